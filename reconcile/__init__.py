@@ -1,0 +1,51 @@
+"""reconcile: pull every quantitative claim out of market documents and check them against each other."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["extract_claims", "extract_corpus", "load_settings", "__version__"]
+
+
+def extract_claims(paths, *, rules=None, jobs=None):
+    """Extract the claims table from files and folders.
+
+    Parameters
+    ----------
+    paths
+        A path or a list of paths (files or folders).
+    rules
+        A rules folder overriding the built-in domain data (default: ``./rules`` if present).
+    jobs
+        Worker processes (default: one per core for large corpora).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim, with the documented columns. ``frame.attrs["inputs"]`` lists
+        every input file with its status.
+    """
+    from .config import load_settings
+    from .corpus import extract_corpus
+    from .normalize import claims_frame
+
+    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
+        paths = [paths]
+    result = extract_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs)
+    frame = claims_frame(result.claims)
+    frame.attrs["inputs"] = [s.as_dict() for s in result.inputs]
+    return frame
+
+
+def extract_corpus(paths, settings=None, *, jobs=None):
+    """See :func:`reconcile.corpus.extract_corpus`."""
+    from .corpus import extract_corpus as _extract
+
+    return _extract(paths, settings, jobs=jobs)
+
+
+def load_settings(rules_dir=None):
+    """See :func:`reconcile.config.load_settings`."""
+    from .config import load_settings as _load
+
+    return _load(rules_dir)

@@ -1,0 +1,103 @@
+"""Settings and domain data: built-in defaults, overlaid by a user's ``rules/`` folder.
+
+The package ships its defaults in ``reconcile/data/*.toml`` so an installed ``reconcile``
+works anywhere. A ``rules/`` folder in the working directory (or one named with
+``--rules DIR``) overrides and extends them file by file: tables merge key by key,
+lists are extended, scalars are replaced.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import ConfigError
+
+#: The data files reconcile reads, by stem. Each may appear in the package and in rules/.
+DATA_FILES = ("units", "regions", "segments", "extract", "settings")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All domain data and rule settings, merged from defaults and the user's rules folder."""
+
+    units: dict
+    regions: dict
+    segments: dict
+    extract: dict
+    settings: dict
+    rules_dir: str | None = None
+    sources: tuple = field(default_factory=tuple)
+
+    def cache_key(self) -> str:
+        """A string that identifies this configuration (used to share compiled vocabularies)."""
+        import json
+
+        return json.dumps(
+            [self.units, self.regions, self.segments, self.extract], sort_keys=True, default=str
+        )
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _read_toml(path: Path, text: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"not valid TOML: {exc}") from None
+
+
+def _default_text(stem: str) -> str:
+    return resources.files("reconcile").joinpath("data", f"{stem}.toml").read_text("utf-8")
+
+
+def load_settings(rules_dir: str | Path | None = None, *, use_cwd: bool = True) -> Settings:
+    """Load the built-in defaults and overlay the user's rules folder.
+
+    Parameters
+    ----------
+    rules_dir
+        A folder of TOML files (``regions.toml``, ``settings.toml``…). When None, ``rules/``
+        in the working directory is used if it exists.
+    use_cwd
+        Whether to look for ``./rules`` when ``rules_dir`` is None.
+
+    Raises
+    ------
+    ConfigError
+        When the folder does not exist or a file in it is not valid TOML.
+    """
+    folder: Path | None = None
+    if rules_dir is not None:
+        folder = Path(rules_dir)
+        if not folder.is_dir():
+            raise ConfigError(folder, "rules folder does not exist")
+    elif use_cwd and Path("rules").is_dir():
+        folder = Path("rules")
+    merged: dict[str, dict] = {}
+    used = []
+    for stem in DATA_FILES:
+        data = _read_toml(Path(f"<builtin>/{stem}.toml"), _default_text(stem))
+        if folder is not None:
+            user = folder / f"{stem}.toml"
+            if user.is_file():
+                try:
+                    text = user.read_text("utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    raise ConfigError(user, f"cannot be read: {exc}") from None
+                data = _merge(data, _read_toml(user, text))
+                used.append(str(user))
+        merged[stem] = data
+    return Settings(**merged, rules_dir=str(folder) if folder else None, sources=tuple(used))

@@ -1,0 +1,43 @@
+"""The claim record extraction produces, and the claims-table columns it becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The claims table's columns, in order. This is a public contract (see README).
+COLUMNS = [
+    "claim_id", "doc", "line", "start", "end", "quote", "figure", "metric", "subject", "scope",
+    "scope_type", "dimension", "value", "unit", "low", "high", "qualifier", "year",
+    "period_start", "period_end", "kind", "confidence",
+]
+
+
+@dataclass
+class Claim:
+    doc: str
+    line: int
+    start: int
+    end: int
+    quote: str
+    figure: str
+    metric: str
+    subject: str
+    scope: str
+    scope_type: str
+    dimension: str
+    value: float
+    unit: str
+    low: float | None
+    high: float | None
+    qualifier: str
+    year: int | None
+    period_start: int | None
+    period_end: int | None
+    kind: str
+    confidence: float
+    claim_id: str = ""
+    # Position of the figure in the visible text, for ordering; not a column.
+    pos: int = field(default=0, repr=False)
+
+    def row(self) -> dict:
+        return {c: getattr(self, c) for c in COLUMNS}

@@ -1,0 +1,63 @@
+"""Cue words around a figure: its qualifier, its metric and its kind.
+
+Cue lists live in ``extract.toml``; this module compiles them and applies them to the
+words before (``left``) and after (``right``) a figure, both bounded stretches of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def cue_pattern(cues: list[str], *, anchored_end: bool = False) -> re.Pattern:
+    """One case-insensitive regex matching any cue as whole words."""
+    alts = []
+    for cue in sorted(set(cues), key=len, reverse=True):
+        pat = re.escape(cue).replace(r"\ ", r"\s+")
+        if cue[:1].isalnum():
+            pat = r"(?<![\w-])" + pat
+        if cue[-1:].isalnum():
+            pat += r"(?![\w-])"
+        alts.append(pat)
+    body = "|".join(alts) if alts else r"(?!x)x"
+    if anchored_end:
+        return re.compile(rf"(?:{body})[\s,:]*(?:(?:of|at|to|by|a|an|the)\s+)*$", re.IGNORECASE)
+    return re.compile(f"(?:{body})", re.IGNORECASE)
+
+
+class Cues:
+    """Compiled cue lists from the ``extract`` settings."""
+
+    def __init__(self, extract: dict) -> None:
+        q = extract.get("qualifiers", {})
+        self.qualifiers = [
+            (name, cue_pattern(q.get(name, []), anchored_end=True)) for name in ("approx", "over", "under")
+        ]
+        self.range_before = cue_pattern(q.get("range", []), anchored_end=True)
+        m = extract.get("metrics", {})
+        self.metric = {name: cue_pattern(words) for name, words in m.items()}
+        k = extract.get("kinds", {})
+        self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
+
+    def qualifier(self, left: str, plus: bool) -> str:
+        """``approx``, ``over`` or ``under`` from the words just before a figure; else ``exact``."""
+        tail = left[-40:]
+        for name, pat in self.qualifiers:
+            if pat.search(tail):
+                return name
+        return "over" if plus else "exact"
+
+    def has(self, metric: str, text: str) -> bool:
+        pat = self.metric.get(metric)
+        return bool(pat and pat.search(text))
+
+    def near(self, metric: str, left: str, right: str, *, before: int, after: int) -> bool:
+        """Whether a cue of ``metric`` is within ``before`` chars left or ``after`` chars right."""
+        return self.has(metric, left[-before:]) or self.has(metric, right[:after])
+
+    def kind(self, left: str) -> str | None:
+        """``forecast``, ``estimate`` or ``actual`` from cues in the words before a figure."""
+        for name, pat in self.kind_order:
+            if pat.search(left):
+                return name
+        return None

@@ -1,0 +1,258 @@
+"""Claims in running text: one sentence at a time, each figure read in its sentence.
+
+All context windows are bounded (a few hundred characters around a figure), so a file
+that is one 2 MB line costs no more per figure than a short one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .document import Draft, DocContext, Extractor
+from .quantities import Quantity
+
+LEFT_WINDOW = 300
+RIGHT_WINDOW = 200
+CHUNK = 1500
+QUOTE_MAX = 600  # longer sentences are quoted around the figure
+QUOTE_SIDE = 160
+_SENTENCE_END = re.compile(r"[.!?;…]+[\"”’')\]*]*\s+(?=[\"“‘(\[*#•-]?\s?[A-Z0-9$€£¥₹])|\s[-–—•]\s(?=[A-Z])")
+_ABBREV = re.compile(
+    r"(?:\b(?:inc|ltd|co|corp|plc|llc|vs|approx|est|etc|e\.g|i\.e|u\.s|u\.k|st|mr|mrs|ms|dr|no|fig|jan|feb|mar|apr|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec|dept|univ|avg|min|max|mn|bn)|\b[A-Z])\.$",
+    re.IGNORECASE,
+)
+_RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+them)\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
+_LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
+
+
+def sentence_starts(block: str) -> list[int]:
+    """Offsets (in ``block``) where sentences start."""
+    starts = [0]
+    for m in _SENTENCE_END.finditer(block):
+        if _ABBREV.search(block[max(0, m.start() - 6) : m.start() + 1]):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r\n|-*#•":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n|":
+        end -= 1
+    return start, end
+
+
+def extract_sentences(ex: Extractor, ctx: DocContext, base: int, block: str, found: list[Quantity]) -> list[Draft]:
+    """Drafts for the figures in one prose line (``base`` is the line's visible offset)."""
+    starts = sentence_starts(block)
+    groups: dict[int, list[Quantity]] = {}
+    for q in found:
+        groups.setdefault(bisect.bisect_right(starts, q.start - base) - 1, []).append(q)
+    drafts: list[Draft] = []
+    for idx in sorted(groups):
+        s0 = base + starts[idx]
+        s1 = base + (starts[idx + 1] if idx + 1 < len(starts) else len(block))
+        for chunk in _chunks(groups[idx]):
+            drafts.extend(_sentence(ex, ctx, s0, s1, chunk, drafts[-1] if drafts else None))
+    return drafts
+
+
+def _chunks(qs: list[Quantity]) -> list[list[Quantity]]:
+    """Split a very long sentence's figures into runs that span at most ``CHUNK`` chars.
+
+    Every step below scans its chunk, so bounding the chunk keeps extraction linear
+    even for a file that is one enormous sentence.
+    """
+    out, cur = [], []
+    for q in qs:
+        if cur and q.end - cur[0].start > CHUNK:
+            out.append(cur)
+            cur = []
+        cur.append(q)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _sentence(ex: Extractor, ctx: DocContext, s0: int, s1: int, qs: list[Quantity], before: Draft | None) -> list[Draft]:
+    text = ctx.doc.visible
+    w0 = max(s0, qs[0].start - LEFT_WINDOW)
+    w1 = min(s1, qs[-1].end + RIGHT_WINDOW)
+    window = text[w0:w1]
+    times = ex.times.find(window, w0)
+    # A time expression overlapping a figure is part of it ("$2,025 million" is no year).
+    times = [t for t in times if not any(q.start < t.end and t.start < q.end for q in qs)]
+    regions = [(s + w0, e + w0, n, a) for s, e, n, a in ex.scopes.region_mentions(window)]
+    regions = [r for r in regions if not any(q.start < r[1] and r[0] < q.end for q in qs)]
+    subjects = [(p + w0, k) for p, k in ex.subjects.phrases(window)]
+    has_market = bool(subjects) or "market" in window.lower()
+    block_start = ctx.visible_lines.line_start(ctx.visible_lines.line(s0))
+    paragraph = text[block_start:s0]
+
+    drafts = [Draft(q) for q in qs]
+    _merge_between(text, drafts)
+    consumed: set[int] = set()
+    leading = _leading_time(times, w0, s0)
+    prev_year = None
+    for i, d in enumerate(drafts):
+        if d.dropped:
+            continue
+        q = d.q
+        prev_end = max(w0, drafts[i - 1].q.end) if i else w0
+        next_start = drafts[i + 1].q.start if i + 1 < len(drafts) else w1
+        left = text[max(prev_end, q.start - LEFT_WINDOW) : q.start]
+        full_left = text[max(w0, q.start - LEFT_WINDOW) : q.start]
+        right = text[q.end : min(next_start, q.end + RIGHT_WINDOW)]
+
+        d.qualifier = ex.cues.qualifier(left, q.plus)
+        prev = drafts[i - 1] if i else before
+        if q.unit in ("percent", "percentage_point"):
+            d.metric = ex.percent_metric(left, right, q.unit)
+            if d.metric == "other" and prev is not None and prev.q.unit == q.unit and prev.metric in ("share", "cagr"):
+                # "shares of 35% and 30%", "followed by APAC at 30%": a bare figure in a
+                # list continues the metric of the figure before it.
+                d.metric = prev.metric
+                d.confidence *= 0.9
+        else:
+            d.metric = ex.money_metric(left, right, has_market)
+            if d.metric == "market_size" and ex.cues.near("revenue", left, right, before=80, after=40):
+                _company(ex, d, full_left, right, paragraph, regions, q)
+
+        t = _choose_time(times, consumed, q, prev_end, next_start)
+        if t is None and leading is not None:
+            t = leading
+        ex.apply_time(ctx, d, t, inherited_year=prev_year)
+        if d.year is not None:
+            prev_year = d.year
+        if d.scope_type != "company":
+            _region_scope(ex, d, regions, q, left, right, full_left)
+        d.subject = _nearest_subject(subjects, q)
+        d.kind = ex.cues.kind(left)
+        d.quote_span = _trim(text, s0, s1) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
+        if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
+            d.confidence *= 0.8
+    _cagr_periods(ctx, drafts)
+    _respectively(ex, text, drafts, regions)
+    return drafts
+
+
+def _clip(text: str, s0: int, s1: int, q: Quantity) -> tuple[int, int]:
+    """A quote of a long sentence: the figure with up to QUOTE_SIDE chars each side, cut at spaces."""
+    a = max(s0, q.start - QUOTE_SIDE)
+    b = min(s1, q.end + QUOTE_SIDE)
+    if a > s0:
+        sp = text.find(" ", a, q.start)
+        a = sp + 1 if sp >= 0 else a
+    if b < s1:
+        sp = text.rfind(" ", q.end, b)
+        b = sp if sp >= 0 else b
+    return _trim(text, a, b)
+
+
+def _merge_between(text: str, drafts: list[Draft]) -> None:
+    """"between 40% and 50%" is one range, not two figures."""
+    for a, b in zip(drafts, drafts[1:]):
+        if a.dropped or a.q.unit != b.q.unit:
+            continue
+        if _BETWEEN.search(text[max(0, a.q.start - 12) : a.q.start]) and _AND_ONLY.match(text[a.q.end : b.q.start]):
+            a.low, a.high = a.q.low, b.q.high
+            a.q = type(a.q)(a.q.start, b.q.end, text[a.q.start : b.q.end], (a.q.low + b.q.high) / 2,
+                            a.q.low, b.q.high, a.q.unit, True, False, a.q.decimals)
+            b.dropped = True
+
+
+def _leading_time(times, w0: int, s0: int):
+    """"In 2018, X reported … while Y reported …": a year that opens the sentence covers it."""
+    for t in times:
+        if t.start - s0 <= 3 and t.kind == "point" and t.prep in _LEADING_TIME_PREPS:
+            return t
+    return None
+
+
+def _choose_time(times, consumed: set[int], q: Quantity, prev_end: int, next_start: int):
+    for i, t in enumerate(times):  # the first time right after the figure
+        if q.end <= t.start < next_start and t.start - q.end <= 60:
+            consumed.add(i)
+            return t
+    best = None
+    for i, t in enumerate(times):  # else the nearest one before it, not already taken
+        if prev_end <= t.start and t.end <= q.start and i not in consumed:
+            best = (i, t)
+    if best:
+        consumed.add(best[0])
+        return best[1]
+    return None
+
+
+def _region_scope(ex: Extractor, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:
+    before = [r for r in regions if r[1] <= q.start and not r[3]]
+    if before:
+        s, e, name, _ = before[-1]
+        if name == "Global":
+            d.explicit_global = True
+            return
+        if len(before) >= 2 and (_TOGETHER.search(left) or _TOGETHER.search(right[:30])):
+            # "North America and APAC … together accounting for 65%": one combined scope
+            other = before[-2][2]
+            if other not in ("Global", name):
+                d.scope, d.scope_type, d.dimension = " + ".join(sorted((name, other))), "region_group", "region"
+                return
+        d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
+        return
+    segment = ex.scopes.segment_in(full_left[-150:])
+    if segment:
+        d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", "segment"
+
+
+def _nearest_subject(subjects, q: Quantity) -> str | None:
+    before = [k for p, k in subjects if p < q.start]
+    if before:
+        return before[-1]
+    return None
+
+
+def _company(ex: Extractor, d: Draft, full_left: str, right: str, paragraph: str, regions, q: Quantity) -> None:
+    name, how = ex.scopes.company_in(full_left, right)
+    if name is None and ex.scopes.mentions_pronoun(full_left[-120:] + " " + right[:30]):
+        name = ex.scopes.bold_company(paragraph + full_left) or ex.scopes.paragraph_subject(paragraph)
+        d.confidence *= 0.9
+    if name is None and "market" not in full_left.lower():
+        name = ex.scopes.bold_company(paragraph + full_left)
+        d.confidence *= 0.8
+    if name:
+        d.metric = "revenue"
+        d.scope, d.scope_type, d.dimension = name, "company", "company"
+    elif "market" not in (full_left + right).lower() and not any(r[1] <= q.start for r in regions):
+        d.metric = "other"  # "2022 Revenue: $247M" with no company or market named
+
+
+def _cagr_periods(ctx: DocContext, drafts: list[Draft]) -> None:
+    """A CAGR with no start year takes its period from the sentence's dated values."""
+    dated = [d for d in drafts if d.year and d.metric in ("market_size", "revenue") and not d.dropped]
+    years = sorted({d.year for d in dated})
+    for d in drafts:
+        if d.dropped or d.metric != "cagr" or d.period_start is not None:
+            continue
+        if len(years) >= 2 and (d.period_end is None or d.period_end == years[-1]):
+            d.period_start, d.period_end = years[0], years[-1]
+        elif len(years) == 1 and d.period_end is None and any(x.time and x.time.is_end_only for x in dated):
+            d.period_end = years[0]
+
+
+def _respectively(ex: Extractor, text: str, drafts: list[Draft], regions) -> None:
+    """"North America and Europe … shares of 35% and 30%, respectively" pairs them in order."""
+    live = [d for d in drafts if not d.dropped]
+    if len(live) < 2 or not _RESPECTIVELY.search(text[live[0].q.start : live[-1].q.end + 40]):
+        return
+    named = [r for r in regions if r[1] <= live[0].q.start and not r[3] and r[2] != "Global"]
+    for metric in {d.metric for d in live}:
+        group = [d for d in live if d.metric == metric]
+        if len(group) >= 2 and len(named) >= len(group):
+            for d, (_, _, name, _) in zip(group, named[-len(group):]):
+                d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"

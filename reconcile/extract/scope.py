@@ -1,0 +1,144 @@
+"""Who or where a figure is about: a region, a country, a segment, a company, or global."""
+
+from __future__ import annotations
+
+import re
+
+from ..regions import RegionTable
+from .cues import cue_pattern
+
+# Words that introduce an example rather than the subject: "APAC, particularly China, …".
+_ASIDE = re.compile(
+    r"(?:particularly|especially|notably|specifically|such\s+as|including|like|led\s+by|driven\s+by|"
+    r"mainly|primarily|e\.g\.|i\.e\.|in\s+particular)[\s,:]*(?:in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GLUE = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.IGNORECASE)
+_NAME = r"(?:[A-Z0-9][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|and|of|de)){0,4}"
+_LEAD_WORDS = {
+    "in", "the", "while", "and", "but", "as", "also", "however", "meanwhile", "moreover",
+    "additionally", "furthermore", "by", "for", "with", "of", "on", "at", "overall", "together",
+    "similarly", "likewise", "then", "whereas", "recently", "today", "currently", "notably",
+}
+_NOT_COMPANY = {
+    "it", "this", "that", "they", "we", "the company", "company", "market", "the market",
+    "industry", "report", "revenue", "sales", "it also", "he", "she", "these", "those",
+}
+_METRIC_WORDS = re.compile(
+    r"\b(?:revenues?|sales|market|prices?|pricing|total|growth|share|cagr|launch|strategy|"
+    r"years?|months?|founded|database|value|funding|trial|budget|summary|overview|key|"
+    r"segment|region|forecast|report)\b|^(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_PARAGRAPH_SUBJECT = re.compile(rf"^[\s*#>-]*({_NAME})\**(?:\s*,|\s+(?:is|has|was|stands|serves|offers|focuses|specializes|remains|provides|leads))")
+_BOLD = re.compile(r"\*\*([^*\n]{2,60})\*\*")
+_SEGMENT = re.compile(r"((?:[\w&-]+\s+){0,3}[\w&-]+)\s+segments?\b", re.IGNORECASE)
+_SEGMENT_STOP = {
+    "the", "this", "that", "a", "an", "its", "of", "in", "and", "or", "each", "every", "which",
+    "largest", "fastest", "fastest-growing", "growing", "leading", "dominant", "key", "major",
+    "market", "segment", "other", "another", "is", "was", "by", "for", "to", "with", "end",
+}
+
+
+def clean_name(raw: str) -> str:
+    words = raw.replace("’", "'").split()
+    while words and words[0].lower() in _LEAD_WORDS:
+        words.pop(0)
+    name = " ".join(words).strip(" ,.;:*")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name
+
+
+class ScopeFinder:
+    """Finds regions, companies and segments around a figure."""
+
+    def __init__(self, regions: RegionTable, extract: dict) -> None:
+        self.regions = regions
+        comp = extract.get("companies", {})
+        verbs = "|".join(re.escape(v) for v in sorted(comp.get("verbs", []), key=len, reverse=True))
+        self.company_verb = re.compile(rf"({_NAME})\s+(?:(?:also|reportedly|recently|has|had)\s+)?(?:{verbs})\b")
+        self.company_possessive = re.compile(
+            rf"({_NAME})['’]s?\s+(?:\w+\s+){{0,2}}(?:revenues?|sales|turnover|earnings)\b"
+        )
+        self.company_after = re.compile(rf"^[^.;]{{0,40}}?,\s+({_NAME})\s+(?:is|was|has|had|remains|focuses|continues|stands|holds|reported)\b")
+        self.company_with = re.compile(rf"({_NAME}),?\s+with\s+(?:a|an|its|annual)?\s*(?:\w+\s+){{0,2}}(?:revenues?|sales)\b")
+        self.pronoun = cue_pattern(comp.get("pronouns", []))
+
+    # -- regions --------------------------------------------------------------------
+    def region_mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Region mentions as ``(start, end, name, is_aside)``; asides are examples, not subjects."""
+        out: list[tuple[int, int, str, bool]] = []
+        prev_aside_end = None
+        for s, e, name in self.regions.find(text):
+            aside = bool(_ASIDE.search(text[max(0, s - 30) : s]))
+            if not aside and prev_aside_end is not None and _LIST_GLUE.match(text[prev_aside_end:s]):
+                aside = True
+            if not aside and text[max(0, s - 1) : s] == "(" and out and out[-1][1] >= s - 3:
+                aside = True  # "Asia-Pacific (APAC)": the same region again
+            out.append((s, e, name, aside))
+            prev_aside_end = e if aside else None
+        return out
+
+    # -- companies ------------------------------------------------------------------
+    def _valid_company(self, name: str) -> bool:
+        if not name or name.lower() in _NOT_COMPANY or len(name) > 60 or _METRIC_WORDS.search(name):
+            return False
+        if self.regions.canonical(name) or self.regions.resolve(name):
+            return False
+        return any(c.isalpha() for c in name) and not name.isdigit()
+
+    def company_in(self, left: str, right: str) -> tuple[str | None, str]:
+        """The company a revenue figure belongs to, from the sentence around it.
+
+        Returns ``(name, how)`` where ``how`` is ``named`` or ``pronoun``… or ``(None, "")``.
+        """
+        best = None
+        for pat in (self.company_verb, self.company_possessive, self.company_with):
+            for m in pat.finditer(left):
+                name = clean_name(m.group(1))
+                if self._valid_company(name) and (best is None or m.start() > best[0]):
+                    best = (m.start(), name)
+        if best:
+            return best[1], "named"
+        m = self.company_after.match(right)
+        if m:
+            name = clean_name(m.group(1))
+            if self._valid_company(name):
+                return name, "named"
+        return None, ""
+
+    def bold_company(self, text: str) -> str | None:
+        """The last bold name (``**Name**``) in a paragraph, the usual way blurbs introduce a company."""
+        for m in reversed(list(_BOLD.finditer(text))):
+            name = clean_name(m.group(1))
+            if self._valid_company(name):
+                return name
+        return None
+
+    def paragraph_subject(self, paragraph: str) -> str | None:
+        """The name a paragraph opens with ("Overhead Door, a pioneer …"), if it is a company."""
+        m = _PARAGRAPH_SUBJECT.match(paragraph)
+        if m:
+            name = clean_name(m.group(1))
+            if self._valid_company(name):
+                return name
+        return None
+
+    def mentions_pronoun(self, text: str) -> bool:
+        return bool(self.pronoun.search(text))
+
+    # -- segments -------------------------------------------------------------------
+    def segment_in(self, left: str) -> str | None:
+        """"The AI-driven segment …" -> "AI-driven" (the nearest one before the figure)."""
+        found = None
+        for m in _SEGMENT.finditer(left):
+            words = m.group(1).split()
+            kept: list[str] = []
+            for w in reversed(words):
+                if w.lower().strip(",.") in _SEGMENT_STOP:
+                    break
+                kept.insert(0, w.strip(",.*"))
+            if kept:
+                found = " ".join(kept)
+        return found

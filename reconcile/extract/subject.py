@@ -1,0 +1,76 @@
+"""Market names: "The global personalized medicine market size …" -> "personalized medicine".
+
+A subject key is lower-cased, singular and free of region words, so "Personalized
+Medicines Market" and "personalized medicine market" give the same key. Merging close
+spellings across documents is done later, with rapidfuzz, in ``normalize``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..regions import RegionTable
+
+_MARKET = re.compile(r"\bmarkets?\b", re.IGNORECASE)
+_MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)", re.IGNORECASE)
+_WORD = re.compile(r"[\w&'/.-]+|[^\w\s]")
+
+
+def singular(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics", "'s")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    return word[:-1]
+
+
+class SubjectFinder:
+    """Finds market names in text and reduces them to subject keys."""
+
+    def __init__(self, regions: RegionTable, extract: dict) -> None:
+        subj = extract.get("subjects", {})
+        self.drop = {w.lower() for w in subj.get("drop", [])}
+        self.stop = {w.lower() for w in subj.get("stop", [])}
+        self.regions = regions
+
+    def key(self, phrase: str) -> str:
+        """Normalize a market name: no region words, no leading adjectives, singular, lower-case."""
+        for s, e, _ in reversed(self.regions.find(phrase)):
+            phrase = phrase[:s] + " " + phrase[e:]
+        words = [w.strip("*_`\"'“”‘’()[]").lower().replace("&", "and") for w in phrase.split()]
+        words = [w for w in words if w and w not in ("-", "|")]
+        while words and words[0] in self.drop:
+            words.pop(0)
+        return " ".join(singular(w) for w in words)
+
+    def phrases(self, text: str) -> list[tuple[int, str]]:
+        """Market names in ``text`` as ``(offset of "market", key)``; empty keys are left out."""
+        out = []
+        for m in _MARKET.finditer(text):
+            before = text[max(0, m.start() - 120) : m.start()]
+            tokens = _WORD.findall(before)
+            kept: list[str] = []
+            for tok in reversed(tokens[-8:]):
+                low = tok.lower().strip("*_`\"'“”‘’")
+                if not low or not re.match(r"[\w&]", low) or low in self.stop or low.isdigit():
+                    break
+                kept.insert(0, tok)
+                if len(kept) >= 6:
+                    break
+            key = self.key(" ".join(kept))
+            if not key:
+                fm = _MARKET_FOR.match(text, m.start())
+                if fm:
+                    words = []
+                    for w in fm.group(1).split():
+                        if w.lower() in self.stop:
+                            break
+                        words.append(w)
+                    key = self.key(" ".join(words))
+            if " " not in key and key.endswith("ed"):
+                key = ""  # "the projected market", "the estimated market": not a name
+            if key and not key.replace(" ", "").isdigit():
+                out.append((m.start(), key))
+        return out

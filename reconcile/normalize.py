@@ -1,0 +1,69 @@
+"""Normalize a corpus's claims: one name per market, stable ids, one table.
+
+Subjects spelled slightly differently across documents ("personalized medicines" and
+"personalized medicine") are merged with rapidfuzz's plain ``ratio`` and a cutoff from
+``settings.toml``; claim ids are hashes of what a claim says, not of where it is, so they
+survive edits elsewhere in a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from .extract.claim import COLUMNS, Claim
+
+_DTYPES = {
+    "claim_id": "str", "doc": "str", "line": "int64", "start": "int64", "end": "int64",
+    "quote": "str", "figure": "str", "metric": "str", "subject": "str", "scope": "str",
+    "scope_type": "str", "dimension": "str", "value": "float64", "unit": "str",
+    "low": "float64", "high": "float64", "qualifier": "str", "year": "Int64",
+    "period_start": "Int64", "period_end": "Int64", "kind": "str", "confidence": "float64",
+}
+
+
+def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0) -> dict[str, str]:
+    """Map each subject key to a canonical one; the most frequent spelling wins a cluster."""
+    counts = Counter(subjects)
+    order = sorted(counts, key=lambda s: (-counts[s], s))
+    canon: dict[str, str] = {}
+    chosen: list[str] = []
+    for s in order:
+        hit = process.extractOne(s, chosen, scorer=fuzz.ratio, score_cutoff=cutoff) if chosen else None
+        if hit:
+            canon[s] = hit[0]
+        else:
+            canon[s] = s
+            chosen.append(s)
+    return canon
+
+
+def assign_ids(claims: list[Claim]) -> None:
+    """Give each claim an id from its document, meaning and figure (not its position)."""
+    seen: Counter = Counter()
+    for c in sorted(claims, key=lambda c: (c.doc, c.pos)):
+        key = "|".join(
+            str(x)
+            for x in (c.doc, c.metric, c.subject, c.scope, c.year, c.period_start, c.period_end, c.unit, c.figure)
+        )
+        seen[key] += 1
+        digest = hashlib.sha1(f"{key}|{seen[key]}".encode("utf-8")).hexdigest()[:12]
+        c.claim_id = f"C{digest}"
+
+
+def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0) -> list[Claim]:
+    """Merge subject spellings and assign ids, in place; returns the claims sorted by doc and position."""
+    canon = canonical_subjects([c.subject for c in claims], cutoff=subject_cutoff)
+    for c in claims:
+        c.subject = canon.get(c.subject, c.subject)
+    assign_ids(claims)
+    return sorted(claims, key=lambda c: (c.doc, c.pos))
+
+
+def claims_frame(claims: list[Claim]) -> pd.DataFrame:
+    """The claims table as a DataFrame with the documented columns and dtypes."""
+    frame = pd.DataFrame([c.row() for c in claims], columns=COLUMNS)
+    return frame.astype(_DTYPES)

@@ -1,0 +1,106 @@
+"""The region taxonomy from ``regions.toml``: aliases, parents and world coverage.
+
+Used by extraction (to see "APAC" in a sentence and call it Asia Pacific) and by the
+parts-and-wholes rules (to know when a set of regions covers the world).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+
+def _is_code(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+class RegionTable:
+    """Region names, their aliases, types, parents and the world areas they cover."""
+
+    def __init__(self, cfg: dict, *, fuzzy_cutoff: float = 92.0) -> None:
+        self.spec: dict[str, dict] = cfg.get("regions", {})
+        world = cfg.get("world", {})
+        self.areas: frozenset[str] = frozenset(world.get("areas", []))
+        self.rest_names = {r.lower() for r in world.get("rest", [])}
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        for name, spec in self.spec.items():
+            for alias in [name, *spec.get("aliases", [])]:
+                if _is_code(alias):
+                    self._exact[alias] = name
+                else:
+                    self._folded[self._fold(alias)] = name
+        alts = []
+        for alias in sorted({*self._exact, *(a for n, s in self.spec.items() for a in [n, *s.get("aliases", [])] if not _is_code(a))}, key=lambda a: (-len(a), a)):
+            pat = re.escape(alias).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+            if alias in self._exact:
+                alts.append(rf"(?<![\w.]){pat}(?![\w$])")
+            else:
+                alts.append(rf"(?i:(?<![\w.]){pat}(?![\w]))")
+        self.pattern = re.compile("|".join(alts)) if alts else re.compile(r"(?!x)x")
+
+    @staticmethod
+    def _fold(text: str) -> str:
+        text = text.lower().replace("&", " and ").replace("-", " ").replace("/", " ")
+        text = re.sub(r"[^\w\s]", "", text)
+        return " ".join(w for w in text.split() if w != "the" and w != "region")
+
+    def canonical(self, mention: str) -> str | None:
+        """The canonical name for a mention found in text, or None."""
+        if mention in self._exact:
+            return self._exact[mention]
+        return self._folded.get(self._fold(mention))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every region mention in ``text`` as ``(start, end, canonical name)``."""
+        out = []
+        for m in self.pattern.finditer(text):
+            name = self.canonical(m.group(0))
+            if name:
+                out.append((m.start(), m.end(), name))
+        return out
+
+    def resolve(self, label: str) -> str | None:
+        """A table row label as a region: exact alias, a "rest of world" name, or a close spelling.
+
+        Close spellings use ``fuzz.ratio`` (not a subset scorer, which would match "Europe"
+        to "Eastern Europe").
+        """
+        label = label.strip().strip("*").strip()
+        if not label:
+            return None
+        name = self.canonical(label)
+        if name:
+            return name
+        if label.lower() in self.rest_names:
+            return "Rest of World"
+        folded = self._fold(label)
+        if len(folded) >= 4:
+            hit = process.extractOne(folded, list(self._folded), scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+            if hit:
+                return self._folded[hit[0]]
+        return None
+
+    def type_of(self, name: str) -> str:
+        if name == "Rest of World":
+            return "region"
+        return self.spec.get(name, {}).get("type", "region")
+
+    def parent(self, name: str) -> str | None:
+        return self.spec.get(name, {}).get("parent")
+
+    def ancestors(self, name: str) -> list[str]:
+        out, seen = [], {name}
+        cur = self.parent(name)
+        while cur and cur not in seen:
+            out.append(cur)
+            seen.add(cur)
+            cur = self.parent(cur)
+        return out
+
+    def covers(self, name: str) -> frozenset[str]:
+        """World areas a region spans (empty when unknown, e.g. a country)."""
+        return frozenset(self.spec.get(name, {}).get("covers", []))

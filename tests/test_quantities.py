@@ -1,0 +1,52 @@
+"""The quantity finder: money and percentages as written, values in base units."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("USD 578.14 billion in 2024", "USD", 578.14e9, None),
+    ("USD 1,094.83 Billion", "USD", 1094.83e9, None),
+    ("US$2.3 Bn", "USD", 2.3e9, None),
+    ("€ 450 million", "EUR", 450e6, None),
+    ("£12.5m", "GBP", 12.5e6, None),
+    ("¥300 billion", "JPY", 300e9, None),
+    ("INR 33,000 crore", "INR", 330e9, None),
+    ("₹15,206 crore", "INR", 152.06e9, None),
+    ("1194.35 billion USD", "USD", 1194.35e9, None),
+    ("$972M (2024)", "USD", 972e6, None),
+    ("11.37%", "percent", 11.37, None),
+    ("11.37 percent", "percent", 11.37, None),
+    ("2.5 percentage points", "percentage_point", 2.5, None),
+    ("40-50%", "percent", 45, (40, 50)),
+    ("32%-40%", "percent", 36, (32, 40)),
+    ("$2.21-5.68 billion", "USD", 3.945e9, (2.21e9, 5.68e9)),
+    ("$40K-400K", "USD", 220e3, (40e3, 400e3)),
+]
+
+
+@pytest.mark.parametrize("text,unit,value,bounds", CASES)
+def test_quantities(extractor, text, unit, value, bounds):
+    (q,) = extractor.quantities.find(text)
+    assert q.unit == unit
+    assert q.value == pytest.approx(value, rel=1e-12)
+    if bounds:
+        assert (q.low, q.high) == pytest.approx(bounds, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025-2032", "Top 10 companies", "Call +1 555 0100", "see https://x.com/r/1898855?a=10%20", "2M+ recipes",
+     "USD XX million", "XX%", "1. First item"],
+)
+def test_numbers_that_are_not_claims(extractor, text):
+    assert extractor.quantities.find(text) == []
+
+
+def test_a_lone_scale_letter_must_touch_the_number(extractor):
+    (q,) = extractor.quantities.find("$3 M&A deals")
+    assert q.value == 3
+
+
+def test_percent_to_percent_is_two_figures_not_a_range(extractor):
+    assert [q.value for q in extractor.quantities.find("from 10% to 12%")] == [10, 12]

@@ -1,0 +1,33 @@
+"""Time expressions: points, periods, forecast-period references."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text,kind,year,period",
+    [
+        ("in 2024", "point", 2024, None),
+        ("by the end of 2030", "point", 2030, None),
+        ("as of 2023", "point", 2023, None),
+        ("from 2024 to 2031", "period", None, (2024, 2031)),
+        ("between 2024 and 2031", "period", None, (2024, 2031)),
+        ("2025-2032", "period", None, (2025, 2032)),
+        ("2024-25", "period", None, (2024, 2025)),
+        ("during the forecast period 2025 to 2034", "period", None, (2025, 2034)),
+        ("during the forecast period", "forecast", None, None),
+        ("over the next five years", "next", None, None),
+        ("FY2024", "point", 2024, None),
+    ],
+)
+def test_time_expressions(extractor, text, kind, year, period):
+    (t,) = extractor.times.find(text)
+    assert t.kind == kind
+    assert t.year == year
+    if period:
+        assert (t.period_start, t.period_end) == period
+
+
+def test_decades_are_not_years(extractor):
+    assert extractor.times.find("by the mid-2020s") == []
