@@ -10,6 +10,8 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from .textmatch import trie_regex
+
 
 def _is_code(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
@@ -33,14 +35,9 @@ class RegionTable:
                     self._exact[alias] = name
                 else:
                     self._folded[self._fold(alias)] = name
-        alts = []
-        for alias in sorted({*self._exact, *(a for n, s in self.spec.items() for a in [n, *s.get("aliases", [])] if not _is_code(a))}, key=lambda a: (-len(a), a)):
-            pat = re.escape(alias).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-            if alias in self._exact:
-                alts.append(rf"(?<![\w.]){pat}(?![\w$])")
-            else:
-                alts.append(rf"(?i:(?<![\w.]){pat}(?![\w]))")
-        self.pattern = re.compile("|".join(alts)) if alts else re.compile(r"(?!x)x")
+        words = [a.lower() for n, spec in self.spec.items() for a in [n, *spec.get("aliases", [])]]
+        # One case-insensitive trie; codes ("US", "APAC") are then checked for their exact case.
+        self.pattern = re.compile(rf"(?<![\w.])(?:{trie_regex(words)})(?![\w$])", re.IGNORECASE)
 
     @staticmethod
     def _fold(text: str) -> str:

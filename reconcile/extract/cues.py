@@ -8,21 +8,15 @@ from __future__ import annotations
 
 import re
 
+from ..textmatch import phrase_pattern
+
 
 def cue_pattern(cues: list[str], *, anchored_end: bool = False) -> re.Pattern:
     """One case-insensitive regex matching any cue as whole words."""
-    alts = []
-    for cue in sorted(set(cues), key=len, reverse=True):
-        pat = re.escape(cue).replace(r"\ ", r"\s+")
-        if cue[:1].isalnum():
-            pat = r"(?<![\w-])" + pat
-        if cue[-1:].isalnum():
-            pat += r"(?![\w-])"
-        alts.append(pat)
-    body = "|".join(alts) if alts else r"(?!x)x"
-    if anchored_end:
-        return re.compile(rf"(?:{body})[\s,:]*(?:(?:of|at|to|by|a|an|the)\s+)*$", re.IGNORECASE)
-    return re.compile(f"(?:{body})", re.IGNORECASE)
+    if not anchored_end:
+        return phrase_pattern(cues)
+    body = phrase_pattern(cues).pattern
+    return re.compile(rf"(?:{body})[\s,:]*(?:(?:of|at|to|by|a|an|the)\s+)*$", re.IGNORECASE)
 
 
 class Cues:

@@ -86,33 +86,63 @@ class QuantityFinder:
             rf"{lead}(?P<sign>[-−](?=\d))?(?P<pn1>{NUM})"
             rf"(?:\s?%?\s?{DASH}\s?(?P<pn2a>{NUM})|\s(?i:to)\s(?P<pn2b>{NUM}))?\s?(?P<pu>{pct_unit})"
         )
-        self.pattern = re.compile(f"(?:{money_pre})|(?:{money_post})|(?:{percent})")
+        self.money_pre = re.compile(money_pre)
+        self.tail = re.compile(f"(?:{money_post})|(?:{percent})")
+        self.prefix_end = re.compile(rf"(?:{pre})\s?$")
+        self.number = re.compile(NUM)
 
     def find(self, text: str) -> list[Quantity]:
-        """All quantities in ``text``, in order. Figures inside URLs are ignored."""
+        """All quantities in ``text``, in order. Figures inside URLs are ignored.
+
+        Scans for digits (a fast character-class search), then reads the currency,
+        scale and unit around each number with anchored patterns.
+        """
         urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("http" in text or "www." in text) else []
         out: list[Quantity] = []
-        u = 0
-        for m in self.pattern.finditer(text):
-            while u < len(urls) and urls[u][1] <= m.start():
-                u += 1
-            if u < len(urls) and urls[u][0] <= m.start() < urls[u][1]:
+        u, pos = 0, 0
+        search = self.number.search
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            match = self._match_at(text, m.start())
+            if match is None:
+                pos = m.end()
                 continue
-            q = self._build(m)
+            pos = match.end()
+            while u < len(urls) and urls[u][1] <= match.start():
+                u += 1
+            if u < len(urls) and urls[u][0] <= match.start() < urls[u][1]:
+                continue
+            q = self._build(match)
             if q is not None:
                 out.append(q)
         return out
 
+    def _match_at(self, text: str, s: int):
+        window = text[max(0, s - 10) : s]
+        if window:
+            pm = self.prefix_end.search(window)
+            if pm:
+                mm = self.money_pre.match(text, s - (len(window) - pm.start()))
+                if mm and mm.end() > s:
+                    return mm
+            if window[-1] in "-−" and (len(window) < 2 or not window[-2].isalnum()):
+                mm = self.tail.match(text, s - 1)
+                if mm:
+                    return mm
+        return self.tail.match(text, s)
+
     def _build(self, m: re.Match) -> Quantity | None:
         g = m.groupdict()
-        if g["pn1"] is not None:
+        if g.get("pn1") is not None:
             unit = PERCENTAGE_POINT if g["pu"].lower().startswith(("percentage", "pp")) else PERCENT
             n1, n2 = g["pn1"], g["pn2a"] or g["pn2b"]
             if g["sign"]:
                 n1 = "-" + n1
             s1 = s2 = None
             plus = False
-        elif g["n1"] is not None:
+        elif g.get("n1") is not None:
             unit = self.prefix_code[g["pre"]]
             n1, n2, s1, s2 = g["n1"], g["n2"], g["s1"], g["s2"]
             plus = bool(g["plus"])

@@ -37,6 +37,10 @@ _NEXT = (
 _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)\b"
 
 
+# Every time expression holds a year or one of these words; text without them has none.
+_WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|that year", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     start: int
@@ -68,6 +72,8 @@ class TimeFinder:
         )
 
     def find(self, text: str, offset: int = 0) -> list[TimeExpr]:
+        if not _WORTH_LOOKING.search(text):
+            return []
         out = []
         for m in self.pattern.finditer(text):
             s, e = m.start() + offset, m.end() + offset
