@@ -65,6 +65,15 @@ class DocContext:
     table_cache: dict = field(default_factory=dict)
 
 
+def trim_span(text: str, start: int, end: int, *, lead: str = " \t\r\n|") -> tuple[int, int]:
+    """Shrink ``[start, end)`` past whitespace, pipes and the ``lead`` characters at its start."""
+    while start < end and text[start] in lead:
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n|":
+        end -= 1
+    return start, end
+
+
 class Extractor:
     """Turns Documents into Claims, using the vocabularies in :class:`Settings`."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .document import Draft, DocContext, Extractor
+from .document import Draft, DocContext, Extractor, trim_span
 from .quantities import Quantity
 
 LEFT_WINDOW = 300
@@ -23,6 +23,7 @@ _ABBREV = re.compile(
     r"jun|jul|aug|sep|sept|oct|nov|dec|dept|univ|avg|min|max|mn|bn)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
+_QUOTE_LEAD = " \t\r\n|-*#•"
 _RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+them)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
@@ -38,14 +39,6 @@ def sentence_starts(block: str) -> list[int]:
             continue
         starts.append(m.end())
     return starts
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\r\n|-*#•":
-        start += 1
-    while end > start and text[end - 1] in " \t\r\n|":
-        end -= 1
-    return start, end
 
 
 def extract_sentences(ex: Extractor, ctx: DocContext, base: int, block: str, found: list[Quantity]) -> list[Draft]:
@@ -134,7 +127,7 @@ def _sentence(ex: Extractor, ctx: DocContext, s0: int, s1: int, qs: list[Quantit
             _region_scope(ex, d, regions, q, left, right, full_left)
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(left)
-        d.quote_span = _trim(text, s0, s1) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
+        d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
     _cagr_periods(ctx, drafts)
@@ -152,7 +145,7 @@ def _clip(text: str, s0: int, s1: int, q: Quantity) -> tuple[int, int]:
     if b < s1:
         sp = text.rfind(" ", q.end, b)
         b = sp if sp >= 0 else b
-    return _trim(text, a, b)
+    return trim_span(text, a, b, lead=_QUOTE_LEAD)
 
 
 def _merge_between(text: str, drafts: list[Draft]) -> None:

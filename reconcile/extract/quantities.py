@@ -105,15 +105,16 @@ class QuantityFinder:
             m = search(text, pos)
             if m is None:
                 break
+            while u < len(urls) and urls[u][1] <= m.start():
+                u += 1
+            if u < len(urls) and urls[u][0] <= m.start():
+                pos = urls[u][1]  # digits in a URL are never figures
+                continue
             match = self._match_at(text, m.start())
             if match is None:
                 pos = m.end()
                 continue
             pos = match.end()
-            while u < len(urls) and urls[u][1] <= match.start():
-                u += 1
-            if u < len(urls) and urls[u][0] <= match.start() < urls[u][1]:
-                continue
             q = self._build(match)
             if q is not None:
                 out.append(q)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Draft, DocContext, Extractor
+from .document import Draft, DocContext, Extractor, trim_span
 from .quantities import Quantity
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -100,7 +100,7 @@ def extract_table_row(ex: Extractor, ctx: DocContext, line_no: int, base: int, r
         cell_text = cells[col][2]
         row_label = label if col > 0 else ""
         d = Draft(q)
-        d.quote_span = _trim(ctx.doc.visible, *quote)
+        d.quote_span = trim_span(ctx.doc.visible, *quote, lead=" \t\r\n|*")
         left_in_cell = ctx.doc.visible[cells[col][0] : q.start]
         right_in_cell = ctx.doc.visible[q.end : cells[col][1]]
         d.qualifier = ex.cues.qualifier(left_in_cell, q.plus)
@@ -124,14 +124,6 @@ def extract_table_row(ex: Extractor, ctx: DocContext, line_no: int, base: int, r
             d.confidence *= 0.8
         drafts.append(d)
     return drafts
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\r\n|*":
-        start += 1
-    while end > start and text[end - 1] in " \t\r\n|":
-        end -= 1
-    return start, end
 
 
 def _metric(ex: Extractor, d: Draft, q: Quantity, sources: list[str]) -> None:
