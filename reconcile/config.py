@@ -31,14 +31,6 @@ class Settings:
     rules_dir: str | None = None
     sources: tuple = field(default_factory=tuple)
 
-    def cache_key(self) -> str:
-        """A string that identifies this configuration (used to share compiled vocabularies)."""
-        import json
-
-        return json.dumps(
-            [self.units, self.regions, self.segments, self.extract], sort_keys=True, default=str
-        )
-
 
 def _merge(base: dict, extra: dict) -> dict:
     out = dict(base)
