@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["extract_claims", "extract_corpus", "load_settings", "__version__"]
+__all__ = ["audit", "extract_claims", "extract_corpus", "load_settings", "__version__"]
 
 
 def extract_claims(paths, *, rules=None, jobs=None):
@@ -35,6 +35,23 @@ def extract_claims(paths, *, rules=None, jobs=None):
     frame = claims_frame(result.claims)
     frame.attrs["inputs"] = [s.as_dict() for s in result.inputs]
     return frame
+
+
+def audit(paths, *, rules=None, jobs=None):
+    """Extract and check a corpus: what ``reconcile check`` does, without writing anything.
+
+    Returns
+    -------
+    reconcile.check.CheckResult
+        ``.inputs`` (every file and its status), ``.claims`` (the claims DataFrame) and
+        ``.findings`` (sorted ``Finding`` objects; ``.as_dict()`` gives the JSON form).
+    """
+    from .check import check_corpus
+    from .config import load_settings
+
+    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
+        paths = [paths]
+    return check_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs)
 
 
 def extract_corpus(paths, settings=None, *, jobs=None):

@@ -14,7 +14,12 @@ from .config import load_settings
 from .corpus import Extraction, extract_corpus
 from .errors import ReconcileError
 from .normalize import claims_frame
-from .output import format_for, write_table
+from .check import FAIL_ON, check_corpus, rule_options
+from .output import format_for, write_table, write_text_atomic
+from .report import DEFAULT_NAMES, REPORT_FORMATS, render
+from .rules import RULES, find_rule
+
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE = 0, 1, 2
 DEFAULT_SOURCES = "sources"
@@ -64,9 +69,9 @@ def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optio
         raise fail(str(exc)) from None
 
 
-def report_inputs(result: Extraction, *, quiet: bool = False) -> None:
+def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False) -> None:
     """Tell the user, on stderr, about every input that was not read cleanly."""
-    for s in result.inputs:
+    for s in inputs:
         if s.status == "error":
             _err(f"reconcile: {s.doc}: not read: {s.message}")
         elif s.status in ("empty", "skipped"):
@@ -74,9 +79,9 @@ def report_inputs(result: Extraction, *, quiet: bool = False) -> None:
         for w in s.warnings:
             _err(f"reconcile: {s.doc}: warning: {w}")
     if not quiet:
-        counts = pd.Series([s.status for s in result.inputs]).value_counts().sort_index()
+        counts = pd.Series([s.status for s in inputs], dtype="str").value_counts().sort_index()
         detail = ", ".join(f"{n} {k}" for k, n in counts.items())
-        _err(f"reconcile: {len(result.inputs)} input files ({detail}); {len(result.claims)} claims")
+        _err(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims")
 
 
 def _inputs_path(output: str) -> str:
@@ -103,7 +108,7 @@ def extract(
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     result = run_extraction(paths, rules, jobs)
-    report_inputs(result, quiet=quiet)
+    report_inputs(result.inputs, len(result.claims), quiet=quiet)
     frame = claims_frame(result.claims)
     try:
         write_table(frame, output)
@@ -119,11 +124,117 @@ def extract(
     raise typer.Exit(EXIT_INCOMPLETE if result.incomplete else EXIT_OK)
 
 
+def _fail_on_default(settings) -> str:
+    value = settings.settings.get("check", {}).get("fail_on", "warning")
+    if value not in FAIL_ON:
+        raise fail(f"settings.toml: [check] fail_on = {value!r}: use one of {', '.join(FAIL_ON)}")
+    return value
+
+
+def _report_targets(fmt: Optional[str], output: Optional[str], output_dir: str) -> list[tuple[str, str]]:
+    """(format, path) pairs to write: the three defaults, or the one asked for."""
+    if fmt is None and output is None:
+        return [(f, str(Path(output_dir) / DEFAULT_NAMES[f])) for f in REPORT_FORMATS]
+    if fmt is None:
+        fmt = "md" if output == "-" else REPORT_SUFFIXES.get(Path(output).suffix.lower())
+        if fmt is None:
+            raise fail(f"{output}: cannot tell the report format from the name; use --format md|json|csv")
+    if fmt not in REPORT_FORMATS:
+        raise fail(f"--format {fmt}: use one of {', '.join(REPORT_FORMATS)}")
+    return [(fmt, output or str(Path(output_dir) / DEFAULT_NAMES[fmt]))]
+
+
+def _print_findings(result, fail_on: str) -> None:
+    s = result.summary(fail_on)
+    sev = s["by_severity"]
+    _err(f"reconcile: {s['findings']} findings ({sev['error']} error, {sev['warning']} warning, "
+         f"{sev['info']} info); {s['failing']} at or above --fail-on {fail_on}")
+    for f in result.findings:
+        line = f"  {f.severity:<7} {f.rule} {f.name}: {f.message}"
+        _err(line if len(line) <= 200 else line[:197] + "...")
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Write one report: md, json or csv (the claims table)."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Where to write the one report; '-' for stdout."),
+    output_dir: str = typer.Option("output", "--output-dir", help="Folder for the default reports."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning, info or never (default: warning)."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
+) -> None:
+    """Find contradictions between and within documents and write the discrepancy report.
+
+    By default writes output/report.md, output/report.json and output/claims.csv. Exit 0
+    when nothing at or above --fail-on is found, 1 when something is, 2 when the run is
+    incomplete (an input could not be read) or the command or configuration is wrong.
+    """
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise fail(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON)}")
+    targets = _report_targets(fmt, output, output_dir)
+    try:
+        settings = load_settings(rules)
+        fail_on = fail_on or _fail_on_default(settings)
+        result = check_corpus(_paths(paths), settings, jobs=jobs)
+        report_inputs(result.inputs, len(result.claims), quiet=quiet)
+        if not quiet:
+            _print_findings(result, fail_on)
+        for kind, path in targets:
+            write_text_atomic(path, render(result, kind, fail_on=fail_on))
+    except ReconcileError as exc:
+        raise fail(str(exc)) from None
+    if not quiet and all(path != "-" for _, path in targets):
+        _err("reconcile: wrote " + ", ".join(path for _, path in targets))
+    if result.incomplete:
+        raise typer.Exit(EXIT_INCOMPLETE)
+    raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)
+
+
+@app.command("rules")
+def list_rules(
+    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings (default: ./rules)."),
+) -> None:
+    """List the rules: code, name, severity, whether enabled, and what each finds."""
+    try:
+        options = rule_options(load_settings(rules))
+    except ReconcileError as exc:
+        raise fail(str(exc)) from None
+    for rule in RULES:
+        opts = options[rule.code]
+        state = "" if opts.get("enabled", True) else " (disabled)"
+        typer.echo(f"{rule.code}  {rule.name:<26} {opts['severity']:<8} {rule.summary()}{state}")
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="A rule code (RC101) or name (cagr.arithmetic)."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings (default: ./rules)."),
+) -> None:
+    """Print a rule's documentation and its current settings."""
+    rule = find_rule(code)
+    if rule is None:
+        raise fail(f"no rule {code!r}; `reconcile rules` lists them")
+    try:
+        opts = rule_options(load_settings(rules))[rule.code]
+    except ReconcileError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(f"{rule.code} {rule.name} ({opts['severity']})\n")
+    typer.echo(rule.doc())
+    typer.echo("\nSettings ([rules.%s] in rules/settings.toml):" % rule.code)
+    for key, value in opts.items():
+        typer.echo(f"  {key} = {value!r}")
+
+
 def run() -> None:  # console-script entry point
     try:
         app()
     except KeyboardInterrupt:
         _err("reconcile: interrupted")
+        sys.exit(EXIT_INCOMPLETE)
+    except Exception as exc:  # a bug: say so plainly, exit 2, no traceback
+        _err(f"reconcile: internal error: {type(exc).__name__}: {exc} (please report this)")
         sys.exit(EXIT_INCOMPLETE)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import ConfigError
 
 #: The data files reconcile reads, by stem. Each may appear in the package and in rules/.
-DATA_FILES = ("units", "regions", "segments", "extract", "settings")
+DATA_FILES = ("units", "regions", "segments", "extract", "settings", "rates")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Settings:
     segments: dict
     extract: dict
     settings: dict
+    rates: dict
     rules_dir: str | None = None
     sources: tuple = field(default_factory=tuple)
 

@@ -63,6 +63,11 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0) -> list[Clai
     return sorted(claims, key=lambda c: (c.doc, c.pos))
 
 
+def claims_frame_dtypes() -> dict[str, str]:
+    """The claims table's column dtypes (a copy)."""
+    return dict(_DTYPES)
+
+
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     """The claims table as a DataFrame with the documented columns and dtypes."""
     frame = pd.DataFrame([c.row() for c in claims], columns=COLUMNS)

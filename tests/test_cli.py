@@ -15,7 +15,7 @@ from reconcile.extract import COLUMNS
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["extract"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["check"], ["rules"], ["explain"]])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -1,0 +1,101 @@
+"""How rule checking scales: synthetic claims tables of 10k and 100k claims.
+
+Each synthetic market has three documents stating sizes, CAGRs, regional values and
+shares (some consistent, some contradicting), so every rule family has work to do. The
+rules group claims by subject and scope, so time should grow linearly: the 100k/10k
+ratio should be near 10 (aim: at most 11).
+
+    python benchmarks/rules_scaling.py [--sizes 10000 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reconcile.check import run_rules  # noqa: E402
+from reconcile.config import load_settings  # noqa: E402
+from reconcile.extract.claim import COLUMNS  # noqa: E402
+from reconcile.normalize import claims_frame_dtypes  # noqa: E402
+
+REGIONS = ["North America", "Europe", "Asia Pacific", "Latin America", "Middle East & Africa"]
+
+
+def _row(doc, subject, metric, value, unit, *, scope="Global", year=None, ps=None, pe=None, line=1, q="exact"):
+    scope_type = "global" if scope == "Global" else "region"
+    figure = f"{value:g}%" if unit == "percent" else f"{unit} {value / 1e9:.2f} billion"
+    return {
+        "claim_id": "", "doc": doc, "line": line, "start": line * 100, "end": line * 100 + 10,
+        "quote": figure, "figure": figure, "metric": metric, "subject": subject, "scope": scope,
+        "scope_type": scope_type, "dimension": "region" if scope_type == "region" else "",
+        "value": value, "unit": unit, "low": value, "high": value, "qualifier": q, "year": year,
+        "period_start": ps, "period_end": pe, "kind": "estimate", "confidence": 1.0,
+    }
+
+
+def market(rng: random.Random, i: int) -> list[dict]:
+    """About 40 claims about one synthetic market in three documents."""
+    subject = f"market {i:06d}"
+    rows = []
+    base = rng.uniform(1e9, 500e9)
+    for d in range(3):
+        doc = f"docs/{i:06d}_{d}.md"
+        rate = rng.choice([0.08, 0.1, 0.12, 0.3 if d == 2 else 0.1])
+        v24 = base * rng.uniform(0.95, 1.05) * (5 if d == 2 and i % 7 == 0 else 1)
+        v30 = v24 * (1 + rate) ** 6 * (0.7 if i % 11 == 0 else 1)
+        rows += [
+            _row(doc, subject, "market_size", round(v24, -7), "USD", year=2024, line=1),
+            _row(doc, subject, "market_size", round(v30, -7), "USD", year=2030, line=2),
+            _row(doc, subject, "cagr", round(rate * 100, 1), "percent", ps=2024, pe=2030, line=3),
+        ]
+        shares = [40, 25, 20, 10, 5 if i % 5 else 15]
+        for r, (region, share) in enumerate(zip(REGIONS, shares)):
+            rows.append(_row(doc, subject, "share", share, "percent", scope=region, year=2024, line=10 + r))
+            rows.append(_row(doc, subject, "market_size", round(v24 * share / 100, -7), "USD",
+                             scope=region, year=2024, line=20 + r))
+    return rows
+
+
+def table(n: int, seed: int = 7) -> pd.DataFrame:
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    i = 0
+    while len(rows) < n:
+        rows += market(rng, i)
+        i += 1
+    frame = pd.DataFrame(rows[:n], columns=COLUMNS).astype(claims_frame_dtypes())
+    frame["claim_id"] = [f"C{k:012d}" for k in range(len(frame))]
+    return frame
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    settings = load_settings(use_cwd=False)
+    times = {}
+    for n in args.sizes:
+        claims = table(n)
+        best = float("inf")
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            findings = run_rules(claims, settings)
+            best = min(best, time.perf_counter() - t0)
+        times[n] = best
+        print(f"{n:>8} claims  {claims['subject'].nunique():>6} subjects  {len(findings):>6} findings  "
+              f"{best:7.2f} s  ({n / best:,.0f} claims/s)")
+    if len(args.sizes) >= 2:
+        lo, hi = args.sizes[0], args.sizes[-1]
+        print(f"ratio {hi}/{lo}: {times[hi] / times[lo]:.2f} (size ratio {hi / lo:.0f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Findings: one fixed schema for every rule's output, and its stable fingerprint.
+
+A finding's identity is the rule plus the meaning of the claims it cites (document,
+subject, scope, metric, year or period, value, unit) -- never line numbers or the order
+the inputs were read in -- so moving a paragraph keeps the fingerprint and changing a
+cited value makes a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+#: Fields of each cited claim in a finding (a subset of the claims table, plus its role).
+CITED_FIELDS = ("claim_id", "doc", "line", "start", "end", "quote", "figure", "metric", "subject", "scope",
+                "value", "unit", "qualifier", "year", "period_start", "period_end")
+
+
+def _num(x) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return f"{float(x):.9g}"
+
+
+def claim_identity(c: dict) -> str:
+    """What a cited claim says, without where it says it."""
+    parts = (c.get("doc"), c.get("subject"), c.get("scope"), c.get("metric"), _num(c.get("year")),
+             _num(c.get("period_start")), _num(c.get("period_end")), _num(c.get("value")), c.get("unit"),
+             c.get("qualifier"))
+    return "|".join("" if p is None else str(p) for p in parts)
+
+
+@dataclass
+class Finding:
+    """One contradiction (or note) found by a rule, with the claims that show it."""
+
+    rule: str
+    name: str
+    severity: str
+    subject: str
+    scope: str
+    metric: str
+    message: str
+    expected: str
+    observed: str
+    claims: list[dict] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            self.fingerprint = fingerprint(self.rule, self.claims)
+
+    @property
+    def docs(self) -> list[str]:
+        return sorted({c["doc"] for c in self.claims})
+
+    def sort_key(self) -> tuple:
+        return (self.subject, SEVERITY_RANK.get(self.severity, 9), self.rule, self.scope, self.fingerprint)
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule, "name": self.name, "severity": self.severity,
+            "subject": self.subject, "scope": self.scope, "metric": self.metric,
+            "message": self.message, "expected": self.expected, "observed": self.observed,
+            "claims": self.claims, "fingerprint": self.fingerprint,
+        }
+
+
+def fingerprint(rule: str, claims: list[dict]) -> str:
+    """A stable id: the rule and the sorted identities of the cited claims."""
+    ids = sorted({claim_identity(c) for c in claims})
+    digest = hashlib.sha1("\n".join([rule, *ids]).encode("utf-8")).hexdigest()
+    return f"{rule}-{digest[:16]}"

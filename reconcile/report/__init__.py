@@ -1,0 +1,30 @@
+"""Reports: the discrepancy report as Markdown or JSON, and the claims table as CSV.
+
+``render(result, fmt, fail_on=...)`` returns the text of one report; the CLI decides
+where it goes. Every input file appears in every report, so nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+from ..check import CheckResult
+from ..normalize import claims_frame  # noqa: F401  (re-exported for callers building tables)
+from ..output import to_csv_text
+from .json_report import report_dict, to_json
+from .markdown import to_markdown
+
+REPORT_FORMATS = ("md", "json", "csv")
+DEFAULT_NAMES = {"md": "report.md", "json": "report.json", "csv": "claims.csv"}
+
+
+def render(result: CheckResult, fmt: str, *, fail_on: str = "warning") -> str:
+    """The text of one report: ``md``, ``json`` or ``csv`` (the claims table)."""
+    if fmt == "md":
+        return to_markdown(result, fail_on=fail_on)
+    if fmt == "json":
+        return to_json(result, fail_on=fail_on)
+    if fmt == "csv":
+        return to_csv_text(result.claims)
+    raise ValueError(f"unknown report format {fmt!r}")
+
+
+__all__ = ["DEFAULT_NAMES", "REPORT_FORMATS", "render", "report_dict", "to_json", "to_markdown"]

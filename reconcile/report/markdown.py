@@ -1,0 +1,116 @@
+"""The Markdown discrepancy report: for an editor, grouped by market and severity.
+
+Each finding shows its rule, the message with the arithmetic, expected vs observed, and
+every cited claim's ``file:line`` with its sentence, the figure in bold. Text from the
+documents is escaped (``<``, ``|``, ``*``...) so a source can neither break the tables
+nor inject HTML into a rendered report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..check import CheckResult
+from ..findings import SEVERITIES
+from ..rules import find_rule
+
+_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>])")
+
+
+def escape(text: str) -> str:
+    """Source text made inert in Markdown: specials backslashed, HTML and newlines neutralized."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def quote_with_figure(quote: str, figure: str) -> str:
+    q, fig = escape(quote), escape(figure)
+    if fig and fig in q:
+        return q.replace(fig, f"**{fig}**", 1)
+    return q
+
+
+def _where(c: dict) -> str:
+    line = f":{c['line']}" if c.get("line") is not None else ""
+    also = sorted({a["line"] for a in c.get("also_at", []) if a["doc"] == c["doc"]})
+    again = f" (also line {', '.join(map(str, also))})" if also else ""
+    return f"`{c['doc']}{line}`{again}"
+
+
+def _finding(f) -> list[str]:
+    rule = find_rule(f.rule)
+    summary = rule.summary() if rule else ""
+    scope = "" if f.scope == "Global" else f" — {escape(f.scope)}"
+    out = [
+        f"#### {f.rule} `{f.name}`{scope}",
+        "",
+        f"*{escape(summary)}*" if summary else "",
+        "",
+        escape(f.message),
+        "",
+        f"- **Expected:** {escape(f.expected)}",
+        f"- **Observed:** {escape(f.observed)}",
+        f"- **Fingerprint:** `{f.fingerprint}`",
+        "",
+        "| Role | Where | Figure | Quote |",
+        "|---|---|---|---|",
+    ]
+    for c in f.claims:
+        out.append(f"| {escape(c.get('role', ''))} | {_where(c)} | {escape(c.get('figure', ''))} | "
+                   f"{quote_with_figure(c.get('quote', ''), c.get('figure', ''))} |")
+    out.append("")
+    return [line for i, line in enumerate(out) if line or (i and out[i - 1])]
+
+
+def _summary(result: CheckResult, fail_on: str) -> list[str]:
+    s = result.summary(fail_on)
+    sev = s["by_severity"]
+    verdict = ("**Incomplete run**: some inputs could not be read." if s["incomplete"]
+               else f"**{s['failing']} finding(s) at or above `{fail_on}`**: the check fails." if s["failing"]
+               else "**No findings at or above the failing level**: the check passes.")
+    out = [
+        "# Discrepancy report",
+        "",
+        f"{s['inputs']} input files, {s['claims']} claims about {s['subjects']} market(s); "
+        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} notes.",
+        "",
+        verdict,
+        "",
+    ]
+    if result.findings:
+        out += ["| Rule | Name | Severity | Findings |", "|---|---|---|---|"]
+        for code, n in s["by_rule"].items():
+            rule = find_rule(code)
+            out.append(f"| {code} | `{rule.name if rule else ''}` | {next(f.severity for f in result.findings if f.rule == code)} | {n} |")
+        out.append("")
+    return out
+
+
+def _inputs(result: CheckResult) -> list[str]:
+    out = ["## Inputs", "", "| Document | Status | Claims | Note |", "|---|---|---|---|"]
+    for s in sorted(result.inputs, key=lambda s: s.doc):
+        note = "; ".join([s.message] + list(s.warnings)) if (s.message or s.warnings) else ""
+        out.append(f"| `{escape(s.doc)}` | {s.status} | {s.claims} | {escape(note.strip('; '))} |")
+    out.append("")
+    return out
+
+
+def to_markdown(result: CheckResult, *, fail_on: str = "warning") -> str:
+    lines = _summary(result, fail_on)
+    by_subject: dict[str, list] = {}
+    for f in result.findings:
+        by_subject.setdefault(f.subject, []).append(f)
+    for subject, findings in by_subject.items():
+        lines += [f"## {escape(subject)}", ""]
+        for sev in SEVERITIES:
+            group = [f for f in findings if f.severity == sev]
+            if group:
+                lines += [f"### {_HEADINGS[sev]} ({len(group)})", ""]
+                for f in group:
+                    lines += _finding(f)
+    if not result.findings:
+        lines += ["No contradictions found.", ""]
+    lines += _inputs(result)
+    return "\n".join(lines).rstrip("\n") + "\n"

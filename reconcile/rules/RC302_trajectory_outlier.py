@@ -1,0 +1,140 @@
+"""Two documents' values for one market that no stated growth rate can connect.
+
+For each pair of documents with dated values for the same subject, scope and metric (same
+currency), the document with more dated values is the reference: its own figures (or
+one figure and its stated CAGR) give a trajectory. A value of the other document in a
+year the reference does not state is an outlier when it is more than ``min_factor`` times
+off that trajectory *and* the growth needed to reach it from the reference's nearest
+value lies outside every CAGR stated for the market (widened by ``slack_pp``). A value
+``magnitude_factor`` or more times off is called an order-of-magnitude clash.
+Same-year disagreements are RC201's business.
+
+Contradiction
+-------------
+    doc    line  metric       value      unit  qualifier  year  period
+    a.md   6     market_size  616.26e9   USD   exact      2025
+    a.md   7     market_size  1094.83e9  USD   exact      2034
+    a.md   8     cagr         11.37      %     exact            2025-2034
+    b.md   6     market_size  3.5e12     USD   over       2027
+    -> order-of-magnitude clash: b.md's over USD 3.5T (2027) is 5× a.md's trajectory
+       (about USD 700.2B in 2027)
+
+Consistent
+----------
+    doc    line  metric       value      unit  qualifier  year  period
+    a.md   6     market_size  616.26e9   USD   exact      2025
+    a.md   7     market_size  1094.83e9  USD   exact      2034
+    b.md   6     market_size  740e9      USD   approx     2027
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+
+from .base import Rule
+from .describe import amount, central, cited, scope_label, stated
+from .facts import Facts
+from .growth import implied_cagr, interpolate, project
+from .RC101_cagr_arithmetic import VALUE_METRICS
+from ..numbers import format_amount, format_rate
+
+
+def trajectory(points: list, cagrs: list) -> tuple[list[tuple[int, float]], float | None]:
+    """A document's (year, value) path and its stated growth rate (fraction), if any."""
+    path = sorted({(p.year, p.value) for p in points if p.value > 0})
+    rates = sorted(c.value / 100.0 for c in cagrs)
+    return path, (rates[len(rates) // 2] if rates else None)
+
+
+def value_at(path: list[tuple[int, float]], rate: float | None, year: int) -> float:
+    years = {y for y, _ in path}
+    if len(years) >= 2:
+        return interpolate(path, year)
+    y0, v0 = path[0]
+    return project(v0, rate, year - y0) if rate is not None else v0
+
+
+class TrajectoryOutlier(Rule):
+    __doc__ = __doc__
+    code = "RC302"
+    name = "trajectory.outlier"
+    severity = "warning"
+
+    def check(self, facts: Facts):
+        cagr_groups = facts.groups("subject", "scope", metric="cagr")
+        for (subject, scope, metric), group in facts.groups("subject", "scope", "metric",
+                                                            metric=VALUE_METRICS).items():
+            cagrs = cagr_groups.get((subject, scope), [])
+            by_doc = facts.by_doc([f for f in group if f.year is not None and f.value > 0])
+            for (da, pa), (db, pb) in combinations(sorted(by_doc.items()), 2):
+                for unit in sorted({p.unit for p in pa} & {p.unit for p in pb}):
+                    a = [p for p in pa if p.unit == unit]
+                    b = [p for p in pb if p.unit == unit]
+                    ref, other = (a, b) if len({p.year for p in a}) >= len({p.year for p in b}) else (b, a)
+                    found = self._compare(ref, other, cagrs)
+                    if found:
+                        yield self._finding(subject, scope, metric, ref, found, cagrs)
+
+    def _band(self, cagrs: list) -> tuple[float, float]:
+        slack = float(self.options["slack_pp"]) / 100.0
+        if not cagrs:
+            lo, hi = self.options["growth_without_cagr"]
+            return float(lo), float(hi)
+        lows = [c.value / 100.0 for c in cagrs]
+        return min(lows) - slack, max(lows) + slack
+
+    def _compare(self, ref: list, other: list, cagrs: list) -> list[tuple]:
+        """Outlying values of ``other`` against ``ref``'s trajectory: (fact, projected, needed rate, nearest)."""
+        ref_cagrs = [c for c in cagrs if c.doc == ref[0].doc]
+        path, rate = trajectory(ref, ref_cagrs)
+        years = {y for y, _ in path}
+        low, high = self._band(cagrs)
+        factor = float(self.options["min_factor"])
+        out = []
+        for f in sorted(other, key=lambda f: (f.year, f.row["start"])):
+            if f.year in years:
+                continue
+            lo_c, hi_c = central(f)
+            projected = value_at(path, rate, f.year)
+            nearest = min(ref, key=lambda p: (abs(p.year - f.year), p.year, p.row["start"]))
+            off_high = math.isfinite(lo_c) and lo_c > projected * factor
+            off_low = math.isfinite(hi_c) and hi_c * factor < projected
+            if not (off_high or off_low):
+                continue
+            stated_value = lo_c if off_high else hi_c
+            start, end = (nearest.value, stated_value) if nearest.year < f.year else (stated_value, nearest.value)
+            needed = implied_cagr(start, end, abs(f.year - nearest.year))
+            if low <= needed <= high:
+                continue
+            out.append((f, projected, needed, nearest))
+        return out
+
+    def _finding(self, subject, scope, metric, ref, found, cagrs):
+        magnitude = float(self.options["magnitude_factor"])
+        ratios = [max(central(f)[0], 0) / proj if central(f)[0] > proj else proj / central(f)[1]
+                  for f, proj, _, _ in found]
+        worst = max(range(len(found)), key=lambda i: (ratios[i], -i))
+        f, projected, needed, nearest = found[worst]
+        ref_doc, other_doc = ref[0].doc, f.doc
+        path = sorted(ref, key=lambda p: (p.year, p.row["start"]))
+        ends = [path[0], path[-1]] if len({p.year for p in path}) > 1 else [path[0]]
+        ref_text = " → ".join(stated(p) for p in ends)
+        above = central(f)[0] > projected
+        relation = f"{ratios[worst]:.1f}× what" if above else f"1/{ratios[worst]:.1f} of what"
+        kind = "order-of-magnitude clash" if ratios[worst] >= magnitude else "outlier"
+        rates = sorted({amount(c) for c in cagrs})
+        rate_text = f"the stated CAGRs are {', '.join(rates)}" if rates else "no CAGR is stated"
+        others = " and ".join(cited(g) for g, _, _, _ in found)
+        message = (f"{kind}: {other_doc} gives {scope_label(subject, scope)} {others}; "
+                   f"{amount(f)} in {f.year} is {relation} {ref_doc}'s own figures "
+                   f"({ref_text}) give for {f.year}, about {format_amount(projected, f.unit)}. Going from "
+                   f"{stated(nearest)} to {amount(f)} in {f.year} needs {format_rate(needed)} a year; "
+                   f"{rate_text}")
+        claims = [p.cite("reference trajectory") for p in ends]
+        if nearest not in ends:
+            claims.append(nearest.cite("reference trajectory"))
+        claims += [g.cite("outlying value") for g, _, _, _ in found]
+        return self.finding(subject=subject, scope=scope, metric=metric, message=message,
+                            expected=f"about {format_amount(projected, f.unit)} in {f.year} ({ref_doc})",
+                            observed=f"{amount(f)} in {f.year} ({other_doc})", claims=claims)

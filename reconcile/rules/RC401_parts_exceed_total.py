@@ -1,0 +1,60 @@
+"""Parts that add up to more than their whole: regional or segment values above the total, shares over 100%.
+
+Within one document, for one subject, metric, year and unit: the lowest values the
+(disjoint) parts allow, summed, exceed the highest value the total allows (widened by
+the relative tolerance); or shares of one breakdown sum past 100% by more than
+``tolerance_pp``. This holds whether or not the list of parts is complete.
+
+Contradiction
+-------------
+    doc    line  metric       scope          value    unit  year
+    a.md   3     market_size  Global         10e9     EUR   2024
+    a.md   4     market_size  Europe         6.2e9    EUR   2024
+    a.md   5     market_size  North America  5.1e9    EUR   2024
+    -> Europe EUR 6.2B + North America EUR 5.1B = EUR 11.3B, more than the total EUR 10B
+
+Consistent
+----------
+    doc    line  metric  scope          value  unit  year
+    a.md   70    share   North America  45     %
+    a.md   70    share   Europe         25     %
+    a.md   70    share   Asia Pacific   20     %
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+from .describe import amount, scope_label, stated, when, where
+from .facts import Facts
+from .parts import part_sets, parts_text
+from ..numbers import format_amount
+
+
+class PartsExceedTotal(Rule):
+    __doc__ = __doc__
+    code = "RC401"
+    name = "parts.exceed_total"
+    severity = "error"
+
+    def check(self, facts: Facts):
+        tol = float(self.options["tolerance_pp"])
+        rel = facts.bands.relative
+        for ps in part_sets(facts, self.ctx.regions, metrics=("market_size", "revenue", "share")):
+            summed = format_amount(ps.central, ps.unit)
+            label = f"{ps.dimension.replace('_', ' ')} parts of {ps.subject}"
+            year = f" ({ps.year})" if ps.year is not None else ""
+            if ps.unit == "percent":
+                if ps.low <= 100 + tol:
+                    continue
+                message = f"{label}{year}: shares {parts_text(ps, amount)} = {summed}, more than 100%"
+                expected, observed, cited = "at most 100%", summed, []
+            else:
+                t = ps.total
+                if t is None or ps.low <= t.hi * (1 + rel):
+                    continue
+                message = (f"{label}{year}: {parts_text(ps, amount)} = {summed}, more than the "
+                           f"total {stated(t)} ({where(t)})")
+                expected, observed, cited = f"at most {amount(t)}", summed, [t.cite("total")]
+            cited += [p.cite("part") for p in ps.parts]
+            yield self.finding(subject=ps.subject, scope=ps.dimension, metric=ps.metric, message=message,
+                               expected=expected, observed=observed, claims=cited)

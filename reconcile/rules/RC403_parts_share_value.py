@@ -1,0 +1,59 @@
+"""A part's stated share of the total that does not match its stated value.
+
+Within one document, for one subject and year: a region's or segment's share times the
+total market gives its value; when the document also states that value, the two must
+meet (each figure's rounding and the relative tolerance allowed for).
+
+Contradiction
+-------------
+    doc    line  metric       scope   value     unit  year
+    a.md   1     market_size  Global  578.14e9  USD   2024
+    a.md   30    market_size  Europe  166.04e9  USD   2024
+    a.md   35    share        Europe  35.0      %     2024
+    -> Europe: 35% of USD 578.14B is USD 202.35B, but the document states USD 166.04B
+
+Consistent
+----------
+    doc    line  metric       scope   value     unit  year
+    a.md   1     market_size  Global  578.14e9  USD   2024
+    a.md   30    market_size  Europe  166.04e9  USD   2024
+    a.md   35    share        Europe  28.72     %     2024
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+from .describe import amount, scope_label, stated, where
+from .facts import Facts, overlaps
+from ..numbers import format_amount
+
+
+class PartsShareValue(Rule):
+    __doc__ = __doc__
+    code = "RC403"
+    name = "parts.share_value"
+    severity = "warning"
+
+    def check(self, facts: Facts):
+        rel = facts.bands.relative
+        values = facts.groups("doc", "subject", "scope", "year", metric="market_size")
+        for (doc, subject, scope, year), shares in facts.groups("doc", "subject", "scope", "year",
+                                                                metric="share").items():
+            if year is None or scope == "Global":
+                continue
+            totals = values.get((doc, subject, "Global", year), [])
+            for s in shares:
+                for part in values.get((doc, subject, scope, year), []):
+                    total = next((t for t in totals if t.unit == part.unit), None)
+                    if total is None:
+                        continue
+                    implied = (s.lo / 100 * total.lo, s.hi / 100 * total.hi)
+                    if overlaps(implied, (part.lo, part.hi), relative=rel):
+                        continue
+                    product = s.value / 100 * total.value
+                    message = (f"{scope_label(subject, scope)} ({year}): {amount(s)} ({where(s)}) of the "
+                               f"total {amount(total)} ({where(total)}) is {format_amount(product, part.unit)}, "
+                               f"but the document states {stated(part)} ({where(part)})")
+                    yield self.finding(subject=subject, scope=scope, metric="market_size", message=message,
+                                       expected=format_amount(product, part.unit), observed=amount(part),
+                                       claims=[s.cite("share"), total.cite("total"), part.cite("part value")])

@@ -1,0 +1,38 @@
+"""The rules: one module per rule, registered here in a plain list.
+
+Each rule is a pure function of the claims table (as ``Facts``) and its settings; see
+``base.Rule``. ``reconcile rules`` lists them and ``reconcile explain CODE`` prints one's
+documentation.
+"""
+
+from __future__ import annotations
+
+from .base import Rule, RuleContext
+from .RC101_cagr_arithmetic import CagrArithmetic
+from .RC102_cagr_arithmetic_across import CagrArithmeticAcross
+from .RC103_cagr_conflict import CagrConflict
+from .RC201_value_conflict import ValueConflict
+from .RC301_trajectory_decline import TrajectoryDecline
+from .RC302_trajectory_outlier import TrajectoryOutlier
+from .RC401_parts_exceed_total import PartsExceedTotal
+from .RC402_parts_sum_mismatch import PartsSumMismatch
+from .RC403_parts_share_value import PartsShareValue
+from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
+from .RC901_units_not_comparable import UnitsNotComparable
+
+RULES: list[type[Rule]] = [
+    CagrArithmetic, CagrArithmeticAcross, CagrConflict, ValueConflict, TrajectoryDecline,
+    TrajectoryOutlier, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds,
+    UnitsNotComparable,
+]
+
+
+def find_rule(key: str) -> type[Rule] | None:
+    """A rule by its code (``RC101``, any case) or dotted name (``cagr.arithmetic``)."""
+    for rule in RULES:
+        if key.upper() == rule.code or key.lower() == rule.name:
+            return rule
+    return None
+
+
+__all__ = ["RULES", "Rule", "RuleContext", "find_rule"]

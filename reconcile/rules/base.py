@@ -1,0 +1,56 @@
+"""The rule base class: a code, a dotted name, a severity, documentation and options.
+
+A rule's class docstring is its documentation: a one-line summary, then a
+*Contradiction* and a *Consistent* example given as claim rows. ``reconcile explain CODE``
+prints it. Options (tolerances) live in ``settings.toml`` under ``[rules.CODE]``; the
+built-in defaults are in ``reconcile/data/settings.toml``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..findings import Finding
+from ..regions import RegionTable
+from .facts import Bands, Facts
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may read besides the facts: its options, the bands and the regions."""
+
+    options: dict
+    severity: str
+    bands: Bands
+    regions: RegionTable
+
+
+class Rule:
+    """Base class. Subclasses set ``code``, ``name``, ``severity`` and implement ``check``."""
+
+    code: str = ""
+    name: str = ""
+    severity: str = "warning"
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        self.options = ctx.options
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.__doc__ else ""
+
+    def check(self, facts: Facts) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(self, *, subject: str, scope: str, metric: str, message: str, expected: str,
+                observed: str, claims: list[dict]) -> Finding:
+        return Finding(rule=self.code, name=self.name, severity=self.ctx.severity, subject=subject,
+                       scope=scope, metric=metric, message=message, expected=expected,
+                       observed=observed, claims=claims)

@@ -1,0 +1,81 @@
+"""Short phrases rules use to describe facts in messages: where, what, when."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..numbers import figure_scale, format_amount, format_period
+
+_QUALIFIER_WORD = {"approx": "about ", "over": "over ", "under": "under "}
+
+
+def where(f) -> str:
+    """``file:line`` of a fact's first statement."""
+    return f"{f.doc}:{int(f.row['line'])}"
+
+
+def amount(f) -> str:
+    """The figure as stated, normalized: ``over USD 3.5T``, ``about 45%``, ``40%–50%``."""
+    unit = f.row["unit"]
+    places = max(2, _decimals(f.row["figure"]))
+    if f.row["qualifier"] == "range" and not math.isnan(float(f.row["low"])):
+        low, high = float(f.row["low"]), float(f.row["high"])
+        scale = figure_scale(f.row["figure"], low)
+        return (f"{format_amount(low, unit, scale=scale, places=places)}–"
+                f"{format_amount(high, unit, scale=scale, places=places)}")
+    scale = figure_scale(f.row["figure"], float(f.row["value"]))
+    return _QUALIFIER_WORD.get(f.row["qualifier"], "") + format_amount(f.value, unit, scale=scale, places=places)
+
+
+def _decimals(figure: str) -> int:
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", figure or "")
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def cited(f) -> str:
+    """``USD 616.26B (2025, a.md:6)``: amount, when and where."""
+    return f"{amount(f)} ({when(f)}, {where(f)})"
+
+
+def when(f) -> str:
+    """``2025`` for a dated value, ``2025–2034`` for a period, ``no year stated`` otherwise."""
+    if f.year is not None:
+        return str(f.year)
+    if f.period_start is None and f.period_end is None:
+        return "no period stated" if f.metric == "cagr" else "no year stated"
+    return format_period(f.period_start, f.period_end)
+
+
+def stated(f) -> str:
+    """``USD 616.26B (2025)``: amount and when."""
+    return f"{amount(f)} ({when(f)})"
+
+
+def scope_label(subject: str, scope: str) -> str:
+    return subject if scope == "Global" else f"{subject}, {scope}"
+
+
+def central(f) -> tuple[float, float]:
+    """The values a figure states, ignoring rounding and approximation bands.
+
+    "about USD 3T" states 3T; "over USD 3.5T" states at least 3.5T; a range states its
+    ends. Trajectory rules compare these so a stated fall is not explained away by bands.
+    """
+    q = f.row["qualifier"]
+    if q == "range" and not math.isnan(float(f.row["low"])):
+        return float(f.row["low"]), float(f.row["high"])
+    if q == "over":
+        return f.value, math.inf
+    if q == "under":
+        return -math.inf, f.value
+    return f.value, f.value
+
+
+def cagr_interval(f, tolerance_pp: float) -> tuple[float, float]:
+    """A stated CAGR's interval as fractions, widened by ``tolerance_pp`` percentage points."""
+    return ((f.lo - tolerance_pp) / 100.0, (f.hi + tolerance_pp) / 100.0)
+
+
+def period_of(f) -> tuple[int | None, int | None]:
+    return f.period_start, f.period_end

@@ -1,0 +1,184 @@
+"""Claims prepared for the rules: duplicates folded, every figure turned into an interval.
+
+A figure is never a point. "USD 578.14 billion" is anything in 578.135–578.145 billion
+(rounding), "approximately 45%" widens by a configurable band, "over $400 million" is
+anything from $399.5 million up. Rules compare these intervals, so rounding and
+qualifiers never raise a false alarm.
+
+The same figure stated twice in one document (same metric, subject, scope, year or
+period, unit and value) is one fact: repeating a claim never contradicts it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..findings import CITED_FIELDS
+from ..numbers import figure_half_unit
+
+_QUAL_PRECISION = {"exact": 0, "range": 1, "approx": 2, "over": 3, "under": 3}
+
+
+def _int(x) -> int | None:
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return int(x)
+
+
+def _float(x) -> float:
+    if x is None or x is pd.NA:
+        return math.nan
+    return float(x)
+
+
+@dataclass
+class Fact:
+    """One distinct claim, as an interval ``[lo, hi]`` in base units."""
+
+    row: dict
+    value: float
+    lo: float
+    hi: float
+    year: int | None
+    period_start: int | None
+    period_end: int | None
+    also: list[dict] = field(default_factory=list)
+
+    def __getattr__(self, name: str):  # doc, metric, subject, scope, unit, qualifier...
+        try:
+            return self.__dict__["row"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def when(self) -> int | None:
+        """The year a value is for (a point claim's year)."""
+        return self.year
+
+    def cite(self, role: str) -> dict:
+        """This fact as a cited claim in a finding."""
+        out = {k: self.row.get(k) for k in CITED_FIELDS}
+        for k in ("year", "period_start", "period_end", "line", "start", "end"):
+            out[k] = _int(out[k])
+        out["value"] = float(self.value)
+        out["role"] = role
+        if self.also:
+            out["also_at"] = [{"doc": a["doc"], "line": int(a["line"])} for a in self.also]
+        return out
+
+
+@dataclass(frozen=True)
+class Bands:
+    """How wide a figure's interval is: ``approx`` band and a relative tolerance."""
+
+    approx: float = 0.10
+    relative: float = 0.01
+
+
+def interval(row: dict, bands: Bands) -> tuple[float, float]:
+    """The values a claim allows, from its figure's rounding and its qualifier."""
+    value, low, high = _float(row["value"]), _float(row["low"]), _float(row["high"])
+    qualifier = row["qualifier"]
+    ref = low if qualifier == "range" and not math.isnan(low) else value
+    half = figure_half_unit(row["figure"], ref)
+    if qualifier == "range":
+        return (low - half, high + half)
+    if qualifier == "over":
+        return (value - half, math.inf)
+    if qualifier == "under":
+        return (-math.inf, value + half)
+    if qualifier == "approx":
+        band = bands.approx * abs(value)
+        return (value - half - band, value + half + band)
+    return (value - half, value + half)
+
+
+def _identity(row: dict) -> tuple:
+    return (row["doc"], row["metric"], row["subject"], row["scope"], _int(row["year"]),
+            _int(row["period_start"]), _int(row["period_end"]), row["unit"], f"{_float(row['value']):.9g}")
+
+
+class Facts:
+    """The claims table as facts, with cached groupings for the rules.
+
+    Parameters
+    ----------
+    claims
+        The claims table (``reconcile.extract_claims`` output).
+    bands
+        Interval widths for qualifiers and the relative tolerance.
+    rates
+        Optional exchange rates ``{"base": "USD", "years": {"2024": {"EUR": 1.08}}}``;
+        money in a currency with a rate for its year is converted to the base.
+    """
+
+    def __init__(self, claims: pd.DataFrame, *, bands: Bands = Bands(), rates: dict | None = None) -> None:
+        self.bands = bands
+        self.rates = rates or {}
+        rows = claims.to_dict("records")
+        rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
+        kept: dict[tuple, Fact] = {}
+        for row in rows:
+            key = _identity(row)
+            if key in kept:
+                kept[key].also.append(row)
+                continue
+            lo, hi = interval(row, bands)
+            kept[key] = self._converted(Fact(
+                row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
+                period_start=_int(row["period_start"]), period_end=_int(row["period_end"]),
+            ))
+        self.all: list[Fact] = sorted(kept.values(), key=lambda f: (f.doc, int(f.row["start"])))
+        self._groups: dict[tuple, dict] = {}
+        self._memo: dict = {}
+
+    def memo(self, key, compute):
+        """``compute()`` once per key: derived views several rules share (part sets)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def _converted(self, f: Fact) -> Fact:
+        base = self.rates.get("base")
+        unit = f.row["unit"]
+        if not base or unit == base or f.year is None:
+            return f
+        rate = self.rates.get("years", {}).get(str(f.year), {}).get(unit)
+        if rate is None:
+            return f
+        f.row = dict(f.row, unit=base, converted_from=unit, rate=rate)
+        f.value, f.lo, f.hi = f.value * rate, f.lo * rate, f.hi * rate
+        return f
+
+    def groups(self, *keys: str, metric: str | tuple | None = None) -> dict[tuple, list[Fact]]:
+        """Facts grouped by ``keys`` (columns), optionally only for some metrics."""
+        metrics = (metric,) if isinstance(metric, str) else metric
+        cache_key = (keys, metrics)
+        if cache_key not in self._groups:
+            out: dict[tuple, list[Fact]] = defaultdict(list)
+            for f in self.all:
+                if metrics is None or f.metric in metrics:
+                    out[tuple(getattr(f, k) for k in keys)].append(f)
+            self._groups[cache_key] = dict(sorted(out.items(), key=lambda kv: tuple(map(str, kv[0]))))
+        return self._groups[cache_key]
+
+    def by_doc(self, facts: list[Fact]) -> dict[str, list[Fact]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in facts:
+            out[f.doc].append(f)
+        return dict(sorted(out.items()))
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float], *, relative: float = 0.0) -> bool:
+    """Whether two intervals meet once each is widened by ``relative`` of its magnitude."""
+    def widen(iv):
+        lo, hi = iv
+        m = max(abs(lo) if math.isfinite(lo) else 0.0, abs(hi) if math.isfinite(hi) else 0.0)
+        return lo - relative * m, hi + relative * m
+    alo, ahi = widen(a)
+    blo, bhi = widen(b)
+    return alo <= bhi and blo <= ahi

@@ -1,0 +1,117 @@
+"""Part sets for the parts-and-wholes rules: a document's regions or segments for one year.
+
+A part set is every regional (or one dimension's segment) value a document gives for
+one subject, metric, year and unit, with the document's total for the same. Regions are
+reduced to a disjoint set (a country is dropped when its region is also a part); a set
+whose regions overlap in ways the region table cannot untangle is not used at all.
+A set is *complete* when its regions cover every world area, or when it has a "rest of
+world" / "Others" part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..regions import RegionTable
+from .facts import Facts
+
+_REGION_TYPES = ("region", "country")
+
+
+@dataclass
+class PartSet:
+    doc: str
+    subject: str
+    metric: str
+    year: int | None
+    unit: str
+    dimension: str
+    parts: list
+    total: object | None
+    complete: bool
+
+    @property
+    def low(self) -> float:
+        return sum(p.lo for p in self.parts)
+
+    @property
+    def high(self) -> float:
+        return sum(p.hi for p in self.parts)
+
+    @property
+    def central(self) -> float:
+        return sum(p.value for p in self.parts)
+
+
+def _dimension(f) -> str | None:
+    if f.scope_type in _REGION_TYPES:
+        return "region"
+    if f.scope_type in ("segment", "company"):
+        dim = f.row.get("dimension")
+        return dim if isinstance(dim, str) and dim else None
+    return None
+
+
+def disjoint_regions(parts: list, regions: RegionTable) -> list | None:
+    """Parts with no ancestor among the others; None when their areas still overlap."""
+    names = {p.scope for p in parts}
+    keep = [p for p in parts if not any(a in names for a in regions.ancestors(p.scope))]
+    seen: set = set()
+    for p in keep:
+        covers = regions.covers(p.scope)
+        if covers & seen:
+            return None
+        seen |= covers
+    return keep
+
+
+def is_complete(parts: list, dimension: str, regions: RegionTable) -> bool:
+    labels = {p.scope.lower() for p in parts}
+    if labels & regions.rest_names or "rest of world" in labels:
+        return True
+    if dimension != "region" or not regions.areas:
+        return False
+    covered: set = set()
+    for p in parts:
+        covered |= regions.covers(p.scope)
+    return covered == set(regions.areas)
+
+
+def part_sets(facts: Facts, regions: RegionTable, *, metrics: tuple) -> list[PartSet]:
+    """Every document's part sets for the given metrics, in a stable order."""
+    return facts.memo(("part_sets", metrics), lambda: _part_sets(facts, regions, metrics))
+
+
+def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartSet]:
+    totals: dict[tuple, object] = {}
+    grouped: dict[tuple, dict] = {}
+    for f in facts.all:
+        if f.metric not in metrics:
+            continue
+        key = (f.doc, f.subject, f.metric, f.year, f.unit)
+        if f.scope_type == "global":
+            totals.setdefault(key, f)
+            continue
+        dim = _dimension(f)
+        if dim is None:
+            continue
+        grouped.setdefault(key + (dim,), {}).setdefault(f.scope, f)  # first value per scope
+    out = []
+    for key in sorted(grouped, key=lambda k: tuple(map(str, k))):
+        parts = list(grouped[key].values())
+        dim = key[-1]
+        if dim == "region":
+            parts = disjoint_regions(parts, regions)
+            if parts is None:
+                continue
+        if len(parts) < 2:
+            continue
+        doc, subject, metric, year, unit = key[:5]
+        out.append(PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:5]),
+                           is_complete(parts, dim, regions)))
+    return out
+
+
+def parts_text(ps: PartSet, describe) -> str:
+    """``North America USD 259.93B + Europe USD 166.04B + ...``."""
+    return " + ".join(f"{p.scope} {describe(p)}" for p in ps.parts)

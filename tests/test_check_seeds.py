@@ -1,0 +1,70 @@
+"""Acceptance on the bundled sources: exactly the seeds' real contradictions, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.check import check_corpus
+
+
+@pytest.fixture(scope="module")
+def result(settings):
+    return check_corpus(["sources"], settings)
+
+
+def _by_rule(result, code):
+    return [f for f in result.findings if f.rule == code]
+
+
+def test_cagr_arithmetic_in_one_document(result):
+    (f,) = _by_rule(result, "RC101")
+    assert "11.37%" in f.message and "6.59%" in f.message
+    assert "USD 616.26B (2025)" in f.message and "USD 1,094.83B (2034)" in f.message
+    assert {c["doc"] for c in f.claims} == {"sources/001_df29e0ce6f524626.txt"}
+    assert f.severity == "error"
+
+
+def test_cagr_conflict_between_documents(result):
+    (f,) = _by_rule(result, "RC103")
+    assert {c["value"] for c in f.claims} == {11.37, 14.3}
+    assert len({c["doc"] for c in f.claims}) == 2
+
+
+def test_decline_from_2027_to_2028(result):
+    (f,) = _by_rule(result, "RC301")
+    assert sorted(c["year"] for c in f.claims if c["metric"] == "market_size") == [2027, 2028]
+    assert {c["doc"] for c in f.claims} == {"sources/002_9b09a75ae9898ac2.txt"}
+
+
+def test_trillion_against_billion_clash(result):
+    (f,) = _by_rule(result, "RC302")
+    assert f.message.startswith("order-of-magnitude clash")
+    docs = {c["doc"] for c in f.claims}
+    assert docs == {"sources/001_df29e0ce6f524626.txt", "sources/002_9b09a75ae9898ac2.txt"}
+    assert 3.5e12 in [c["value"] for c in f.claims]
+
+
+def test_europe_share_conflict(result):
+    (f,) = _by_rule(result, "RC201")
+    assert f.scope == "Europe"
+    assert sorted(c["value"] for c in f.claims) == [25.0, 28.72]
+
+
+def test_nothing_else_is_flagged(result):
+    """Not the regional sums or shares of 001, 44.96% vs ~45%, 14.3% vs over 11%, the
+    repeated 1,094.83 and 11.37% figures, or 002's partial 90% share list."""
+    assert sorted(f.rule for f in result.findings) == ["RC101", "RC103", "RC201", "RC301", "RC302"]
+
+
+def test_repeated_figures_are_cited_once_with_their_other_lines(result):
+    (f,) = _by_rule(result, "RC101")
+    stated = next(c for c in f.claims if c["role"] == "stated CAGR")
+    assert [a["line"] for a in stated["also_at"]] == [8] or stated["line"] == 8
+
+
+def test_python_api_audit():
+    import reconcile
+
+    result = reconcile.audit("sources/")
+    assert len(result.claims) == 32 and len(result.findings) == 5
+    assert result.failing("error") and not result.failing("never")
