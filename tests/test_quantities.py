@@ -50,3 +50,27 @@ def test_a_lone_scale_letter_must_touch_the_number(extractor):
 
 def test_percent_to_percent_is_two_figures_not_a_range(extractor):
     assert [q.value for q in extractor.quantities.find("from 10% to 12%")] == [10, 12]
+
+
+@pytest.mark.parametrize("right, expected", [
+    (" CAGR for AI-driven apps vs 10% for traditional apps", ("segment", "AI-driven apps")),
+    (" in Asia Pacific, driven by rising demand", ("region", "Asia Pacific")),
+    (" during the forecast period", None),
+    (" for the forecast period", None),
+    (" in 2024", None),
+    (" in the coming years", None),
+    (" in terms of revenue", None),
+    (" in North America and Europe", None),
+])
+def test_scope_named_after_a_rate(extractor, right, expected):
+    assert extractor.scopes.scope_after(right) == expected
+
+
+def test_contrasted_rates_get_their_own_scopes(extractor, tmp_path):
+    from reconcile.corpus import extract_corpus
+
+    doc = tmp_path / "apps.md"
+    doc.write_text("The meal kit market is growing: 28% CAGR for premium kits vs 10% for budget kits.\n", "utf-8")
+    result = extract_corpus([str(doc)], extractor.settings)
+    scopes = {c.figure: c.scope for c in result.claims if c.metric == "cagr"}
+    assert scopes == {"28%": "premium kits", "10%": "budget kits"}

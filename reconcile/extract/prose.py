@@ -198,6 +198,14 @@ def _region_scope(ex: Extractor, d: Draft, regions, q: Quantity, left: str, righ
                 return
         d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
         return
+    after = ex.scopes.scope_after(right) if d.metric in ("cagr", "share", "growth") else None
+    if after:
+        kind, name = after
+        if kind == "region":
+            d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
+        else:
+            d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
+        return
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment:
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", "segment"

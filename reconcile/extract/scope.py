@@ -32,6 +32,7 @@ _METRIC_WORDS = re.compile(
 )
 _PARAGRAPH_SUBJECT = re.compile(rf"^[\s*#>-]*({_NAME})\**(?:\s*,|\s+(?:is|has|was|stands|serves|offers|focuses|specializes|remains|provides|leads))")
 _BOLD = re.compile(r"\*\*([^*\n]{2,60})\*\*")
+_AFTER = re.compile(r"^\**\s*(?:CAGR\b\s*)?(?:\([^)]{0,40}\)\s*)?(?:for|in)\s+(?:the\s+)?([^\n(]{1,80})", re.IGNORECASE)
 _SEGMENT = re.compile(r"((?:[\w&-]+\s+){0,3}[\w&-]+)\s+segments?\b", re.IGNORECASE)
 _SEGMENT_STOP = {
     "the", "this", "that", "a", "an", "its", "of", "in", "and", "or", "each", "every", "which",
@@ -55,6 +56,9 @@ class ScopeFinder:
 
     def __init__(self, regions: RegionTable, extract: dict) -> None:
         self.regions = regions
+        after = extract.get("scope_after", {})
+        self.after_stop = {w.lower() for w in after.get("stop", [])}
+        self.after_not = {w.lower() for w in after.get("not_scope", [])}
         comp = extract.get("companies", {})
         verbs = "|".join(re.escape(v) for v in sorted(comp.get("verbs", []), key=len, reverse=True))
         self.company_verb = re.compile(rf"({_NAME})\s+(?:(?:also|reportedly|recently|has|had)\s+)?(?:{verbs})\b")
@@ -129,6 +133,35 @@ class ScopeFinder:
         return bool(self.pronoun.search(text))
 
     # -- segments -------------------------------------------------------------------
+    def scope_after(self, right: str) -> tuple[str, str] | None:
+        """ "… CAGR for AI-driven apps vs …" -> ("segment", "AI-driven apps"); a region -> ("region", name).
+
+        Only the words right after the figure (and an optional "CAGR") count, so a later
+        clause never lends the figure its scope.
+        """
+        m = _AFTER.match(right)
+        if not m:
+            return None
+        words: list[str] = []
+        for raw in m.group(1).split():
+            w = raw.strip("*").rstrip(",.;:")
+            if w.lower() in ("and", "or", "&") and words:
+                return None  # "in North America and Europe": more than one scope
+            if (not w or w.lower() in self.after_stop or not re.fullmatch(r"[\w&'’-]+", w)
+                    or any(c.isdigit() for c in w)):
+                break
+            words.append(w)
+            if raw.rstrip("*")[-1:] in (",", ".", ";", ":"):
+                break
+        if not words or len(words) > 4 or any(w.lower() in self.after_not for w in words):
+            return None
+        phrase = " ".join(words)
+        found = self.regions.find(phrase)
+        if found:
+            start, end, name = found[0]
+            return ("region", name) if start == 0 and end == len(phrase) else None
+        return ("segment", phrase)
+
     def segment_in(self, left: str) -> str | None:
         """"The AI-driven segment …" -> "AI-driven" (the nearest one before the figure)."""
         found = None
