@@ -7,7 +7,6 @@ where it goes. Every input file appears in every report, so nothing is silently 
 from __future__ import annotations
 
 from ..check import CheckResult
-from ..normalize import claims_frame  # noqa: F401  (re-exported for callers building tables)
 from ..output import to_csv_text
 from .json_report import report_dict, to_json
 from .markdown import to_markdown

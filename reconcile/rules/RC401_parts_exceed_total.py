@@ -24,7 +24,7 @@ Consistent
 from __future__ import annotations
 
 from .base import Rule
-from .describe import amount, scope_label, stated, when, where
+from .describe import amount, stated, where
 from .facts import Facts
 from .parts import part_sets, parts_text
 from ..numbers import format_amount
@@ -41,18 +41,16 @@ class PartsExceedTotal(Rule):
         rel = facts.bands.relative
         for ps in part_sets(facts, self.ctx.regions, metrics=("market_size", "revenue", "share")):
             summed = format_amount(ps.central, ps.unit)
-            label = f"{ps.dimension.replace('_', ' ')} parts of {ps.subject}"
-            year = f" ({ps.year})" if ps.year is not None else ""
             if ps.unit == "percent":
                 if ps.low <= 100 + tol:
                     continue
-                message = f"{label}{year}: shares {parts_text(ps, amount)} = {summed}, more than 100%"
+                message = f"{ps.label}: shares {parts_text(ps, amount)} = {summed}, more than 100%"
                 expected, observed, cited = "at most 100%", summed, []
             else:
                 t = ps.total
                 if t is None or ps.low <= t.hi * (1 + rel):
                     continue
-                message = (f"{label}{year}: {parts_text(ps, amount)} = {summed}, more than the "
+                message = (f"{ps.label}: {parts_text(ps, amount)} = {summed}, more than the "
                            f"total {stated(t)} ({where(t)})")
                 expected, observed, cited = f"at most {amount(t)}", summed, [t.cite("total")]
             cited += [p.cite("part") for p in ps.parts]

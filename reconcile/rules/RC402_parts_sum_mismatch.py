@@ -45,19 +45,17 @@ class PartsSumMismatch(Rule):
             if not ps.complete:
                 continue
             summed = format_amount(ps.central, ps.unit)
-            label = f"{ps.dimension.replace('_', ' ')} parts of {ps.subject}"
-            year = f" ({ps.year})" if ps.year is not None else ""
             if ps.unit == "percent":
                 if ps.high >= 100 - tol:
                     continue
-                message = (f"{label}{year}: shares {parts_text(ps, amount)} = {summed}, not 100%, "
+                message = (f"{ps.label}: shares {parts_text(ps, amount)} = {summed}, not 100%, "
                            f"though the parts are complete")
                 expected, observed, cited = "100%", summed, []
             else:
                 t = ps.total
                 if t is None or ps.high >= t.lo * (1 - rel):
                     continue
-                message = (f"{label}{year}: {parts_text(ps, amount)} = {summed}, less than the total "
+                message = (f"{ps.label}: {parts_text(ps, amount)} = {summed}, less than the total "
                            f"{stated(t)} ({where(t)}), though the parts are complete")
                 expected, observed, cited = amount(t), summed, [t.cite("total")]
             cited += [p.cite("part") for p in ps.parts]

@@ -42,6 +42,12 @@ class PartSet:
     def central(self) -> float:
         return sum(p.value for p in self.parts)
 
+    @property
+    def label(self) -> str:
+        """``region parts of widgets (2024)``."""
+        year = f" ({self.year})" if self.year is not None else ""
+        return f"{self.dimension.replace('_', ' ')} parts of {self.subject}{year}"
+
 
 def _dimension(f) -> str | None:
     if f.scope_type in _REGION_TYPES:
