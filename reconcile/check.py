@@ -6,13 +6,15 @@ This is the ``rules`` arrow of the pipeline. ``check_corpus`` is the whole job b
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from .baseline import Baseline, apply_baseline
 from .config import Settings, _default_text, load_settings
 from .corpus import extract_corpus
 from .errors import ConfigError
@@ -22,6 +24,7 @@ from .regions import RegionTable
 from .rules import RULES, RuleContext
 from .rules.facts import Bands, Facts
 from .sources import InputStatus
+from .waivers import Waiver, apply_waivers
 
 FAIL_ON = (*SEVERITIES, "never")
 
@@ -120,11 +123,18 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
 
 @dataclass
 class CheckResult:
-    """A checked corpus: inputs, claims table and findings."""
+    """A checked corpus: inputs, claims table and findings.
+
+    After ``gate`` (baseline and waivers), ``fixed`` lists baseline entries that no longer
+    occur and ``notes`` says which waivers expired or matched nothing.
+    """
 
     inputs: list[InputStatus]
     claims: pd.DataFrame
     findings: list[Finding]
+    fixed: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    baseline: str | None = None
 
     @property
     def incomplete(self) -> bool:
@@ -135,7 +145,7 @@ class CheckResult:
         if fail_on == "never":
             return []
         limit = SEVERITY_RANK[fail_on]
-        return [f for f in self.findings if SEVERITY_RANK[f.severity] <= limit]
+        return [f for f in self.findings if f.status == "new" and SEVERITY_RANK[f.severity] <= limit]
 
     def summary(self, fail_on: str) -> dict:
         statuses = pd.Series([s.status for s in self.inputs], dtype="str").value_counts()
@@ -148,10 +158,23 @@ class CheckResult:
             "by_severity": {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES},
             "by_rule": {code: n for code, n in sorted(pd.Series([f.rule for f in self.findings], dtype="str")
                                                       .value_counts().items())},
+            "by_status": {k: sum(f.status == k for f in self.findings) for k in ("new", "baseline", "waived")},
+            "baseline": self.baseline,
+            "fixed": self.fixed,
+            "notes": self.notes,
             "fail_on": fail_on,
             "failing": len(self.failing(fail_on)),
             "incomplete": self.incomplete,
         }
+
+    def gate(self, *, baseline: Baseline | None = None, waivers: list[Waiver] = (),
+             today: dt.date | None = None) -> "CheckResult":
+        """Apply waivers, then a baseline: what remains "new" is what fails a run."""
+        self.notes = apply_waivers(self.findings, list(waivers), today=today)
+        if baseline is not None:
+            self.fixed = apply_baseline(self.findings, baseline)
+            self.baseline = baseline.path
+        return self
 
 
 def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None) -> CheckResult:

@@ -16,10 +16,12 @@ from .errors import ReconcileError
 from .normalize import claims_frame
 from .check import FAIL_ON, check_corpus, rule_options
 from .output import format_for, write_table, write_text_atomic
-from .report import DEFAULT_NAMES, REPORT_FORMATS, render
+from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, load_baseline, write_baseline
+from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
+from .waivers import FILE_NAME as WAIVERS_FILE, load_waivers
 from .rules import RULES, find_rule
 
-REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".sarif": "sarif"}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE = 0, 1, 2
 DEFAULT_SOURCES = "sources"
@@ -134,42 +136,56 @@ def _fail_on_default(settings) -> str:
 def _report_targets(fmt: Optional[str], output: Optional[str], output_dir: str) -> list[tuple[str, str]]:
     """(format, path) pairs to write: the three defaults, or the one asked for."""
     if fmt is None and output is None:
-        return [(f, str(Path(output_dir) / DEFAULT_NAMES[f])) for f in REPORT_FORMATS]
+        return [(f, str(Path(output_dir) / DEFAULT_NAMES[f])) for f in DEFAULT_FORMATS]
     if fmt is None:
         fmt = "md" if output == "-" else REPORT_SUFFIXES.get(Path(output).suffix.lower())
         if fmt is None:
-            raise fail(f"{output}: cannot tell the report format from the name; use --format md|json|csv")
+            raise fail(f"{output}: cannot tell the report format from the name; use --format {'|'.join(REPORT_FORMATS)}")
     if fmt not in REPORT_FORMATS:
         raise fail(f"--format {fmt}: use one of {', '.join(REPORT_FORMATS)}")
     return [(fmt, output or str(Path(output_dir) / DEFAULT_NAMES[fmt]))]
 
 
+def _waivers_path(settings) -> str:
+    return str(Path(settings.rules_dir or "rules") / WAIVERS_FILE)
+
+
 def _print_findings(result, fail_on: str) -> None:
     s = result.summary(fail_on)
-    sev = s["by_severity"]
-    _err(f"reconcile: {s['findings']} findings ({sev['error']} error, {sev['warning']} warning, "
-         f"{sev['info']} info); {s['failing']} at or above --fail-on {fail_on}")
+    sev, st = s["by_severity"], s["by_status"]
+    gate = f" ({st['new']} new, {st['baseline']} in the baseline, {st['waived']} waived)" if s["baseline"] or st["waived"] else ""
+    _err(f"reconcile: {s['findings']} findings{gate} ({sev['error']} error, {sev['warning']} warning, "
+         f"{sev['info']} info); {s['failing']} failing at --fail-on {fail_on}")
     for f in result.findings:
-        line = f"  {f.severity:<7} {f.rule} {f.name}: {f.message}"
+        tag = "" if f.status == "new" else f" [{f.status}]"
+        line = f"  {f.severity:<7} {f.rule} {f.name}{tag}: {f.message}"
         _err(line if len(line) <= 200 else line[:197] + "...")
+    for e in s["fixed"]:
+        _err(f"  fixed   {e['fingerprint']} is in the baseline but no longer found")
+    for note in s["notes"]:
+        _err(f"  note    {note}")
 
 
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Write one report: md, json or csv (the claims table)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Write one report: md, json, csv (the claims table), sarif, github (annotations) or summary (for $GITHUB_STEP_SUMMARY)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Where to write the one report; '-' for stdout."),
     output_dir: str = typer.Option("output", "--output-dir", help="Folder for the default reports."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning, info or never (default: warning)."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
+    waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
 ) -> None:
     """Find contradictions between and within documents and write the discrepancy report.
 
     By default writes output/report.md, output/report.json and output/claims.csv. Exit 0
     when nothing at or above --fail-on is found, 1 when something is, 2 when the run is
     incomplete (an input could not be read) or the command or configuration is wrong.
+    With --baseline, findings already in the baseline (and waived ones) do not fail the run.
     """
     if fail_on is not None and fail_on not in FAIL_ON:
         raise fail(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON)}")
@@ -177,12 +193,21 @@ def check(
     try:
         settings = load_settings(rules)
         fail_on = fail_on or _fail_on_default(settings)
+        waiver_list = load_waivers(waivers or _waivers_path(settings))
+        known = load_baseline(baseline) if baseline and not update_baseline else None
         result = check_corpus(_paths(paths), settings, jobs=jobs)
+        result.gate(baseline=known, waivers=waiver_list)
         report_inputs(result.inputs, len(result.claims), quiet=quiet)
         if not quiet:
             _print_findings(result, fail_on)
         for kind, path in targets:
             write_text_atomic(path, render(result, kind, fail_on=fail_on))
+        if update_baseline:
+            if result.incomplete:
+                raise fail("not updating the baseline: some inputs could not be read")
+            write_baseline(baseline or DEFAULT_BASELINE, result.findings)
+            _err(f"reconcile: baseline {baseline or DEFAULT_BASELINE} updated with {len(result.findings)} findings")
+            raise typer.Exit(EXIT_OK)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     if not quiet and all(path != "-" for _, path in targets):
@@ -190,6 +215,29 @@ def check(
     if result.incomplete:
         raise typer.Exit(EXIT_INCOMPLETE)
     raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
+    output: str = typer.Option(DEFAULT_BASELINE, "-o", "--output", help="Baseline file to write."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
+    waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+) -> None:
+    """Record the current findings as accepted, so `check --baseline` fails only on new ones."""
+    try:
+        settings = load_settings(rules)
+        result = check_corpus(_paths(paths), settings, jobs=jobs)
+        result.gate(waivers=load_waivers(waivers or _waivers_path(settings)))
+        report_inputs(result.inputs, len(result.claims))
+        if result.incomplete:
+            raise fail("not writing a baseline: some inputs could not be read")
+        write_baseline(output, result.findings)
+    except ReconcileError as exc:
+        raise fail(str(exc)) from None
+    kept = sum(f.status != "waived" for f in result.findings)
+    _err(f"reconcile: wrote {output} with {kept} findings")
 
 
 @app.command("rules")

@@ -49,6 +49,9 @@ class Finding:
     observed: str
     claims: list[dict] = field(default_factory=list)
     fingerprint: str = ""
+    #: "new", "baseline" (accepted in the baseline file) or "waived" (by a waiver)
+    status: str = "new"
+    waiver: dict | None = None
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
@@ -67,6 +70,7 @@ class Finding:
             "subject": self.subject, "scope": self.scope, "metric": self.metric,
             "message": self.message, "expected": self.expected, "observed": self.observed,
             "claims": self.claims, "fingerprint": self.fingerprint,
+            "status": self.status, "waiver": self.waiver,
         }
 
 

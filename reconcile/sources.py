@@ -139,6 +139,15 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     return text, enc, warnings
 
 
+def source_text(path: str) -> str | None:
+    """A file's decoded text (the text claim offsets point into), or None if unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            return _decode(fh.read())[0]
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
 def read_document(path: str, meta: dict | None = None) -> tuple[Document | None, InputStatus]:
     """Read and decode one file. Never raises for a bad file: the status says what is wrong."""
     status = InputStatus(path, "ok")

@@ -1,4 +1,5 @@
-"""Reports: the discrepancy report as Markdown or JSON, and the claims table as CSV.
+"""Reports: the discrepancy report as Markdown, JSON or SARIF, GitHub annotations and a
+step summary, and the claims table as CSV.
 
 ``render(result, fmt, fail_on=...)`` returns the text of one report; the CLI decides
 where it goes. Every input file appears in every report, so nothing is silently dropped.
@@ -8,11 +9,15 @@ from __future__ import annotations
 
 from ..check import CheckResult
 from ..output import to_csv_text
+from .github import to_github
 from .json_report import report_dict, to_json
-from .markdown import to_markdown
+from .markdown import to_markdown, to_step_summary
+from .sarif import to_sarif
 
-REPORT_FORMATS = ("md", "json", "csv")
-DEFAULT_NAMES = {"md": "report.md", "json": "report.json", "csv": "claims.csv"}
+REPORT_FORMATS = ("md", "json", "csv", "sarif", "github", "summary")
+DEFAULT_FORMATS = ("md", "json", "csv")
+DEFAULT_NAMES = {"md": "report.md", "json": "report.json", "csv": "claims.csv", "sarif": "report.sarif",
+                 "github": "annotations.txt", "summary": "summary.md"}
 
 
 def render(result: CheckResult, fmt: str, *, fail_on: str = "warning") -> str:
@@ -23,7 +28,13 @@ def render(result: CheckResult, fmt: str, *, fail_on: str = "warning") -> str:
         return to_json(result, fail_on=fail_on)
     if fmt == "csv":
         return to_csv_text(result.claims)
+    if fmt == "sarif":
+        return to_sarif(result)
+    if fmt == "github":
+        return to_github(result)
+    if fmt == "summary":
+        return to_step_summary(result, fail_on=fail_on)
     raise ValueError(f"unknown report format {fmt!r}")
 
 
-__all__ = ["DEFAULT_NAMES", "REPORT_FORMATS", "render", "report_dict", "to_json", "to_markdown"]
+__all__ = ["DEFAULT_FORMATS", "DEFAULT_NAMES", "REPORT_FORMATS", "render", "report_dict", "to_json", "to_markdown"]

@@ -53,6 +53,7 @@ def _finding(f) -> list[str]:
         f"- **Expected:** {escape(f.expected)}",
         f"- **Observed:** {escape(f.observed)}",
         f"- **Fingerprint:** `{f.fingerprint}`",
+        _status_line(f),
         "",
         "| Role | Where | Figure | Quote |",
         "|---|---|---|---|",
@@ -62,6 +63,47 @@ def _finding(f) -> list[str]:
                    f"{quote_with_figure(c.get('quote', ''), c.get('figure', ''))} |")
     out.append("")
     return [line for i, line in enumerate(out) if line or (i and out[i - 1])]
+
+
+def _status_line(f) -> str:
+    if f.status == "waived":
+        w = f.waiver
+        until = f", until {w['expires']}" if w.get("expires") else ""
+        return f"- **Status:** waived by {escape(w['owner'])}{until}: {escape(w['reason'])}"
+    if f.status == "baseline":
+        return "- **Status:** in the baseline (accepted earlier)"
+    return ""
+
+
+def _gate(result: CheckResult) -> list[str]:
+    """Baseline entries no longer found, and waiver notes."""
+    out = []
+    if result.fixed:
+        out += [f"## Fixed since the baseline ({len(result.fixed)})", "",
+                f"These entries of `{escape(result.baseline or '')}` no longer occur; "
+                "`reconcile check --update-baseline` prunes them.", ""]
+        out += [f"- `{e['fingerprint']}` {escape(e.get('summary', ''))}" for e in result.fixed] + [""]
+    if result.notes:
+        out += ["## Waivers", ""] + [f"- {escape(n)}" for n in result.notes] + [""]
+    return out
+
+
+def to_step_summary(result: CheckResult, *, fail_on: str = "warning") -> str:
+    """A short Markdown summary for ``$GITHUB_STEP_SUMMARY``: counts and the new findings."""
+    s = result.summary(fail_on)
+    st = s["by_status"]
+    head = "❌ reconcile: failing" if s["failing"] or s["incomplete"] else "✅ reconcile: passing"
+    lines = [f"### {head}", "",
+             "| inputs | claims | new | in baseline | waived | fixed |", "|---|---|---|---|---|---|",
+             f"| {s['inputs']} | {s['claims']} | {st['new']} | {st['baseline']} | {st['waived']} | {len(s['fixed'])} |", ""]
+    new = [f for f in result.findings if f.status == "new"]
+    for f in new:
+        c = f.claims[0]
+        lines.append(f"- **{f.severity}** {f.rule} `{f.name}` at `{escape(c['doc'])}:{c['line']}`: {escape(f.message)}")
+    bad = [i for i in result.inputs if i.status == "error"]
+    lines += [f"- **unreadable input** `{escape(i.doc)}`: {escape(i.message)}" for i in bad]
+    lines += [f"- {escape(n)}" for n in result.notes]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _summary(result: CheckResult, fail_on: str) -> list[str]:
@@ -74,7 +116,9 @@ def _summary(result: CheckResult, fail_on: str) -> list[str]:
         "# Discrepancy report",
         "",
         f"{s['inputs']} input files, {s['claims']} claims about {s['subjects']} market(s); "
-        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} notes.",
+        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} notes"
+        + (f" ({s['by_status']['new']} new, {s['by_status']['baseline']} in the baseline, "
+           f"{s['by_status']['waived']} waived)." if s["baseline"] or s["by_status"]["waived"] else "."),
         "",
         verdict,
         "",
@@ -112,5 +156,6 @@ def to_markdown(result: CheckResult, *, fail_on: str = "warning") -> str:
                     lines += _finding(f)
     if not result.findings:
         lines += ["No contradictions found.", ""]
+    lines += _gate(result)
     lines += _inputs(result)
     return "\n".join(lines).rstrip("\n") + "\n"

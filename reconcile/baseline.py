@@ -1,0 +1,91 @@
+"""Baselines: the findings a team has accepted, so CI fails only on new ones.
+
+A baseline file is JSON written by ``reconcile baseline`` (or ``check
+--update-baseline``)::
+
+    {"version": 1,
+     "findings": [{"fingerprint": "RC101-…", "rule": "RC101", "summary": "…", "count": 1}]}
+
+Fingerprints come from what the cited claims say, not where they are (see
+``findings.py``), so edits elsewhere in a document keep a finding baselined. A file that
+cannot be read or parsed is an error, never an empty baseline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+from .findings import Finding
+from .output import write_text_atomic
+
+VERSION = 1
+DEFAULT_PATH = "rules/baseline.json"
+
+
+@dataclass
+class Baseline:
+    path: str
+    entries: list[dict]
+
+    @property
+    def fingerprints(self) -> set[str]:
+        return {e["fingerprint"] for e in self.entries}
+
+
+def load_baseline(path: str | Path) -> Baseline:
+    """Read and validate a baseline file.
+
+    Raises
+    ------
+    ConfigError
+        When the file is missing, unreadable, not JSON, or not a version-1 baseline.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(p, "baseline file does not exist (create it with `reconcile baseline`)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(p, f"baseline cannot be read: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(p, f"baseline is not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise ConfigError(p, 'not a reconcile baseline: expected {"version": 1, "findings": [...]}')
+    for i, e in enumerate(data["findings"]):
+        if not (isinstance(e, dict) and isinstance(e.get("fingerprint"), str) and e["fingerprint"]):
+            raise ConfigError(p, f"baseline entry {i + 1} has no fingerprint")
+    return Baseline(str(p), data["findings"])
+
+
+def baseline_text(findings: list[Finding]) -> str:
+    counts = Counter(f.fingerprint for f in findings)
+    first: dict[str, Finding] = {}
+    for f in findings:
+        first.setdefault(f.fingerprint, f)
+    entries = [
+        {"fingerprint": fp, "rule": f.rule, "name": f.name, "summary": f.message, "count": counts[fp]}
+        for fp, f in sorted(first.items())
+    ]
+    return json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_baseline(path: str | Path, findings: list[Finding]) -> None:
+    """Record findings as accepted (atomically; waived findings are not recorded)."""
+    write_text_atomic(str(path), baseline_text([f for f in findings if f.status != "waived"]))
+
+
+def apply_baseline(findings: list[Finding], baseline: Baseline) -> list[dict]:
+    """Mark baselined findings; return the baseline entries that no longer occur (fixed)."""
+    known = baseline.fingerprints
+    seen = set()
+    for f in findings:
+        if f.status == "new" and f.fingerprint in known:
+            f.status = "baseline"
+        seen.add(f.fingerprint)
+    return [e for e in baseline.entries if e["fingerprint"] not in seen]

@@ -1,0 +1,108 @@
+"""Waivers: findings a person has looked at and accepted, with a reason, an owner and
+optionally an expiry date. Read from ``rules/waivers.toml``::
+
+    [[waiver]]
+    fingerprint = "RC201-2bdfefcb94149821"   # one finding, or:
+    # rule = "RC201"                          # a rule, narrowed by
+    # doc = "sources/002_*.txt"               #   a cited document (glob) and/or
+    # subject = "personalized medicine"       #   a market
+    reason = "Publisher confirmed the 25% is for 2022"
+    owner = "data-desk@example.com"
+    expires = 2027-06-30                      # optional; after it the waiver stops applying
+
+A waived finding is reported as waived and never fails a run. An expired waiver, or one
+that matches no finding, is reported so the file can be kept tidy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+from .findings import Finding
+
+FILE_NAME = "waivers.toml"
+_KEYS = {"fingerprint", "rule", "doc", "subject", "reason", "owner", "expires"}
+
+
+@dataclass
+class Waiver:
+    index: int
+    fingerprint: str | None
+    rule: str | None
+    doc: str | None
+    subject: str | None
+    reason: str
+    owner: str
+    expires: dt.date | None
+
+    def label(self) -> str:
+        what = self.fingerprint or " ".join(x for x in (self.rule, self.doc, self.subject) if x)
+        return f"waiver {self.index} ({what})"
+
+    def matches(self, f: Finding) -> bool:
+        if self.fingerprint and self.fingerprint != f.fingerprint:
+            return False
+        if self.rule and self.rule.upper() != f.rule and self.rule.lower() != f.name:
+            return False
+        if self.subject and self.subject.lower() != f.subject.lower():
+            return False
+        if self.doc and not any(fnmatch.fnmatch(d, self.doc) for d in f.docs):
+            return False
+        return True
+
+    def as_dict(self) -> dict:
+        return {"reason": self.reason, "owner": self.owner,
+                "expires": self.expires.isoformat() if self.expires else None}
+
+
+def load_waivers(path: str | Path) -> list[Waiver]:
+    """Read ``waivers.toml``; a missing file means no waivers, a bad one is an error."""
+    p = Path(path)
+    if not p.is_file():
+        return []
+    try:
+        data = tomllib.loads(p.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(p, f"waivers cannot be read: {exc}") from None
+    out = []
+    for i, w in enumerate(data.get("waiver", []), start=1):
+        if not isinstance(w, dict):
+            raise ConfigError(p, f"waiver {i} must be a [[waiver]] table")
+        unknown = set(w) - _KEYS
+        if unknown:
+            raise ConfigError(p, f"waiver {i}: unknown key(s) {', '.join(sorted(unknown))}")
+        if not (w.get("fingerprint") or w.get("rule")):
+            raise ConfigError(p, f"waiver {i} needs a fingerprint or a rule")
+        for key in ("reason", "owner"):
+            if not isinstance(w.get(key), str) or not w[key].strip():
+                raise ConfigError(p, f"waiver {i} needs a {key}")
+        expires = w.get("expires")
+        if expires is not None and not isinstance(expires, dt.date):
+            raise ConfigError(p, f"waiver {i}: expires must be a date like 2027-06-30")
+        out.append(Waiver(i, w.get("fingerprint"), w.get("rule"), w.get("doc"), w.get("subject"),
+                          w["reason"], w["owner"], expires))
+    return out
+
+
+def apply_waivers(findings: list[Finding], waivers: list[Waiver], *, today: dt.date | None = None) -> list[str]:
+    """Mark waived findings; return notes on expired waivers and waivers that match nothing."""
+    today = today or dt.date.today()
+    notes = []
+    for w in waivers:
+        hits = [f for f in findings if w.matches(f)]
+        if w.expires is not None and w.expires < today:
+            notes.append(f"{w.label()} expired on {w.expires.isoformat()} and no longer applies"
+                         + (f" ({len(hits)} finding(s) are reported again)" if hits else ""))
+            continue
+        if not hits:
+            notes.append(f"{w.label()} matches no finding; remove it")
+            continue
+        for f in hits:
+            if f.status != "waived":
+                f.status, f.waiver = "waived", w.as_dict()
+    return notes
