@@ -187,3 +187,16 @@ def test_pre_commit_hook_checks_the_whole_corpus():
     text = Path(".pre-commit-hooks.yaml").read_text("utf-8")
     assert "id: reconcile" in text and "pass_filenames: false" in text and "always_run: true" in text
     assert "reconcile check" in text
+
+
+def test_changing_a_cited_value_makes_a_new_finding(repo):
+    baseline = make_baseline(repo)
+    seed = repo / "sources" / "001_df29e0ce6f524626.txt"
+    seed.write_text(seed.read_text("utf-8").replace("USD 616.26 Billion", "USD 626.26 Billion"), "utf-8")
+    code, r = report(repo, "--baseline", baseline)
+    assert code == 1
+    new = [d for d in r["discrepancies"] if d["status"] == "new"]
+    # exactly the findings citing the changed figure are new; their old versions are "fixed"
+    assert "RC101" in [d["rule"] for d in new]
+    assert all(any(c["value"] == 626.26e9 for c in d["claims"]) for d in new)
+    assert sorted(e["rule"] for e in r["summary"]["fixed"]) == sorted(d["rule"] for d in new)
