@@ -21,7 +21,8 @@ from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
 from .waivers import FILE_NAME as WAIVERS_FILE, load_waivers
 from .rules import RULES, find_rule
 
-REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".sarif": "sarif"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".sarif": "sarif",
+                   ".html": "html", ".htm": "html"}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE = 0, 1, 2
 DEFAULT_SOURCES = "sources"
@@ -169,7 +170,7 @@ def _print_findings(result, fail_on: str) -> None:
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Write one report: md, json, csv (the claims table), sarif, github (annotations) or summary (for $GITHUB_STEP_SUMMARY)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Write one report: md, json, csv (the claims table), html, sarif, github (annotations) or summary (for $GITHUB_STEP_SUMMARY)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Where to write the one report; '-' for stdout."),
     output_dir: str = typer.Option("output", "--output-dir", help="Folder for the default reports."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning, info or never (default: warning)."),

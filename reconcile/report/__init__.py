@@ -10,13 +10,14 @@ from __future__ import annotations
 from ..check import CheckResult
 from ..output import to_csv_text
 from .github import to_github
+from .html import to_html
 from .json_report import report_dict, to_json
 from .markdown import to_markdown, to_step_summary
 from .sarif import to_sarif
 
-REPORT_FORMATS = ("md", "json", "csv", "sarif", "github", "summary")
-DEFAULT_FORMATS = ("md", "json", "csv")
-DEFAULT_NAMES = {"md": "report.md", "json": "report.json", "csv": "claims.csv", "sarif": "report.sarif",
+REPORT_FORMATS = ("md", "json", "csv", "html", "sarif", "github", "summary")
+DEFAULT_FORMATS = ("md", "json", "csv", "html")
+DEFAULT_NAMES = {"md": "report.md", "json": "report.json", "csv": "claims.csv", "html": "report.html", "sarif": "report.sarif",
                  "github": "annotations.txt", "summary": "summary.md"}
 
 
@@ -28,6 +29,8 @@ def render(result: CheckResult, fmt: str, *, fail_on: str = "warning") -> str:
         return to_json(result, fail_on=fail_on)
     if fmt == "csv":
         return to_csv_text(result.claims)
+    if fmt == "html":
+        return to_html(result, fail_on=fail_on)
     if fmt == "sarif":
         return to_sarif(result)
     if fmt == "github":
