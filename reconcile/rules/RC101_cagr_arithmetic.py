@@ -59,11 +59,12 @@ def supported(cagr, pair: tuple, tolerance_pp: float) -> bool:
     return False
 
 
-def arithmetic_message(cagr, s, e) -> tuple[str, str]:
+def arithmetic_message(cagr, s, e, *, source: str = "") -> tuple[str, str]:
+    """The finding's message and the implied rate; ``source`` names another document's values."""
     rate = implied_cagr(s.value, e.value, e.year - s.year)
     period = format_period(cagr.period_start, cagr.period_end)
     msg = (f"{scope_label(cagr.subject, cagr.scope)}: stated {amount(cagr)} CAGR {period} ({where(cagr)}); "
-           f"{stated(s)} → {stated(e)} implies {format_rate(rate)} a year over {e.year - s.year} years")
+           f"{source}{stated(s)} → {stated(e)} implies {format_rate(rate)} a year over {e.year - s.year} years")
     return msg, format_rate(rate)
 
 

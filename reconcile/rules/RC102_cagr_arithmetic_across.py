@@ -24,11 +24,9 @@ Consistent
 from __future__ import annotations
 
 from .base import Rule
-from .describe import amount, scope_label, stated, where
+from .describe import amount
 from .facts import Facts
-from .growth import implied_cagr
-from .RC101_cagr_arithmetic import VALUE_METRICS, endpoint_pairs, supported
-from ..numbers import format_period, format_rate
+from .RC101_cagr_arithmetic import VALUE_METRICS, arithmetic_message, endpoint_pairs, supported
 
 
 class CagrArithmeticAcross(Rule):
@@ -54,13 +52,10 @@ class CagrArithmeticAcross(Rule):
                     if not pairs or any(supported(c, pair, tol) for pair in pairs):
                         continue
                     s, e = pairs[0]
-                    rate = implied_cagr(s.value, e.value, e.year - s.year)
-                    message = (f"{scope_label(subject, scope)}: stated {amount(c)} CAGR {format_period(c.period_start, c.period_end)} "
-                               f"({where(c)}); {doc}'s {stated(s)} → {stated(e)} implies "
-                               f"{format_rate(rate)} a year over {e.year - s.year} years")
+                    message, implied = arithmetic_message(c, s, e, source=f"{doc}'s ")
                     yield self.finding(
                         subject=subject, scope=scope, metric="cagr", message=message,
-                        expected=f"{format_rate(rate)} (implied by {doc})",
+                        expected=f"{implied} (implied by {doc})",
                         observed=f"{amount(c)} (stated in {c.doc})",
                         claims=[c.cite("stated CAGR"), s.cite("start value"), e.cite("end value")],
                     )

@@ -75,7 +75,3 @@ def central(f) -> tuple[float, float]:
 def cagr_interval(f, tolerance_pp: float) -> tuple[float, float]:
     """A stated CAGR's interval as fractions, widened by ``tolerance_pp`` percentage points."""
     return ((f.lo - tolerance_pp) / 100.0, (f.hi + tolerance_pp) / 100.0)
-
-
-def period_of(f) -> tuple[int | None, int | None]:
-    return f.period_start, f.period_end

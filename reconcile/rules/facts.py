@@ -54,11 +54,6 @@ class Fact:
         except KeyError:
             raise AttributeError(name) from None
 
-    @property
-    def when(self) -> int | None:
-        """The year a value is for (a point claim's year)."""
-        return self.year
-
     def cite(self, role: str) -> dict:
         """This fact as a cited claim in a finding."""
         out = {k: self.row.get(k) for k in CITED_FIELDS}
