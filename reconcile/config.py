@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import ConfigError
 
 #: The data files reconcile reads, by stem. Each may appear in the package and in rules/.
-DATA_FILES = ("units", "regions", "segments", "extract", "settings", "rates")
+DATA_FILES = ("units", "regions", "segments", "extract", "measures", "settings", "rates")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Settings:
     regions: dict
     segments: dict
     extract: dict
+    measures: dict
     settings: dict
     rates: dict
     rules_dir: str | None = None

@@ -22,6 +22,9 @@ _DTYPES = {
     "scope_type": "str", "dimension": "str", "value": "float64", "unit": "str",
     "low": "float64", "high": "float64", "qualifier": "str", "year": "Int64",
     "period_start": "Int64", "period_end": "Int64", "kind": "str", "confidence": "float64",
+    "entity": "str", "entity_type": "str", "measure": "str", "period_label": "str", "fiscal": "bool",
+    "fiscal_year_end": "Int64", "quarter": "Int64", "month": "Int64", "basis": "str", "sign": "int64",
+    "accounting": "str", "converted_value": "float64", "converted_unit": "str",
 }
 
 

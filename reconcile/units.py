@@ -37,6 +37,9 @@ class UnitTable:
         self.scales = raw_scales
         self._ureg = _registry(tuple(sorted(self.currencies)), tuple(sorted(raw_scales.items())))
 
+    def is_currency(self, unit: str) -> bool:
+        return unit in self.currencies
+
     @lru_cache(maxsize=256)
     def scale_factor(self, word: str | None) -> int:
         """The factor a scale word multiplies by (1 when there is none)."""

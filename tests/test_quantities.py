@@ -27,7 +27,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,unit,value,bounds", CASES)
 def test_quantities(extractor, text, unit, value, bounds):
-    (q,) = extractor.quantities.find(text)
+    (q,) = extractor.vocab.quantities.find(text)
     assert q.unit == unit
     assert q.value == pytest.approx(value, rel=1e-12)
     if bounds:
@@ -40,16 +40,16 @@ def test_quantities(extractor, text, unit, value, bounds):
      "USD XX million", "XX%", "1. First item"],
 )
 def test_numbers_that_are_not_claims(extractor, text):
-    assert extractor.quantities.find(text) == []
+    assert extractor.vocab.quantities.find(text) == []
 
 
 def test_a_lone_scale_letter_must_touch_the_number(extractor):
-    (q,) = extractor.quantities.find("$3 M&A deals")
+    (q,) = extractor.vocab.quantities.find("$3 M&A deals")
     assert q.value == 3
 
 
 def test_percent_to_percent_is_two_figures_not_a_range(extractor):
-    assert [q.value for q in extractor.quantities.find("from 10% to 12%")] == [10, 12]
+    assert [q.value for q in extractor.vocab.quantities.find("from 10% to 12%")] == [10, 12]
 
 
 @pytest.mark.parametrize("right, expected", [
@@ -63,7 +63,7 @@ def test_percent_to_percent_is_two_figures_not_a_range(extractor):
     (" in North America and Europe", None),
 ])
 def test_scope_named_after_a_rate(extractor, right, expected):
-    assert extractor.scopes.scope_after(right) == expected
+    assert extractor.vocab.scopes.scope_after(right) == expected
 
 
 def test_contrasted_rates_get_their_own_scopes(extractor, tmp_path):

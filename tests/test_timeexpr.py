@@ -22,7 +22,7 @@ import pytest
     ],
 )
 def test_time_expressions(extractor, text, kind, year, period):
-    (t,) = extractor.times.find(text)
+    (t,) = extractor.vocab.times.find(text)
     assert t.kind == kind
     assert t.year == year
     if period:
@@ -30,4 +30,4 @@ def test_time_expressions(extractor, text, kind, year, period):
 
 
 def test_decades_are_not_years(extractor):
-    assert extractor.times.find("by the mid-2020s") == []
+    assert extractor.vocab.times.find("by the mid-2020s") == []

@@ -9,6 +9,9 @@ COLUMNS = [
     "claim_id", "doc", "line", "start", "end", "quote", "figure", "metric", "subject", "scope",
     "scope_type", "dimension", "value", "unit", "low", "high", "qualifier", "year",
     "period_start", "period_end", "kind", "confidence",
+    # The claim model (added after the first release; see README): who, what, when exactly.
+    "entity", "entity_type", "measure", "period_label", "fiscal", "fiscal_year_end", "quarter", "month",
+    "basis", "sign", "accounting", "converted_value", "converted_unit",
 ]
 
 
@@ -35,6 +38,19 @@ class Claim:
     period_end: int | None
     kind: str
     confidence: float
+    entity: str = ""
+    entity_type: str = ""
+    measure: str = ""
+    period_label: str = ""
+    fiscal: bool = False
+    fiscal_year_end: int | None = None
+    quarter: int | None = None
+    month: int | None = None
+    basis: str = ""
+    sign: int = 1
+    accounting: str = "reported"
+    converted_value: float | None = None
+    converted_unit: str = ""
     claim_id: str = ""
     # Position of the figure in the visible text, for ordering; not a column.
     pos: int = field(default=0, repr=False)

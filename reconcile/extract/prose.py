@@ -9,8 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from .document import Draft, DocContext, Extractor, trim_span
+from .draft import DocContext, Draft, trim_span
 from .quantities import Quantity
+from .timing import apply_time
+from .vocabulary import Vocabulary
 
 LEFT_WINDOW = 300
 RIGHT_WINDOW = 200
@@ -20,7 +22,7 @@ QUOTE_SIDE = 160
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"”’')\]*]*\s+(?=[\"“‘(\[*#•-]?\s?[A-Z0-9$€£¥₹])|\s[-–—•]\s(?=[A-Z])")
 _ABBREV = re.compile(
     r"(?:\b(?:inc|ltd|co|corp|plc|llc|vs|approx|est|etc|e\.g|i\.e|u\.s|u\.k|st|mr|mrs|ms|dr|no|fig|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec|dept|univ|avg|min|max|mn|bn)|\b[A-Z])\.$",
+    r"jun|jul|aug|sep|sept|oct|nov|dec|dept|univ|avg|min|max|mn|bn|rs|no|vol|approx)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
 _QUOTE_LEAD = " \t\r\n|-*#•"
@@ -29,6 +31,8 @@ _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+t
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
+_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
+_TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
 
 
 def sentence_starts(block: str) -> list[int]:
@@ -41,18 +45,19 @@ def sentence_starts(block: str) -> list[int]:
     return starts
 
 
-def extract_sentences(ex: Extractor, ctx: DocContext, base: int, block: str, found: list[Quantity]) -> list[Draft]:
+def extract_sentences(ex: Vocabulary, ctx: DocContext, base: int, block: str, found: list[Quantity]) -> list[Draft]:
     """Drafts for the figures in one prose line (``base`` is the line's visible offset)."""
     starts = sentence_starts(block)
     groups: dict[int, list[Quantity]] = {}
     for q in found:
         groups.setdefault(bisect.bisect_right(starts, q.start - base) - 1, []).append(q)
     drafts: list[Draft] = []
+    carry: dict = {}  # a year opening an earlier sentence of this paragraph
     for idx in sorted(groups):
         s0 = base + starts[idx]
         s1 = base + (starts[idx + 1] if idx + 1 < len(starts) else len(block))
         for chunk in _chunks(groups[idx]):
-            drafts.extend(_sentence(ex, ctx, s0, s1, chunk, drafts[-1] if drafts else None))
+            drafts.extend(_sentence(ex, ctx, s0, s1, chunk, drafts[-1] if drafts else None, carry))
     return drafts
 
 
@@ -73,7 +78,8 @@ def _chunks(qs: list[Quantity]) -> list[list[Quantity]]:
     return out
 
 
-def _sentence(ex: Extractor, ctx: DocContext, s0: int, s1: int, qs: list[Quantity], before: Draft | None) -> list[Draft]:
+def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quantity], before: Draft | None,
+              carry: dict) -> list[Draft]:
     text = ctx.doc.visible
     w0 = max(s0, qs[0].start - LEFT_WINDOW)
     w1 = min(s1, qs[-1].end + RIGHT_WINDOW)
@@ -90,9 +96,13 @@ def _sentence(ex: Extractor, ctx: DocContext, s0: int, s1: int, qs: list[Quantit
 
     drafts = [Draft(q) for q in qs]
     _merge_between(text, drafts)
+    _pair_up(text, drafts)
     consumed: set[int] = set()
     leading = _leading_time(times, w0, s0)
+    if leading is not None:
+        carry["lead"] = leading
     prev_year = None
+    company_doc = ctx.entity_type == "company"
     for i, d in enumerate(drafts):
         if d.dropped:
             continue
@@ -103,24 +113,38 @@ def _sentence(ex: Extractor, ctx: DocContext, s0: int, s1: int, qs: list[Quantit
         full_left = text[max(w0, q.start - LEFT_WINDOW) : q.start]
         right = text[q.end : min(next_start, q.end + RIGHT_WINDOW)]
 
-        d.qualifier = ex.cues.qualifier(left, q.plus)
+        if d.qualifier != "range":
+            d.qualifier = ex.cues.qualifier(left, q.plus)
         prev = drafts[i - 1] if i else before
         if q.unit in ("percent", "percentage_point"):
-            d.metric = ex.percent_metric(left, right, q.unit)
-            if d.metric == "other" and prev is not None and prev.q.unit == q.unit and prev.metric in ("share", "cagr"):
+            d.measure = ex.percent_measure(left, right, q.unit)
+            if d.measure == "other" and prev is not None and prev.q.unit == q.unit and prev.measure in ("share", "cagr"):
                 # "shares of 35% and 30%", "followed by APAC at 30%": a bare figure in a
-                # list continues the metric of the figure before it.
-                d.metric = prev.metric
+                # list continues the measure of the figure before it.
+                d.measure = prev.measure
                 d.confidence *= 0.9
-        else:
-            d.metric = ex.money_metric(left, right, has_market)
-            if d.metric == "market_size" and ex.cues.near("revenue", left, right, before=80, after=40):
+            if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
+                d.negative = True
+            if d.measure in ("growth", "rate"):
+                d.basis = ex.basis(left, right)
+            elif d.measure == "cagr":
+                d.basis = "cagr"
+        elif ex.units.is_currency(q.unit):
+            d.measure = ex.money_measure(full_left, right, has_market=has_market, company_doc=company_doc)
+            if not company_doc and d.measure in ("market_size", "revenue") and (
+                    d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
                 _company(ex, d, full_left, right, paragraph, regions, q)
+        else:
+            d.measure = "count"
+        d.metric = ex.family(d.measure)
+        d.accounting = ex.accounting(text[prev_end : q.start], right)
 
         t = _choose_time(times, consumed, q, prev_end, next_start)
         if t is None and leading is not None:
             t = leading
-        ex.apply_time(ctx, d, t, inherited_year=prev_year)
+        if t is None and d.measure not in ("cagr", "market_size") and carry.get("lead") is not None:
+            t = carry["lead"]
+        apply_time(ctx, d, t, inherited_year=prev_year)
         if d.year is not None:
             prev_year = d.year
         if d.scope_type != "company":
@@ -160,6 +184,22 @@ def _merge_between(text: str, drafts: list[Draft]) -> None:
             b.dropped = True
 
 
+def _pair_up(text: str, drafts: list[Draft]) -> None:
+    """ "¥7.88 trillion ($73.6 billion)" is one figure with its conversion; "$43 billion, plus or minus 2%" one range."""
+    for a, b in zip(drafts, drafts[1:]):
+        if a.dropped or b.dropped:
+            continue
+        gap = text[a.q.end : b.q.start]
+        money = a.q.unit not in ("percent", "percentage_point") and b.q.unit not in ("percent", "percentage_point")
+        if money and a.q.unit != b.q.unit and _CONVERSION_GAP.match(gap) and text[b.q.end : b.q.end + 2].lstrip()[:1] == ")":
+            a.converted = (b.q.value, b.q.unit)
+            b.dropped = True
+        elif b.q.unit == "percent" and a.q.unit not in ("percent", "percentage_point") and _TOLERANCE_GAP.match(gap):
+            a.low, a.high = a.q.value * (1 - b.q.value / 100), a.q.value * (1 + b.q.value / 100)
+            a.qualifier = "range"
+            b.dropped = True
+
+
 def _leading_time(times, w0: int, s0: int):
     """"In 2018, X reported … while Y reported …": a year that opens the sentence covers it."""
     for t in times:
@@ -183,7 +223,7 @@ def _choose_time(times, consumed: set[int], q: Quantity, prev_end: int, next_sta
     return None
 
 
-def _region_scope(ex: Extractor, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:
+def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:
     before = [r for r in regions if r[1] <= q.start and not r[3]]
     if before:
         s, e, name, _ = before[-1]
@@ -218,7 +258,7 @@ def _nearest_subject(subjects, q: Quantity) -> str | None:
     return None
 
 
-def _company(ex: Extractor, d: Draft, full_left: str, right: str, paragraph: str, regions, q: Quantity) -> None:
+def _company(ex: Vocabulary, d: Draft, full_left: str, right: str, paragraph: str, regions, q: Quantity) -> None:
     name, how = ex.scopes.company_in(full_left, right)
     if name is None and ex.scopes.mentions_pronoun(full_left[-120:] + " " + right[:30]):
         name = ex.scopes.bold_company(paragraph + full_left) or ex.scopes.paragraph_subject(paragraph)
@@ -227,10 +267,12 @@ def _company(ex: Extractor, d: Draft, full_left: str, right: str, paragraph: str
         name = ex.scopes.bold_company(paragraph + full_left)
         d.confidence *= 0.8
     if name:
-        d.metric = "revenue"
+        d.measure = d.metric = "revenue"
         d.scope, d.scope_type, d.dimension = name, "company", "company"
     elif "market" not in (full_left + right).lower() and not any(r[1] <= q.start for r in regions):
-        d.metric = "other"  # "2022 Revenue: $247M" with no company or market named
+        d.measure = d.metric = "other"  # "2022 Revenue: $247M" with no company or market named
+    elif d.measure == "revenue":
+        d.measure = d.metric = "market_size"  # "the market generated revenue of $5B"
 
 
 def _cagr_periods(ctx: DocContext, drafts: list[Draft]) -> None:
@@ -246,7 +288,7 @@ def _cagr_periods(ctx: DocContext, drafts: list[Draft]) -> None:
             d.period_end = years[0]
 
 
-def _respectively(ex: Extractor, text: str, drafts: list[Draft], regions) -> None:
+def _respectively(ex: Vocabulary, text: str, drafts: list[Draft], regions) -> None:
     """"North America and Europe … shares of 35% and 30%, respectively" pairs them in order."""
     live = [d for d in drafts if not d.dropped]
     if len(live) < 2 or not _RESPECTIVELY.search(text[live[0].q.start : live[-1].q.end + 40]):

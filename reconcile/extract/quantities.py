@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from decimal import Decimal
+
 from ..units import PERCENT, PERCENTAGE_POINT, UnitTable
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Western grouping (1,094.83), Indian lakh/crore grouping (1,00,000 and 12,34,567) or plain.
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 DASH = r"[-–—]"
+_COUNT_SINGULAR = {"people": "person", "persons": "person", "companies": "company", "businesses": "business",
+                   "licenses": "license"}
+_BETWEEN_END = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 
 
@@ -33,14 +40,24 @@ class Quantity:
     decimals: int  # digits after the decimal point in the (first) number
 
 
+def _is_range_joiner(conn: str, before: str) -> bool:
+    """ "and" joins a range only after "between"; "to" does, except in "from X to Y"."""
+    if conn.lower() == "and":
+        return bool(_BETWEEN_END.search(before))
+    return not _FROM_END.search(before)
+
+
 def _alternation(tokens, *, word_boundary: bool) -> str:
     parts = []
     for tok in sorted(set(tokens), key=lambda t: (-len(t), t)):
         pat = re.escape(tok).replace(r"\ ", r"\s+")
-        if tok[:1].isalpha():
+        if tok[:1].isalpha() or tok[:1] == "$":
+            # "NZ$5" or "XY$5" is not "$5": a dollar sign after letters is another currency.
             pat = r"(?<![A-Za-z])" + pat
         if word_boundary and tok[-1:].isalpha():
             pat += r"(?![A-Za-z])"
+            if tok[:1].islower():
+                pat += r"(?!\s+(?:of|per)\b)"  # "5 pounds of flour" is a weight
         # All-letter lowercase words match in any case; codes and symbols as written.
         if tok.replace(" ", "").isalpha() and tok == tok.lower():
             pat = f"(?i:{pat})"
@@ -51,7 +68,7 @@ def _alternation(tokens, *, word_boundary: bool) -> str:
 class QuantityFinder:
     """Compiled matcher for money and percentages, from a :class:`UnitTable`."""
 
-    def __init__(self, units: UnitTable) -> None:
+    def __init__(self, units: UnitTable, *, count_nouns: list[str] = ()) -> None:
         self.units = units
         self.prefix_code: dict[str, str] = {}
         self.suffix_code: dict[str, str] = {}
@@ -72,24 +89,35 @@ class QuantityFinder:
             chars = "".join(sorted(set(letters + [c.upper() for c in letters])))
             scale = rf"(?:{scale}|[{chars}](?![\w&']))"
         lead = r"(?<![\w.,/#%$])"
+        # A range: "$10-15 billion", "$10 to $15 billion", "between USD 10 and 15 billion".
+        joiner = rf"(?:\s?{DASH}\s?|\s+(?P<conn>to|and)\s+)"
         money_pre = (
             rf"(?P<pre>{pre})\s?(?P<n1>{NUM})(?:(?P<s1>{scale}))?"
-            rf"(?:\s?{DASH}\s?(?:{pre})?\s?(?P<n2>{NUM}))?(?:(?P<s2>{scale}))?"
+            rf"(?:{joiner}(?P<pre2>{pre})?\s?(?P<n2>{NUM}))?(?:(?P<s2>{scale}))?"
             rf"(?:\s?(?P<post>{post}))?(?P<plus>\+)?"
         )
         money_post = (
-            rf"{lead}(?P<bn1>{NUM})(?:\s?{DASH}\s?(?P<bn2>{NUM}))?(?:(?P<bs>{scale})\s?)?"
+            rf"{lead}(?P<bn1>{NUM})(?:\s?{DASH}\s?(?P<bn2>{NUM}))?(?:(?P<bs>{scale}))?\s?"
             rf"(?P<bpost>{post})(?P<bplus>\+)?"
         )
-        pct_unit = r"%|(?i:percentage\s+points?|percent|per\s?cent|pp)(?![A-Za-z])"
+        pct_unit = (r"%|(?i:percentage\s+points?|percent|per\s?cent|pc|pp|basis\s+points?|bps|bp)"
+                    r"(?![A-Za-z])")
         percent = (
             rf"{lead}(?P<sign>[-−](?=\d))?(?P<pn1>{NUM})"
-            rf"(?:\s?%?\s?{DASH}\s?(?P<pn2a>{NUM})|\s(?i:to)\s(?P<pn2b>{NUM}))?\s?(?P<pu>{pct_unit})"
+            rf"(?:\s?%?\s?{DASH}\s?(?P<pn2a>{NUM})|\s?%?\s(?P<pconn>(?i:to))\s(?P<pn2b>{NUM}))?\s?(?P<pu>{pct_unit})"
         )
+        parts = [money_post, percent]
+        if count_nouns:
+            nouns = "|".join(re.escape(n) for n in sorted(set(count_nouns), key=len, reverse=True))
+            parts.append(
+                rf"{lead}(?P<cn>{NUM})(?:(?P<cs>{scale}))?\s+(?:(?P<adj>[A-Za-z][a-z-]{{2,20}})\s+)?"
+                rf"(?P<noun>(?i:{nouns}))(?![A-Za-z])"
+            )
         self.money_pre = re.compile(money_pre)
-        self.tail = re.compile(f"(?:{money_post})|(?:{percent})")
+        self.tail = re.compile("|".join(f"(?:{p})" for p in parts))
         self.prefix_end = re.compile(rf"(?:{pre})\s?$")
         self.number = re.compile(NUM)
+        self.scale_pattern = re.compile(rf"^(?:{scale})$")
 
     def find(self, text: str) -> list[Quantity]:
         """All quantities in ``text``, in order. Figures inside URLs are ignored.
@@ -114,10 +142,10 @@ class QuantityFinder:
             if match is None:
                 pos = m.end()
                 continue
-            pos = match.end()
-            q = self._build(match)
-            if q is not None:
-                out.append(q)
+            built, split = self._build(match, text)
+            out.extend(built)
+            # A pair that is not a range: scan again from its second figure.
+            pos = split if split is not None else match.end()
         return out
 
     def _match_at(self, text: str, s: int):
@@ -134,10 +162,25 @@ class QuantityFinder:
                     return mm
         return self.tail.match(text, s)
 
-    def _build(self, m: re.Match) -> Quantity | None:
+    def _build(self, m: re.Match, text: str) -> tuple[list[Quantity], int | None]:
+        """The quantities a match holds, and where to scan next when it held two separate figures."""
         g = m.groupdict()
+        conn = "conn" if g.get("conn") else "pconn" if g.get("pconn") else None
+        other_currency = g.get("pre2") and self.prefix_code[g["pre2"]] != self.prefix_code[g["pre"]]
+        if other_currency or conn and not _is_range_joiner(g[conn], text[max(0, m.start() - 16) : m.start()]):
+            # "from $10 to $15 billion" is two figures, not a range; the first shares the
+            # second's scale when it has none of its own.
+            first = self._first_of_pair(m, text)
+            return ([first] if first else []), (m.start("n2") - len(g.get("pre2") or "") if other_currency else m.end(conn))
+        return self._one(m), None
+
+    def _one(self, m: re.Match) -> list[Quantity]:
+        g = m.groupdict()
+        factor = 1.0
         if g.get("pn1") is not None:
-            unit = PERCENTAGE_POINT if g["pu"].lower().startswith(("percentage", "pp")) else PERCENT
+            pu = g["pu"].lower()
+            unit = PERCENTAGE_POINT if pu.startswith(("percentage", "pp", "basis", "bp")) else PERCENT
+            factor = 0.01 if pu.startswith(("basis", "bp")) else 1.0
             n1, n2 = g["pn1"], g["pn2a"] or g["pn2b"]
             if g["sign"]:
                 n1 = "-" + n1
@@ -147,20 +190,60 @@ class QuantityFinder:
             unit = self.prefix_code[g["pre"]]
             n1, n2, s1, s2 = g["n1"], g["n2"], g["s1"], g["s2"]
             plus = bool(g["plus"])
+        elif g.get("cn") is not None:
+            q = self._count(m)
+            return [q] if q is not None else []
         else:
             unit = self.suffix_code[g["bpost"].lower()]
             n1, n2, s1, s2 = g["bn1"], g["bn2"], None, g["bs"]
             plus = bool(g["bplus"])
         try:
-            low = self.units.to_base(n1, s1 or s2, unit)
-            high = self.units.to_base(n2, s2 or s1, unit) if n2 else low
+            low = self.units.to_base(n1, s1 or s2, unit) * factor
+            high = self.units.to_base(n2, s2 or s1, unit) * factor if n2 else low
         except (KeyError, ArithmeticError, ValueError):
-            return None
+            return []
         if n2 and high < low:
             # "2024-25%" style or a subtraction, not a range we can trust
-            return None
+            return []
         decimals = len(n1.split(".")[1]) if "." in n1 else 0
         value = (low + high) / 2 if n2 else low
-        return Quantity(
-            m.start(), m.end(), m.group(0), value, low, high, unit, bool(n2), plus, decimals
-        )
+        return [Quantity(m.start(), m.end(), m.group(0), value, low, high, unit, bool(n2), plus, decimals)]
+
+    def _first_of_pair(self, m: re.Match, text: str) -> Quantity | None:
+        g = m.groupdict()
+        if g.get("pn1") is not None:
+            end = m.end("pn1")
+            if text[end : end + 1] == "%":
+                end += 1
+            else:
+                return None  # "rose from 3 to 4%": the first has no unit of its own
+            n1 = ("-" if g["sign"] else "") + g["pn1"]
+            unit, scale = PERCENT, None
+        else:
+            end = m.end("s1") if g["s1"] else m.end("n1")
+            unit = self.prefix_code[g["pre"]]
+            same = not g.get("pre2") or self.prefix_code[g["pre2"]] == unit
+            n1, scale = g["n1"], g["s1"] or (g["s2"] if same else None)
+        try:
+            value = self.units.to_base(n1, scale, unit)
+        except (KeyError, ArithmeticError, ValueError):
+            return None
+        decimals = len(n1.split(".")[1]) if "." in n1 else 0
+        return Quantity(m.start(), end, text[m.start() : end], value, value, value, unit, False, False, decimals)
+
+    def _count(self, m: re.Match) -> Quantity | None:
+        """ "1.8 million vehicles", "253,000 jobs": a count, its unit the counted noun."""
+        n, scale = m.group("cn"), m.group("cs")
+        raw = n.replace(",", "")
+        if not scale and (float(raw) < 1000 or (len(raw) == 4 and "," not in n and raw[:2] in ("19", "20"))):
+            return None  # "12 countries", "2024 units" (a year) are not counts
+        try:
+            factor = self.units.scale_factor(scale.strip()) if scale else 1
+        except KeyError:
+            return None
+        value = float(Decimal(raw) * factor)
+        noun = m.group("noun").lower()
+        unit = _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
+        end = m.end("cs") if scale else m.end("cn")
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        return Quantity(m.start(), end, m.string[m.start() : end], value, value, value, unit, False, False, decimals)

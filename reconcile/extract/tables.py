@@ -8,10 +8,26 @@ from __future__ import annotations
 
 import re
 
-from .document import Draft, DocContext, Extractor, trim_span
-from .quantities import Quantity
+from .draft import DocContext, Draft, trim_span
+from .quantities import NUM, Quantity
+from .timeexpr import TimeExpr
+from .timing import apply_time
+from .vocabulary import Vocabulary
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# "(In millions, except per share amounts)", "($ in millions)", "Revenue ($bn)", "USD Mn", "Metric ($ million)"
+_SCALE_NOTE = re.compile(
+    r"(?:\(|\bin\s+|\b(?P<code>USD|EUR|GBP|JPY|CNY|INR|US\$)\s*)\s*(?P<sym>[$€£¥₹])?\s*(?:in\s+)?"
+    r"(?P<scale>thousands|millions|billions|trillions|thousand|million|billion|trillion|mn|bn|mln|m|b|k)\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+               "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
+_SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
+_BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
+_SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
+_SPAN_YEAR = re.compile(r"\b(?:twelve|12)\s+months\b|\byear\s+ended\b|\bfiscal\s+year", re.IGNORECASE)
 _LABEL_CUES = re.compile(
     r"market|size|cagr|growth|revenue|share|value|valuation|forecast|projected|expected|estimated|total",
     re.IGNORECASE,
@@ -26,33 +42,67 @@ def is_table_row(line: str) -> bool:
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
-    """Cells of a pipe row as ``(start, end, text)`` with visible offsets; outer empties dropped."""
+    """Cells of a pipe row as ``(start, end, text)`` with visible offsets; the empties outside outer pipes dropped."""
     out, pos = [], 0
     for part in line.split("|"):
         out.append((base + pos, base + pos + len(part), part.strip()))
         pos += len(part) + 1
-    while out and not out[0][2]:
+    if out and not out[0][2] and line.lstrip().startswith("|"):
         out.pop(0)
-    while out and not out[-1][2]:
+    if out and not out[-1][2] and line.rstrip().endswith("|"):
+        out.pop()
+    while out and not out[0][2] and all(not c[2] for c in out):
         out.pop()
     return out
 
 
-def _table_context(ex: Extractor, ctx: DocContext, line_no: int) -> tuple[list[str], str, int]:
-    """The header cells, caption and first line of the table that ``line_no`` belongs to."""
-    text = ctx.doc.visible
-    lines = ctx.visible_lines
+class TableInfo:
+    """A table's header (one text per column, header rows joined), caption, first line and stated scale."""
 
-    def line_text(n: int) -> str:
-        if n < 1 or n > lines.count:
-            return ""
-        s = lines.line_start(n)
-        e = text.find("\n", s)
-        return text[s : len(text) if e < 0 else e]
+    def __init__(self, header: list[str], caption: str, first: int, scale: tuple[float, str, bool] | None, span: str):
+        self.header, self.caption, self.first, self.scale, self.span = header, caption, first, scale, span
 
+
+def _line_text(ctx: DocContext, n: int) -> str:
+    lines, text = ctx.visible_lines, ctx.doc.visible
+    if n < 1 or n > lines.count:
+        return ""
+    s = lines.line_start(n)
+    e = text.find("\n", s)
+    return text[s : len(text) if e < 0 else e]
+
+
+def _is_header_row(ex: Vocabulary, line: str) -> bool:
+    """A row whose cells hold no figure other than dates and years."""
+    for _, _, cell in _cells(line, 0)[1:]:
+        if cell and _BARE_CELL.match(cell.replace(" ", "")) and not re.fullmatch(r"(?:19|20)\d{2}", cell):
+            return False
+        if cell and ex.quantities.find(cell):
+            return False
+    return True
+
+
+def scale_note(text: str, currency: str | None) -> tuple[float, str, bool] | None:
+    """``(factor, currency, except_per_share)`` from "(In millions, except per share amounts)" and the like."""
+    m = _SCALE_NOTE.search(text)
+    if not m:
+        return None
+    word = m.group("scale").lower().rstrip("s")
+    factor = _SCALE_WORD.get(word) or _SCALE_WORD.get(word + "s")
+    if factor is None or (len(word) == 1 and not (m.group("sym") or m.group("code"))):
+        return None  # a lone "m" or "b" needs a currency beside it
+    code = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "US$": "USD"}
+    cur = code.get(m.group("sym") or "") or code.get(m.group("code") or "") or (m.group("code") or "").upper() or currency
+    if not cur:
+        return None
+    return factor, cur, bool(re.search(r"except|per[\s-]+share", text, re.IGNORECASE))
+
+
+def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
+    """The header, caption, first line and scale of the table that ``line_no`` belongs to."""
     first_of = ctx.table_cache.setdefault("first_of", {})
     first, walked = line_no, []
-    while first > 1 and first - 1 not in first_of and is_table_row(line_text(first - 1)):
+    while first > 1 and first - 1 not in first_of and is_table_row(_line_text(ctx, first - 1)):
         walked.append(first)
         first -= 1
     if first > 1 and first - 1 in first_of:
@@ -61,50 +111,108 @@ def _table_context(ex: Extractor, ctx: DocContext, line_no: int) -> tuple[list[s
         first_of[n] = first
     if first in ctx.table_cache:
         return ctx.table_cache[first]
+    top = _line_text(ctx, first)
     header: list[str] = []
-    top = line_text(first)
-    second = line_text(first + 1) if first + 1 <= line_no + 1 else ""
-    if _SEPARATOR.match(second) or not ex.quantities.find(top):
+    if _SEPARATOR.match(_line_text(ctx, first + 1)) or _is_header_row(ex, top):
         header = [c[2] for c in _cells(top, 0)]
-    caption = ""
+        n = first + 1
+        while n <= ctx.visible_lines.count and n - first <= 3:
+            row = _line_text(ctx, n)
+            if _SEPARATOR.match(row):
+                n += 1
+                continue
+            if not is_table_row(row) or not _is_header_row(ex, row) or not any(c[2] for c in _cells(row, 0)[1:]):
+                break
+            more = [c[2] for c in _cells(row, 0)]
+            header = [" ".join(x for x in (header[i] if i < len(header) else "", more[i] if i < len(more) else "") if x)
+                      for i in range(max(len(header), len(more)))]
+            ctx.table_cache.setdefault("header_rows", set()).add(n)
+            n += 1
+    caption, above = "", []
     n = first - 1
-    while n >= 1 and first - n <= 3:
-        candidate = line_text(n).strip().strip("#*").strip()
+    while n >= 1 and first - n <= 4:
+        candidate = _line_text(ctx, n).strip().strip("#*").strip()
         if candidate:
-            if len(candidate) <= 200:
+            above.append(candidate)
+            if not caption and len(candidate) <= 200 and not _SCALE_NOTE.match(candidate.lstrip("*(")):
                 caption = candidate
-            break
+            if len(above) >= 2:
+                break
         n -= 1
-    ctx.table_cache[first] = (header, caption, first)
+    note_text = " ".join(above + header)
+    scale = scale_note(note_text, ctx.currency)
+    span = "quarter" if _SPAN_QUARTER.search(note_text) else "year" if _SPAN_YEAR.search(note_text) else ""
+    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span)
     return ctx.table_cache[first]
 
 
-def extract_table_row(ex: Extractor, ctx: DocContext, line_no: int, base: int, row: str, found: list[Quantity]) -> list[Draft]:
+def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row: str, found: list[Quantity]) -> list[Quantity]:
+    """The figures of a row in a table whose caption states a scale ("$ in millions"): cells written
+    without one are scaled, "(345)" is negative, per-share rows keep their face value."""
+    if not is_table_row(row) or _SEPARATOR.match(row):
+        return found
+    info = _table_context(ex, ctx, line_no)
+    if info.scale is None or line_no == info.first or line_no in ctx.table_cache.get("header_rows", ()):
+        return found
+    factor, currency, except_per_share = info.scale
+    cells = _cells(row, base)
+    if not cells:
+        return found
+    label = cells[0][2]
+    per_share = except_per_share and bool(_PER_SHARE.search(label))
+    if _SHARE_COUNT.search(label) and not per_share:
+        return [q for q in found if not (cells[0][1] <= q.start)]  # share counts: another unit
+    out = []
+    for start, end, cell in cells[1:]:
+        inside = [q for q in found if start <= q.start < end]
+        m = _BARE_CELL.match(cell.replace(" ", "") if "/dollarsign" not in cell else cell)
+        if m is None:
+            out.extend(inside)
+            continue
+        raw = m.group("num").replace(",", "")
+        if re.fullmatch(r"(?:19|20)\d{2}", raw) and not m.group("cur"):
+            out.extend(inside)
+            continue  # a year
+        value = float(raw) * (1 if per_share else factor)
+        if m.group("neg") or (m.group("open") and m.group("close")):
+            value = -value
+        lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
+        c0, c1 = start + lead, start + lead + len(cell)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        out.append(Quantity(c0, c1, ctx.doc.visible[c0:c1], value, value, value, currency, False, False, decimals))
+    return sorted(out, key=lambda q: q.start)
+
+
+def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row: str, found: list[Quantity]) -> list[Draft]:
     if _SEPARATOR.match(row):
         return []
-    header, caption, first = _table_context(ex, ctx, line_no)
+    info = _table_context(ex, ctx, line_no)
+    header, caption, first = info.header, info.caption, info.first
     cells = _cells(row, base)
     if not cells:
         return []
-    if header and line_no == first:
+    if header and (line_no == first or line_no in ctx.table_cache.get("header_rows", ())):
         return []  # figures in a header row are labels, not claims
     label = cells[0][2]
     label_dim = ex.dimension_of(header[0]) if header else ""
     caption_dim = ex.dimension_of(caption) if caption else ""
-    header_years = [t for h in header for t in ex.times.find(h) if t.kind == "point"]
+    header_years = [t for h in header for t in ex.times.find(h) if t.kind == "point" and t.year]
     quote = (cells[0][0], cells[-1][1])
     drafts = []
+    company_doc = ctx.entity_type == "company"
     for q in found:
         col = next((i for i, c in enumerate(cells) if c[0] <= q.start < c[1]), len(cells) - 1)
         col_header = header[col] if col < len(header) else ""
-        cell_text = cells[col][2]
         row_label = label if col > 0 else ""
         d = Draft(q)
         d.quote_span = trim_span(ctx.doc.visible, *quote, lead=" \t\r\n|*")
         left_in_cell = ctx.doc.visible[cells[col][0] : q.start]
         right_in_cell = ctx.doc.visible[q.end : cells[col][1]]
         d.qualifier = ex.cues.qualifier(left_in_cell, q.plus)
-        _metric(ex, d, q, [left_in_cell + " " + right_in_cell, row_label, col_header, caption])
+        _measure(ex, d, q, [left_in_cell + " " + right_in_cell, row_label, col_header, caption], company_doc)
+        if q.value < 0 and d.measure in ("growth", "rate"):
+            pass  # already signed ("-3%")
+        d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
         for source in (right_in_cell, left_in_cell, row_label, col_header, caption):
@@ -112,11 +220,14 @@ def extract_table_row(ex: Extractor, ctx: DocContext, line_no: int, base: int, r
             if found_t:
                 t = found_t[0]
                 break
-        ex.apply_time(ctx, d, t)
+        if t is not None and t.month and info.span and not t.ended and source is col_header:
+            # "Three Months Ended | September 28, 2024": the column is the period ending that day.
+            t = TimeExpr(t.start, t.end, "point", t.year, prep=t.prep, month=t.month, ended=info.span)
+        apply_time(ctx, d, t)
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
-        _scope(ex, d, row_label, label_dim, caption_dim)
+        _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
         subject_src = [k for _, k in ex.subjects.phrases(caption)] if caption else []
         d.subject = subject_src[0] if subject_src else None
         d.kind = ex.cues.kind(" ".join((row_label, col_header, left_in_cell)))
@@ -126,29 +237,47 @@ def extract_table_row(ex: Extractor, ctx: DocContext, line_no: int, base: int, r
     return drafts
 
 
-def _metric(ex: Extractor, d: Draft, q: Quantity, sources: list[str]) -> None:
-    """The first of cell, row label, column header, caption that names a metric decides it."""
+def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_doc: bool) -> None:
+    """The first of cell, row label, column header, caption that names a measure decides it."""
     percent = q.unit in ("percent", "percentage_point")
+    if not percent and not ex.units.is_currency(q.unit):
+        d.measure, d.metric = "count", "other"
+        return
     for src in sources:
         if not src:
             continue
         if percent:
             for metric in ("cagr", "share", "growth"):
                 if ex.cues.has(metric, src):
-                    d.metric = metric
-                    return
+                    d.measure = metric
+                    break
+            else:
+                named = ex.measures.nearest("percent", src, "", before=200)
+                if named:
+                    d.measure = named[0]
+            if d.measure:
+                if d.measure in ("growth", "rate"):
+                    d.basis = ex.basis(src, "")
+                d.metric = ex.family(d.measure)
+                return
         else:
-            if ex.cues.has("other_money", src):
-                d.metric = "other"
+            named = ex.measures.nearest("money", src, "", before=200)
+            if ex.cues.has("other_money", src) and not named:
+                d.measure = d.metric = "other"
                 return
-            if ex.cues.has("market_size", src) or ex.cues.has("revenue", src):
-                d.metric = "market_size"
+            if named:
+                d.measure = named[0]
+                d.metric = ex.family(d.measure)
                 return
-    d.metric = "other" if percent else "market_size"
+            if not company_doc and (ex.cues.has("market_size", src) or ex.cues.has("revenue", src)):
+                d.measure = d.metric = "market_size"
+                return
+    d.measure = "other" if percent or company_doc else "market_size"
+    d.metric = ex.family(d.measure)
     d.confidence *= 0.8
 
 
-def _scope(ex: Extractor, d: Draft, row_label: str, label_dim: str, caption_dim: str) -> None:
+def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label:
         return
     region = ex.regions.resolve(row_label)
@@ -157,12 +286,14 @@ def _scope(ex: Extractor, d: Draft, row_label: str, label_dim: str, caption_dim:
     if region and region != "Global":
         d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
         return
+    if company_doc and ex.measures.nearest("money", row_label, "", before=200) is not None:
+        return  # "Net income", "Total net sales": a line item of the whole company, not a part
     if region == "Global" or _LABEL_CUES.search(row_label) and label_dim in ("", "region"):
         return  # "Market Size in 2025 | USD 616.26 Billion": a key, not a part
     dim = label_dim or caption_dim
     if dim == "company":
         d.scope, d.scope_type, d.dimension = row_label.replace("*", "").strip(), "company", "company"
         if d.metric == "market_size":
-            d.metric = "revenue"
+            d.measure = d.metric = "revenue"
         return
     d.scope, d.scope_type, d.dimension = ex.segment_label(row_label), "segment", dim or "segment"

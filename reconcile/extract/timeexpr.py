@@ -30,6 +30,41 @@ _POINT = (
     rf"(?:(?:fiscal\s+(?:year\s+)?|FY\s?|Q[1-4]\s+|H[12]\s+|{_MONTH}\s+(?:\d{{1,2}},?\s+)?))?"
     rf"\(?(?P<y>{YEAR})(?![\d%$s])(?:\s*\))?"
 )
+_QWORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_FYEAR = r"(?:fiscal\s+(?:year\s+)?|FY\s?'?)"
+# Quarters, halves and fiscal years: "Q4 FY2024", "FY25 Q4", "fourth quarter of fiscal year 2024",
+# "the fiscal fourth quarter", "Q3 2014", "Q4'24", "H1 2025", "first half of 2025", "FY25", "fiscal 2024".
+_CAL = (
+    r"(?P<cprep>\b(?:in|for|during|of|by|through|since|from|at)\s+)?(?:the\s+)?(?:"
+    rf"FY\s?'?(?P<fyq_y>(?:19|20)\d{{2}}|\d{{2}})\s*Q(?P<fyq_q>[1-4])\b"
+    rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
+    rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
+    rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
+    rf"|(?P<h_w>first|second)\s+half\s+(?:of\s+)?(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
+    rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})\b(?!\s*[-–/]\s*(?:FY\s?)?\d)"
+    r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
+    rf"\s+end(?:ed|ing)\s+(?P<e_mon>{_MONTH})\s+\d{{1,2}},?\s+(?P<e_y>(?:19|20)\d{{2}})"
+    rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)))\.?(?:'s)?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
+    r"(?:\s+(?P<m_y>(?:19|20)\d{2}))?(?![\w-])"
+    r")"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def month_number(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lstrip("'")
+    return int(raw) if len(raw) == 4 else 2000 + int(raw)
+
+
 _NEXT = (
     r"\b(?:over|in|during|within|for|through)\s+the\s+(?:next|coming|following|upcoming)\s+"
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years\b"
@@ -38,7 +73,9 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 
 
 # Every time expression holds a year or one of these words; text without them has none.
-_WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|that year", re.IGNORECASE)
+_WORTH_LOOKING = re.compile(
+    r"(?:19|20)\d\d|period|years|same|that year|quarter|half|fy|\bq[1-4]|\bh[12]|fiscal|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,6 +88,11 @@ class TimeExpr:
     period_end: int | None = None
     prep: str = ""  # "by", "in", "through"… lower-cased
     years: int | None = None  # length of a "next N years" period
+    quarter: int | None = None
+    half: int | None = None
+    month: int | None = None
+    fiscal: bool = False
+    ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month)
 
     @property
     def is_end_only(self) -> bool:
@@ -66,7 +108,7 @@ class TimeFinder:
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(forecast_phrases, key=len, reverse=True)
         )
         self.pattern = re.compile(
-            rf"(?P<period>{_PERIOD})|(?P<point>{_POINT})|(?P<next>{_NEXT})|(?P<same>{_SAME})"
+            rf"(?P<period>{_PERIOD})|(?P<cal>{_CAL})|(?P<point>{_POINT})|(?P<next>{_NEXT})|(?P<same>{_SAME})"
             + (rf"|(?P<fp>\b(?:{phrases})\b)" if phrases else ""),
             re.IGNORECASE,
         )
@@ -84,6 +126,10 @@ class TimeFinder:
                 if y2 <= y1 or y2 - y1 > 50:
                     continue
                 out.append(TimeExpr(s, e, "period", None, y1, y2, (m.group("pprep") or "").strip().lower()))
+            elif m.group("cal"):
+                t = _calendar(m, s, e)
+                if t is not None:
+                    out.append(t)
             elif m.group("point"):
                 prep = " ".join((m.group("prep") or "").lower().split())
                 out.append(TimeExpr(s, e, "point", int(m.group("y")), prep=prep))
@@ -103,3 +149,35 @@ class TimeFinder:
             if t.kind == "period":
                 return t.period_start, t.period_end
         return None
+
+
+def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
+    """A quarter, half, fiscal year, month or "quarter ended …" as a point in time."""
+    g = m.groupdict()
+    prep = " ".join((g.get("cprep") or "").lower().split())
+    if g.get("fyq_q"):
+        return TimeExpr(s, e, "point", _year(g["fyq_y"]), prep=prep, quarter=int(g["fyq_q"]), fiscal=True)
+    if g.get("q_n"):
+        return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
+    if g.get("q_w"):
+        return TimeExpr(s, e, "point", _year(g["q_y2"]), prep=prep, quarter=_QUARTER_WORDS[g["q_w"].lower()],
+                        fiscal=bool(g["q_fis"] or g["q_fy2"]))
+    if g.get("h_n"):
+        return TimeExpr(s, e, "point", _year(g["h_y"]), prep=prep, half=int(g["h_n"]), fiscal=bool(g["h_fy"]))
+    if g.get("h_w"):
+        return TimeExpr(s, e, "point", _year(g["h_y2"]), prep=prep, half=1 if g["h_w"].lower() == "first" else 2,
+                        fiscal=bool(g["h_fy2"]))
+    if g.get("fy_y"):
+        return TimeExpr(s, e, "point", _year(g["fy_y"]), prep=prep, fiscal=True)
+    if g.get("e_span"):
+        span = g["e_span"].lower()
+        ended = "quarter" if span in ("quarter", "three months") else "year" if span in (
+            "twelve months", "12 months", "fiscal year", "year") else "other"
+        return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"]), ended=ended,
+                        fiscal=span == "fiscal year")
+    if g.get("m_mon"):
+        name = g["m_mon"]
+        if not g.get("m_y") and (name == "May" or not prep and "'s" not in m.group(0)):
+            return None  # "may reach", "March" as a verb: a bare month needs "in", "for"… or a year
+        return TimeExpr(s, e, "point", int(g["m_y"]) if g.get("m_y") else None, prep=prep, month=month_number(name))
+    return None

@@ -1,0 +1,160 @@
+"""What a document says about itself, read once before its figures.
+
+Its market (from the title, else the most named), its forecast period, its date (from
+``metadata.toml`` or the document's own front matter), whether it is about one company
+or one economy, the month its fiscal year ends, and the acronyms it defines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..offsets import LineIndex
+from ..sources import Document
+from .draft import DocContext
+from .timeexpr import month_number
+from .vocabulary import Vocabulary
+
+_FORECAST_WITH_PERIOD = re.compile(r"forecast(?:ed)?\s+period", re.IGNORECASE)
+_DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{1,2}))?")
+_FRONT_DATE = re.compile(r"^(?:date|publishedOn|published)\s*:\s*[\"']?((?:19|20)\d{2})-(\d{2})", re.MULTILINE)
+_FRONT_TITLE = re.compile(r"^title\s*:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_FYE = re.compile(
+    rf"(?:fiscal\s+(?:year|years|\d{{4}})\b[^.\n]{{0,40}}?(?:end(?:ed|ing|s)?)\s+(?:on\s+)?(?P<a>{_MONTH})"
+    rf"|(?:twelve|12)\s+months\s+ended\s+(?P<b>{_MONTH})"
+    rf"|year\s+ended\s+(?P<c>{_MONTH}))",
+    re.IGNORECASE,
+)
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
+# "Microsoft Corp. today announced", "Apple Inc.", "Keldra reported"
+_LEGAL = re.compile(
+    r"\b([A-Z][A-Za-z0-9&.'-]*(?:\s+[A-Z][A-Za-z0-9&'-]*){0,3}?)(?:,)?\s+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|"
+    r"N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?"
+)
+_ANNOUNCES = re.compile(
+    r"\b([A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+){0,2})\s+(?:today\s+)?(?:announced|reports|reported|posted|beats|"
+    r"missed|misses)\b"
+)
+_ECONOMY = re.compile(
+    r"\b(?:GDP|gross\s+domestic\s+product|economy|economic\s+growth|inflation|consumer\s+price|CPI|"
+    r"unemployment|jobless|payrolls|retail\s+sales|central\s+bank|treasury\s+yields?)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,6})\)")
+_NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
+               "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street"}
+
+
+def _base_date(doc: Document) -> tuple[int | None, int | None]:
+    date = doc.meta.get("date")
+    if date:
+        m = _DATE.search(str(date))
+        if m:
+            return int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
+    m = _FRONT_DATE.search(doc.visible[:3000]) if doc.visible.startswith(("---", "+++", "\ufeff---")) else None
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    return None, None
+
+
+def _title(doc: Document) -> str:
+    if not doc.meta.get("title") and doc.visible.lstrip("\ufeff").startswith("---"):
+        m = _FRONT_TITLE.search(doc.visible[:3000])
+        if m:
+            return m.group(1)
+    return doc.title
+
+
+def _company(vocab: Vocabulary, text: str, title: str) -> str:
+    """The company a document is about: named with a legal suffix or as the one announcing, and named most."""
+    candidates = Counter()
+    for pat in (_LEGAL, _ANNOUNCES):
+        for m in pat.finditer(text[:6000]):
+            name = m.group(1).strip(" ,.")
+            words = name.split()
+            while words and words[0].lower() in _NOT_ENTITY:
+                words.pop(0)
+            name = " ".join(words)
+            if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name):
+                continue
+            candidates[name] += 2 if pat is _LEGAL else 1
+    if not candidates:
+        return ""
+    best, score = max(candidates.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))
+    mentions = len(re.findall(rf"\b{re.escape(best)}\b", text))
+    return best if mentions >= 3 or best.lower() in title.lower() and mentions >= 1 else ""
+
+
+def _economy(vocab: Vocabulary, text: str, title: str) -> str:
+    """The country an economic-statistics document is about (GDP, inflation… and one country named most)."""
+    if len(_ECONOMY.findall(text[:20000])) < 2:
+        return ""
+    countries = Counter(name for _, _, name in vocab.regions.find(title + "\n" + text[:20000])
+                        if vocab.regions.type_of(name) == "country")
+    if not countries:
+        return ""
+    return max(countries.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _acronyms(vocab: Vocabulary, text: str) -> dict[str, str]:
+    """ "autonomous mobile robots (AMRs)" -> {"amr": "autonomous mobile robot"} when the initials fit."""
+    out = {}
+    for m in _ACRONYM.finditer(text[:50000]):
+        acro = m.group(2).rstrip("s") if m.group(2).endswith("s") and m.group(2)[:-1].isupper() else m.group(2)
+        words = m.group(1).split()[-len(acro):]
+        if len(words) == len(acro) and all(w[0].lower() == c.lower() for w, c in zip(words, acro)):
+            out[vocab.subjects.key(acro)] = vocab.subjects.key(" ".join(words))
+    return out
+
+
+def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
+    title = _title(doc)
+    times = vocab.times
+    forecast = times.first_period(title)
+    if forecast is None:
+        for heading in doc.headings[:5]:
+            forecast = times.first_period(heading)
+            if forecast:
+                break
+    if forecast is None:
+        for m in _FORECAST_WITH_PERIOD.finditer(doc.visible):
+            forecast = times.first_period(doc.visible[m.start() : m.end() + 40])
+            if forecast:
+                break
+    subject = ""
+    title_phrases = vocab.subjects.phrases(title)
+    if title_phrases:
+        subject = title_phrases[0][1]
+    else:
+        counts = Counter(key for _, key in vocab.subjects.phrases(doc.visible))
+        if counts:
+            subject = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+    base_year, base_month = _base_date(doc)
+    named = {n for _, _, n in vocab.regions.find(title) if n != "Global"}
+    scope = None
+    if len(named) == 1:
+        (name,) = named
+        scope = (name, vocab.regions.type_of(name))
+    ctx = DocContext(doc, LineIndex(doc.visible), LineIndex(doc.text), subject, forecast, base_year, scope)
+    ctx.base_month = base_month
+    text = doc.visible
+    market_words = len(re.findall(r"\bmarket\b", text[:20000], re.IGNORECASE))
+    company = _company(vocab, text, title)
+    economy = "" if company else _economy(vocab, text, title)
+    if company and not (title_phrases and market_words > 5):
+        ctx.entity, ctx.entity_type = company, "company"
+    elif economy and not title_phrases:
+        ctx.entity, ctx.entity_type = economy, "economy"
+    fye = _FYE.search(text)
+    if fye:
+        ctx.fiscal_year_end = month_number(fye.group("a") or fye.group("b") or fye.group("c"))
+    ctx.fiscal = bool(_FISCAL.search(title + "\n" + text[:20000]))
+    for t in times.find(title + "\n" + text[:400]):
+        if t.kind == "point" and t.year:
+            ctx.default_year = t.year
+            break
+    ctx.acronyms = _acronyms(vocab, text)
+    return ctx

@@ -1,0 +1,78 @@
+"""What extraction carries while it reads: a figure being turned into a claim, and the document's context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..offsets import LineIndex
+from ..sources import Document
+from .quantities import Quantity
+from .timeexpr import TimeExpr
+
+
+@dataclass
+class Draft:
+    """A figure being turned into a claim."""
+
+    q: Quantity
+    metric: str = "other"
+    measure: str = ""
+    qualifier: str = "exact"
+    year: int | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    quarter: int | None = None
+    month: int | None = None
+    half: int | None = None
+    fiscal: bool = False
+    period_label: str = ""
+    basis: str = ""
+    accounting: str = "reported"
+    time: TimeExpr | None = None
+    scope: str = "Global"
+    scope_type: str = "global"
+    dimension: str = ""
+    subject: str | None = None
+    entity: str | None = None
+    entity_type: str = ""
+    kind: str | None = None
+    quote_span: tuple[int, int] = (0, 0)
+    confidence: float = 1.0
+    low: float | None = None
+    high: float | None = None
+    negative: bool = False
+    converted: tuple[float, str] | None = None  # an in-text conversion "(US$73.6 billion)"
+    dropped: bool = False
+    explicit_global: bool = False
+
+
+@dataclass
+class DocContext:
+    """What a document says about itself: its subject, entity, forecast period, date and fiscal year."""
+
+    doc: Document
+    visible_lines: LineIndex
+    original_lines: LineIndex
+    subject: str
+    forecast: tuple[int, int] | None
+    base_year: int | None
+    scope: tuple[str, str] | None = None  # the region a document's title is about
+    entity: str = ""  # a company or economy the whole document is about
+    entity_type: str = ""
+    fiscal_year_end: int | None = None  # month (1-12) a stated fiscal year ends in
+    fiscal: bool = False  # the document reports by fiscal year ("FY24", "fiscal 2024")
+    default_year: int | None = None  # the year of "the fourth quarter" when none is written
+    base_month: int | None = None  # the month of the document's date
+    currency: str | None = None  # the currency most of the document's figures are in
+    acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
+    table_cache: dict = field(default_factory=dict)
+    paragraph_time: dict = field(default_factory=dict)  # line -> a year opening its paragraph
+
+
+def trim_span(text: str, start: int, end: int, *, lead: str = " \t\r\n|") -> tuple[int, int]:
+    """Shrink ``[start, end)`` past whitespace, pipes and the ``lead`` characters at its start."""
+    while start < end and text[start] in lead:
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n|":
+        end -= 1
+    return start, end

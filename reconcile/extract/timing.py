@@ -1,0 +1,95 @@
+"""Resolve a time expression into a claim's year, quarter, month, period and fiscal flag.
+
+"The quarter ended June 30, 2024" is Q4 of fiscal 2024 for a company whose fiscal year
+ends in June, and Q2 2024 for one that reports by calendar year; a month with no year
+takes the year from the document's date. ``period_label`` writes the result for people.
+"""
+
+from __future__ import annotations
+
+from .draft import DocContext, Draft
+from .timeexpr import TimeExpr
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def fiscal_of(month: int, year: int, fiscal_year_end: int) -> tuple[int, int]:
+    """The fiscal year and quarter a calendar month falls in, for a fiscal year ending in ``fiscal_year_end``."""
+    fiscal_year = year if month <= fiscal_year_end else year + 1
+    quarter = ((month - fiscal_year_end - 1) % 12) // 3 + 1
+    return fiscal_year, quarter
+
+
+def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
+    fye = ctx.fiscal_year_end
+    if t.ended:
+        if t.ended == "quarter":
+            if fye and fye != 12:
+                d.year, d.quarter = fiscal_of(t.month, t.year, fye)
+                d.fiscal = True
+            else:
+                d.year, d.quarter = t.year, (t.month - 1) // 3 + 1
+        else:
+            d.year = t.year
+            d.fiscal = bool(t.fiscal or (fye and fye != 12))
+        return
+    if t.quarter or t.half:
+        d.quarter, d.half = t.quarter, t.half
+        d.fiscal = t.fiscal or ctx.fiscal
+        d.year = t.year or ctx.default_year
+        return
+    if t.month:
+        d.month = t.month
+        if t.year:
+            d.year = t.year
+        elif ctx.base_year:
+            late = ctx.base_month and t.month > ctx.base_month
+            d.year = ctx.base_year - 1 if late else ctx.base_year
+        return
+    if d.metric == "cagr":
+        d.period_end = t.year if t.is_end_only or t.prep in ("", "in") else None
+        if t.prep in ("from", "since"):
+            d.period_start, d.period_end = t.year, None
+        return
+    d.year = t.year
+    d.fiscal = t.fiscal
+
+
+def apply_time(ctx: DocContext, d: Draft, t: TimeExpr | None, *, inherited_year: int | None = None) -> None:
+    """Set a draft's time from the expression chosen for it (``None`` leaves it undated)."""
+    d.time = t
+    if t is None:
+        return
+    if t.kind == "point":
+        _point(ctx, d, t)
+    elif t.kind == "period":
+        d.period_start, d.period_end = t.period_start, t.period_end
+    elif t.kind == "forecast":
+        if ctx.forecast:
+            d.period_start, d.period_end = ctx.forecast
+        else:
+            d.confidence *= 0.8
+    elif t.kind == "next":
+        base = d.year or ctx.base_year
+        if base and t.years:
+            d.period_start, d.period_end = base, base + t.years
+            d.year = None
+    elif t.kind == "same" and inherited_year is not None:
+        d.year = inherited_year
+
+
+def period_label(d: Draft) -> str:
+    """ "FY2024", "Q4 FY2024", "H1 2025", "March 2023", "2025–2034" or ""."""
+    if d.period_start or d.period_end:
+        return f"{d.period_start or ''}–{d.period_end or ''}"
+    if d.year is None:
+        return ""
+    year = f"FY{d.year}" if d.fiscal else str(d.year)
+    if d.quarter:
+        return f"Q{d.quarter} {year}"
+    if d.half:
+        return f"H{d.half} {year}"
+    if d.month:
+        return f"{_MONTH_NAMES[d.month - 1]} {d.year}"
+    return year

@@ -1,0 +1,165 @@
+"""Everything extraction knows about words, compiled once from the settings.
+
+The finders (quantities, times, regions, scopes, market names) and the decisions made
+from cue words around a figure: its measure, whether it is a decline, what a rate of
+change compares with, and whether it is reported, adjusted or in constant currency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Settings
+from ..regions import RegionTable
+from ..textmatch import phrase_pattern
+from ..units import UnitTable
+from .cues import Cues, cue_pattern
+from .quantities import QuantityFinder
+from .scope import ScopeFinder
+from .subject import SubjectFinder
+from .timeexpr import TimeFinder
+
+_TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
+
+
+class Measures:
+    """The measure vocabulary from ``measures.toml``: families, additivity and cue words."""
+
+    def __init__(self, spec: dict) -> None:
+        self.spec: dict[str, dict] = spec.get("measures", {})
+        self.family = {name: m.get("family", "other") for name, m in self.spec.items()}
+        self.additive = {name: bool(m.get("additive", False)) for name, m in self.spec.items()}
+        self._cue_of: dict[str, dict[str, str]] = {"money": {}, "percent": {}}
+        for name, m in self.spec.items():
+            for unit in m.get("units", []):
+                if unit in self._cue_of:
+                    for cue in m.get("cues", []):
+                        self._cue_of[unit].setdefault(_fold(cue), name)
+        self._pattern = {unit: phrase_pattern(sorted(cues, key=len, reverse=True)) if cues else None
+                         for unit, cues in self._cue_of.items()}
+        signs = spec.get("signs", {})
+        self.negative_before = cue_pattern(signs.get("negative", []), anchored_end=True)
+        self.negative_after = re.compile(
+            rf"^\s*(?:{'|'.join(re.escape(w) for w in signs.get('negative_after', []))})\b", re.IGNORECASE
+        ) if signs.get("negative_after") else None
+        self.basis = [(name, phrase_pattern(words)) for name, words in spec.get("basis", {}).items() if words]
+        self.accounting = [(name, phrase_pattern(words)) for name, words in spec.get("accounting", {}).items() if words]
+        self.count_nouns = list(spec.get("counts", {}).get("nouns", []))
+
+    def nearest(self, unit: str, left: str, right: str, *, before: int = 90, after: int = 30) -> tuple[str, int] | None:
+        """The measure named nearest a figure: ``(measure, distance)``; before it wins ties."""
+        pat = self._pattern.get(unit)
+        if pat is None:
+            return None
+        best = None
+        window = left[-before:]
+        for m in pat.finditer(window):
+            best = (self._cue_of[unit][_fold(m.group(0))], len(window) - m.end())
+        head = right[:after]
+        m = pat.search(head)
+        if m and (best is None or m.start() + 5 < best[1]):
+            best = (self._cue_of[unit][_fold(m.group(0))], m.start())
+        return best
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+class Vocabulary:
+    """The finders and word lists of one :class:`Settings`, built once per extractor."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.units = UnitTable(settings.units)
+        self.measures = Measures(settings.measures)
+        self.quantities = QuantityFinder(self.units, count_nouns=self.measures.count_nouns)
+        self.times = TimeFinder(settings.extract.get("periods", {}).get("forecast", []))
+        self.cues = Cues(settings.extract)
+        self.regions = RegionTable(settings.regions)
+        self.scopes = ScopeFinder(self.regions, settings.extract)
+        self.subjects = SubjectFinder(self.regions, settings.extract)
+        dims = settings.segments.get("dimensions", {})
+        self.dimension_words = sorted(((w.lower(), d) for d, words in dims.items() for w in words),
+                                      key=lambda kv: -len(kv[0]))
+        self.segment_aliases = {k.lower(): v for k, v in settings.segments.get("aliases", {}).items()}
+
+    # -- what a figure measures -------------------------------------------------------
+    def money_measure(self, left: str, right: str, *, has_market: bool, company_doc: bool) -> str:
+        """``revenue``, ``net_income``, ``eps``… from the nearest cue; ``market_size`` when the words say so."""
+        cues = self.cues
+        if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
+            named = self.measures.nearest("money", left, right, before=40, after=20)
+            return named[0] if named and named[0] in ("price", "eps") else "other"
+        named = self.measures.nearest("money", left, right)
+        if named:
+            return named[0]
+        if not company_doc and (has_market or cues.near("market_size", left, right, before=120, after=60)):
+            return "market_size"
+        return "other"
+
+    def percent_measure(self, left: str, right: str, unit: str) -> str:
+        cues = self.cues
+        if cues.near("cagr", left, right, before=90, after=25):
+            return "cagr"
+        named = self.measures.nearest("percent", left, right, before=45, after=20)
+        if named and named[0] == "margin" and named[1] <= 30:
+            return "margin"
+        if unit == "percent" and cues.near("share", left, right, before=60, after=40):
+            return "share"
+        if named and named[0] == "rate":
+            return "rate"
+        if cues.near("growth", left, right, before=40, after=15) or self.is_decline(left, right):
+            return "growth"
+        if named:
+            return named[0]
+        return "other"
+
+    def family(self, measure: str) -> str:
+        return self.measures.family.get(measure, "other")
+
+    # -- rates of change ----------------------------------------------------------------
+    def is_decline(self, left: str, right: str) -> bool:
+        """ "fell 4%", "down 4%", "a decline of 3 percent", "a 4% drop" — not "fell to 3%", a level."""
+        tail = left[-40:]
+        if _TO_END.search(tail):
+            return False
+        if self.measures.negative_before.search(tail):
+            return True
+        return bool(self.measures.negative_after and self.measures.negative_after.match(right[:25]))
+
+    def basis(self, left: str, right: str) -> str:
+        """What a rate compares with: the nearest basis cue after the figure, else before it."""
+        best = None
+        for name, pat in self.measures.basis:
+            m = pat.search(right[:90])
+            if m and (best is None or m.start() < best[1]):
+                best = (name, m.start())
+        if best:
+            return best[0]
+        for name, pat in self.measures.basis:
+            found = list(pat.finditer(left[-90:]))
+            if found and (best is None or found[-1].end() > best[1]):
+                best = (name, found[-1].end())
+        return best[0] if best else ""
+
+    def accounting(self, own_left: str, own_right: str) -> str:
+        """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
+        for name, pat in self.measures.accounting:
+            if pat.search(own_right[:40]) or pat.search(own_left[-25:]):
+                return name
+        return "reported"
+
+    # -- tables and segments ------------------------------------------------------------
+    def dimension_of(self, text: str) -> str:
+        """A segment dimension named in a header or caption ("By End User" -> end_user)."""
+        low = " ".join(text.lower().replace("*", "").split())
+        for words, dim in self.dimension_words:
+            if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", low):
+                return dim
+        return ""
+
+    def segment_label(self, label: str) -> str:
+        clean = " ".join(label.replace("*", "").split())
+        folded = clean.lower().replace("&", "and")
+        return self.segment_aliases.get(folded, clean)
