@@ -43,6 +43,9 @@ _ECONOMY = re.compile(
     r"unemployment|jobless|payrolls|retail\s+sales|central\s+bank|treasury\s+yields?)\b",
     re.IGNORECASE,
 )
+_STATEMENT = re.compile(
+    r"\b(?:net\s+income|operating\s+income|earnings\s+per\s+share|gross\s+margin|diluted|net\s+sales|"
+    r"cost\s+of\s+revenue|income\s+before)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,6})\)")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street"}
@@ -157,4 +160,10 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
             ctx.default_year = t.year
             break
     ctx.acronyms = _acronyms(vocab, text)
+    ctx.company_doc = ctx.entity_type == "company" or len(_STATEMENT.findall(text[:30000])) >= 3
+    if ctx.company_doc:
+        for t in times.find(title):
+            if t.kind == "point" and (t.quarter or t.fiscal) and t.year:
+                ctx.default_time = t
+                break
     return ctx

@@ -18,11 +18,16 @@ from .context import read_context
 from .draft import DocContext, Draft
 from .prose import extract_sentences
 from .quantities import Quantity
-from .tables import extract_table_row, is_table_row, table_numbers
+from .tables import extract_table_row, flattened_numbers, is_table_row, table_numbers
 from .timing import period_label
 from .vocabulary import Vocabulary
 
+_LEAD_IN = re.compile(r"^[^\n:]{15,400}:[ \t]*$", re.MULTILINE)
+_LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
+# A converter's flattened table: a line holding one figure, under "($ in millions…)".
+_SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
+_FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,38}$", re.MULTILINE)
 
 
 class Extractor:
@@ -57,6 +62,13 @@ class Extractor:
                     by_line[line_no] = row
                 else:
                     by_line.pop(line_no, None)
+        if _SCALE_LINE.search(doc.visible):
+            for m in _FLAT_CELL.finditer(doc.visible):
+                line_no = ctx.visible_lines.line(m.start())
+                row = flattened_numbers(vocab, ctx, line_no, m.start(), m.group(0), by_line.get(line_no, []))
+                if row:
+                    by_line[line_no] = row
+        _lead_ins(vocab, ctx, sorted(by_line))
         drafts: list[Draft] = []
         for line_no in sorted(by_line):
             start = ctx.visible_lines.line_start(line_no)
@@ -81,7 +93,7 @@ class Extractor:
             d.scope, d.scope_type = ctx.scope
             d.dimension = "region"
         _entity(ctx, d)
-        if ctx.fiscal and d.entity_type == "company" and d.year and not d.month and not d.period_start:
+        if ctx.fiscal and (d.entity_type == "company" or ctx.company_doc) and d.year and not d.month and not d.period_start:
             d.fiscal = True
         measure = d.measure or d.metric
         if measure == "cagr":
@@ -131,6 +143,34 @@ class Extractor:
             converted_unit=d.converted[1] if d.converted else "",
             pos=q.start,
         )
+
+
+def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
+    """ "Results for the quarter ended June 30, 2024, as compared to the corresponding period of
+    last fiscal year:" dates (and gives a basis to) the bullets under it, up to the next heading,
+    lead-in or paragraph of prose."""
+    text = ctx.doc.visible
+    found = [(ctx.visible_lines.line(m.start()), m.group(0)) for m in _LEAD_IN.finditer(text)]
+    if not found:
+        return
+    leads = []
+    for line_no, line in found:
+        times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)]
+        leads.append((line_no, times[-1] if times else None, vocab.basis("", line)))
+    i = 0
+    current = None
+    last = 0
+    for line_no in lines:
+        while i < len(leads) and leads[i][0] < line_no:
+            current, last = leads[i], leads[i][0]
+            i += 1
+        if current is None or current[1] is None and not current[2]:
+            continue
+        between = text[ctx.visible_lines.line_start(last + 1) : ctx.visible_lines.line_start(line_no)]
+        if _LEAD_IN_END.search(between):
+            current = None
+            continue
+        ctx.paragraph_time[line_no] = (current[1], current[2])
 
 
 def _entity(ctx: DocContext, d: Draft) -> None:

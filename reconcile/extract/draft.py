@@ -64,6 +64,8 @@ class DocContext:
     default_year: int | None = None  # the year of "the fourth quarter" when none is written
     base_month: int | None = None  # the month of the document's date
     currency: str | None = None  # the currency most of the document's figures are in
+    company_doc: bool = False  # a company's release or statements (named or not)
+    default_time: object = None  # the period a release's title names ("Earnings Release FY24 Q4")
     acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
     table_cache: dict = field(default_factory=dict)
     paragraph_time: dict = field(default_factory=dict)  # line -> a year opening its paragraph

@@ -31,6 +31,7 @@ _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+t
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
+_LABEL_END = re.compile(r"^[*_]*:")
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
 
@@ -98,11 +99,11 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     _merge_between(text, drafts)
     _pair_up(text, drafts)
     consumed: set[int] = set()
-    leading = _leading_time(times, w0, s0)
+    leading = _leading_time(text, times, w0, s0)
     if leading is not None:
         carry["lead"] = leading
     prev_year = None
-    company_doc = ctx.entity_type == "company"
+    company_doc = ctx.company_doc
     for i, d in enumerate(drafts):
         if d.dropped:
             continue
@@ -144,6 +145,13 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             t = leading
         if t is None and d.measure not in ("cagr", "market_size") and carry.get("lead") is not None:
             t = carry["lead"]
+        lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(q.start))
+        if lead_in is not None:
+            t = t or lead_in[0]
+            if d.measure in ("growth", "rate") and not d.basis:
+                d.basis = lead_in[1]
+        if t is None and company_doc and d.measure != "cagr":
+            t = ctx.default_time
         apply_time(ctx, d, t, inherited_year=prev_year)
         if d.year is not None:
             prev_year = d.year
@@ -200,11 +208,13 @@ def _pair_up(text: str, drafts: list[Draft]) -> None:
             b.dropped = True
 
 
-def _leading_time(times, w0: int, s0: int):
+def _leading_time(text: str, times, w0: int, s0: int):
     """"In 2018, X reported … while Y reported …": a year that opens the sentence covers it."""
     for t in times:
-        if t.start - s0 <= 3 and t.kind == "point" and t.prep in _LEADING_TIME_PREPS:
-            return t
+        if t.kind != "point" or not 0 <= t.start - s0 <= 8:
+            continue
+        if t.prep in _LEADING_TIME_PREPS or _LABEL_END.match(text[t.end : t.end + 4]):
+            return t  # "In 2018, …", "**Fiscal Year 2023:** …"
     return None
 
 

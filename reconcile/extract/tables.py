@@ -26,6 +26,7 @@ _SCALE_WORD = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6,
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
+_NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
 _SPAN_YEAR = re.compile(r"\b(?:twelve|12)\s+months\b|\byear\s+ended\b|\bfiscal\s+year", re.IGNORECASE)
 _LABEL_CUES = re.compile(
@@ -38,6 +39,8 @@ def is_table_row(line: str) -> bool:
     """A line with at least two non-empty cells separated by pipes."""
     if "|" not in line or len(line) > 4000:
         return False
+    if line.lstrip().startswith("|") and line.count("|") >= 3:
+        return True  # "| Product |  |  |": a row of a pipe table, even with empty cells
     return sum(1 for c in line.split("|") if c.strip()) >= 2
 
 
@@ -134,8 +137,11 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
         candidate = _line_text(ctx, n).strip().strip("#*").strip()
         if candidate:
             above.append(candidate)
-            if not caption and len(candidate) <= 200 and not _SCALE_NOTE.match(candidate.lstrip("*(")):
-                caption = candidate
+            # The scale note "(In millions, except per share data)" is no caption: its words
+            # ("per share") would name a measure for every cell.
+            without_note = _NOTE_PAREN.sub("", candidate).strip(" *_")
+            if not caption and len(candidate) <= 200 and without_note:
+                caption = without_note
             if len(above) >= 2:
                 break
         n -= 1
@@ -199,7 +205,7 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
     header_years = [t for h in header for t in ex.times.find(h) if t.kind == "point" and t.year]
     quote = (cells[0][0], cells[-1][1])
     drafts = []
-    company_doc = ctx.entity_type == "company"
+    company_doc = ctx.company_doc
     for q in found:
         col = next((i for i, c in enumerate(cells) if c[0] <= q.start < c[1]), len(cells) - 1)
         col_header = header[col] if col < len(header) else ""
@@ -272,7 +278,9 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
             if not company_doc and (ex.cues.has("market_size", src) or ex.cues.has("revenue", src)):
                 d.measure = d.metric = "market_size"
                 return
-    d.measure = "other" if percent or company_doc else "market_size"
+    # A company's table row with no measure word is a line of its revenue breakdown
+    # ("Intelligent Cloud | $105,362"); a market table's is the market's size.
+    d.measure = "other" if percent else "revenue" if company_doc else "market_size"
     d.metric = ex.family(d.measure)
     d.confidence *= 0.8
 
@@ -297,3 +305,50 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
             d.measure = d.metric = "revenue"
         return
     d.scope, d.scope_type, d.dimension = ex.segment_label(row_label), "segment", dim or "segment"
+
+
+def _scale_above(ctx: DocContext, line_no: int) -> tuple[float, str, bool] | None:
+    """The scale note a one-cell-per-line table (a converter's flattening) sits under, if any.
+
+    Walks up over short lines only: a line of prose ends the table.
+    """
+    cache = ctx.table_cache.setdefault("flat", {})
+    if line_no in cache:
+        return cache[line_no]
+    found = None
+    n = line_no - 1
+    while n >= 1 and line_no - n <= 40:
+        if n in cache:
+            found = cache[n]
+            break
+        line = _line_text(ctx, n).strip()
+        if len(line) > 90:
+            break
+        if line and _SCALE_NOTE.search(line) and line.startswith("("):
+            found = scale_note(line, ctx.currency)
+            break
+        n -= 1
+    cache[line_no] = found
+    return found
+
+
+def flattened_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, line: str, found: list[Quantity]) -> list[Quantity]:
+    """Figures of a short line under "($ in millions…)": scaled, "(345)" negative, per-share kept as written."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 40:
+        return found
+    scale = _scale_above(ctx, line_no)
+    if scale is None:
+        return found
+    factor, currency, except_per_share = scale
+    m = _BARE_CELL.match(stripped.replace(" ", ""))
+    if m is None:
+        return found
+    raw = m.group("num").replace(",", "")
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    per_share = except_per_share and decimals > 0 and float(raw) < 1000
+    value = float(raw) * (1 if per_share else factor)
+    if m.group("neg") or (m.group("open") and m.group("close")):
+        value = -value
+    c0 = base + line.index(stripped)
+    return [Quantity(c0, c0 + len(stripped), stripped, value, value, value, currency, False, False, decimals)]

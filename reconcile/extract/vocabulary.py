@@ -39,6 +39,10 @@ class Measures:
                          for unit, cues in self._cue_of.items()}
         signs = spec.get("signs", {})
         self.negative_before = cue_pattern(signs.get("negative", []), anchored_end=True)
+        self.positive_before = cue_pattern(signs.get("positive", []), anchored_end=True)
+        self.positive_after = re.compile(
+            rf"^\s*(?:{'|'.join(re.escape(w) for w in signs.get('positive_after', []))})\b", re.IGNORECASE
+        ) if signs.get("positive_after") else None
         self.negative_after = re.compile(
             rf"^\s*(?:{'|'.join(re.escape(w) for w in signs.get('negative_after', []))})\b", re.IGNORECASE
         ) if signs.get("negative_after") else None
@@ -109,7 +113,7 @@ class Vocabulary:
             return "share"
         if named and named[0] == "rate":
             return "rate"
-        if cues.near("growth", left, right, before=40, after=15) or self.is_decline(left, right):
+        if cues.near("growth", left, right, before=40, after=15) or self.is_change(left, right):
             return "growth"
         if named:
             return named[0]
@@ -119,6 +123,16 @@ class Vocabulary:
         return self.measures.family.get(measure, "other")
 
     # -- rates of change ----------------------------------------------------------------
+    def is_change(self, left: str, right: str) -> bool:
+        """ "up 16%", "rose 4%", "3.1% higher", or any decline: a rate of change."""
+        if self.is_decline(left, right):
+            return True
+        tail = left[-40:]
+        if _TO_END.search(tail):
+            return False
+        m = self.measures
+        return bool(m.positive_before.search(tail) or (m.positive_after and m.positive_after.match(right[:25])))
+
     def is_decline(self, left: str, right: str) -> bool:
         """ "fell 4%", "down 4%", "a decline of 3 percent", "a 4% drop" — not "fell to 3%", a level."""
         tail = left[-40:]
