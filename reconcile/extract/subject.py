@@ -13,6 +13,8 @@ from ..regions import RegionTable
 
 _MARKET = re.compile(r"\bmarkets?\b", re.IGNORECASE)
 _MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)", re.IGNORECASE)
+# "$4.4b", "4.4b", "5.", "2024": figures, list markers and years end a name ("3d printer" does not).
+_FIGURE_TOKEN = re.compile(r"^(?:\$\S*\d|\d+[.,]\d|\d+\.?$)")
 _WORD = re.compile(r"[\w&'/.-]+|[^\w\s]")
 
 
@@ -33,17 +35,21 @@ class SubjectFinder:
         subj = extract.get("subjects", {})
         self.drop = {w.lower() for w in subj.get("drop", [])}
         self.stop = {w.lower() for w in subj.get("stop", [])}
+        self.not_names = {w.lower() for w in subj.get("not_names", [])}
         self.regions = regions
 
     def key(self, phrase: str) -> str:
         """Normalize a market name: no region words, no leading adjectives, singular, lower-case."""
         for s, e, _ in reversed(self.regions.find(phrase)):
             phrase = phrase[:s] + " " + phrase[e:]
-        words = [w.strip("*_`\"'“”‘’()[]").lower().replace("&", "and") for w in phrase.split()]
-        words = [w for w in words if w and w not in ("-", "|")]
-        while words and words[0] in self.drop:
+        raw = [w.strip("*_`\"'“”‘’()[]") for w in phrase.split()]
+        # An acronym as written ("CIGS", "AMRs" is singular "amr") is not singularized like a word.
+        words = [(w.lower().replace("&", "and"), w.isupper() and len(w) > 1) for w in raw if w and w not in ("-", "|")]
+        while words and words[0][0] in self.drop:
             words.pop(0)
-        return " ".join(singular(w) for w in words)
+        if len(words) == 1 and words[0][0] in self.not_names:
+            return ""
+        return " ".join(w if acro else singular(w) for w, acro in words)
 
     def phrases(self, text: str) -> list[tuple[int, str]]:
         """Market names in ``text`` as ``(offset of "market", key)``; empty keys are left out."""
@@ -54,8 +60,10 @@ class SubjectFinder:
             kept: list[str] = []
             for tok in reversed(tokens[-8:]):
                 low = tok.lower().strip("*_`\"'“”‘’")
-                if not low or not re.match(r"[\w&]", low) or low in self.stop or low.isdigit():
-                    break
+                if not low or not re.match(r"[\w&]", low) or low in self.stop or _FIGURE_TOKEN.match(low):
+                    break  # "$4.4B market", "5. Market", "1. AI market": no figure or list marker in a name
+                if low.endswith((".", ":")) and kept == [] and len(low) > 2 and low[:-1].isalpha() and low[:-1] not in ("u.s", "u.k"):
+                    break  # "… this year. Market growth …": a sentence ended there
                 kept.insert(0, tok)
                 if len(kept) >= 6:
                     break
