@@ -31,11 +31,11 @@ _FYE = re.compile(
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Microsoft Corp. today announced", "Apple Inc.", "Keldra reported"
 _LEGAL = re.compile(
-    r"\b([A-Z][A-Za-z0-9&.'-]*(?:\s+[A-Z][A-Za-z0-9&'-]*){0,3}?)(?:,)?\s+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|"
+    r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}?)(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|"
     r"N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?"
 )
 _ANNOUNCES = re.compile(
-    r"\b([A-Z][A-Za-z0-9&'-]+(?:\s+[A-Z][A-Za-z0-9&'-]+){0,2})\s+(?:today\s+)?(?:announced|reports|reported|posted|beats|"
+    r"\b([A-Z][A-Za-z0-9&'-]+(?:[ \t]+[A-Z][A-Za-z0-9&'-]+){0,2})[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|posted|beats|"
     r"missed|misses)\b"
 )
 _ECONOMY = re.compile(

@@ -31,7 +31,8 @@ class Cues:
         m = extract.get("metrics", {})
         self.metric = {name: cue_pattern(words) for name, words in m.items()}
         k = extract.get("kinds", {})
-        self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
+        self.kind_order = [(name, cue_pattern(k.get(name, [])))
+                           for name in ("consensus", "guidance", "forecast", "estimate", "actual")]
 
     def qualifier(self, left: str, plus: bool) -> str:
         """``approx``, ``over`` or ``under`` from the words just before a figure; else ``exact``."""
@@ -49,9 +50,10 @@ class Cues:
         """Whether a cue of ``metric`` is within ``before`` chars left or ``after`` chars right."""
         return self.has(metric, left[-before:]) or self.has(metric, right[:after])
 
-    def kind(self, left: str) -> str | None:
-        """``forecast``, ``estimate`` or ``actual`` from cues in the words before a figure."""
+    def kind(self, left: str, right: str = "") -> str | None:
+        """``consensus``, ``guidance``, ``forecast``, ``estimate`` or ``actual`` from cues around a figure."""
         for name, pat in self.kind_order:
-            if pat.search(left):
+            near_right = name in ("consensus", "guidance") and pat.search(right[:60])
+            if near_right or pat.search(left[-150:] if name in ("consensus", "guidance") else left):
                 return name
         return None

@@ -156,7 +156,7 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
     leads = []
     for line_no, line in found:
         times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)]
-        leads.append((line_no, times[-1] if times else None, vocab.basis("", line)))
+        leads.append((line_no, times[-1] if times else None, vocab.basis(line, "")))
     i = 0
     current = None
     last = 0

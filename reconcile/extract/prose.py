@@ -158,7 +158,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.scope_type != "company":
             _region_scope(ex, d, regions, q, left, right, full_left)
         d.subject = _nearest_subject(subjects, q)
-        d.kind = ex.cues.kind(left)
+        d.kind = ex.cues.kind(left, right)
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8

@@ -1,0 +1,169 @@
+"""The claim model on sentences written for these tests: measure, entity, sign, fiscal time,
+basis, accounting, table scale notes, ranges, currencies, counts and conversions."""
+
+from __future__ import annotations
+
+import pytest
+
+import reconcile
+
+
+def claims(tmp_path, text, name="doc.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    frame = reconcile.extract_claims(str(path))
+    return [row for row in frame.to_dict("records")]
+
+
+def one(rows, figure):
+    found = [r for r in rows if r["figure"] == figure]
+    assert len(found) == 1, [r["figure"] for r in rows]
+    return found[0]
+
+
+RELEASE = """Earnings Release FY24 Q4
+Northwind Corp. today announced the following results for the quarter ended June 30, 2024, as compared to the corresponding period of last fiscal year:
+- Revenue was $64.7 billion and increased 15% (up 16% in constant currency)
+- Net income was $22.0 billion and increased 10%, and increased 12% non-GAAP
+- Diluted earnings per share was $2.95
+- Devices revenue decreased 11% (down 9% in constant currency)
+
+Northwind's fiscal year ended June 30, 2024. Northwind employs 12,400 employees.
+"""
+
+
+def test_a_release_knows_company_measure_fiscal_quarter_sign_basis_and_accounting(tmp_path):
+    rows = claims(tmp_path, RELEASE)
+    revenue = one(rows, "$64.7 billion")
+    assert (revenue["entity"], revenue["entity_type"], revenue["measure"], revenue["metric"]) == (
+        "Northwind", "company", "revenue", "revenue")
+    assert (revenue["year"], revenue["quarter"], revenue["fiscal"], revenue["period_label"]) == (2024, 4, True, "Q4 FY2024")
+    assert revenue["fiscal_year_end"] == 6
+    growth = one(rows, "15%")
+    assert (growth["measure"], growth["basis"], growth["accounting"], growth["value"]) == ("growth", "yoy", "reported", 15)
+    assert one(rows, "16%")["accounting"] == "constant_currency"
+    assert one(rows, "12%")["accounting"] == "adjusted"
+    assert one(rows, "$22.0 billion")["measure"] == "net_income"
+    assert one(rows, "$2.95")["measure"] == "eps"
+    decline = one(rows, "11%")
+    assert (decline["value"], decline["sign"], decline["measure"]) == (-11, -1, "growth")
+    assert one(rows, "9%")["value"] == -9
+    count = one(rows, "12,400")
+    assert (count["unit"], count["measure"], count["value"]) == ("employee", "count", 12400)
+
+
+def test_a_company_in_a_market_document_is_named_past_an_appositive(tmp_path):
+    rows = claims(tmp_path, "# Widget Market Report\n\nThe widget market was worth $40 billion in 2022. "
+                            "Keldra, the leader in Europe, posted revenue above $9B in 2022.\n")
+    keldra = one(rows, "$9B")
+    assert (keldra["entity"], keldra["measure"], keldra["scope"]) == ("Keldra", "revenue", "Keldra")
+    assert keldra["qualifier"] == "over"
+    market = one(rows, "$40 billion")
+    assert (market["measure"], market["entity"], market["subject"]) == ("market_size", "widget", "widget")
+
+
+def test_declines_in_words_and_parentheses_are_negative(tmp_path):
+    rows = claims(tmp_path, "Acme Inc. reported results. Acme revenue fell 52.5% in 2023. Acme margin rose to 31% in 2023. "
+                            "Output recorded a contraction of 0.1% in 2023. Sales were down 4% in 2023.\n")
+    assert one(rows, "52.5%")["value"] == -52.5
+    assert one(rows, "0.1%")["value"] == -0.1
+    assert one(rows, "4%")["value"] == -4
+    assert one(rows, "31%")["value"] == 31  # "rose to 31%" is a level, not a change
+
+
+def test_table_scale_notes_and_parenthesised_negatives(tmp_path):
+    text = """## Acme Inc.
+(In millions, except per-share amounts)
+
+| | Three Months Ended September 28, 2024 | Three Months Ended September 30, 2023 |
+|---|---|---|
+| Net sales | $94,930 | $89,498 |
+| Operating income | 29,591 | 26,969 |
+| Other income/(expense), net | (324) | 29 |
+| Diluted earnings per share | $0.97 | $1.46 |
+
+Acme's fiscal year ended September 28, 2024. Acme announced results; Acme is a company.
+"""
+    rows = claims(tmp_path, text)
+    sales = one(rows, "$94,930")
+    assert sales["value"] == 94_930e6 and sales["measure"] == "revenue"
+    assert (sales["year"], sales["quarter"], sales["fiscal"]) == (2024, 4, True)
+    assert one(rows, "29,591")["value"] == 29_591e6 and one(rows, "29,591")["measure"] == "operating_income"
+    assert one(rows, "(324)")["value"] == -324e6
+    eps = one(rows, "$0.97")
+    assert eps["value"] == 0.97 and eps["measure"] == "eps"
+
+
+@pytest.mark.parametrize("text, figure, low, high, unit", [
+    ("The market will be between USD 10 and 15 billion in 2030.", "USD 10 and 15 billion", 10e9, 15e9, "USD"),
+    ("The market will be $10 to $15 billion in 2030.", "$10 to $15 billion", 10e9, 15e9, "USD"),
+    ("The market will be USD 10 billion to USD 15 billion in 2030.", "USD 10 billion to USD 15 billion", 10e9, 15e9, "USD"),
+    ("The market grew 10–15% in 2024.", "10–15%", 10, 15, "percent"),
+    ("The market is worth NZ$5 billion in 2024.", "NZ$5 billion", 5e9, 5e9, "NZD"),
+    ("The market is worth A$3 billion in 2024.", "A$3 billion", 3e9, 3e9, "AUD"),
+    ("The market is worth 300 million pounds in 2024.", "300 million pounds", 3e8, 3e8, "GBP"),
+    ("The market is worth 5 dollars a head in 2024.", "5 dollars", 5, 5, "USD"),
+    ("Inflation was 5pc in 2024.", "5pc", 5, 5, "percent"),
+    ("The bank raised rates by 25 basis points in 2024.", "25 basis points", 0.25, 0.25, "percentage_point"),
+    ("The market is worth Rs 1,00,000 crore in 2024.", "Rs 1,00,000 crore", 1e12, 1e12, "INR"),
+])
+def test_ranges_currencies_and_units(tmp_path, text, figure, low, high, unit):
+    row = one(claims(tmp_path, text), figure)
+    assert row["low"] == pytest.approx(low) and row["high"] == pytest.approx(high) and row["unit"] == unit
+
+
+def test_a_dollar_sign_after_letters_is_not_usd(tmp_path):
+    rows = claims(tmp_path, "Revenue was XY$4 million in 2024 and the market grew from $10 to $15 billion.")
+    assert "XY$4 million" not in {r["figure"] for r in rows} and all(r["unit"] != "USD" or r["value"] >= 1e9 for r in rows)
+    assert sorted(r["value"] for r in rows) == [10e9, 15e9]  # "from … to" is two figures sharing a scale
+
+
+def test_in_text_conversion_is_one_claim_and_tolerance_is_a_range(tmp_path):
+    rows = claims(tmp_path, "Acme Inc. posted sales of ¥7.88 trillion ($73.6 billion) in 2024. "
+                            "Acme Inc. expects revenue of $43.0 billion, plus or minus 2%, in 2025.")
+    yen = one(rows, "¥7.88 trillion")
+    assert (yen["converted_value"], yen["converted_unit"]) == (73.6e9, "USD")
+    assert "$73.6 billion" not in {r["figure"] for r in rows}
+    band = one(rows, "$43.0 billion")
+    assert band["low"] == pytest.approx(42.14e9) and band["high"] == pytest.approx(43.86e9)
+    assert "2%" not in {r["figure"] for r in rows}
+
+
+def test_economy_statistics_get_the_country_month_and_basis(tmp_path):
+    text = """---
+title: "Consumer prices rise"
+date: "2025-02-12 10:00:00"
+---
+The U.S. consumer price index increased 0.5% in January from the previous month, the Bureau said.
+U.S. inflation was 3% in the 12 months through January, above the 2.9% that economists expected.
+The U.S. economy added jobs.
+"""
+    rows = claims(tmp_path, text)
+    monthly = one(rows, "0.5%")
+    assert (monthly["entity"], monthly["entity_type"], monthly["measure"]) == ("United States", "economy", "rate")
+    assert (monthly["year"], monthly["month"], monthly["basis"]) == (2025, 1, "mom")
+    annual = one(rows, "3%")
+    assert annual["basis"] == "yoy"
+    assert one(rows, "2.9%")["kind"] == "consensus"
+
+
+@pytest.mark.parametrize("title, key", [
+    ("Open Banking Market Report 2024", "open banking"),
+    ("Big Data Market Outlook", "big data"),
+    ("Small Satellite Market Size", "small satellite"),
+    ("CIGS Thin Film Solar Cell Market", "cigs thin film solar cell"),
+])
+def test_market_names_keep_every_word(tmp_path, title, key):
+    rows = claims(tmp_path, f"# {title}\n\nThe market was valued at USD 5 billion in 2024.\n")
+    assert one(rows, "USD 5 billion")["subject"] == key
+
+
+def test_no_subject_is_a_shared_placeholder(tmp_path):
+    rows = claims(tmp_path, "1. Overview\n\nRevenue of $5 billion was recorded in 2024.\n")
+    assert all(r["subject"] != "unknown" for r in rows)
+
+
+def test_quotes_always_contain_the_figure(tmp_path):
+    rows = claims(tmp_path, "The Indian market was worth Rs. 500 billion in 2024. It grew 5% in 2024.")
+    row = one(rows, "Rs. 500 billion")
+    assert "Rs. 500 billion" in row["quote"]
