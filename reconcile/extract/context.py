@@ -46,7 +46,7 @@ _ECONOMY = re.compile(
 _STATEMENT = re.compile(
     r"\b(?:net\s+income|operating\s+income|earnings\s+per\s+share|gross\s+margin|diluted|net\s+sales|"
     r"cost\s+of\s+revenue|income\s+before)\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,6})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street"}
 
@@ -106,8 +106,10 @@ def _acronyms(vocab: Vocabulary, text: str) -> dict[str, str]:
     """ "autonomous mobile robots (AMRs)" -> {"amr": "autonomous mobile robot"} when the initials fit."""
     out = {}
     for m in _ACRONYM.finditer(text[:50000]):
-        acro = m.group(2).rstrip("s") if m.group(2).endswith("s") and m.group(2)[:-1].isupper() else m.group(2)
-        words = m.group(1).split()[-len(acro):]
+        acro = m.group(1)[:-1] if m.group(1).endswith("s") and m.group(1)[:-1].isupper() else m.group(1)
+        if not acro.isupper():
+            continue
+        words = text[max(0, m.start() - 80) : m.start()].split()[-len(acro):]
         if len(words) == len(acro) and all(w[0].lower() == c.lower() for w, c in zip(words, acro)):
             out[vocab.subjects.key(acro)] = vocab.subjects.key(" ".join(words))
     return out

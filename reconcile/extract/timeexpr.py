@@ -74,8 +74,9 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 
 # Every time expression holds a year or one of these words; text without them has none.
 _WORTH_LOOKING = re.compile(
-    r"(?:19|20)\d\d|period|years|same|that year|quarter|half|fy|\bq[1-4]|\bh[12]|fiscal|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+    r"(?:19|20)\d\d|period|years|same|that year|quarter|half|\bfy|\bq[1-4]|\bh[12]|fiscal|"
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
