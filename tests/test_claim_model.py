@@ -167,3 +167,30 @@ def test_quotes_always_contain_the_figure(tmp_path):
     rows = claims(tmp_path, "The Indian market was worth Rs. 500 billion in 2024. It grew 5% in 2024.")
     row = one(rows, "Rs. 500 billion")
     assert "Rs. 500 billion" in row["quote"]
+
+
+def test_a_company_figure_takes_the_segment_named_before_its_measure(tmp_path):
+    rows = claims(tmp_path, "Northwind Corp. today announced results. Northwind is a company. Northwind reported.\n"
+                            "- Devices revenue decreased 11% in fiscal 2024\n"
+                            "- Revenue in Intelligent Cloud was $28.5 billion in fiscal 2024\n"
+                            "- **Gaming:** revenue rose to $21.5 billion in fiscal 2024\n"
+                            "- Total revenue was $245.1 billion in fiscal 2024\n")
+    assert one(rows, "11%")["scope"] == "Devices"
+    assert one(rows, "$28.5 billion")["scope"] == "Intelligent Cloud"
+    assert one(rows, "$21.5 billion")["scope"] == "Gaming"
+    assert one(rows, "$245.1 billion")["scope"] == "Global"
+
+
+def test_quarters_expectations_and_adjusted_figures_are_not_compared_with_years(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "Northwind Corp. today announced results. Northwind reported revenue of $245.1 billion in fiscal 2024. "
+        "Northwind is a company.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "Northwind Corp. reported revenue of $64.7 billion in the fourth quarter of fiscal 2024, above the "
+        "$62 billion that analysts expected for fiscal 2024. Northwind is a company. Northwind announced it.\n",
+        encoding="utf-8")
+    result = reconcile.audit(str(tmp_path))
+    assert result.findings == [], [f.message for f in result.findings]
+    frame = result.claims
+    assert set(frame[frame.figure == "$64.7 billion"].quarter) == {4}
+    assert set(frame[frame.figure == "$62 billion"].kind) == {"consensus"}

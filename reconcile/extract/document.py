@@ -182,8 +182,10 @@ def _entity(ctx: DocContext, d: Draft) -> None:
         return
     if ctx.entity:
         d.entity, d.entity_type = ctx.entity, ctx.entity_type
-        if d.subject is None or d.measure not in ("market_size", "cagr"):
+        if d.measure not in ("market_size", "cagr"):
             d.subject = ctx.entity.lower()
+        elif d.subject is None:
+            d.confidence *= 0.5  # a market in a company's or economy's document, its name not given
         return
     if d.subject is None:
         d.subject = ctx.subject

@@ -11,6 +11,7 @@ import re
 
 from .draft import DocContext, Draft, trim_span
 from .quantities import Quantity
+from .scope import part_before
 from .timing import apply_time
 from .vocabulary import Vocabulary
 
@@ -32,6 +33,9 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
 _LABEL_END = re.compile(r"^[*_]*:")
+_PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
+                         re.IGNORECASE)
+_BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?")
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
 
@@ -157,6 +161,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             prev_year = d.year
         if d.scope_type != "company":
             _region_scope(ex, d, regions, q, left, right, full_left)
+        if company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
+            _company_part(ex, ctx, d, full_left, right, paragraph + text[s0 : q.start])
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(left, right)
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
@@ -259,6 +265,28 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment:
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", "segment"
+
+
+def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> None:
+    """In a company's document, the segment named before the measure word ("Devices revenue",
+    "$96 billion in services revenue"), else the bold label that opens the bullet
+    ("**iPhone:** … $201.2 billion")."""
+    window = left[-120:]
+    cue = ex.measures.cue_before("money", window)
+    name = part_before(window, cue.start(), window[cue.end() :], ctx.entity or "") if cue else None
+    after = _PART_AFTER.match(right)
+    if name is None and after and after.group(1).lower() not in ("total", "net", (ctx.entity or "").lower()):
+        name = after.group(1)
+    if name is None:
+        label = _BULLET_LABEL.match(line_before)
+        if label and not ex.times.find(label.group(1)):
+            text = label.group(1).strip()
+            cue = ex.measures.cue_before("money", text)
+            name = part_before(text, cue.start(), "", ctx.entity or "") if cue else text
+            if name and (not any(c.isupper() for c in name[:2]) or name.lower() == (ctx.entity or "").lower()):
+                name = None
+    if name:
+        d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
 
 
 def _nearest_subject(subjects, q: Quantity) -> str | None:

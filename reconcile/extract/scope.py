@@ -177,3 +177,51 @@ class ScopeFinder:
             if kept:
                 found = " ".join(kept)
         return found
+
+
+_PART_STOP = {
+    "was", "were", "is", "are", "by", "driven", "with", "of", "the", "its", "our", "their", "in", "for", "from",
+    "to", "at", "on", "as", "while", "whereas", "that", "which", "highlighted", "including", "also", "grew",
+    "increased", "decreased", "rose", "fell", "up", "down", "a", "an", "record", "said",
+}
+_PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall"}
+_IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"
+                      r"decreased|rose|fell|reached|totaled|totalled)\b")
+
+
+def _named(word: str) -> bool:
+    """A word that can start a name: capitalised, or an inner capital ("iPhone", "eBay")."""
+    return any(c.isupper() for c in word[:2])
+
+
+def part_before(left: str, cue_start: int, right_of_cue: str, company: str) -> str | None:
+    """The segment or product a company figure belongs to, named around its measure word.
+
+    "Devices revenue decreased 11%" -> "Devices"; "Azure and other cloud services revenue
+    growth of 29%" -> "Azure and other cloud services"; "Revenue in Intelligent Cloud was
+    $28.5 billion" -> "Intelligent Cloud". The company's own name is no part.
+    """
+    m = _IN_PART.match(right_of_cue)
+    if m:
+        return m.group(1) if m.group(1).lower() != company.lower() else None
+    words = re.findall(r"[\w&'’-]+|[^\w\s]", left[max(0, cue_start - 80) : cue_start])
+    kept: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if not kept and low in _PART_SKIP:
+            continue
+        if not re.match(r"[\w&]", w) or low in _PART_STOP:
+            break
+        if low in ("and", "&") and kept and _named(kept[0]):
+            break  # "bookings and Microsoft Cloud": the list ends at a name
+        kept.insert(0, w)
+        if len(kept) >= 7:
+            break
+    while kept and not _named(kept[0]):
+        kept.pop(0)
+    if not kept or kept[0].lower() in ("and", "&"):
+        return None
+    name = " ".join(kept)
+    if name.lower() in (company.lower(), company.lower() + "'s") or not any(c.isalpha() for c in name):
+        return None
+    return name

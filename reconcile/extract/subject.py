@@ -55,7 +55,7 @@ class SubjectFinder:
         """Market names in ``text`` as ``(offset of "market", key)``; empty keys are left out."""
         out = []
         for m in _MARKET.finditer(text):
-            before = text[max(0, m.start() - 120) : m.start()]
+            before = text[max(0, m.start() - 120) : m.start()].rsplit("\n", 1)[-1]  # a name is on one line
             tokens = _WORD.findall(before)
             kept: list[str] = []
             for tok in reversed(tokens[-8:]):

@@ -50,6 +50,15 @@ class Measures:
         self.accounting = [(name, phrase_pattern(words)) for name, words in spec.get("accounting", {}).items() if words]
         self.count_nouns = list(spec.get("counts", {}).get("nouns", []))
 
+    def cue_before(self, unit: str, text: str) -> re.Match | None:
+        """The last measure word in ``text`` (for the part named just before it)."""
+        pat = self._pattern.get(unit)
+        last = None
+        if pat is not None:
+            for last in pat.finditer(text):
+                pass
+        return last
+
     def nearest(self, unit: str, left: str, right: str, *, before: int = 90, after: int = 30) -> tuple[str, int] | None:
         """The measure named nearest a figure: ``(measure, distance)``; before it wins ties."""
         pat = self._pattern.get(unit)

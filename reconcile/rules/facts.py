@@ -7,6 +7,12 @@ qualifiers never raise a false alarm.
 
 The same figure stated twice in one document (same metric, subject, scope, year or
 period, unit and value) is one fact: repeating a claim never contradicts it.
+
+The rules compare annual (or multi-year), reported, stated figures of a named market or
+company. A claim they cannot place that way is not a fact for them (``comparable``): no
+subject, a quarter or month, an adjusted or constant-currency figure, a consensus or
+guidance figure, a share of no stated part. Leaving it out costs a possible finding; letting
+it in would compare a quarter with a year or an expectation with a result.
 """
 
 from __future__ import annotations
@@ -92,6 +98,19 @@ def interval(row: dict, bands: Bands) -> tuple[float, float]:
     return (value - half, value + half)
 
 
+def comparable(row: dict) -> bool:
+    """Whether the rules can place a claim: see the module docstring."""
+    if not row.get("subject"):
+        return False
+    if _int(row.get("quarter")) is not None or _int(row.get("month")) is not None:
+        return False
+    if row.get("accounting", "reported") not in ("reported", "", None):
+        return False
+    if row.get("kind") in ("consensus", "guidance"):
+        return False
+    return not (row.get("metric") == "share" and row.get("scope_type") == "global")
+
+
 def _identity(row: dict) -> tuple:
     return (row["doc"], row["metric"], row["subject"], row["scope"], _int(row["year"]),
             _int(row["period_start"]), _int(row["period_end"]), row["unit"], f"{_float(row['value']):.9g}")
@@ -118,6 +137,8 @@ class Facts:
         rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
         kept: dict[tuple, Fact] = {}
         for row in rows:
+            if not comparable(row):
+                continue
             key = _identity(row)
             if key in kept:
                 kept[key].also.append(row)
