@@ -18,15 +18,13 @@ from .context import read_context
 from .draft import DocContext, Draft
 from .prose import extract_sentences
 from .quantities import Quantity
-from .tables import extract_table_row, flattened_numbers, is_table_row, table_numbers
+from .tables import SCALE_LINE, extract_table_row, flattened_numbers, is_table_row, table_numbers
 from .timing import period_label
 from .vocabulary import Vocabulary
 
 _LEAD_IN = re.compile(r"^[^\n:]{15,400}:[ \t]*$", re.MULTILINE)
 _LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
-# A converter's flattened table: a line holding one figure, under "($ in millions…)".
-_SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
 _FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,38}$", re.MULTILINE)
 
 
@@ -62,7 +60,7 @@ class Extractor:
                     by_line[line_no] = row
                 else:
                     by_line.pop(line_no, None)
-        if _SCALE_LINE.search(doc.visible):
+        if SCALE_LINE.search(doc.visible):
             for m in _FLAT_CELL.finditer(doc.visible):
                 line_no = ctx.visible_lines.line(m.start())
                 row = flattened_numbers(vocab, ctx, line_no, m.start(), m.group(0), by_line.get(line_no, []))

@@ -7,6 +7,7 @@ and HTML tables (rendered with `` | `` between cells) all arrive here as pipe ro
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .draft import DocContext, Draft, trim_span
 from .quantities import NUM, Quantity
@@ -21,11 +22,11 @@ _SCALE_NOTE = re.compile(
     r"(?P<scale>thousands|millions|billions|trillions|thousand|million|billion|trillion|mn|bn|mln|m|b|k)\b",
     re.IGNORECASE,
 )
-_SCALE_WORD = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
-               "bn": 1e9, "b": 1e9, "trillion": 1e12}
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
+# A line opening with a scale note, above a table a converter flattened to one cell per line.
+SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
 _SPAN_YEAR = re.compile(r"\b(?:twelve|12)\s+months\b|\byear\s+ended\b|\bfiscal\s+year", re.IGNORECASE)
@@ -54,16 +55,19 @@ def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
         out.pop(0)
     if out and not out[-1][2] and line.rstrip().endswith("|"):
         out.pop()
-    while out and not out[0][2] and all(not c[2] for c in out):
-        out.pop()
-    return out
+    return out if any(c[2] for c in out) else []
 
 
+@dataclass(frozen=True)
 class TableInfo:
-    """A table's header (one text per column, header rows joined), caption, first line and stated scale."""
+    """A table's header (one text per column, header rows joined), caption, first line, stated
+    scale ``(factor, currency, except_per_share)`` and the span its dated columns cover."""
 
-    def __init__(self, header: list[str], caption: str, first: int, scale: tuple[float, str, bool] | None, span: str):
-        self.header, self.caption, self.first, self.scale, self.span = header, caption, first, scale, span
+    header: list[str]
+    caption: str
+    first: int
+    scale: tuple[float, str, bool] | None
+    span: str  # "quarter", "year" or ""
 
 
 def _line_text(ctx: DocContext, n: int) -> str:
@@ -85,17 +89,23 @@ def _is_header_row(ex: Vocabulary, line: str) -> bool:
     return True
 
 
-def scale_note(text: str, currency: str | None) -> tuple[float, str, bool] | None:
-    """``(factor, currency, except_per_share)`` from "(In millions, except per share amounts)" and the like."""
+def scale_note(ex: Vocabulary, text: str, currency: str | None) -> tuple[float, str, bool] | None:
+    """``(factor, currency, except_per_share)`` from "(In millions, except per share amounts)" and the like.
+
+    Scale words and currency symbols are the ones ``units.toml`` defines.
+    """
     m = _SCALE_NOTE.search(text)
     if not m:
         return None
-    word = m.group("scale").lower().rstrip("s")
-    factor = _SCALE_WORD.get(word) or _SCALE_WORD.get(word + "s")
-    if factor is None or (len(word) == 1 and not (m.group("sym") or m.group("code"))):
+    word = m.group("scale").lower()
+    try:
+        factor = ex.units.scale_factor(word[:-1] if len(word) > 2 and word.endswith("s") else word)
+    except KeyError:
+        return None
+    if len(word) == 1 and not (m.group("sym") or m.group("code")):
         return None  # a lone "m" or "b" needs a currency beside it
-    code = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "US$": "USD"}
-    cur = code.get(m.group("sym") or "") or code.get(m.group("code") or "") or (m.group("code") or "").upper() or currency
+    prefixes = ex.quantities.prefix_code
+    cur = prefixes.get(m.group("sym") or "") or prefixes.get(m.group("code") or "") or currency
     if not cur:
         return None
     return factor, cur, bool(re.search(r"except|per[\s-]+share", text, re.IGNORECASE))
@@ -146,7 +156,7 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
                 break
         n -= 1
     note_text = " ".join(above + header)
-    scale = scale_note(note_text, ctx.currency)
+    scale = scale_note(ex, note_text, ctx.currency)
     span = "quarter" if _SPAN_QUARTER.search(note_text) else "year" if _SPAN_YEAR.search(note_text) else ""
     ctx.table_cache[first] = TableInfo(header, caption, first, scale, span)
     return ctx.table_cache[first]
@@ -216,8 +226,6 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         right_in_cell = ctx.doc.visible[q.end : cells[col][1]]
         d.qualifier = ex.cues.qualifier(left_in_cell, q.plus)
         _measure(ex, d, q, [left_in_cell + " " + right_in_cell, row_label, col_header, caption], company_doc)
-        if q.value < 0 and d.measure in ("growth", "rate"):
-            pass  # already signed ("-3%")
         d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
@@ -307,7 +315,7 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
     d.scope, d.scope_type, d.dimension = ex.segment_label(row_label), "segment", dim or "segment"
 
 
-def _scale_above(ctx: DocContext, line_no: int) -> tuple[float, str, bool] | None:
+def _scale_above(ex: Vocabulary, ctx: DocContext, line_no: int) -> tuple[float, str, bool] | None:
     """The scale note a one-cell-per-line table (a converter's flattening) sits under, if any.
 
     Walks up over short lines only: a line of prose ends the table.
@@ -325,7 +333,7 @@ def _scale_above(ctx: DocContext, line_no: int) -> tuple[float, str, bool] | Non
         if len(line) > 90:
             break
         if line and _SCALE_NOTE.search(line) and line.startswith("("):
-            found = scale_note(line, ctx.currency)
+            found = scale_note(ex, line, ctx.currency)
             break
         n -= 1
     cache[line_no] = found
@@ -337,7 +345,7 @@ def flattened_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
     stripped = line.strip()
     if not stripped or len(stripped) > 40:
         return found
-    scale = _scale_above(ctx, line_no)
+    scale = _scale_above(ex, ctx, line_no)
     if scale is None:
         return found
     factor, currency, except_per_share = scale
