@@ -12,22 +12,25 @@ from collections import Counter
 
 from ..offsets import LineIndex
 from ..sources import Document
+from ..textmatch import phrase_pattern
 from .draft import DocContext
 from .timeexpr import month_number
 from .vocabulary import Vocabulary
 
+# What a document is (a company's release, an economic bulletin, a market report) shows in its
+# opening; reading only this much keeps the context cheap on long files.
+_HEAD = 8000
 _FORECAST_WITH_PERIOD = re.compile(r"forecast(?:ed)?\s+period", re.IGNORECASE)
 _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{1,2}))?")
 _FRONT_DATE = re.compile(r"^(?:date|publishedOn|published)\s*:\s*[\"']?((?:19|20)\d{2})-(\d{2})", re.MULTILINE)
 _FRONT_TITLE = re.compile(r"^title\s*:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_FYE = re.compile(
-    rf"(?:fiscal\s+(?:year|years|\d{{4}})\b[^.\n]{{0,40}}?(?:end(?:ed|ing|s)?)\s+(?:on\s+)?(?P<a>{_MONTH})"
-    rf"|(?:twelve|12)\s+months\s+ended\s+(?P<b>{_MONTH})"
-    rf"|year\s+ended\s+(?P<c>{_MONTH}))",
-    re.IGNORECASE,
-)
+# "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
+# found from the word "end…" (rare), then checked behind it (cheap, unlike a pattern tried everywhere).
+_ENDED = re.compile(rf"(?<![a-z])end(?:ed|ing|s)?\s+(?:on\s+)?({_MONTH})\b", re.IGNORECASE)
+_FYE_BEFORE = re.compile(
+    r"(?:fiscal\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Microsoft Corp. today announced", "Apple Inc.", "Keldra reported"
 _LEGAL = re.compile(
@@ -38,14 +41,13 @@ _ANNOUNCES = re.compile(
     r"\b([A-Z][A-Za-z0-9&'-]+(?:[ \t]+[A-Z][A-Za-z0-9&'-]+){0,2})[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|posted|beats|"
     r"missed|misses)\b"
 )
-_ECONOMY = re.compile(
-    r"\b(?:GDP|gross\s+domestic\s+product|economy|economic\s+growth|inflation|consumer\s+price|CPI|"
-    r"unemployment|jobless|payrolls|retail\s+sales|central\s+bank|treasury\s+yields?)\b",
-    re.IGNORECASE,
-)
-_STATEMENT = re.compile(
-    r"\b(?:net\s+income|operating\s+income|earnings\s+per\s+share|gross\s+margin|diluted|net\s+sales|"
-    r"cost\s+of\s+revenue|income\s+before)\b", re.IGNORECASE)
+_ECONOMY = phrase_pattern([
+    "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
+    "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
+    "central bank", "treasury yield", "treasury yields"])
+_STATEMENT = phrase_pattern([
+    "net income", "operating income", "earnings per share", "gross margin", "diluted", "net sales",
+    "cost of revenue", "income before"])
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street"}
@@ -87,19 +89,39 @@ def _company(vocab: Vocabulary, text: str, title: str) -> str:
     if not candidates:
         return ""
     best, score = max(candidates.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))
-    mentions = len(re.findall(rf"\b{re.escape(best)}\b", text))
+    mentions = len(re.findall(rf"\b{re.escape(best)}\b", text[: 4 * _HEAD]))
     return best if mentions >= 3 or best.lower() in title.lower() and mentions >= 1 else ""
 
 
 def _economy(vocab: Vocabulary, text: str, title: str) -> str:
     """The country an economic-statistics document is about (GDP, inflation… and one country named most)."""
-    if len(_ECONOMY.findall(text[:20000])) < 2:
+    if not _count_at_least(_ECONOMY, text[:_HEAD], 2):
         return ""
-    countries = Counter(name for _, _, name in vocab.regions.find(title + "\n" + text[:20000])
+    countries = Counter(name for _, _, name in vocab.regions.find(title + "\n" + text[:_HEAD])
                         if vocab.regions.type_of(name) == "country")
     if not countries:
         return ""
     return max(countries.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _fiscal_year_end(text: str) -> int | None:
+    """The month a document's fiscal year ends in, when it says so."""
+    low = text.lower()
+    at = low.find("end")
+    while at >= 0:
+        m = _ENDED.match(text, at)
+        if m and _FYE_BEFORE.search(text[max(0, at - 60) : at]):
+            return month_number(m.group(1))
+        at = low.find("end", at + 3)
+    return None
+
+
+def _count_at_least(pattern: re.Pattern, text: str, n: int) -> bool:
+    """Whether ``pattern`` occurs ``n`` times in ``text`` (stops at the ``n``-th)."""
+    for i, _ in enumerate(pattern.finditer(text), start=1):
+        if i >= n:
+            return True
+    return False
 
 
 def _acronyms(vocab: Vocabulary, text: str) -> dict[str, str]:
@@ -146,23 +168,21 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
     ctx = DocContext(doc, LineIndex(doc.visible), LineIndex(doc.text), subject, forecast, base_year, scope)
     ctx.base_month = base_month
     text = doc.visible
-    market_words = len(re.findall(r"\bmarket\b", text[:20000], re.IGNORECASE))
+    market_words = len(re.findall(r"\bmarket\b", text[:_HEAD], re.IGNORECASE))
     company = _company(vocab, text, title)
     economy = "" if company else _economy(vocab, text, title)
     if company and not (title_phrases and market_words > 5):
         ctx.entity, ctx.entity_type = company, "company"
     elif economy and not title_phrases:
         ctx.entity, ctx.entity_type = economy, "economy"
-    fye = _FYE.search(text)
-    if fye:
-        ctx.fiscal_year_end = month_number(fye.group("a") or fye.group("b") or fye.group("c"))
-    ctx.fiscal = bool(_FISCAL.search(title + "\n" + text[:20000]))
+    ctx.fiscal_year_end = _fiscal_year_end(text)
+    ctx.fiscal = bool(_FISCAL.search(title + "\n" + text[:_HEAD]))
     for t in times.find(title + "\n" + text[:400]):
         if t.kind == "point" and t.year:
             ctx.default_year = t.year
             break
     ctx.acronyms = _acronyms(vocab, text)
-    ctx.company_doc = ctx.entity_type == "company" or len(_STATEMENT.findall(text[:30000])) >= 3
+    ctx.company_doc = ctx.entity_type == "company" or _count_at_least(_STATEMENT, text[:_HEAD], 3)
     if ctx.company_doc:
         for t in times.find(title):
             if t.kind == "point" and (t.quarter or t.fiscal) and t.year:

@@ -22,7 +22,7 @@ from .tables import SCALE_LINE, extract_table_row, flattened_numbers, is_table_r
 from .timing import period_label
 from .vocabulary import Vocabulary
 
-_LEAD_IN = re.compile(r"^[^\n:]{15,400}:[ \t]*$", re.MULTILINE)
+_LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
 _LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
 _FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,38}$", re.MULTILINE)
@@ -148,7 +148,11 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
     last fiscal year:" dates (and gives a basis to) the bullets under it, up to the next heading,
     lead-in or paragraph of prose."""
     text = ctx.doc.visible
-    found = [(ctx.visible_lines.line(m.start()), m.group(0)) for m in _LEAD_IN.finditer(text)]
+    found = []
+    for m in _LINE_ENDS_COLON.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if 15 <= m.start() - start <= 400 and ":" not in text[start : m.start()]:
+            found.append((ctx.visible_lines.line(start), text[start : m.start() + 1]))
     if not found:
         return
     leads = []

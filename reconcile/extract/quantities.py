@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from decimal import Decimal
 
+from ..textmatch import trie_regex
 from ..units import PERCENT, PERCENTAGE_POINT, UnitTable
 
 # Western grouping (1,094.83), Indian lakh/crore grouping (1,00,000 and 12,34,567) or plain.
@@ -108,7 +109,7 @@ class QuantityFinder:
         )
         parts = [money_post, percent]
         if count_nouns:
-            nouns = "|".join(re.escape(n) for n in sorted(set(count_nouns), key=len, reverse=True))
+            nouns = trie_regex(sorted({n.lower() for n in count_nouns}))
             parts.append(
                 rf"{lead}(?P<cn>{NUM})(?:(?P<cs>{scale}))?\s+(?:(?P<adj>[A-Za-z][a-z-]{{2,20}})\s+)?"
                 rf"(?P<noun>(?i:{nouns}))(?![A-Za-z])"
@@ -117,6 +118,7 @@ class QuantityFinder:
         self.tail = re.compile("|".join(f"(?:{p})" for p in parts))
         self.prefix_end = re.compile(rf"(?:{pre})\s?$")
         self.number = re.compile(NUM)
+        self.digit = re.compile(r"\d")
         self.scale_pattern = re.compile(rf"^(?:{scale})$")
 
     def find(self, text: str) -> list[Quantity]:
@@ -128,11 +130,13 @@ class QuantityFinder:
         urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("http" in text or "www." in text) else []
         out: list[Quantity] = []
         u, pos = 0, 0
-        search = self.number.search
+        # Find a digit (a fast character-class search), then read the whole number there.
+        digit, number = self.digit.search, self.number.match
         while True:
-            m = search(text, pos)
-            if m is None:
+            d = digit(text, pos)
+            if d is None:
                 break
+            m = number(text, d.start())
             while u < len(urls) and urls[u][1] <= m.start():
                 u += 1
             if u < len(urls) and urls[u][0] <= m.start():

@@ -73,10 +73,12 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 
 
 # Every time expression holds a year or one of these words; text without them has none.
-_WORTH_LOOKING = re.compile(
-    r"(?:19|20)\d\d|period|years|same|that year|quarter|half|\bfy|\bq[1-4]|\bh[12]|fiscal|"
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
+_WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|that year", re.IGNORECASE)
+# Quarters, halves, fiscal years and months: only where one of these words occurs.
+_WORTH_LOOKING_MORE = re.compile(
+    r"quarter|half|fiscal|\b(?:fy|q[1-4]|h[12])|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,17 +110,20 @@ class TimeFinder:
         phrases = "|".join(
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(forecast_phrases, key=len, reverse=True)
         )
-        self.pattern = re.compile(
-            rf"(?P<period>{_PERIOD})|(?P<cal>{_CAL})|(?P<point>{_POINT})|(?P<next>{_NEXT})|(?P<same>{_SAME})"
-            + (rf"|(?P<fp>\b(?:{phrases})\b)" if phrases else ""),
-            re.IGNORECASE,
-        )
+        tail = rf"|(?P<point>{_POINT})|(?P<next>{_NEXT})|(?P<same>{_SAME})" + (
+            rf"|(?P<fp>\b(?:{phrases})\b)" if phrases else "")
+        # Every expression starts a word (or at "("): failing fast inside words keeps the scan cheap.
+        # Quarters, halves, fiscal years and months are looked for only where such a word occurs.
+        self.pattern = re.compile(rf"(?<!\w)(?:(?P<period>{_PERIOD})|(?P<cal>{_CAL}){tail})", re.IGNORECASE)
+        self.years_only = re.compile(rf"(?<!\w)(?:(?P<period>{_PERIOD}){tail})", re.IGNORECASE)
 
     def find(self, text: str, offset: int = 0) -> list[TimeExpr]:
-        if not _WORTH_LOOKING.search(text):
+        calendar = _WORTH_LOOKING_MORE.search(text)
+        if not calendar and not _WORTH_LOOKING.search(text):
             return []
+        pattern = self.pattern if calendar else self.years_only
         out = []
-        for m in self.pattern.finditer(text):
+        for m in pattern.finditer(text):
             s, e = m.start() + offset, m.end() + offset
             if m.group("period"):
                 y1 = int(m.group("y1"))
@@ -127,7 +132,7 @@ class TimeFinder:
                 if y2 <= y1 or y2 - y1 > 50:
                     continue
                 out.append(TimeExpr(s, e, "period", None, y1, y2, (m.group("pprep") or "").strip().lower()))
-            elif m.group("cal"):
+            elif m.lastgroup == "cal":
                 t = _calendar(m, s, e)
                 if t is not None:
                     out.append(t)
