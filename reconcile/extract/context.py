@@ -32,15 +32,11 @@ _ENDED = re.compile(rf"(?<![a-z])end(?:ed|ing|s)?\s+(?:on\s+)?({_MONTH})\b", re.
 _FYE_BEFORE = re.compile(
     r"(?:fiscal\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
-# "Microsoft Corp. today announced", "Apple Inc.", "Keldra reported"
-_LEGAL = re.compile(
-    r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}?)(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|"
-    r"N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?"
-)
-_ANNOUNCES = re.compile(
-    r"\b([A-Z][A-Za-z0-9&'-]+(?:[ \t]+[A-Z][A-Za-z0-9&'-]+){0,2})[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|posted|beats|"
-    r"missed|misses)\b"
-)
+# "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
+# announcing verb, found first (they are rare), then the capitalised name just before it.
+_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?")
+_ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses)\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3})$")
 _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
     "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
@@ -76,9 +72,13 @@ def _title(doc: Document) -> str:
 def _company(vocab: Vocabulary, text: str, title: str) -> str:
     """The company a document is about: named with a legal suffix or as the one announcing, and named most."""
     candidates = Counter()
+    head = text[:6000]
     for pat in (_LEGAL, _ANNOUNCES):
-        for m in pat.finditer(text[:6000]):
-            name = m.group(1).strip(" ,.")
+        for m in pat.finditer(head):
+            named = _NAME_BEFORE.search(head, max(0, m.start() - 60), m.start())
+            if named is None:
+                continue
+            name = named.group(1).strip(" ,.")
             words = name.split()
             while words and words[0].lower() in _NOT_ENTITY:
                 words.pop(0)

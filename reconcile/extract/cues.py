@@ -19,6 +19,9 @@ def cue_pattern(cues: list[str], *, anchored_end: bool = False) -> re.Pattern:
     return re.compile(rf"(?:{body})[\s,:]*(?:(?:of|at|to|by|a|an|the)\s+)*$", re.IGNORECASE)
 
 
+_NEAR_KINDS = ("consensus", "guidance")
+
+
 class Cues:
     """Compiled cue lists from the ``extract`` settings."""
 
@@ -51,9 +54,12 @@ class Cues:
         return self.has(metric, left[-before:]) or self.has(metric, right[:after])
 
     def kind(self, left: str, right: str = "") -> str | None:
-        """``consensus``, ``guidance``, ``forecast``, ``estimate`` or ``actual`` from cues around a figure."""
+        """``consensus``, ``guidance``, ``forecast``, ``estimate`` or ``actual`` from cues around a figure.
+
+        Expectations (consensus, guidance) are read close by, on both sides; the rest before it.
+        """
+        near = left[-150:] + "\n" + right[:60]
         for name, pat in self.kind_order:
-            near_right = name in ("consensus", "guidance") and pat.search(right[:60])
-            if near_right or pat.search(left[-150:] if name in ("consensus", "guidance") else left):
+            if pat.search(near if name in _NEAR_KINDS else left):
                 return name
         return None
