@@ -194,3 +194,38 @@ def test_quarters_expectations_and_adjusted_figures_are_not_compared_with_years(
     frame = result.claims
     assert set(frame[frame.figure == "$64.7 billion"].quarter) == {4}
     assert set(frame[frame.figure == "$62 billion"].kind) == {"consensus"}
+
+
+FLATTENED = """Northwind Corp. today announced results for its fiscal year ended June 30, 2024.
+Reconciliation
+Three Months Ended June 30,
+($ in millions, except per share amounts)
+Revenue
+Net Income
+Diluted Earnings per Share
+2023 As Reported (GAAP)
+$50,100
+$20,200
+$2.50
+2024 As Reported (GAAP)
+$55,110
+$19,190
+$2.40
+Percentage Change Y/Y (GAAP)
+10%
+(5)%
+(4)%
+Northwind is a company that announced these results and will report again next quarter with more detail.
+"""
+
+
+def test_a_flattened_table_is_read_as_a_grid(tmp_path):
+    rows = claims(tmp_path, FLATTENED)
+    revenue = one(rows, "$55,110")
+    assert (revenue["value"], revenue["measure"], revenue["year"], revenue["quarter"], revenue["fiscal"]) == (
+        55_110e6, "revenue", 2024, 4, True)
+    assert one(rows, "$20,200")["measure"] == "net_income" and one(rows, "$20,200")["year"] == 2023
+    eps = one(rows, "$2.40")
+    assert (eps["value"], eps["measure"]) == (2.40, "eps")
+    change = one(rows, "10%")
+    assert (change["measure"], change["basis"], change["year"]) == ("growth", "yoy", 2024)

@@ -18,14 +18,15 @@ from .context import read_context
 from .draft import DocContext, Draft
 from .prose import extract_sentences
 from .quantities import Quantity
-from .tables import SCALE_LINE, extract_table_row, flattened_numbers, is_table_row, table_numbers
+from .flattened import extract_flat_cell, flattened_numbers, is_flat_cell
+from .tables import SCALE_LINE, extract_table_row, is_table_row, table_numbers
 from .timing import period_label
 from .vocabulary import Vocabulary
 
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
 _LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
-_FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,38}$", re.MULTILINE)
+_FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,39}$", re.MULTILINE)
 
 
 class Extractor:
@@ -75,6 +76,8 @@ class Extractor:
             block = doc.visible[start:end]
             if is_table_row(block):
                 drafts.extend(extract_table_row(vocab, ctx, line_no, start, block, by_line[line_no]))
+            elif is_flat_cell(ctx, line_no):
+                drafts.extend(extract_flat_cell(vocab, ctx, line_no, start, block, by_line[line_no]))
             else:
                 drafts.extend(extract_sentences(vocab, ctx, start, block, by_line[line_no]))
         return [self.finish(ctx, d) for d in drafts if not d.dropped]

@@ -31,8 +31,9 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
             else:
                 d.year, d.quarter = t.year, (t.month - 1) // 3 + 1
         else:
+            # A year that ends in a month other than December is a fiscal year.
             d.year = t.year
-            d.fiscal = bool(t.fiscal or (fye and fye != 12))
+            d.fiscal = bool(t.fiscal or t.month != 12 or (fye and fye != 12))
         return
     if t.quarter or t.half:
         d.quarter, d.half = t.quarter, t.half
