@@ -184,7 +184,9 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
     ctx.acronyms = _acronyms(vocab, text)
     ctx.company_doc = ctx.entity_type == "company" or _count_at_least(_STATEMENT, text[:_HEAD], 3)
     if ctx.company_doc:
-        for t in times.find(title):
+        # "Earnings Release FY24 Q4" in the title or the opening lines names the period reported.
+        opening = "\n".join(text.lstrip("\ufeff").split("\n", 4)[:4])
+        for t in times.find(title + "\n" + opening):
             if t.kind == "point" and (t.quarter or t.fiscal) and t.year:
                 ctx.default_time = t
                 break

@@ -145,6 +145,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         d.accounting = ex.accounting(text[prev_end : q.start], right)
 
         t = _choose_time(times, consumed, q, prev_end, next_start)
+        if t is None and i and drafts[i - 1].measure == "growth" and ex.units.is_currency(q.unit):
+            # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
+            t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
         if t is None and leading is not None:
             t = leading
         if t is None and d.measure not in ("cagr", "market_size") and carry.get("lead") is not None:

@@ -22,7 +22,7 @@ _PERIOD = (
     r"(?P<pprep>\b(?:from|between|during|over|for|in|through|covering)\s+)?"
     r"(?:the\s+)?(?:(?:forecast(?:ed)?|projection|review|study|assessment)\s+)?(?:period\s+|years?\s+)?(?:of\s+)?"
     rf"\(?(?:FY\s?)?(?P<y1>{YEAR})\s*(?:-|–|—|to|through|till|until|and|/)\s*(?:FY\s?)?"
-    r"(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d%$])(?!\s*(?:%|percent|billion|million))\)?"
+    r"(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d%$]|[.,]\d)(?!\s*(?:%|percent|billion|million))\)?"
 )
 _POINT = (
     r"(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end\s+of|at\s+the\s+end\s+of|end\s+of|by|in|for|of|as\s+of|"
