@@ -32,6 +32,7 @@ _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+t
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
+_LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
 _LABEL_END = re.compile(r"^[*_]*:")
 _PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
                          re.IGNORECASE)
@@ -123,10 +124,14 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         prev = drafts[i - 1] if i else before
         if q.unit in ("percent", "percentage_point"):
             d.measure = ex.percent_measure(left, right, q.unit)
-            if d.measure == "other" and prev is not None and prev.q.unit == q.unit and prev.measure in ("share", "cagr"):
-                # "shares of 35% and 30%", "followed by APAC at 30%": a bare figure in a
-                # list continues the measure of the figure before it.
+            continues = (d.measure == "other" and prev is not None and prev.q.unit == q.unit
+                         and prev.measure in _LIST_MEASURES and (prev.measure in ("share", "cagr") or len(left) <= 40))
+            if continues:
+                # "shares of 35% and 30%", "followed by APAC at 30%", "decreased by 0.5% in
+                # construction and by 0.2% in agriculture": a bare figure in a list continues
+                # the measure (and the direction) of the figure before it.
                 d.measure = prev.measure
+                d.negative = prev.negative and d.measure in ("growth", "rate")
                 d.confidence *= 0.9
             if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
                 d.negative = True
@@ -166,6 +171,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             _region_scope(ex, d, regions, q, left, right, full_left)
         if company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
             _company_part(ex, ctx, d, full_left, right, paragraph + text[s0 : q.start])
+            if d.measure == "other" and d.scope_type == "segment" and ex.units.is_currency(q.unit):
+                d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(left, right)
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
