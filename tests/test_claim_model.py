@@ -229,3 +229,13 @@ def test_a_flattened_table_is_read_as_a_grid(tmp_path):
     assert (eps["value"], eps["measure"]) == (2.40, "eps")
     change = one(rows, "10%")
     assert (change["measure"], change["basis"], change["year"]) == ("growth", "yoy", 2024)
+
+
+def test_a_sentence_wrapped_over_lines_is_read_whole(tmp_path):
+    rows = claims(tmp_path, "Northwind Corp. today announced results for fiscal 2024. Northwind is a company.\n"
+                            "·\nNet income was\n$22.0 billion and increased 10% (up 11%\nin constant currency)\n·\n"
+                            "Diluted earnings per\nshare\nwas $2.95 in fiscal 2024\n")
+    assert one(rows, "$22.0 billion")["measure"] == "net_income"
+    assert one(rows, "11%")["accounting"] == "constant_currency"
+    eps = one(rows, "$2.95")
+    assert eps["measure"] == "eps" and eps["line"] == 9

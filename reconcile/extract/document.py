@@ -23,6 +23,8 @@ from .tables import SCALE_LINE, extract_table_row, is_table_row, table_numbers
 from .timing import period_label
 from .vocabulary import Vocabulary
 
+_BULLET_GLYPHS = {"·", "•", "-", "*", "–", "—", "▪", "◦"}
+_BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
 _LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
@@ -69,17 +71,24 @@ class Extractor:
                     by_line[line_no] = row
         _lead_ins(vocab, ctx, sorted(by_line))
         drafts: list[Draft] = []
+        done: set[int] = set()
         for line_no in sorted(by_line):
-            start = ctx.visible_lines.line_start(line_no)
-            end = doc.visible.find("\n", start)
-            end = len(doc.visible) if end < 0 else end
+            if line_no in done:
+                continue
+            start, end = _line_span(doc.visible, ctx, line_no)
             block = doc.visible[start:end]
             if is_table_row(block):
                 drafts.extend(extract_table_row(vocab, ctx, line_no, start, block, by_line[line_no]))
             elif is_flat_cell(ctx, line_no):
                 drafts.extend(extract_flat_cell(vocab, ctx, line_no, start, block, by_line[line_no]))
             else:
-                drafts.extend(extract_sentences(vocab, ctx, start, block, by_line[line_no]))
+                # A sentence wrapped over several lines is read whole.
+                first, last = paragraph_lines(doc.visible, ctx, line_no)
+                lines = [n for n in range(first, last + 1) if n in by_line and not is_flat_cell(ctx, n)]
+                done.update(lines)
+                start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]
+                found_here = [q for n in lines for q in by_line[n]]
+                drafts.extend(extract_sentences(vocab, ctx, start, doc.visible[start:end], found_here))
         return [self.finish(ctx, d) for d in drafts if not d.dropped]
 
     def finish(self, ctx: DocContext, d: Draft) -> Claim:
@@ -144,6 +153,39 @@ class Extractor:
             converted_unit=d.converted[1] if d.converted else "",
             pos=q.start,
         )
+
+
+def _line_span(text: str, ctx: DocContext, line_no: int) -> tuple[int, int]:
+    start = ctx.visible_lines.line_start(line_no)
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _continues(prev: str, cur: str) -> bool:
+    """Whether line ``cur`` carries on the sentence of line ``prev`` (hard-wrapped text, converters)."""
+    prev, cur = prev.strip(), cur.strip()
+    if not prev or not cur or prev in _BULLET_GLYPHS or cur in _BULLET_GLYPHS:
+        return False
+    if prev.startswith(("#", "|")) or cur.startswith(_BLOCK_STARTS) or "|" in cur or "|" in prev:
+        return False
+    if prev[-1] in ".!?:;" or prev.rstrip("*_\"'”’)")[-1:] in ".!?:;":
+        return False
+    return cur[0].islower() or cur[0] in "$€£¥₹(" or cur[0].isdigit() or len(prev) >= 50
+
+
+def paragraph_lines(text: str, ctx: DocContext, line_no: int, *, limit: int = 12) -> tuple[int, int]:
+    """The first and last line of the wrapped sentence(s) around ``line_no`` (at most ``limit`` lines each way)."""
+    def line(n: int) -> str:
+        a, b = _line_span(text, ctx, n)
+        return text[a:b]
+
+    first = line_no
+    while first > 1 and line_no - first < limit and _continues(line(first - 1), line(first)):
+        first -= 1
+    last = line_no
+    while last < ctx.visible_lines.count and last - line_no < limit and _continues(line(last), line(last + 1)):
+        last += 1
+    return first, last
 
 
 def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
