@@ -82,8 +82,9 @@ class Extractor:
             elif is_flat_cell(ctx, line_no):
                 drafts.extend(extract_flat_cell(vocab, ctx, line_no, start, block, by_line[line_no]))
             else:
-                # A sentence wrapped over several lines is read whole.
-                first, last = paragraph_lines(doc.visible, ctx, line_no)
+                # A sentence wrapped over several lines is read whole. (HTML's lines are its
+                # block elements already: a line break there is structure, not wrapping.)
+                first, last = (line_no, line_no) if doc.format == "html" else paragraph_lines(doc.visible, ctx, line_no)
                 lines = [n for n in range(first, last + 1) if n in by_line and not is_flat_cell(ctx, n)]
                 done.update(lines)
                 start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]

@@ -170,8 +170,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.scope_type != "company":
             _region_scope(ex, d, regions, q, left, right, full_left)
         if company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
-            _company_part(ex, ctx, d, full_left, right, paragraph + text[s0 : q.start])
-            if d.measure == "other" and d.scope_type == "segment" and ex.units.is_currency(q.unit):
+            by_label = _company_part(ex, ctx, d, full_left, right, paragraph + text[s0 : q.start])
+            if by_label and d.measure == "other" and ex.units.is_currency(q.unit):
                 d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(left, right)
@@ -277,26 +277,29 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", "segment"
 
 
-def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> None:
+def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> bool:
     """In a company's document, the segment named before the measure word ("Devices revenue",
     "$96 billion in services revenue"), else the bold label that opens the bullet
-    ("**iPhone:** … $201.2 billion")."""
+    ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
     window = left[-120:]
     cue = ex.measures.cue_before("money", window)
     name = part_before(window, cue.start(), window[cue.end() :], ctx.entity or "") if cue else None
     after = _PART_AFTER.match(right)
     if name is None and after and after.group(1).lower() not in ("total", "net", (ctx.entity or "").lower()):
         name = after.group(1)
+    bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)
         if label and not ex.times.find(label.group(1)):
             text = label.group(1).strip()
             cue = ex.measures.cue_before("money", text)
             name = part_before(text, cue.start(), "", ctx.entity or "") if cue else text
+            bare_label = cue is None
             if name and (not any(c.isupper() for c in name[:2]) or name.lower() == (ctx.entity or "").lower()):
                 name = None
     if name:
         d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
+    return bool(name) and bare_label
 
 
 def _nearest_subject(subjects, q: Quantity) -> str | None:
