@@ -34,8 +34,11 @@ class Cues:
         m = extract.get("metrics", {})
         self.metric = {name: cue_pattern(words) for name, words in m.items()}
         k = extract.get("kinds", {})
-        self.kind_order = [(name, cue_pattern(k.get(name, [])))
-                           for name in ("consensus", "guidance", "forecast", "estimate", "actual")]
+        self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
+        # One pass for both expectations; a consensus cue wins over a guidance cue.
+        self.expectation = re.compile(
+            "|".join(f"(?P<{name}>{cue_pattern(k.get(name, [])).pattern})" for name in _NEAR_KINDS if k.get(name)) or "(?!x)x",
+            re.IGNORECASE)
 
     def qualifier(self, left: str, plus: bool) -> str:
         """``approx``, ``over`` or ``under`` from the words just before a figure; else ``exact``."""
@@ -58,8 +61,11 @@ class Cues:
 
         Expectations (consensus, guidance) are read close by, on both sides; the rest before it.
         """
-        near = left[-150:] + "\n" + right[:60]
+        found = {m.lastgroup for m in self.expectation.finditer(left[-150:] + "\n" + right[:60])}
+        for name in _NEAR_KINDS:
+            if name in found:
+                return name
         for name, pat in self.kind_order:
-            if pat.search(near if name in _NEAR_KINDS else left):
+            if pat.search(left):
                 return name
         return None

@@ -117,6 +117,9 @@ class QuantityFinder:
         self.money_pre = re.compile(money_pre)
         self.tail = re.compile("|".join(f"(?:{p})" for p in parts))
         self.prefix_end = re.compile(rf"(?:{pre})\s?$")
+        # The characters a currency prefix can end with: a number after any other character
+        # has no prefix, and the prefix pattern need not be tried (most numbers).
+        self.prefix_last = frozenset(t[-1] for t in self.prefix_code) | {t[-1].lower() for t in self.prefix_code}
         self.number = re.compile(NUM)
         self.digit = re.compile(r"\d")
         self.scale_pattern = re.compile(rf"^(?:{scale})$")
@@ -155,7 +158,8 @@ class QuantityFinder:
     def _match_at(self, text: str, s: int):
         window = text[max(0, s - 10) : s]
         if window:
-            pm = self.prefix_end.search(window)
+            last = window[-2:-1] if window[-1].isspace() else window[-1]
+            pm = self.prefix_end.search(window) if last in self.prefix_last else None
             if pm:
                 mm = self.money_pre.match(text, s - (len(window) - pm.start()))
                 if mm and mm.end() > s:

@@ -76,9 +76,8 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|that year", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"quarter|half|fiscal|\b(?:fy|q[1-4]|h[12])|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-    re.IGNORECASE)
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
 @dataclass(frozen=True)
