@@ -46,8 +46,9 @@ class Measures:
         self.negative_after = re.compile(
             rf"^\s*(?:{'|'.join(re.escape(w) for w in signs.get('negative_after', []))})\b", re.IGNORECASE
         ) if signs.get("negative_after") else None
-        self.basis = [(name, phrase_pattern(words)) for name, words in spec.get("basis", {}).items() if words]
-        self.accounting = [(name, phrase_pattern(words)) for name, words in spec.get("accounting", {}).items() if words]
+        self.basis = _named_alternation(spec.get("basis", {}))
+        self.accounting = _named_alternation(spec.get("accounting", {}))
+        self.accounting_order = [name for name, words in spec.get("accounting", {}).items() if words]
         self.count_nouns = list(spec.get("counts", {}).get("nouns", []))
 
     def cue_before(self, unit: str, text: str) -> re.Match | None:
@@ -75,6 +76,12 @@ class Measures:
         return best
 
 
+def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
+    """One pattern for several cue lists; ``match.lastgroup`` names the list that matched."""
+    parts = [f"(?P<{name}>{phrase_pattern(words).pattern})" for name, words in groups.items() if words]
+    return re.compile("|".join(parts) or "(?!x)x", re.IGNORECASE)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
@@ -93,8 +100,12 @@ class Vocabulary:
         self.scopes = ScopeFinder(self.regions, settings.extract)
         self.subjects = SubjectFinder(self.regions, settings.extract)
         dims = settings.segments.get("dimensions", {})
-        self.dimension_words = sorted(((w.lower(), d) for d, words in dims.items() for w in words),
-                                      key=lambda kv: -len(kv[0]))
+        self.dimension_of_word = {}
+        for d, words in dims.items():
+            for w in words:
+                self.dimension_of_word.setdefault(" ".join(w.lower().split()), d)
+        alternatives = "|".join(re.escape(w) for w in sorted(self.dimension_of_word, key=len, reverse=True))
+        self.dimension_pattern = re.compile(rf"(?<!\w)(?:{alternatives or '(?!x)x'})(?!\w)")
         self.segment_aliases = {k.lower(): v for k, v in settings.segments.get("aliases", {}).items()}
 
     # -- what a figure measures -------------------------------------------------------
@@ -153,34 +164,30 @@ class Vocabulary:
 
     def basis(self, left: str, right: str) -> str:
         """What a rate compares with: the nearest basis cue after the figure, else before it."""
-        best = None
-        for name, pat in self.measures.basis:
-            m = pat.search(right[:90])
-            if m and (best is None or m.start() < best[1]):
-                best = (name, m.start())
-        if best:
-            return best[0]
-        for name, pat in self.measures.basis:
-            found = list(pat.finditer(left[-90:]))
-            if found and (best is None or found[-1].end() > best[1]):
-                best = (name, found[-1].end())
-        return best[0] if best else ""
+        pat = self.measures.basis
+        m = pat.search(right[:90])
+        if m:
+            return m.lastgroup
+        last = None
+        for last in pat.finditer(left[-90:]):
+            pass
+        return last.lastgroup if last else ""
 
     def accounting(self, own_left: str, own_right: str) -> str:
         """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
-        for name, pat in self.measures.accounting:
-            if pat.search(own_right[:40]) or pat.search(own_left[-25:]):
+        pat = self.measures.accounting
+        found = {m.lastgroup for m in pat.finditer(own_right[:40])} | {m.lastgroup for m in pat.finditer(own_left[-25:])}
+        for name in self.measures.accounting_order:
+            if name in found:
                 return name
         return "reported"
 
     # -- tables and segments ------------------------------------------------------------
     def dimension_of(self, text: str) -> str:
-        """A segment dimension named in a header or caption ("By End User" -> end_user)."""
+        """A segment dimension named in a header or caption ("By End User" -> end_user); the longest name wins."""
         low = " ".join(text.lower().replace("*", "").split())
-        for words, dim in self.dimension_words:
-            if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", low):
-                return dim
-        return ""
+        found = [m.group(0) for m in self.dimension_pattern.finditer(low)]
+        return self.dimension_of_word[max(found, key=len)] if found else ""
 
     def segment_label(self, label: str) -> str:
         clean = " ".join(label.replace("*", "").split())
