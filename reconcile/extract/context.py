@@ -28,7 +28,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
 # found from the word "end…" (rare), then checked behind it (cheap, unlike a pattern tried everywhere).
-_ENDED = re.compile(rf"(?<![a-z])end(?:ed|ing|s)?\s+(?:on\s+)?({_MONTH})\b", re.IGNORECASE)
+_ENDED = re.compile(rf"(?<![a-z])end(?:ed|ing|s)?\s+(?:on\s+)?({_MONTH.lower()})\b")  # on lower-cased text
 _FYE_BEFORE = re.compile(
     r"(?:fiscal\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
@@ -106,13 +106,9 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
 
 def _fiscal_year_end(text: str) -> int | None:
     """The month a document's fiscal year ends in, when it says so."""
-    low = text.lower()
-    at = low.find("end")
-    while at >= 0:
-        m = _ENDED.match(text, at)
-        if m and _FYE_BEFORE.search(text[max(0, at - 60) : at]):
+    for m in _ENDED.finditer(text.lower()):
+        if _FYE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             return month_number(m.group(1))
-        at = low.find("end", at + 3)
     return None
 
 

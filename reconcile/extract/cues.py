@@ -61,10 +61,10 @@ class Cues:
 
         Expectations (consensus, guidance) are read close by, on both sides; the rest before it.
         """
-        found = {m.lastgroup for m in self.expectation.finditer(left[-150:] + "\n" + right[:60])}
-        for name in _NEAR_KINDS:
-            if name in found:
-                return name
+        near = left[-150:] + "\n" + right[:60]
+        if self.expectation.search(near):
+            found = {m.lastgroup for m in self.expectation.finditer(near)}
+            return next(name for name in _NEAR_KINDS if name in found)
         for name, pat in self.kind_order:
             if pat.search(left):
                 return name

@@ -176,7 +176,10 @@ class Vocabulary:
     def accounting(self, own_left: str, own_right: str) -> str:
         """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
         pat = self.measures.accounting
-        found = {m.lastgroup for m in pat.finditer(own_right[:40])} | {m.lastgroup for m in pat.finditer(own_left[-25:])}
+        clause = own_left[-25:] + "\n" + own_right[:40]
+        if not pat.search(clause):
+            return "reported"
+        found = {m.lastgroup for m in pat.finditer(clause)}
         for name in self.measures.accounting_order:
             if name in found:
                 return name
