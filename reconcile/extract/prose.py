@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from .draft import DocContext, Draft, trim_span
 from .quantities import Quantity
@@ -108,79 +109,108 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     if leading is not None:
         carry["lead"] = leading
     prev_year = None
-    company_doc = ctx.company_doc
     for i, d in enumerate(drafts):
         if d.dropped:
             continue
         q = d.q
         prev_end = max(w0, drafts[i - 1].q.end) if i else w0
         next_start = drafts[i + 1].q.start if i + 1 < len(drafts) else w1
-        left = text[max(prev_end, q.start - LEFT_WINDOW) : q.start]
-        full_left = text[max(w0, q.start - LEFT_WINDOW) : q.start]
-        right = text[q.end : min(next_start, q.end + RIGHT_WINDOW)]
-
+        around = _Around(
+            left=text[max(prev_end, q.start - LEFT_WINDOW) : q.start],
+            full_left=text[max(w0, q.start - LEFT_WINDOW) : q.start],
+            right=text[q.end : min(next_start, q.end + RIGHT_WINDOW)],
+            own_left=text[prev_end : q.start],
+            paragraph=paragraph,
+        )
         if d.qualifier != "range":
-            d.qualifier = ex.cues.qualifier(left, q.plus)
-        prev = drafts[i - 1] if i else before
-        if q.unit in ("percent", "percentage_point"):
-            d.measure = ex.percent_measure(left, right, q.unit)
-            continues = (d.measure == "other" and prev is not None and prev.q.unit == q.unit
-                         and prev.measure in _LIST_MEASURES and (prev.measure in ("share", "cagr") or len(left) <= 40))
-            if continues:
-                # "shares of 35% and 30%", "followed by APAC at 30%", "decreased by 0.5% in
-                # construction and by 0.2% in agriculture": a bare figure in a list continues
-                # the measure (and the direction) of the figure before it.
-                d.measure = prev.measure
-                d.negative = prev.negative and d.measure in ("growth", "rate")
-                d.confidence *= 0.9
-            if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
-                d.negative = True
-            if d.measure in ("growth", "rate"):
-                d.basis = ex.basis(left, right)
-            elif d.measure == "cagr":
-                d.basis = "cagr"
-        elif ex.units.is_currency(q.unit):
-            d.measure = ex.money_measure(full_left, right, has_market=has_market, company_doc=company_doc)
-            if not company_doc and d.measure in ("market_size", "revenue") and (
-                    d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
-                _company(ex, d, full_left, right, paragraph, regions, q)
-        else:
-            d.measure = "count"
-        d.metric = ex.family(d.measure)
-        d.accounting = ex.accounting(text[prev_end : q.start], right)
-
+            d.qualifier = ex.cues.qualifier(around.left, q.plus)
+        _read_measure(ex, ctx, d, drafts[i - 1] if i else before, around, has_market, regions)
         t = _choose_time(times, consumed, q, prev_end, next_start)
         if t is None and i and drafts[i - 1].measure == "growth" and ex.units.is_currency(q.unit):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
-        if t is None and leading is not None:
-            t = leading
-        if t is None and d.measure not in ("cagr", "market_size") and carry.get("lead") is not None:
-            t = carry["lead"]
-        lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(q.start))
-        if lead_in is not None:
-            t = t or lead_in[0]
-            if d.measure in ("growth", "rate") and not d.basis:
-                d.basis = lead_in[1]
-        if t is None and company_doc and d.measure != "cagr":
-            t = ctx.default_time
-        apply_time(ctx, d, t, inherited_year=prev_year)
+        _read_time(ctx, d, t or leading, carry)
+        apply_time(ctx, d, d.time, inherited_year=prev_year)
         if d.year is not None:
             prev_year = d.year
-        if d.scope_type != "company":
-            _region_scope(ex, d, regions, q, left, right, full_left)
-        if company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
-            by_label = _company_part(ex, ctx, d, full_left, right, paragraph + text[s0 : q.start])
-            if by_label and d.measure == "other" and ex.units.is_currency(q.unit):
-                d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+        _read_scope(ex, ctx, d, around, regions, text[s0 : q.start])
         d.subject = _nearest_subject(subjects, q)
-        d.kind = ex.cues.kind(left, right)
+        d.kind = ex.cues.kind(around.left, around.right)
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
     _cagr_periods(ctx, drafts)
     _respectively(ex, text, drafts, regions)
     return drafts
+
+
+@dataclass(frozen=True)
+class _Around:
+    """The words around one figure: since the previous figure (``left``), since the sentence
+    window's start (``full_left``), up to the next figure (``right``)."""
+
+    left: str
+    full_left: str
+    right: str
+    own_left: str  # exactly since the previous figure (no window cut)
+    paragraph: str  # the line before the sentence
+
+
+def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None, around: _Around,
+                  has_market: bool, regions) -> None:
+    """The figure's measure, direction, basis and accounting from the words around it."""
+    q, left, right = d.q, around.left, around.right
+    if q.unit in ("percent", "percentage_point"):
+        d.measure = ex.percent_measure(left, right, q.unit)
+        continues = (d.measure == "other" and prev is not None and prev.q.unit == q.unit
+                     and prev.measure in _LIST_MEASURES and (prev.measure in ("share", "cagr") or len(left) <= 40))
+        if continues:
+            # "shares of 35% and 30%", "followed by APAC at 30%", "decreased by 0.5% in
+            # construction and by 0.2% in agriculture": a bare figure in a list continues
+            # the measure (and the direction) of the figure before it.
+            d.measure = prev.measure
+            d.negative = prev.negative and d.measure in ("growth", "rate")
+            d.confidence *= 0.9
+        if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
+            d.negative = True
+        if d.measure in ("growth", "rate"):
+            d.basis = ex.basis(left, right)
+        elif d.measure == "cagr":
+            d.basis = "cagr"
+    elif ex.units.is_currency(q.unit):
+        d.measure = ex.money_measure(around.full_left, right, has_market=has_market, company_doc=ctx.company_doc)
+        if not ctx.company_doc and d.measure in ("market_size", "revenue") and (
+                d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
+            _company(ex, d, around.full_left, right, around.paragraph, regions, q)
+    else:
+        d.measure = "count"
+    d.metric = ex.family(d.measure)
+    d.accounting = ex.accounting(around.own_left, right)
+
+
+def _read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
+    """The time expression a figure takes: its own, else its paragraph's opening year, else the
+    lead-in line's period, else (in a company's release) the period the release reports."""
+    if t is None and d.measure not in ("cagr", "market_size"):
+        t = carry.get("lead")
+    lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(d.q.start))
+    if lead_in is not None:
+        t = t or lead_in[0]
+        if d.measure in ("growth", "rate") and not d.basis:
+            d.basis = lead_in[1]
+    if t is None and ctx.company_doc and d.measure != "cagr":
+        t = ctx.default_time
+    d.time = t
+
+
+def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regions, sentence_before: str) -> None:
+    """A region or segment named for the figure; in a company's document, the segment of its figure."""
+    if d.scope_type != "company":
+        _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left)
+    if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
+        by_label = _company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
+        if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
+            d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
 
 def _clip(text: str, s0: int, s1: int, q: Quantity) -> tuple[int, int]:
