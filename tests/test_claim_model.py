@@ -239,3 +239,14 @@ def test_a_sentence_wrapped_over_lines_is_read_whole(tmp_path):
     assert one(rows, "11%")["accounting"] == "constant_currency"
     eps = one(rows, "$2.95")
     assert eps["measure"] == "eps" and eps["line"] == 9
+
+
+def test_an_economy_bulletin_names_sectors_and_other_countries(tmp_path):
+    rows = claims(tmp_path, "UK GDP bulletin. The UK economy grew. GDP and inflation data for the UK.\n\n"
+                            "In Q2 2014 output increased by 1.0% in services and by 0.4% in production. "
+                            "The UK economy grew 0.9% in 2024, compared with 2.8% in the U.S.\n")
+    services = one(rows, "1.0%")
+    assert (services["scope"], services["entity"], services["measure"]) == ("services", "United Kingdom", "growth")
+    assert one(rows, "0.4%")["scope"] == "production" and one(rows, "0.4%")["measure"] == "growth"
+    us = one(rows, "2.8%")
+    assert (us["entity"], us["scope"]) == ("United States", "Global")

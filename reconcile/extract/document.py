@@ -228,6 +228,14 @@ def _entity(ctx: DocContext, d: Draft) -> None:
         if d.subject is None:
             d.subject = ctx.subject or d.scope.lower()  # a company in a market document is part of that market
         return
+    if ctx.entity_type == "economy" and d.scope_type == "country":
+        # In an economy's bulletin a country is the economy a figure is about ("2.8% in the
+        # U.S."), and the document's own country is no part of itself.
+        d.entity, d.entity_type = d.scope, "economy"
+        d.scope, d.scope_type, d.dimension = "Global", "global", ""
+        if d.measure not in ("market_size", "cagr"):
+            d.subject = d.entity.lower()
+        return
     if ctx.entity:
         d.entity, d.entity_type = ctx.entity, ctx.entity_type
         if d.measure not in ("market_size", "cagr"):

@@ -33,6 +33,10 @@ _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+t
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
+# A bullet label ending in one of these titles a topic, not a segment ("**Operating Strength:**").
+_SECTION_WORD = re.compile(
+    r"\b(?:strength|growth|performance|highlights?|overview|summary|outlook|returns?|generation|position|"
+    r"expansion|goals?|trends?|results|challenges|drivers|risks?|takeaways?|context|analysis)\W*$", re.IGNORECASE)
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
 _LABEL_END = re.compile(r"^[*_]*:")
 _PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
@@ -281,6 +285,9 @@ def _choose_time(times, consumed: set[int], q: Quantity, prev_end: int, next_sta
 
 def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:
     before = [r for r in regions if r[1] <= q.start and not r[3]]
+    after = ex.scopes.scope_after(right) if d.metric in ("cagr", "share", "growth") else None
+    if before and after and after[0] == "region" and before[-1][0] < q.start - len(left):
+        before = []  # "grew 0.9% in the UK, compared with 2.8% in the U.S.": its own region wins
     if before:
         s, e, name, _ = before[-1]
         if name == "Global":
@@ -294,7 +301,6 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
                 return
         d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
         return
-    after = ex.scopes.scope_after(right) if d.metric in ("cagr", "share", "growth") else None
     if after:
         kind, name = after
         if kind == "region":
@@ -320,9 +326,9 @@ def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: s
     bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)
-        if label and not ex.times.find(label.group(1)):
+        if label and not ex.times.find(label.group(1)) and not _SECTION_WORD.search(label.group(1)):
             text = label.group(1).strip()
-            cue = ex.measures.cue_before("money", text)
+            cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)
             name = part_before(text, cue.start(), "", ctx.entity or "") if cue else text
             bare_label = cue is None
             if name and (not any(c.isupper() for c in name[:2]) or name.lower() == (ctx.entity or "").lower()):

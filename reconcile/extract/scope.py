@@ -145,11 +145,15 @@ class ScopeFinder:
         if not m:
             return None
         words: list[str] = []
-        for raw in m.group(1).split():
+        raws = m.group(1).split()
+        for i, raw in enumerate(raws):
             w = raw.strip("*").rstrip(",.;:")
             if w.lower() in ("and", "or", "&") and words:
-                return None  # "in North America and Europe": more than one scope
-            if (not w or w.lower() in self.after_stop or not re.fullmatch(r"[\w&'’-]+", w)
+                following = raws[i + 1].strip("*").rstrip(",.;:").lower() if i + 1 < len(raws) else ""
+                if following and following not in self.after_stop:
+                    return None  # "in North America and Europe": more than one scope
+                break  # "by 1.0% in services and by 0.4% in production": the scope ends here
+            if (not w or w.lower() in self.after_stop or not re.fullmatch(r"[\w&'’.-]+", w)
                     or any(c.isdigit() for c in w)):
                 break
             words.append(w)
@@ -158,10 +162,11 @@ class ScopeFinder:
         if not words or len(words) > 4 or any(w.lower() in self.after_not for w in words):
             return None
         phrase = " ".join(words)
-        found = self.regions.find(phrase)
-        if found:
-            start, end, name = found[0]
-            return ("region", name) if start == 0 and end == len(phrase) else None
+        for candidate in (phrase, phrase + "."):  # "in the U.S.": the stop ended the abbreviation
+            found = self.regions.find(candidate)
+            if found:
+                start, end, name = found[0]
+                return ("region", name) if start == 0 and end == len(candidate) else None
         return ("segment", phrase)
 
     def segment_in(self, left: str) -> str | None:
