@@ -250,3 +250,10 @@ def test_an_economy_bulletin_names_sectors_and_other_countries(tmp_path):
     assert one(rows, "0.4%")["scope"] == "production" and one(rows, "0.4%")["measure"] == "growth"
     us = one(rows, "2.8%")
     assert (us["entity"], us["scope"]) == ("United States", "Global")
+
+
+def test_a_bulletin_paragraph_keeps_speaking_of_its_period(tmp_path):
+    rows = claims(tmp_path, "UK GDP bulletin. The UK economy and GDP.\n\n"
+                            "GDP increased by 0.8% in Q2 2014, the second consecutive increase of 0.8%. "
+                            "Output rose by 1.0% in services.\n")
+    assert [(r["year"], r["quarter"]) for r in rows] == [(2014, 2)] * 3

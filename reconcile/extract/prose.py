@@ -133,10 +133,14 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if t is None and i and drafts[i - 1].measure == "growth" and ex.units.is_currency(q.unit):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
+        if t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point":
+            t = drafts[i - 1].time  # a company's or economy's sentence speaks of one period
         _read_time(ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
         if d.year is not None:
             prev_year = d.year
+        if d.time is not None and d.time.kind == "point":
+            carry["last"] = d.time  # the period this paragraph last spoke of
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start])
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(around.left, around.right)
@@ -196,7 +200,7 @@ def _read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
     """The time expression a figure takes: its own, else its paragraph's opening year, else the
     lead-in line's period, else (in a company's release) the period the release reports."""
     if t is None and d.measure not in ("cagr", "market_size"):
-        t = carry.get("lead")
+        t = carry.get("lead") or (carry.get("last") if ctx.entity else None)
     lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(d.q.start))
     if lead_in is not None:
         t = t or lead_in[0]
