@@ -73,7 +73,7 @@ def test_declines_in_words_and_parentheses_are_negative(tmp_path):
 
 def test_table_scale_notes_and_parenthesised_negatives(tmp_path):
     text = """## Acme Inc.
-(In millions, except per-share amounts)
+(In millions, except number of shares, which are reflected in thousands, and per-share amounts)
 
 | | Three Months Ended September 28, 2024 | Three Months Ended September 30, 2023 |
 |---|---|---|
@@ -81,6 +81,7 @@ def test_table_scale_notes_and_parenthesised_negatives(tmp_path):
 | Operating income | 29,591 | 26,969 |
 | Other income/(expense), net | (324) | 29 |
 | Diluted earnings per share | $0.97 | $1.46 |
+| Shares used in computing diluted earnings per share | 15,242,853 | 15,672,400 |
 
 Acme's fiscal year ended September 28, 2024. Acme announced results; Acme is a company.
 """
@@ -92,6 +93,8 @@ Acme's fiscal year ended September 28, 2024. Acme announced results; Acme is a c
     assert one(rows, "(324)")["value"] == -324e6
     eps = one(rows, "$0.97")
     assert eps["value"] == 0.97 and eps["measure"] == "eps"
+    shares = one(rows, "15,242,853")
+    assert (shares["value"], shares["unit"], shares["measure"]) == (15_242_853e3, "share", "count")
 
 
 @pytest.mark.parametrize("text, figure, low, high, unit", [

@@ -24,6 +24,7 @@ _SCALE_NOTE = re.compile(
 )
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
+_SHARES_IN = re.compile(r"\bshares\b[^.;)]{0,40}?\b(thousands|millions)\b", re.IGNORECASE)
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
 SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
@@ -68,6 +69,7 @@ class TableInfo:
     first: int
     scale: tuple[float, str, bool] | None
     span: str  # "quarter", "year" or ""
+    share_factor: float = 1.0  # what a share count is in ("number of shares … in thousands")
 
 
 def _line_text(ctx: DocContext, n: int) -> str:
@@ -158,7 +160,10 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     note_text = " ".join(above + header)
     scale = scale_note(ex, note_text, ctx.currency)
     span = "quarter" if _SPAN_QUARTER.search(note_text) else "year" if _SPAN_YEAR.search(note_text) else ""
-    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span)
+    shares_in = _SHARES_IN.search(note_text)
+    share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
+        scale[0] if scale else 1.0)
+    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor)
     return ctx.table_cache[first]
 
 
@@ -176,8 +181,7 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         return found
     label = cells[0][2]
     per_share = except_per_share and bool(_PER_SHARE.search(label))
-    if _SHARE_COUNT.search(label) and not per_share:
-        return [q for q in found if not (cells[0][1] <= q.start)]  # share counts: another unit
+    shares = bool(_SHARE_COUNT.search(label)) and not per_share  # a count of shares, not money
     out = []
     for start, end, cell in cells[1:]:
         inside = [q for q in found if start <= q.start < end]
@@ -189,13 +193,16 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         if re.fullmatch(r"(?:19|20)\d{2}", raw) and not m.group("cur"):
             out.extend(inside)
             continue  # a year
-        value = float(raw) * (1 if per_share else factor)
+        if shares and m.group("cur"):
+            continue  # money in a share-count row: not a figure we can read
+        value = float(raw) * (info.share_factor if shares else 1 if per_share else factor)
         if m.group("neg") or (m.group("open") and m.group("close")):
             value = -value
         lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
         c0, c1 = start + lead, start + lead + len(cell)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        out.append(Quantity(c0, c1, ctx.doc.visible[c0:c1], value, value, value, currency, False, False, decimals))
+        unit = "share" if shares else currency
+        out.append(Quantity(c0, c1, ctx.doc.visible[c0:c1], value, value, value, unit, False, False, decimals))
     return sorted(out, key=lambda q: q.start)
 
 
