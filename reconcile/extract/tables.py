@@ -24,6 +24,8 @@ _SCALE_NOTE = re.compile(
 )
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
+_SHARE_ROW = re.compile(
+    r"^\W*(?:weighted[- ]average\s+)?(?:number\s+of\s+)?(?:diluted\s+|basic\s+|common\s+)?shares\b", re.IGNORECASE)
 _SHARES_IN = re.compile(r"\bshares\b[^.;)]{0,40}?\b(thousands|millions)\b", re.IGNORECASE)
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
@@ -181,7 +183,9 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         return found
     label = cells[0][2]
     per_share = except_per_share and bool(_PER_SHARE.search(label))
-    shares = bool(_SHARE_COUNT.search(label)) and not per_share  # a count of shares, not money
+    # A count of shares, not money ("Shares used in computing diluted earnings per share" too).
+    shares = bool(_SHARE_ROW.match(label)) or bool(_SHARE_COUNT.search(label)) and not per_share
+    per_share = per_share and not shares
     out = []
     for start, end, cell in cells[1:]:
         inside = [q for q in found if start <= q.start < end]
