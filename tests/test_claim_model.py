@@ -109,10 +109,18 @@ Acme's fiscal year ended September 28, 2024. Acme announced results; Acme is a c
     ("Inflation was 5pc in 2024.", "5pc", 5, 5, "percent"),
     ("The bank raised rates by 25 basis points in 2024.", "25 basis points", 0.25, 0.25, "percentage_point"),
     ("The market is worth Rs 1,00,000 crore in 2024.", "Rs 1,00,000 crore", 1e12, 1e12, "INR"),
+    ("Inflation slowed to two per cent in 2024.", "two per cent", 2, 2, "percent"),
+    ("Acme Inc. bought it for three billion dollars in 2024.", "three billion dollars", 3e9, 3e9, "USD"),
+    ("Acme Inc. paid half a million dollars in 2024.", "half a million dollars", 5e5, 5e5, "USD"),
+    ("Sales rose twenty-five percent in 2024.", "twenty-five percent", 25, 25, "percent"),
 ])
 def test_ranges_currencies_and_units(tmp_path, text, figure, low, high, unit):
     row = one(claims(tmp_path, text), figure)
     assert row["low"] == pytest.approx(low) and row["high"] == pytest.approx(high) and row["unit"] == unit
+
+
+def test_number_words_away_from_a_unit_are_no_figures(tmp_path):
+    assert claims(tmp_path, "It is one of the largest markets, and a percent of it is ten times bigger.") == []
 
 
 def test_a_dollar_sign_after_letters_is_not_usd(tmp_path):

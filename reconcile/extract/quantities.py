@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..textmatch import trie_regex
+from .spelled import SpelledFinder
 from ..units import PERCENT, PERCENTAGE_POINT, UnitTable
 
 # Western grouping (1,094.83), Indian lakh/crore grouping (1,00,000 and 12,34,567) or plain.
@@ -22,6 +23,8 @@ _COUNT_SINGULAR = {"people": "person", "persons": "person", "companies": "compan
                    "licenses": "license"}
 _BETWEEN_END = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _FROM_END = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# A spelled-out figure needs a percent or currency word; text without these letters has none.
+_SPELLED_HINT = re.compile(r"cent\b|dollar|euro|pound|yen|rupee|yuan|franc|peso|reais|sterling", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 
 
@@ -122,6 +125,8 @@ class QuantityFinder:
         self.prefix_last = frozenset(t[-1] for t in self.prefix_code) | {t[-1].lower() for t in self.prefix_code}
         self.number = re.compile(NUM)
         self.digit = re.compile(r"\d")
+        words = {tok: code for tok, code in self.suffix_code.items() if tok.replace(" ", "").isalpha() and tok.islower()}
+        self.spelled = SpelledFinder(words) if words else None
         self.scale_pattern = re.compile(rf"^(?:{scale})$")
 
     def find(self, text: str) -> list[Quantity]:
@@ -153,6 +158,11 @@ class QuantityFinder:
             out.extend(built)
             # A pair that is not a range: scan again from its second figure.
             pos = split if split is not None else match.end()
+        if self.spelled is not None and _SPELLED_HINT.search(text):
+            spelled = [Quantity(a, b, fig, v, v, v, unit, False, False, 0) for a, b, fig, v, unit in self.spelled.find(text)
+                       if not any(o.start < b and a < o.end for o in out)]
+            if spelled:
+                out = sorted(out + spelled, key=lambda q: q.start)
         return out
 
     def _match_at(self, text: str, s: int):
