@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .htmltext import looks_like_html, render_html
+from .mdtext import strip_inline_markup
 from .offsets import OffsetMap
 
 #: File endings read when a folder is given. A file named explicitly is always read.
@@ -186,7 +187,8 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
         visible, offsets, headings = render_html(text)
         fmt = "html"
     else:
-        visible, offsets = text, OffsetMap.identity_map()
+        stripped = strip_inline_markup(text)
+        visible, offsets = stripped if stripped else (text, OffsetMap.identity_map())
         fmt = "markdown" if suffix in (".md", ".markdown") else "text"
         headings = [
             m.group(1).strip() for m in re.finditer(r"(?m)^#{1,3}[ \t]+(.+)$", text[:200_000])

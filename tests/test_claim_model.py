@@ -268,3 +268,13 @@ def test_a_bulletin_paragraph_keeps_speaking_of_its_period(tmp_path):
                             "GDP increased by 0.8% in Q2 2014, the second consecutive increase of 0.8%. "
                             "Output rose by 1.0% in services.\n")
     assert [(r["year"], r["quarter"]) for r in rows] == [(2014, 2)] * 3
+
+
+def test_inline_html_in_markdown_is_read_without_its_tags(tmp_path):
+    text = ("# Acme\n\n<p>Revenue at Acme Inc. rose <b>5%</b> to <strong>$3.2 billion</strong> in 2024 &amp; "
+            "profit was $1&nbsp;billion in 2024.</p>\n")
+    rows = claims(tmp_path, text)
+    assert sorted(r["value"] for r in rows) == [5, 1e9, 3.2e9]  # "$1&nbsp;billion" is not "$1"
+    assert one(rows, "$3.2 billion")["measure"] == "revenue"
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["quote"] and "<p>" not in r["quote"]

@@ -19,6 +19,7 @@ from .scope import ScopeFinder
 from .subject import SubjectFinder
 from .timeexpr import TimeFinder
 
+_CLAUSE_END = re.compile(r"[,;&(]|\s(?:and|but|while|whereas|as|with)\s", re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 
 
@@ -69,7 +70,7 @@ class Measures:
         window = left[-before:]
         for m in pat.finditer(window):
             best = (self._cue_of[unit][_fold(m.group(0))], len(window) - m.end())
-        head = right[:after]
+        head = _CLAUSE_END.split(right[:after], 1)[0]  # "… $3.2 billion in 2024 & profit was": not its measure
         m = pat.search(head)
         if m and (best is None or m.start() + 5 < best[1]):
             best = (self._cue_of[unit][_fold(m.group(0))], m.start())
