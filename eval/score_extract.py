@@ -38,6 +38,15 @@ def norm_name(text) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
+def same_name(a, b) -> bool:
+    """Equal names, or a short form of a longer one ("Pellucid" for "Pellucid Semiconductor Equipment")."""
+    a, b = norm_name(a).split(), norm_name(b).split()
+    if not a or not b:
+        return a == b
+    short, long_ = sorted((a, b), key=len)
+    return long_[: len(short)] == short
+
+
 def _int(x):
     if x is None or x == "" or (isinstance(x, float) and math.isnan(x)):
         return None
@@ -113,7 +122,7 @@ def field_ok(name: str, lab: dict, pred: dict) -> bool:
     if name == "measure":
         return lab["measure"] == (pred.get("measure") or pred.get("metric"))
     if name == "entity":
-        return norm_name(lab["entity"]) == norm_name(pred.get("entity", pred.get("subject")))
+        return same_name(lab["entity"], pred.get("entity", pred.get("subject")))
     if name == "scope":
         return norm_name(lab["scope"]) == norm_name(predicted_scope(pred))
     if name == "time":

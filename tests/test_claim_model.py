@@ -278,3 +278,16 @@ def test_inline_html_in_markdown_is_read_without_its_tags(tmp_path):
     assert one(rows, "$3.2 billion")["measure"] == "revenue"
     for r in rows:
         assert text[r["start"] : r["end"]] == r["quote"] and "<p>" not in r["quote"]
+
+
+def test_a_note_on_two_companies_names_each_figure_s_company(tmp_path):
+    text = ("# Pellucid vs. Altmark after FY2025\n\n"
+            "Altmark grew revenue 12.3% in fiscal 2025, while Pellucid's 7.5% growth leaned on services. "
+            "Pellucid reported revenue of $18.6 billion in fiscal 2025. Altmark's margin was 33.5% in fiscal 2025. "
+            "Altmark posted results. Pellucid posted results.\n\n"
+            "| Company | Revenue ($bn) |\n|---|---:|\n| Pellucid FY2025 | 18.6 |\n| Altmark FY2025 | 33.9 |\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "12.3%")["entity"] == "Altmark" and one(rows, "7.5%")["entity"] == "Pellucid"
+    assert one(rows, "33.5%")["entity"] == "Altmark"
+    table = [r for r in rows if r["figure"] == "33.9"]
+    assert len(table) == 1 and (table[0]["entity"], table[0]["scope"], table[0]["year"]) == ("Altmark", "Global", 2025)

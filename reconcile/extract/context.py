@@ -45,8 +45,13 @@ _STATEMENT = phrase_pattern([
     "net income", "operating income", "earnings per share", "gross margin", "diluted", "net sales",
     "cost of revenue", "income before"])
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
+# A capitalised word in a title that may name a company ("Pellucid vs. Altmark"): checked by mentions.
+_TITLE_NAME = re.compile(r"\b[A-Z][a-z]+[A-Za-z]*\b")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
-               "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street"}
+               "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
+               "corporation", "ltd", "plc", "co", "group", "holdings", "january", "february", "march", "april", "may",
+               "june", "july", "august", "september", "october", "november", "december", "income", "consumer",
+               "treasury", "economy", "report", "annual", "statement", "statements"}
 
 
 def _base_date(doc: Document) -> tuple[int | None, int | None]:
@@ -69,39 +74,68 @@ def _title(doc: Document) -> str:
     return doc.title
 
 
-def _company(vocab: Vocabulary, text: str, title: str) -> str:
-    """The company a document is about: named with a legal suffix or as the one announcing, and named most."""
+def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
+    """The companies a document is about, most named first: named with a legal suffix, as the
+    one announcing, or in the title ("Pellucid vs. Altmark"), and named at least three times."""
     candidates = Counter()
     head = text[:6000]
     for pat in (_LEGAL, _ANNOUNCES):
         for m in pat.finditer(head):
             named = _NAME_BEFORE.search(head, max(0, m.start() - 60), m.start())
-            if named is None:
-                continue
-            name = named.group(1).strip(" ,.")
-            words = name.split()
-            while words and words[0].lower() in _NOT_ENTITY:
-                words.pop(0)
-            name = " ".join(words)
-            if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name):
-                continue
-            candidates[name] += 2 if pat is _LEGAL else 1
-    if not candidates:
-        return ""
-    best, score = max(candidates.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))
-    mentions = len(re.findall(rf"\b{re.escape(best)}\b", text[: 4 * _HEAD]))
-    return best if mentions >= 3 or best.lower() in title.lower() and mentions >= 1 else ""
+            if named is not None:
+                candidates[_clean(named.group(1))] += 2 if pat is _LEGAL else 1
+    in_regions = [(a, b) for a, b, _ in vocab.regions.find(title)]
+    for m in _TITLE_NAME.finditer(title):
+        word = m.group(0)
+        if any(a <= m.start() < b for a, b in in_regions) or word.lower() in _NOT_ENTITY:
+            continue
+        # A title word is a company when the text has it act or own: "Altmark grew", "Pellucid's".
+        acts = re.search(rf"\b{re.escape(word)}(?:['’]s\b|\s+(?:{vocab.scopes.company_verbs})\b)", text[: 4 * _HEAD])
+        if acts and not re.search(rf"\b{re.escape(word.lower())}\b", text[: 4 * _HEAD]):
+            candidates[word] += 1
+    out: list[str] = []
+    for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+        if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):
+            continue
+        if any(name.split()[0] == kept.split()[0] for kept in out):
+            continue  # "Corvane" and "Corvane Systems" are one company
+        mentions = len(re.findall(rf"\b{re.escape(name)}\b", text[: 4 * _HEAD]))
+        if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1):
+            out.append(name)
+    return out
+
+
+def last_company(ctx: DocContext, *texts: str) -> str | None:
+    """The document's company named last in the first of ``texts`` that names one (several-company documents)."""
+    if ctx.company_pattern is None:
+        return None
+    for text in texts:
+        found = None
+        for found in ctx.company_pattern.finditer(text):
+            pass
+        if found:
+            return ctx.company_names.get(found.group(0), found.group(0))
+    return None
+
+
+def _clean(name: str) -> str:
+    words = name.strip(" ,.").split()
+    while words and words[0].lower() in _NOT_ENTITY:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _economy(vocab: Vocabulary, text: str, title: str) -> str:
     """The country an economic-statistics document is about (GDP, inflation… and one country named most)."""
     if not _count_at_least(_ECONOMY, text[:_HEAD], 2):
         return ""
-    countries = Counter(name for _, _, name in vocab.regions.find(title + "\n" + text[:_HEAD])
-                        if vocab.regions.type_of(name) == "country")
-    if not countries:
+    def countries(part: str) -> Counter:
+        return Counter(name for _, _, name in vocab.regions.find(part) if vocab.regions.type_of(name) == "country")
+
+    named = countries(title) or countries(text[:_HEAD])  # "Economy of New Zealand": the title's country
+    if not named:
         return ""
-    return max(countries.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return max(named.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _fiscal_year_end(text: str) -> int | None:
@@ -165,7 +199,13 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
     ctx.base_month = base_month
     text = doc.visible
     market_words = len(re.findall(r"\bmarket\b", text[:_HEAD], re.IGNORECASE))
-    company = _company(vocab, text, title)
+    companies = _companies(vocab, text, title)
+    company = companies[0] if companies else ""
+    ctx.companies = companies
+    if len(companies) > 1:
+        # The first word stands for the company ("Pellucid" for "Pellucid Semiconductor").
+        ctx.company_pattern = re.compile("|".join(rf"\b{re.escape(c.split()[0])}\b" for c in companies))
+        ctx.company_names = {c.split()[0]: c for c in companies}
     economy = "" if company else _economy(vocab, text, title)
     if company and not (title_phrases and market_words > 5):
         ctx.entity, ctx.entity_type = company, "company"

@@ -236,6 +236,11 @@ def _entity(ctx: DocContext, d: Draft) -> None:
         if d.measure not in ("market_size", "cagr"):
             d.subject = d.entity.lower()
         return
+    if d.company:
+        d.entity, d.entity_type = d.company, "company"  # one of several companies the document is about
+        if d.measure not in ("market_size", "cagr"):
+            d.subject = d.company.lower()
+        return
     if ctx.entity:
         d.entity, d.entity_type = ctx.entity, ctx.entity_type
         if d.measure not in ("market_size", "cagr"):

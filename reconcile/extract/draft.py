@@ -35,6 +35,7 @@ class Draft:
     subject: str | None = None
     entity: str | None = None
     entity_type: str = ""
+    company: str | None = None  # the document's company named nearest before the figure
     kind: str | None = None
     quote_span: tuple[int, int] = (0, 0)
     confidence: float = 1.0
@@ -65,6 +66,9 @@ class DocContext:
     base_month: int | None = None  # the month of the document's date
     currency: str | None = None  # the currency most of the document's figures are in
     company_doc: bool = False  # a company's release or statements (named or not)
+    companies: list = field(default_factory=list)  # every company the document is about, most named first
+    company_pattern: object = None  # matches any of them, when there are several
+    company_names: dict = field(default_factory=dict)  # the word matched -> the company's name
     default_time: object = None  # the period a release's title names ("Earnings Release FY24 Q4")
     acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
     table_cache: dict = field(default_factory=dict)

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import Quantity
 from .scope import part_before
@@ -215,6 +216,7 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     """A region or segment named for the figure; in a company's document, the segment of its figure."""
     if d.scope_type != "company":
         _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left)
+    d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = _company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
@@ -323,9 +325,10 @@ def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: s
     ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
     window = left[-120:]
     cue = ex.measures.cue_before("money", window)
-    name = part_before(window, cue.start(), window[cue.end() :], ctx.entity or "") if cue else None
+    company = d.company or ctx.entity or ""
+    name = part_before(window, cue.start(), window[cue.end() :], company) if cue else None
     after = _PART_AFTER.match(right)
-    if name is None and after and after.group(1).lower() not in ("total", "net", (ctx.entity or "").lower()):
+    if name is None and after and after.group(1).lower() not in ("total", "net", company.lower()):
         name = after.group(1)
     bare_label = False
     if name is None:
@@ -333,9 +336,9 @@ def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: s
         if label and not ex.times.find(label.group(1)) and not _SECTION_WORD.search(label.group(1)):
             text = label.group(1).strip()
             cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)
-            name = part_before(text, cue.start(), "", ctx.entity or "") if cue else text
+            name = part_before(text, cue.start(), "", company) if cue else text
             bare_label = cue is None
-            if name and (not any(c.isupper() for c in name[:2]) or name.lower() == (ctx.entity or "").lower()):
+            if name and (not any(c.isupper() for c in name[:2]) or name.lower() == company.lower()):
                 name = None
     if name:
         d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import NUM, Quantity
 from .timeexpr import TimeExpr
@@ -252,6 +253,7 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
+        d.company = last_company(ctx, row_label, caption)
         _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
         subject_src = [k for _, k in ex.subjects.phrases(caption)] if caption else []
         d.subject = subject_src[0] if subject_src else None
@@ -305,8 +307,8 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 
 
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
-    if not row_label:
-        return
+    if not row_label or d.company and d.company in row_label:
+        return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
     region = ex.regions.resolve(row_label)
     if region == "Rest of World" and "region" not in (label_dim, caption_dim):
         region = None  # "Others" in an end-user table is a segment, not a region
