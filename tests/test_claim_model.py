@@ -138,6 +138,9 @@ def test_in_text_conversion_is_one_claim_and_tolerance_is_a_range(tmp_path):
     band = one(rows, "$43.0 billion")
     assert band["low"] == pytest.approx(42.14e9) and band["high"] == pytest.approx(43.86e9)
     assert "2%" not in {r["figure"] for r in rows}
+    money_band = one(claims(tmp_path, "Acme Inc. expects revenue of $4.65 billion, plus or minus $250 million, in 2025."),
+                     "$4.65 billion")
+    assert (money_band["low"], money_band["high"], money_band["qualifier"]) == (4.4e9, 4.9e9, "range")
 
 
 def test_economy_statistics_get_the_country_month_and_basis(tmp_path):
@@ -291,3 +294,16 @@ def test_a_note_on_two_companies_names_each_figure_s_company(tmp_path):
     assert one(rows, "33.5%")["entity"] == "Altmark"
     table = [r for r in rows if r["figure"] == "33.9"]
     assert len(table) == 1 and (table[0]["entity"], table[0]["scope"], table[0]["year"]) == ("Altmark", "Global", 2025)
+
+
+def test_a_column_header_states_its_own_unit(tmp_path):
+    text = ("Acme Inc. announced results. Acme Inc. reported. Acme Inc. posted.\n\n"
+            "| Company | Revenue ($bn) | Revenue growth (%) | Operating margin (%) |\n|---|---:|---:|---:|\n"
+            "| Acme FY2025 | 18.6 | 7.5 | 29.1 |\n| Acme FY2024 | 17.3 | -2.1 | 27.8 |\n"
+            "| Gross profit | 1,995 | 3.1 | 12 |\n")
+    rows = claims(tmp_path, text)
+    assert (one(rows, "18.6")["value"], one(rows, "18.6")["unit"]) == (18.6e9, "USD")
+    growth = one(rows, "-2.1")
+    assert (growth["value"], growth["unit"], growth["measure"], growth["year"]) == (-2.1, "percent", "growth", 2024)
+    assert one(rows, "29.1")["measure"] == "margin"
+    assert one(rows, "1,995")["value"] == 1995e9  # a number with a comma is no year

@@ -258,8 +258,10 @@ def _pair_up(text: str, drafts: list[Draft]) -> None:
         if money and a.q.unit != b.q.unit and _CONVERSION_GAP.match(gap) and text[b.q.end : b.q.end + 2].lstrip()[:1] == ")":
             a.converted = (b.q.value, b.q.unit)
             b.dropped = True
-        elif b.q.unit == "percent" and a.q.unit not in ("percent", "percentage_point") and _TOLERANCE_GAP.match(gap):
-            a.low, a.high = a.q.value * (1 - b.q.value / 100), a.q.value * (1 + b.q.value / 100)
+        elif a.q.unit not in ("percent", "percentage_point") and _TOLERANCE_GAP.match(gap) and b.q.unit in ("percent", a.q.unit):
+            # "$43.0 billion, plus or minus 2%" / "$4.65 billion, plus or minus $250 million"
+            band = a.q.value * b.q.value / 100 if b.q.unit == "percent" else b.q.value
+            a.low, a.high = a.q.value - band, a.q.value + band
             a.qualifier = "range"
             b.dropped = True
 

@@ -31,6 +31,7 @@ _SHARES_IN = re.compile(r"\bshares\b[^.;)]{0,40}?\b(thousands|millions)\b", re.I
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
 SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
+_PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$", re.IGNORECASE)
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
 _SPAN_YEAR = re.compile(r"\b(?:twelve|12)\s+months\b|\byear\s+ended\b|\bfiscal\s+year", re.IGNORECASE)
@@ -73,6 +74,7 @@ class TableInfo:
     scale: tuple[float, str, bool] | None
     span: str  # "quarter", "year" or ""
     share_factor: float = 1.0  # what a share count is in ("number of shares … in thousands")
+    columns: tuple = ()  # per column: its own unit from its header ("Revenue ($bn)", "Growth (%)"), or None
 
 
 def _line_text(ctx: DocContext, n: int) -> str:
@@ -114,6 +116,13 @@ def scale_note(ex: Vocabulary, text: str, currency: str | None) -> tuple[float, 
     if not cur:
         return None
     return factor, cur, bool(re.search(r"except|per[\s-]+share", text, re.IGNORECASE))
+
+
+def _column_unit(ex: Vocabulary, header: str, currency: str | None) -> tuple[float, str, bool] | None:
+    """The unit a column header states for its cells: "(%)" -> percent, "($bn)" -> USD billions."""
+    if _PERCENT_HEADER.search(header):
+        return 1.0, "percent", False
+    return scale_note(ex, header, currency) if _SCALE_NOTE.search(header) else None
 
 
 def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
@@ -166,7 +175,8 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     shares_in = _SHARES_IN.search(note_text)
     share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
         scale[0] if scale else 1.0)
-    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor)
+    columns = tuple(_column_unit(ex, h, ctx.currency) for h in header)
+    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns)
     return ctx.table_cache[first]
 
 
@@ -176,9 +186,10 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     if not is_table_row(row) or _SEPARATOR.match(row):
         return found
     info = _table_context(ex, ctx, line_no)
-    if info.scale is None or line_no == info.first or line_no in ctx.table_cache.get("header_rows", ()):
+    if (info.scale is None and not any(info.columns)) or line_no == info.first or \
+            line_no in ctx.table_cache.get("header_rows", ()):
         return found
-    factor, currency, except_per_share = info.scale
+    factor, currency, except_per_share = info.scale or (1.0, "", False)
     cells = _cells(row, base)
     if not cells:
         return found
@@ -188,25 +199,30 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     shares = bool(_SHARE_ROW.match(label)) or bool(_SHARE_COUNT.search(label)) and not per_share
     per_share = per_share and not shares
     out = []
-    for start, end, cell in cells[1:]:
+    for col, (start, end, cell) in enumerate(cells[1:], start=1):
         inside = [q for q in found if start <= q.start < end]
         m = _BARE_CELL.match(cell.replace(" ", "") if "/dollarsign" not in cell else cell)
-        if m is None:
+        column = info.columns[col] if col < len(info.columns) else None
+        if m is None or (column is None and info.scale is None):
             out.extend(inside)
             continue
         raw = m.group("num").replace(",", "")
-        if re.fullmatch(r"(?:19|20)\d{2}", raw) and not m.group("cur"):
+        if re.fullmatch(r"(?:19|20)\d{2}", cell.strip()) and not m.group("cur"):
             out.extend(inside)
             continue  # a year
         if shares and m.group("cur"):
             continue  # money in a share-count row: not a figure we can read
-        value = float(raw) * (info.share_factor if shares else 1 if per_share else factor)
+        unit_factor, unit, _ = column or (factor, currency, except_per_share)
+        if not unit:
+            out.extend(inside)
+            continue
+        value = float(raw) * (info.share_factor if shares else 1 if per_share else unit_factor)
         if m.group("neg") or (m.group("open") and m.group("close")):
             value = -value
         lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
         c0, c1 = start + lead, start + lead + len(cell)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        unit = "share" if shares else currency
+        unit = "share" if shares else unit
         out.append(Quantity(c0, c1, ctx.doc.visible[c0:c1], value, value, value, unit, False, False, decimals))
     return sorted(out, key=lambda q: q.start)
 
