@@ -307,3 +307,16 @@ def test_a_column_header_states_its_own_unit(tmp_path):
     assert (growth["value"], growth["unit"], growth["measure"], growth["year"]) == (-2.1, "percent", "growth", 2024)
     assert one(rows, "29.1")["measure"] == "margin"
     assert one(rows, "1,995")["value"] == 1995e9  # a number with a comma is no year
+
+
+def test_news_dates_months_from_its_dateline_and_skips_comparison_bases(tmp_path):
+    text = ("# US consumer prices rise\n\nBy A. Writer\nSeptember 11, 2025 8:47 AM EDT\n\n"
+            "The U.S. consumer price index rose 0.4% last month after climbing 0.2% in July. "
+            "In the 12 months through August, U.S. inflation was 2.9%, the largest gain since January. "
+            "U.S. GDP grew 0.6% between April and June. The U.S. economy and GDP.\n")
+    rows = claims(tmp_path, text)
+    assert (one(rows, "0.4%")["year"], one(rows, "0.4%")["month"]) == (2025, 8)  # "last month"
+    assert one(rows, "0.2%")["month"] == 7
+    assert one(rows, "2.9%")["month"] == 8  # not January, the comparison's base
+    gdp = one(rows, "0.6%")
+    assert (gdp["year"], gdp["quarter"]) == (2025, 2)

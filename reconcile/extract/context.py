@@ -23,6 +23,12 @@ _HEAD = 8000
 _FORECAST_WITH_PERIOD = re.compile(r"forecast(?:ed)?\s+period", re.IGNORECASE)
 _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{1,2}))?")
 _FRONT_DATE = re.compile(r"^(?:date|publishedOn|published)\s*:\s*[\"']?((?:19|20)\d{2})-(\d{2})", re.MULTILINE)
+_FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+# A news dateline or release date near the top: a full date, day and year both written.
+_DATELINE = re.compile(
+    rf"\b(?P<m1>{_FULL_MONTH})\s+\d{{1,2}},\s+(?P<y1>(?:19|20)\d{{2}})\b"
+    rf"|\b\d{{1,2}}\s+(?P<m2>{_FULL_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b")
 _FRONT_TITLE = re.compile(r"^title\s*:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -63,6 +69,9 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
     m = _FRONT_DATE.search(doc.visible[:3000]) if doc.visible.startswith(("---", "+++", "\ufeff---")) else None
     if m:
         return int(m.group(1)), int(m.group(2))
+    m = _DATELINE.search(doc.visible[:1500])  # "September 11, 2025 8:47 AM", "Released 28 November 2025"
+    if m:
+        return int(m.group("y1") or m.group("y2")), month_number(m.group("m1") or m.group("m2"))
     return None, None
 
 

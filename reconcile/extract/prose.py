@@ -39,6 +39,8 @@ _SECTION_WORD = re.compile(
     r"\b(?:strength|growth|performance|highlights?|overview|summary|outlook|returns?|generation|position|"
     r"expansion|goals?|trends?|results|challenges|drivers|risks?|takeaways?|context|analysis)\W*$", re.IGNORECASE)
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
+_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 _LABEL_END = re.compile(r"^[*_]*:")
 _PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
                          re.IGNORECASE)
@@ -130,7 +132,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.qualifier != "range":
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
         _read_measure(ex, ctx, d, drafts[i - 1] if i else before, around, has_market, regions)
-        t = _choose_time(times, consumed, q, prev_end, next_start)
+        t = _choose_time(text, times, consumed, q, prev_end, next_start)
         if t is None and i and drafts[i - 1].measure == "growth" and ex.units.is_currency(q.unit):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
@@ -276,19 +278,26 @@ def _leading_time(text: str, times, w0: int, s0: int):
     return None
 
 
-def _choose_time(times, consumed: set[int], q: Quantity, prev_end: int, next_start: int):
+def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: int, next_start: int):
+    """The time expression a figure is dated by: the first right after it, else the nearest before
+    it. A comparison's base ("since January", "compared with the third quarter of 2024") dates
+    nothing."""
     for i, t in enumerate(times):  # the first time right after the figure
-        if q.end <= t.start < next_start and t.start - q.end <= 60:
+        if q.end <= t.start < next_start and t.start - q.end <= 60 and not _is_base(text, t):
             consumed.add(i)
             return t
     best = None
     for i, t in enumerate(times):  # else the nearest one before it, not already taken
-        if prev_end <= t.start and t.end <= q.start and i not in consumed:
+        if prev_end <= t.start and t.end <= q.start and i not in consumed and not _is_base(text, t):
             best = (i, t)
     if best:
         consumed.add(best[0])
         return best[1]
     return None
+
+
+def _is_base(text: str, t) -> bool:
+    return t.kind == "point" and (t.prep == "since" or bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
 
 
 def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:

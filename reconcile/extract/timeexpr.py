@@ -70,10 +70,17 @@ _NEXT = (
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years\b"
 )
 _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)\b"
+# "last month", "this quarter", "last year": relative to the document's date.
+_RELATIVE = r"\b(?P<rel>last|this|previous|past|prior)\s+(?P<rel_unit>month|quarter|year)\b"
+# "July to September 2025", "between October and December": a quarter (or half) spelled as months.
+_MONTH_SPAN = (
+    r"\b(?:between\s+)?(?P<ms_a>january|april|july|october)\s+(?:to|and|through|-|–)\s+"
+    r"(?P<ms_b>march|june|september|december)(?:\s+(?P<ms_y>(?:19|20)\d{2}))?\b"
+)
 
 
 # Every time expression holds a year or one of these words; text without them has none.
-_WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|that year", re.IGNORECASE)
+_WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
     r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
@@ -84,7 +91,7 @@ _WORTH_LOOKING_MORE = re.compile(
 class TimeExpr:
     start: int
     end: int
-    kind: str  # point | period | forecast | next | same
+    kind: str  # point | period | forecast | next | same | relative (``ended`` holds its unit)
     year: int | None = None
     period_start: int | None = None
     period_end: int | None = None
@@ -109,11 +116,12 @@ class TimeFinder:
         phrases = "|".join(
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(forecast_phrases, key=len, reverse=True)
         )
-        tail = rf"|(?P<point>{_POINT})|(?P<next>{_NEXT})|(?P<same>{_SAME})" + (
+        tail = rf"|(?P<point>{_POINT})|(?P<next>{_NEXT})|(?P<same>{_SAME})|(?P<relative>{_RELATIVE})" + (
             rf"|(?P<fp>\b(?:{phrases})\b)" if phrases else "")
         # Every expression starts a word (or at "("): failing fast inside words keeps the scan cheap.
         # Quarters, halves, fiscal years and months are looked for only where such a word occurs.
-        self.pattern = re.compile(rf"(?<!\w)(?:(?P<period>{_PERIOD})|(?P<cal>{_CAL}){tail})", re.IGNORECASE)
+        self.pattern = re.compile(
+            rf"(?<!\w)(?:(?P<period>{_PERIOD})|(?P<mspan>{_MONTH_SPAN})|(?P<cal>{_CAL}){tail})", re.IGNORECASE)
         self.years_only = re.compile(rf"(?<!\w)(?:(?P<period>{_PERIOD}){tail})", re.IGNORECASE)
 
     def find(self, text: str, offset: int = 0) -> list[TimeExpr]:
@@ -144,6 +152,17 @@ class TimeFinder:
                 out.append(TimeExpr(s, e, "next", years=years))
             elif m.group("same"):
                 out.append(TimeExpr(s, e, "same"))
+            elif m.lastgroup == "mspan":
+                a, b = month_number(m.group("ms_a")), month_number(m.group("ms_b"))
+                year = int(m.group("ms_y")) if m.group("ms_y") else None
+                if b - a == 2:
+                    out.append(TimeExpr(s, e, "point", year, quarter=(a - 1) // 3 + 1))
+                elif b - a == 5:
+                    out.append(TimeExpr(s, e, "point", year, half=1 if a == 1 else 2))
+                else:
+                    out.append(TimeExpr(s, e, "point", year, month=b))
+            elif m.lastgroup == "relative":
+                out.append(TimeExpr(s, e, "relative", prep=m.group("rel").lower(), ended=m.group("rel_unit").lower()))
             else:
                 out.append(TimeExpr(s, e, "forecast"))
         return out

@@ -57,6 +57,20 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     d.fiscal = t.fiscal
 
 
+def _relative(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
+    """ "last month" in a story dated September 2025 is August 2025; "this year" is 2025."""
+    back = 0 if t.prep == "this" else 1
+    if t.ended == "year":
+        d.year = ctx.base_year - back
+    elif ctx.base_month:
+        if t.ended == "month":
+            index = ctx.base_year * 12 + ctx.base_month - 1 - back
+            d.year, d.month = index // 12, index % 12 + 1
+        else:
+            index = ctx.base_year * 4 + (ctx.base_month - 1) // 3 - back
+            d.year, d.quarter = index // 4, index % 4 + 1
+
+
 def apply_time(ctx: DocContext, d: Draft, t: TimeExpr | None, *, inherited_year: int | None = None) -> None:
     """Set a draft's time from the expression chosen for it (``None`` leaves it undated)."""
     d.time = t
@@ -78,6 +92,8 @@ def apply_time(ctx: DocContext, d: Draft, t: TimeExpr | None, *, inherited_year:
             d.year = None
     elif t.kind == "same" and inherited_year is not None:
         d.year = inherited_year
+    elif t.kind == "relative" and ctx.base_year:
+        _relative(ctx, d, t)
 
 
 def period_label(d: Draft) -> str:
