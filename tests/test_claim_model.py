@@ -320,3 +320,10 @@ def test_news_dates_months_from_its_dateline_and_skips_comparison_bases(tmp_path
     assert one(rows, "2.9%")["month"] == 8  # not January, the comparison's base
     gdp = one(rows, "0.6%")
     assert (gdp["year"], gdp["quarter"]) == (2025, 2)
+
+
+def test_a_product_that_reaches_a_figure_is_its_segment(tmp_path):
+    rows = claims(tmp_path, "Northwind Corp. today announced results. Northwind is a company. Northwind reported.\n\n"
+                            "This year, Skyline surpassed $75 billion in revenue. Revenue was $281.7 billion in fiscal 2025.\n")
+    assert one(rows, "$75 billion")["scope"] == "Skyline"
+    assert one(rows, "$281.7 billion")["scope"] == "Global"

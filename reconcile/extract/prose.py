@@ -44,6 +44,13 @@ _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relati
 _LABEL_END = re.compile(r"^[*_]*:")
 _PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
                          re.IGNORECASE)
+# A segment or product doing something to the figure: "Azure surpassed $75 billion".
+_PART_ACTS = re.compile(
+    r"\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:surpassed|reached|grew\s+to|generated|posted|"
+    r"recorded|hit|exceeded|topped|totaled|totalled|delivered|contributed|brought\s+in)\s+"
+    r"(?:to\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?$")
+_NOT_PART = {"the", "it", "this", "that", "we", "our", "its", "they", "he", "she", "revenue", "sales", "total", "net",
+             "company", "management", "analysts", "economists", "in", "and", "but"}
 _BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?")
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
@@ -341,6 +348,10 @@ def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: s
     after = _PART_AFTER.match(right)
     if name is None and after and after.group(1).lower() not in ("total", "net", company.lower()):
         name = after.group(1)
+    acting = _PART_ACTS.search(window) if name is None else None
+    if acting and acting.group(1).split()[0].lower() not in _NOT_PART and acting.group(1).lower() != company.lower() \
+            and not ex.measures.cue_before("money", acting.group(1)) and not ex.regions.find(acting.group(1)):
+        name = acting.group(1)  # "Azure surpassed $75 billion in revenue"
     bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)
