@@ -94,13 +94,16 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             if named is not None:
                 candidates[_clean(named.group(1))] += 2 if pat is _LEGAL else 1
     in_regions = [(a, b) for a, b, _ in vocab.regions.find(title)]
+    body = text[: 4 * _HEAD]
     for m in _TITLE_NAME.finditer(title):
         word = m.group(0)
-        if any(a <= m.start() < b for a, b in in_regions) or word.lower() in _NOT_ENTITY:
+        if any(a <= m.start() < b for a, b in in_regions) or word.lower() in _NOT_ENTITY or body.count(word) < 3:
             continue
-        # A title word is a company when the text has it act or own: "Altmark grew", "Pellucid's".
-        acts = re.search(rf"\b{re.escape(word)}(?:['’]s\b|\s+(?:{vocab.scopes.company_verbs})\b)", text[: 4 * _HEAD])
-        if acts and not re.search(rf"\b{re.escape(word.lower())}\b", text[: 4 * _HEAD]):
+        # A title word is a company when the text never writes it in lower case (a proper name)
+        # and has it act or own something ("Altmark grew", "Pellucid's").
+        if _whole_word_at(body, word.lower()):
+            continue
+        if any(vocab.scopes.acts_after.match(body, at + len(word)) for at in _whole_word_at(body, word)):
             candidates[word] += 1
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
@@ -111,6 +114,17 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         mentions = len(re.findall(rf"\b{re.escape(name)}\b", text[: 4 * _HEAD]))
         if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1):
             out.append(name)
+    return out
+
+
+def _whole_word_at(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole word (plain substring search, no pattern to build)."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            out.append(at)
+        at = text.find(word, at + 1)
     return out
 
 

@@ -61,7 +61,8 @@ class ScopeFinder:
         self.after_not = {w.lower() for w in after.get("not_scope", [])}
         comp = extract.get("companies", {})
         verbs = "|".join(re.escape(v) for v in sorted(comp.get("verbs", []), key=len, reverse=True))
-        self.company_verbs = verbs or "(?!x)x"
+        # What a company's name is followed by when it is the subject: "Altmark grew", "Pellucid's".
+        self.acts_after = re.compile(rf"['’]s\b|\s+(?:{verbs or '(?!x)x'})\b")
         # "Keldra posted", "Keldra also reported", "Keldra, the leader in Europe, posted"
         self.company_verb = re.compile(
             rf"({_NAME})(?:,\s+[^,.;]{{3,60}},)?\s+(?:(?:also|reportedly|recently|has|had)\s+)?(?:{verbs})\b")

@@ -27,20 +27,24 @@ class SpelledFinder:
 
     def __init__(self, currency_words: dict[str, str]) -> None:
         self.currency_words = {w.lower(): code for w, code in currency_words.items()}
-        currencies = _alt(re.escape(w).replace(r"\ ", r"\s+") for w in self.currency_words) or "(?!x)x"
         number = (rf"(?P<tens>{_alt(_TENS)})(?:[-\s](?P<tens_one>{_alt(_ONES)}))?|(?P<teen>{_alt(_TEENS)})"
                   rf"|(?P<one>{_alt(_ONES)})|(?P<half>half\s+an?|a\s+half)|(?P<a>an?)")
-        self.pattern = re.compile(
-            rf"(?<![\w-])(?:{number})\s+(?:(?P<scale>{_alt(_SCALES)})\s+)?"
-            rf"(?P<unit>per\s?cent|percent|percentage\s+points?|{currencies})(?![\w-])",
-            re.IGNORECASE,
-        )
+        # The unit words are found first with plain substring search (they are few); the number
+        # words are then read backwards from each, so the cost does not grow with every word.
+        self.unit_words = sorted({"per cent", "percent", "percentage point", "percentage points",
+                                  *self.currency_words}, key=len, reverse=True)
+        self.number_before = re.compile(
+            rf"(?<![\w-])(?:{number})\s+(?:(?P<scale>{_alt(_SCALES)})\s+)?$", re.IGNORECASE)
 
     def find(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """``(start, end, figure, value, unit)`` for each spelled-out figure in ``text``."""
         out = []
-        for m in self.pattern.finditer(text):
+        for u_start, u_end in self._units(text):
+            m = self.number_before.search(text, max(0, u_start - 48), u_start)
+            if m is None:
+                continue
             g = m.groupdict()
+            g["unit"] = text[u_start:u_end]
             scale = _SCALES[g["scale"].lower()] if g["scale"] else 1.0
             if g["tens"]:
                 n = _TENS[g["tens"].lower()] + (_ONES[g["tens_one"].lower()] if g["tens_one"] else 0)
@@ -66,5 +70,20 @@ class SpelledFinder:
             if unit in (PERCENT, PERCENTAGE_POINT) and g["scale"]:
                 continue
             value = n * scale
-            out.append((m.start(), m.end(), m.group(0), value, unit))
-        return out
+            out.append((m.start(), u_end, text[m.start() : u_end], value, unit))
+        return sorted(out)
+
+    def _units(self, text: str):
+        """Spans of whole unit words ("per cent", "dollars"), longest word first at a place."""
+        low = text.lower()
+        taken: set[int] = set()
+        for word in self.unit_words:
+            at = low.find(word)
+            while at >= 0:
+                end = at + len(word)
+                whole = (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "-")) and (
+                    end == len(low) or not (low[end].isalnum() or low[end] == "-"))
+                if whole and at not in taken:
+                    taken.add(at)
+                    yield at, end
+                at = low.find(word, at + 1)
