@@ -34,7 +34,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
 # found from the word "end…" (rare), then checked behind it (cheap, unlike a pattern tried everywhere).
-_ENDED = re.compile(rf"(?<![a-z])end(?:ed|ing|s)?\s+(?:on\s+)?({_MONTH.lower()})\b")  # on lower-cased text
+# Case-sensitive, so the scan can start from the letters of "end" quickly ("Ended", "ENDED" too).
+_ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(?:on\s+)?({_MONTH}|{_MONTH.upper()})\b")
 _FYE_BEFORE = re.compile(
     r"(?:fiscal\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
@@ -163,7 +164,7 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
 
 def _fiscal_year_end(text: str) -> int | None:
     """The month a document's fiscal year ends in, when it says so."""
-    for m in _ENDED.finditer(text.lower()):
+    for m in _ENDED.finditer(text):
         if _FYE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             return month_number(m.group(1))
     return None

@@ -74,8 +74,8 @@ class SpelledFinder:
         return sorted(out)
 
     def _units(self, text: str):
-        """Spans of whole unit words ("per cent", "dollars"), longest word first at a place."""
-        low = text.lower()
+        """Spans of whole unit words ("per cent", "dollars") as written in lower case, longest first at a place."""
+        low = text  # unit words are written in lower case in running text; no copy of the text to make
         taken: set[int] = set()
         for word in self.unit_words:
             at = low.find(word)
