@@ -36,6 +36,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # found from the word "end…" (rare), then checked behind it (cheap, unlike a pattern tried everywhere).
 # Case-sensitive, so the scan can start from the letters of "end" quickly ("Ended", "ENDED" too).
 _ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(?:on\s+)?({_MONTH}|{_MONTH.upper()})\b")
+_END_WORDS = ("ended", "ending", "ends", "Ended", "Ending", "Ends", "ENDED", "ENDING", "ENDS")
 _FYE_BEFORE = re.compile(
     r"(?:fiscal\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
@@ -102,7 +103,7 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             continue
         # A title word is a company when the text never writes it in lower case (a proper name)
         # and has it act or own something ("Altmark grew", "Pellucid's").
-        if _whole_word_at(body, word.lower()):
+        if _whole_word_at(body, word.lower(), first_only=True):
             continue
         if any(vocab.scopes.acts_after.match(body, at + len(word)) for at in _whole_word_at(body, word)):
             candidates[word] += 1
@@ -112,19 +113,21 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             continue
         if any(name.split()[0] == kept.split()[0] for kept in out):
             continue  # "Corvane" and "Corvane Systems" are one company
-        mentions = len(re.findall(rf"\b{re.escape(name)}\b", text[: 4 * _HEAD]))
+        mentions = len(_whole_word_at(body, name))
         if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1):
             out.append(name)
     return out
 
 
-def _whole_word_at(text: str, word: str) -> list[int]:
+def _whole_word_at(text: str, word: str, *, first_only: bool = False) -> list[int]:
     """Where ``word`` occurs in ``text`` as a whole word (plain substring search, no pattern to build)."""
     out, at = [], text.find(word)
     while at >= 0:
         end = at + len(word)
         if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             out.append(at)
+            if first_only:
+                break
         at = text.find(word, at + 1)
     return out
 
@@ -164,8 +167,10 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
 
 def _fiscal_year_end(text: str) -> int | None:
     """The month a document's fiscal year ends in, when it says so."""
-    for m in _ENDED.finditer(text):
-        if _FYE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+    starts = sorted(at for key in _END_WORDS for at in _whole_word_at(text, key))
+    for at in starts:  # "ended", "Ending", "ENDS"…: then the month after it, then "fiscal year" before it
+        m = _ENDED.match(text, at)
+        if m and _FYE_BEFORE.search(text[max(0, at - 60) : at]):
             return month_number(m.group(1))
     return None
 
@@ -210,7 +215,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
     if title_phrases:
         subject = title_phrases[0][1]
     else:
-        counts = Counter(key for _, key in vocab.subjects.phrases(doc.visible))
+        counts = Counter(key for _, key in vocab.subjects.phrases(doc.visible[: 4 * _HEAD]))
         if counts:
             subject = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
     base_year, base_month = _base_date(doc)
