@@ -191,6 +191,9 @@ _PART_STOP = {
     "to", "at", "on", "as", "while", "whereas", "that", "which", "highlighted", "including", "also", "grew",
     "increased", "decreased", "rose", "fell", "up", "down", "a", "an", "record", "said",
 }
+_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}|(?:19|20)\d{2})$", re.IGNORECASE)
+_PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
+               "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
 _PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall"}
 _IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"
                       r"decreased|rose|fell|reached|totaled|totalled)\b")
@@ -217,8 +220,8 @@ def part_before(left: str, cue_start: int, right_of_cue: str, company: str) -> s
         low = w.lower()
         if not kept and low in _PART_SKIP:
             continue
-        if not re.match(r"[\w&]", w) or low in _PART_STOP:
-            break
+        if not re.match(r"[\w&]", w) or low in _PART_STOP or low in _PART_VERBS or _PERIODISH.match(w):
+            break  # "Pellucid reported FY2025 revenue": a verb or a period ends the name
         if low in ("and", "&") and kept and _named(kept[0]):
             break  # "bookings and Microsoft Cloud": the list ends at a name
         kept.insert(0, w)
