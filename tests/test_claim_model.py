@@ -327,3 +327,13 @@ def test_a_product_that_reaches_a_figure_is_its_segment(tmp_path):
                             "This year, Skyline surpassed $75 billion in revenue. Revenue was $281.7 billion in fiscal 2025.\n")
     assert one(rows, "$75 billion")["scope"] == "Skyline"
     assert one(rows, "$281.7 billion")["scope"] == "Global"
+
+
+def test_a_country_s_share_of_its_region_is_not_compared_with_the_region(tmp_path):
+    text = ("# Widget Market Report\n\nThe global widget market was USD 5 billion in 2024. "
+            "Europe held 24.8% of the market in 2024. In Europe, Germany contributed approximately 29% of regional revenue.\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = reconcile.audit(str(tmp_path))
+    frame = result.claims
+    assert set(frame[frame.figure == "29%"].dimension) == {"of_region"}
+    assert result.findings == [], [f.message for f in result.findings]

@@ -41,6 +41,7 @@ _SECTION_WORD = re.compile(
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
 _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+_OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"^[*_]*:")
 _PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
                          re.IGNORECASE)
@@ -225,6 +226,8 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     """A region or segment named for the figure; in a company's document, the segment of its figure."""
     if d.scope_type != "company":
         _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left)
+        if d.measure == "share" and d.scope_type == "country" and _OF_REGION.match(around.right):
+            d.dimension = "of_region"  # "Germany contributed 29% of regional revenue": a share of Europe
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = _company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)

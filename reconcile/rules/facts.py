@@ -11,7 +11,7 @@ period, unit and value) is one fact: repeating a claim never contradicts it.
 The rules compare annual (or multi-year), reported, stated figures of a named market or
 company. A claim they cannot place that way is not a fact for them (``comparable``): no
 subject, a quarter or month, an adjusted or constant-currency figure, a consensus or
-guidance figure, a share of no stated part. Leaving it out costs a possible finding; letting
+guidance figure, a share of no stated part or of a region rather than the market. Leaving it out costs a possible finding; letting
 it in would compare a quarter with a year or an expectation with a result.
 """
 
@@ -108,6 +108,8 @@ def comparable(row: dict) -> bool:
         return False
     if row.get("kind") in ("consensus", "guidance"):
         return False
+    if row.get("metric") == "share" and row.get("dimension") == "of_region":
+        return False  # a country's share of its region, not of the market
     return not (row.get("metric") == "share" and row.get("scope_type") == "global")
 
 
