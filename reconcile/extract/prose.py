@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import Quantity
-from .scope import part_before
+from .parts import company_part
 from .timing import apply_time
 from .vocabulary import Vocabulary
 
@@ -34,25 +34,11 @@ _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+t
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
-# A bullet label ending in one of these titles a topic, not a segment ("**Operating Strength:**").
-_SECTION_WORD = re.compile(
-    r"\b(?:strength|growth|performance|highlights?|overview|summary|outlook|returns?|generation|position|"
-    r"expansion|goals?|trends?|results|challenges|drivers|risks?|takeaways?|context|analysis)\W*$", re.IGNORECASE)
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
 _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"^[*_]*:")
-_PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
-                         re.IGNORECASE)
-# A segment or product doing something to the figure: "Azure surpassed $75 billion".
-_PART_ACTS = re.compile(
-    r"\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:surpassed|reached|grew\s+to|generated|posted|"
-    r"recorded|hit|exceeded|topped|totaled|totalled|delivered|contributed|brought\s+in)\s+"
-    r"(?:to\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?$")
-_NOT_PART = {"the", "it", "this", "that", "we", "our", "its", "they", "he", "she", "revenue", "sales", "total", "net",
-             "company", "management", "analysts", "economists", "in", "and", "but"}
-_BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?")
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
 
@@ -230,7 +216,7 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             d.dimension = "of_region"  # "Germany contributed 29% of regional revenue": a share of Europe
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
-        by_label = _company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
+        by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
@@ -338,36 +324,6 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment:
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", "segment"
-
-
-def _company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> bool:
-    """In a company's document, the segment named before the measure word ("Devices revenue",
-    "$96 billion in services revenue"), else the bold label that opens the bullet
-    ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
-    window = left[-120:]
-    cue = ex.measures.cue_before("money", window)
-    company = d.company or ctx.entity or ""
-    name = part_before(window, cue.start(), window[cue.end() :], company) if cue else None
-    after = _PART_AFTER.match(right)
-    if name is None and after and after.group(1).lower() not in ("total", "net", company.lower()):
-        name = after.group(1)
-    acting = _PART_ACTS.search(window) if name is None else None
-    if acting and acting.group(1).split()[0].lower() not in _NOT_PART and acting.group(1).lower() != company.lower() \
-            and not ex.measures.cue_before("money", acting.group(1)) and not ex.regions.find(acting.group(1)):
-        name = acting.group(1)  # "Azure surpassed $75 billion in revenue"
-    bare_label = False
-    if name is None:
-        label = _BULLET_LABEL.match(line_before)
-        if label and not ex.times.find(label.group(1)) and not _SECTION_WORD.search(label.group(1)):
-            text = label.group(1).strip()
-            cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)
-            name = part_before(text, cue.start(), "", company) if cue else text
-            bare_label = cue is None
-            if name and (not any(c.isupper() for c in name[:2]) or name.lower() == company.lower()):
-                name = None
-    if name:
-        d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
-    return bool(name) and bare_label
 
 
 def _nearest_subject(subjects, q: Quantity) -> str | None:

@@ -1,0 +1,59 @@
+"""The part of a company a figure belongs to: its segment, product or line of business.
+
+"Devices revenue decreased 11%", "$96 billion in services revenue", "**iPhone:** … $201.2
+billion", "Azure surpassed $75 billion": the words around a company figure name the part,
+or say it is the whole company.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import DocContext, Draft
+from .scope import part_before
+from .vocabulary import Vocabulary
+
+# A bullet label ending in one of these titles a topic, not a segment ("**Operating Strength:**").
+_SECTION_WORD = re.compile(
+    r"\b(?:strength|growth|performance|highlights?|overview|summary|outlook|returns?|generation|position|"
+    r"expansion|goals?|trends?|results|challenges|drivers|risks?|takeaways?|context|analysis)\W*$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
+                         re.IGNORECASE)
+# A segment or product doing something to the figure: "Azure surpassed $75 billion".
+_PART_ACTS = re.compile(
+    r"\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:surpassed|reached|grew\s+to|generated|posted|"
+    r"recorded|hit|exceeded|topped|totaled|totalled|delivered|contributed|brought\s+in)\s+"
+    r"(?:to\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?$")
+_NOT_PART = {"the", "it", "this", "that", "we", "our", "its", "they", "he", "she", "revenue", "sales", "total", "net",
+             "company", "management", "analysts", "economists", "in", "and", "but"}
+_BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?")
+
+
+def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> bool:
+    """In a company's document, the segment named before the measure word ("Devices revenue",
+    "$96 billion in services revenue"), else the bold label that opens the bullet
+    ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
+    window = left[-120:]
+    cue = ex.measures.cue_before("money", window)
+    company = d.company or ctx.entity or ""
+    name = part_before(window, cue.start(), window[cue.end() :], company) if cue else None
+    after = _PART_AFTER.match(right)
+    if name is None and after and after.group(1).lower() not in ("total", "net", company.lower()):
+        name = after.group(1)
+    acting = _PART_ACTS.search(window) if name is None else None
+    if acting and acting.group(1).split()[0].lower() not in _NOT_PART and acting.group(1).lower() != company.lower() \
+            and not ex.measures.cue_before("money", acting.group(1)) and not ex.regions.find(acting.group(1)):
+        name = acting.group(1)  # "Azure surpassed $75 billion in revenue"
+    bare_label = False
+    if name is None:
+        label = _BULLET_LABEL.match(line_before)
+        if label and not ex.times.find(label.group(1)) and not _SECTION_WORD.search(label.group(1)):
+            text = label.group(1).strip()
+            cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)
+            name = part_before(text, cue.start(), "", company) if cue else text
+            bare_label = cue is None
+            if name and (not any(c.isupper() for c in name[:2]) or name.lower() == company.lower()):
+                name = None
+    if name:
+        d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
+    return bool(name) and bare_label
