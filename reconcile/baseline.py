@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
-from .findings import Finding
+from .findings import Finding, claim_identity
 from .output import write_text_atomic
 
 VERSION = 1
@@ -69,7 +69,8 @@ def baseline_text(findings: list[Finding]) -> str:
     for f in findings:
         first.setdefault(f.fingerprint, f)
     entries = [
-        {"fingerprint": fp, "rule": f.rule, "name": f.name, "summary": f.message, "count": counts[fp]}
+        {"fingerprint": fp, "rule": f.rule, "name": f.name, "summary": f.message, "count": counts[fp],
+         "claims": sorted({claim_identity(c) for c in f.claims})}
         for fp, f in sorted(first.items())
     ]
     return json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
@@ -81,11 +82,23 @@ def write_baseline(path: str | Path, findings: list[Finding]) -> None:
 
 
 def apply_baseline(findings: list[Finding], baseline: Baseline) -> list[dict]:
-    """Mark baselined findings; return the baseline entries that no longer occur (fixed)."""
+    """Mark baselined findings; return the baseline entries that no longer occur (fixed).
+
+    An entry whose claims are all cited by a current finding of the same rule is not
+    fixed but *superseded*: a new document joined its contradiction (two sources that
+    disagreed are now three), and that finding is new because of what joined it.
+    """
     known = baseline.fingerprints
     seen = set()
+    cited: dict[str, list[set]] = {}
     for f in findings:
         if f.status == "new" and f.fingerprint in known:
             f.status = "baseline"
         seen.add(f.fingerprint)
-    return [e for e in baseline.entries if e["fingerprint"] not in seen]
+        cited.setdefault(f.rule, []).append({claim_identity(c) for c in f.claims})
+
+    def superseded(e: dict) -> bool:
+        mine = set(e.get("claims") or [])
+        return bool(mine) and any(mine <= other for other in cited.get(e.get("rule"), []))
+
+    return [e for e in baseline.entries if e["fingerprint"] not in seen and not superseded(e)]

@@ -71,8 +71,9 @@ def rule_options(settings: Settings) -> dict[str, dict]:
                 raise ConfigError(where, f"[rules.{rule.code}] has no option {key!r}; it has {', '.join(sorted(base))}")
             if not _same_kind(base[key], value):
                 raise ConfigError(where, f"[rules.{rule.code}] {key} = {value!r}: expected a value like {base[key]!r}")
-        if opts.get("severity", base.get("severity")) not in SEVERITIES:
-            raise ConfigError(where, f"[rules.{rule.code}] severity must be one of {', '.join(SEVERITIES)}")
+        for key in sorted(k for k in base if k.endswith("severity")):
+            if opts.get(key, base[key]) not in SEVERITIES:
+                raise ConfigError(where, f"[rules.{rule.code}] {key} must be one of {', '.join(SEVERITIES)}")
         out[rule.code] = {**base, **opts}
     return out
 
@@ -86,6 +87,15 @@ def bands_from(settings: Settings) -> Bands:
     if not (0 <= bands.approx < 1 and 0 <= bands.relative < 1):
         raise ConfigError(_settings_file(settings), "[bands] approx and relative must be fractions from 0 to 1")
     return bands
+
+
+def copy_similarity_from(settings: Settings) -> float:
+    """``[sources] copy_similarity``: how alike two documents' figures make them one source."""
+    value = settings.settings.get("sources", {}).get("copy_similarity", 0.9)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1.01:
+        raise ConfigError(_settings_file(settings),
+                          f"[sources] copy_similarity = {value!r}: expected a fraction from 0 to 1 (above 1 turns it off)")
+    return float(value)
 
 
 def validate_rates(settings: Settings) -> dict:
@@ -108,7 +118,8 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
     settings = settings or load_settings()
     options = rule_options(settings)
     bands = bands_from(settings)
-    facts = Facts(claims, bands=bands, rates=validate_rates(settings))
+    facts = Facts(claims, bands=bands, rates=validate_rates(settings),
+                  copy_similarity=copy_similarity_from(settings))
     regions = RegionTable(settings.regions)
     findings: dict[str, Finding] = {}
     for rule in RULES:

@@ -52,10 +52,20 @@ class Finding:
     #: "new", "baseline" (accepted in the baseline file) or "waived" (by a waiver)
     status: str = "new"
     waiver: dict | None = None
+    #: The claim this finding is about (the odd one out), as ``claim_identity``; findings
+    #: about the same claim form one card in the reports.
+    focus: str = ""
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
             self.fingerprint = fingerprint(self.rule, self.claims)
+
+    @property
+    def card(self) -> str:
+        """Which card the finding is shown on: one per outlying claim, else its own."""
+        if not self.focus:
+            return self.fingerprint
+        return "card-" + hashlib.sha1(self.focus.encode("utf-8")).hexdigest()[:16]
 
     @property
     def docs(self) -> list[str]:
@@ -70,7 +80,7 @@ class Finding:
             "subject": self.subject, "scope": self.scope, "metric": self.metric,
             "message": self.message, "expected": self.expected, "observed": self.observed,
             "claims": self.claims, "fingerprint": self.fingerprint,
-            "status": self.status, "waiver": self.waiver,
+            "status": self.status, "waiver": self.waiver, "card": self.card,
         }
 
 

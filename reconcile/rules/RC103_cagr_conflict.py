@@ -1,18 +1,23 @@
-"""Two CAGRs for the same subject and scope over overlapping periods that cannot both hold.
+"""CAGRs for one market over overlapping periods that cannot all hold: the odd one out named.
 
-Periods overlap when they share at least ``min_overlap`` of the shorter one. A period
-known only at one end is assumed to share the other's missing end; a CAGR with no period
-at all is compared when ``compare_undated`` is true (market reports' CAGRs are almost
-always for their forecast period). Two rates side by side in one sentence are taken to
-contrast two things, not to contradict each other. Rates are intervals: rounding, "over 11%" and
-``tolerance_pp`` are allowed for, so 14.3% and "over 11%" agree.
+CAGRs of one subject and scope are clustered by period: periods that share at
+least one year fall in one cluster (a period known at one end only counts as that end's
+year). Within a cluster the consensus is the rate most documents allow; each document
+outside it is one finding naming its rate as the odd one out, provided its period shares
+at least ``min_overlap`` of the shorter period with a consensus rate. Without a consensus
+the cluster is one "CAGR spread" finding. Within one document, rates that disagree are
+one finding. A CAGR with no period at all is compared only when ``compare_undated`` is
+true (off by default: an undated rate may be for any years or any segment). Two rates side
+by side in one sentence contrast two things and are not compared. Rates are intervals:
+rounding, "over 11%" and ``tolerance_pp`` are allowed for, so 14.3% and "over 11%" agree.
 
 Contradiction
 -------------
     doc    line  metric  value  unit  period
     a.md   1     cagr    11.37  %     2025-2034
     b.md   2     cagr    14.3   %     2025-2032
-    -> 11.37% (2025–2034) vs 14.3% (2025–2032): 7 shared years, 2.93 points apart
+    c.md   4     cagr    14.1   %     2024-2032
+    -> a.md's 11.37% (2025–2034) is the odd one out: 2 sources agree on 14.1% to 14.3%
 
 Consistent
 ----------
@@ -23,12 +28,10 @@ Consistent
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from .base import Rule
-from .describe import amount, scope_label, when, where
+from .consensus import Outcome, judge
+from .describe import amount, difference, nearest, scope_label, sources_text, span, when, where
 from .facts import Facts
-from .RC201_value_conflict import gap_text
 
 
 def _undated(f) -> bool:
@@ -68,6 +71,30 @@ def overlapping(a, b, *, min_overlap: float, compare_undated: bool) -> bool:
     return shared > 0 and shared >= min_overlap * shorter
 
 
+def _span_years(c) -> tuple[int, int]:
+    start = c.period_start if c.period_start is not None else c.period_end - 1
+    end = c.period_end if c.period_end is not None else c.period_start + 1
+    return start, max(end, start + 1)
+
+
+def period_clusters(cagrs: list, *, undated: bool) -> list[list]:
+    """CAGRs in clusters of periods that share years (one sweep over the sorted periods)."""
+    dated = sorted((c for c in cagrs if not _undated(c)), key=lambda c: (_span_years(c), c.doc, int(c.row["start"])))
+    clusters: list[list] = []
+    reach = None
+    for c in dated:
+        s, e = _span_years(c)
+        if reach is None or s >= reach:
+            clusters.append([])
+            reach = e
+        clusters[-1].append(c)
+        reach = max(reach, e)
+    loose = [c for c in cagrs if _undated(c)]
+    if undated and loose:
+        return [sorted([c for cl in clusters for c in cl] + loose, key=lambda c: (c.doc, int(c.row["start"])))]
+    return clusters
+
+
 class CagrConflict(Rule):
     __doc__ = __doc__
     code = "RC103"
@@ -76,21 +103,58 @@ class CagrConflict(Rule):
 
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
-        min_overlap = float(self.options["min_overlap"])
-        undated = bool(self.options["compare_undated"])
-        for (subject, scope), cagrs in facts.groups("subject", "scope", metric="cagr").items():
-            for a, b in combinations(cagrs, 2):
-                if a.unit != b.unit or contrasted(a, b) or not overlapping(a, b, min_overlap=min_overlap, compare_undated=undated):
-                    continue
-                if a.lo - tol <= b.hi + tol and b.lo - tol <= a.hi + tol:
-                    continue
-                gap = gap_text(a, b)
-                shared = shared_years(a, b)
-                overlap = f"{shared} shared years" if shared else "periods not stated, assumed the same"
-                message = (f"{scope_label(subject, scope)}: {amount(a)} CAGR ({when(a)}, {where(a)}) vs {amount(b)} CAGR ({when(b)}, "
-                           f"{where(b)}): {overlap}, {gap} apart")
-                yield self.finding(
-                    subject=subject, scope=scope, metric="cagr", message=message,
-                    expected=f"{amount(a)} ({a.doc})", observed=f"{amount(b)} ({b.doc})",
-                    claims=[a.cite("CAGR"), b.cite("CAGR")],
-                )
+        self._overlap = dict(min_overlap=float(self.options["min_overlap"]),
+                             compare_undated=bool(self.options["compare_undated"]))
+
+        def interval(f):
+            return (f.lo - tol, f.hi + tol)
+
+        for (subject, scope, unit), cagrs in facts.groups("subject", "scope", "unit", metric="cagr").items():
+            for cluster in period_clusters(cagrs, undated=self._overlap["compare_undated"]):
+                for o in judge(cluster, interval):
+                    found = self._finding(subject, scope, o, facts.copies)
+                    if found is not None:
+                        yield found
+
+    def _comparable(self, a, b) -> bool:
+        return not contrasted(a, b) and overlapping(a, b, **self._overlap)
+
+    def _finding(self, subject, scope, o: Outcome, copies):
+        label = f"{scope_label(subject, scope)} CAGR"
+        odd = o.odd[0]
+        if o.agree:
+            agree = [f for f in nearest(o.agree, odd, limit=len(o.agree)) if self._comparable(odd, f)][:6]
+            if not agree:
+                return None
+            docs = sorted({f.doc for f in o.agree})
+            who = (f"{sources_text(docs, copies)} agree on" if o.kind == "outlier"
+                   else "the same document states")
+            periods = sorted({when(f) for f in agree})
+            message = (f"{label}: {where(odd)} states {amount(odd)} ({when(odd)}), the odd one out: {who} "
+                       f"{span(o.agree)} over overlapping periods ({', '.join(periods)}); "
+                       f"{difference(odd, agree[0])} from the nearest ({where(agree[0])})")
+            expected = (f"{span(o.agree)} ({len(docs)} sources)" if o.kind == "outlier"
+                        else f"{span(o.agree)} (the document's other rates)")
+            return self.finding(subject=subject, scope=scope, metric="cagr", message=message,
+                                expected=expected, observed=f"{amount(odd)} ({odd.doc})", focus=odd,
+                                claims=[f.cite("outlier") for f in o.odd] + [f.cite("consensus") for f in agree])
+        shown = sorted(o.odd, key=lambda f: (f.value, f.doc, int(f.row["start"])))[:50]
+        if not any(self._comparable(a, b) and (a.hi < b.lo or b.hi < a.lo)
+                   for i, a in enumerate(shown) for b in shown[i + 1:]):
+            return None
+        shown = shown[:8]
+        docs = sorted({f.doc for f in shown})
+        if len(shown) == 2:
+            a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
+            shared = shared_years(a, b)
+            overlap = f"{shared} shared years" if shared else "periods not stated"
+            tail = "" if len(docs) == 1 else "; no third source says which is right"
+            message = (f"{label}: {amount(a)} ({when(a)}, {where(a)}) vs {amount(b)} ({when(b)}, {where(b)}): "
+                       f"{overlap}, {difference(a, b)} apart{tail}")
+        else:
+            who = "the document states" if len(docs) == 1 else f"{len(docs)} sources disagree with no consensus:"
+            message = (f"{label} spread: {who} {'; '.join(f'{amount(f)} ({when(f)}, {where(f)})' for f in shown)}; "
+                       f"{difference(shown[0], shown[-1])} between the lowest and the highest")
+        return self.finding(subject=subject, scope=scope, metric="cagr", message=message,
+                            expected="one rate for overlapping periods",
+                            observed=", ".join(amount(f) for f in shown), claims=[f.cite("CAGR") for f in shown])

@@ -1,43 +1,52 @@
-"""Two values for the same subject, scope, metric and year that cannot both be right.
+"""Figures for the same thing in the same year that cannot all be right: the odd one out named.
 
-Applies to market sizes, revenues and shares (``metrics``). Each figure is an interval
-(rounding, "approximately" band, "over"/"under"), widened by the relative tolerance; the
-claims conflict when the intervals do not meet. A share stated with no year (``undated``
-metrics) is compared with another document's shares for any year and conflicts only when
-it matches none of them. Values in different currencies are never compared here.
+Applies to the ``measures`` listed (market sizes, revenues, profits, per-share figures,
+shares...). Figures are comparable only when every part of what they state matches:
+subject, scope, measure, unit, the year and its calendar (a fiscal year ending in June is
+not the calendar year), and actual vs forecast (an old forecast of a year does not
+contradict its result). Quarters, months, adjusted figures, consensus and guidance never
+take part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
+band, "over"/"under") widened by the relative tolerance.
+
+Across documents the consensus is the value most documents allow; each document outside
+it is one finding that names it as the odd one out, with the consensus and how many
+sources back it (near-duplicate copies count once). With no consensus (two documents, or
+two camps of equal size) the group is one finding naming every figure. Within one
+document, figures that disagree are one finding.
+
+Shares stated with no year (``undated_measures``): two documents' undated figures are
+compared only when they are at least ``undated_gap_pp`` apart, at ``undated_severity``
+(an undated regional share may describe any year); an undated figure is also reported
+when it fits none of another document's dated figures for the same thing.
 
 Contradiction
 -------------
-    doc    line  metric  scope   value  unit  year
-    a.md   35    share   Europe  28.72  %     2024
-    b.md   70    share   Europe  25     %
-    -> Europe share: 28.72% (2024, a.md:35) vs 25% (no year stated, b.md:70)
+    doc    line  metric       value     unit  year
+    a.md   35    market_size  28.7e9    USD   2024
+    b.md   70    market_size  28.9e9    USD   2024
+    c.md   12    market_size  35.0e9    USD   2024
+    -> c.md's USD 35B (2024) is the odd one out; 2 sources agree on USD 28.7B to USD 28.9B
 
 Consistent
 ----------
-    doc    line  metric  scope          value  unit  qualifier  year
-    a.md   34    share   North America  44.96  %     exact      2024
-    b.md   70    share   North America  45     %     approx
+    doc    line  metric       value     unit  qualifier  year
+    a.md   34    market_size  28.7e9    USD   exact      2024
+    b.md   70    market_size  29e9      USD   approx     2024
 """
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from .base import Rule
-from .describe import amount, scope_label, when, where
-from .facts import Facts, overlaps
-from ..numbers import format_amount
+from .consensus import Outcome, judge
+from .describe import amount, difference, nearest, scope_label, sources_text, span, when, where
+from .facts import Facts
 
 
-def gap_text(a, b) -> str:
-    """How far apart two figures are as stated (their interval gap when one is open-ended)."""
-    if {a.row["qualifier"], b.row["qualifier"]} <= {"exact", "approx"}:
-        gap = abs(a.value - b.value)
-    else:
-        gap = max(a.lo - b.hi, b.lo - a.hi)
-    unit = "percentage_point" if a.unit == "percent" else a.unit
-    return format_amount(gap, unit)
+def _widen(relative: float, extra: float = 0.0):
+    def interval(f):
+        m = max(abs(f.lo), abs(f.hi)) if f.lo > -1e308 and f.hi < 1e308 else abs(f.value)
+        return (f.lo - relative * m - extra, f.hi + relative * m + extra)
+    return interval
 
 
 class ValueConflict(Rule):
@@ -46,43 +55,92 @@ class ValueConflict(Rule):
     name = "value.conflict"
     severity = "warning"
 
-    def _finding(self, subject, scope, metric, a, b):
-        label = scope_label(subject, scope)
-        message = (f"{label} {metric.replace('_', ' ')}: {amount(a)} ({when(a)}, {where(a)}) vs "
-                   f"{amount(b)} ({when(b)}, {where(b)}); {gap_text(a, b)} apart, more than "
-                   f"rounding, qualifiers and the {self.ctx.bands.relative:.0%} tolerance allow")
-        return self.finding(subject=subject, scope=scope, metric=metric, message=message,
-                            expected=f"{amount(a)} ({a.doc})", observed=f"{amount(b)} ({b.doc})",
-                            claims=[a.cite("value"), b.cite("value")])
-
     def check(self, facts: Facts):
         rel = facts.bands.relative
-        undated_metrics = set(self.options["undated_metrics"])
-        metrics = tuple(self.options["metrics"])
-        for (subject, scope, metric), group in facts.groups("subject", "scope", "metric", metric=metrics).items():
-            dated: dict[tuple, list] = {}
+        measures = set(self.options["measures"])
+        undated = set(self.options["undated_measures"])
+        gap = float(self.options["undated_gap_pp"]) / 2.0
+        keys = ("subject", "scope", "measure", "unit", "calendar", "era")
+        for key, group in facts.groups(*keys).items():
+            subject, scope, measure = key[:3]
+            if measure not in measures:
+                continue
+            by_year: dict = {None: []}
             for f in group:
                 if f.year is not None:
-                    dated.setdefault((f.year, f.unit), []).append(f)
-            for _, same in sorted(dated.items()):
-                for a, b in combinations(same, 2):
-                    if not overlaps((a.lo, a.hi), (b.lo, b.hi), relative=rel):
-                        yield self._finding(subject, scope, metric, a, b)
-            if metric not in undated_metrics:
-                continue
-            yield from self._undated(subject, scope, metric, group, rel)
+                    by_year.setdefault(f.year, []).append(f)
+                elif f.period_start is None and f.period_end is None and measure in undated:
+                    by_year[None].append(f)
+            for year in sorted(y for y in by_year if y is not None):
+                for o in judge(by_year[year], _widen(rel)):
+                    yield self._finding(subject, scope, measure, o, facts.copies, None)
+            loose = by_year.get(None, [])
+            if len({f.doc for f in loose}) >= 2:
+                severity = str(self.options["undated_severity"])
+                for o in judge(loose, _widen(rel, gap)):
+                    if o.kind != "within":
+                        yield self._finding(subject, scope, measure, o, facts.copies, severity)
+            dated = [f for y, fs in by_year.items() if y is not None for f in fs]
+            yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel)
 
-    def _undated(self, subject, scope, metric, group, rel):
-        """An undated figure vs each other document: a conflict only if it fits none of its values."""
-        for a in (f for f in group if f.year is None):
-            others: dict[str, list] = {}
-            for f in group:
-                # undated vs undated is compared once, from the first document's side
-                if f.doc != a.doc and f.unit == a.unit and (f.year is not None or f.doc > a.doc):
-                    others.setdefault(f.doc, []).append(f)
-            for doc, candidates in sorted(others.items()):
-                if any(overlaps((a.lo, a.hi), (f.lo, f.hi), relative=rel) for f in candidates):
+    def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel):
+        """An undated figure vs another document's dated ones: a conflict only if it fits none of them."""
+        if not loose or not dated:
+            return
+        interval = _widen(rel)
+        by_doc: dict[str, list] = {}
+        for f in dated:
+            by_doc.setdefault(f.doc, []).append(f)
+        for a in loose:
+            alo, ahi = interval(a)
+            for doc, candidates in sorted(by_doc.items()):
+                if doc == a.doc or any(alo <= interval(f)[1] and interval(f)[0] <= ahi for f in candidates):
                     continue
-                nearest = min(candidates, key=lambda f: (abs(f.value - a.value), f.year or 0))
-                first, second = (nearest, a) if nearest.doc < a.doc else (a, nearest)
-                yield self._finding(subject, scope, metric, first, second)
+                near = min(candidates, key=lambda f: (abs(f.value - a.value), f.year, int(f.row["start"])))
+                label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
+                message = (f"{label}: {where(a)} states {amount(a)} with no year; {doc} states {amount(near)} "
+                           f"({when(near)}, {where(near)}) and nothing closer; {difference(a, near)} apart")
+                yield self.finding(subject=subject, scope=scope, metric=a.metric, message=message,
+                                   expected=f"{amount(near)} ({near.doc}, {when(near)})",
+                                   observed=f"{amount(a)} ({a.doc}, no year stated)", focus=a,
+                                   claims=[a.cite("undated value"), near.cite("value")])
+
+    def _finding(self, subject, scope, measure, o: Outcome, copies, severity):
+        label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
+        odd = o.odd[0]
+        period = f" ({when(odd)})"
+        if o.kind == "outlier":
+            agree = nearest(o.agree, odd)
+            docs = sorted({f.doc for f in o.agree})
+            message = (f"{label}{period}: {where(odd)} states {', '.join(amount(f) for f in o.odd)}, the odd one out: "
+                       f"{sources_text(docs, copies)} agree on {span(o.agree)}; {difference(odd, agree[0])} from the "
+                       f"nearest of them ({where(agree[0])})")
+            return self.finding(subject=subject, scope=scope, metric=odd.metric, message=message,
+                                expected=f"{span(o.agree)} ({len(docs)} source{'s' if len(docs) > 1 else ''})",
+                                observed=f"{amount(odd)} ({odd.doc})", focus=odd, severity=severity,
+                                claims=[f.cite("outlier") for f in o.odd] + [f.cite("consensus") for f in agree])
+        if o.kind == "within" and o.agree:
+            agree = nearest(o.agree, odd)
+            message = (f"{label}{period}: {where(odd)} states {amount(odd)}, while the same document states "
+                       f"{span(o.agree)} elsewhere ({', '.join(where(f) for f in agree)}); {difference(odd, agree[0])} apart")
+            return self.finding(subject=subject, scope=scope, metric=odd.metric, message=message,
+                                expected=f"{span(o.agree)} (the document's other figures)",
+                                observed=f"{amount(odd)} ({where(odd)})", focus=odd, severity=severity,
+                                claims=[odd.cite("outlier")] + [f.cite("value") for f in agree])
+        shown = nearest(o.odd, odd, limit=len(o.odd))
+        shown = sorted(shown[:8], key=lambda f: (f.value, f.doc, int(f.row["start"])))
+        low, high = shown[0], shown[-1]
+        docs = sorted({f.doc for f in o.odd})
+        if len(shown) == 2:
+            a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
+            tail = "" if len(docs) == 1 else "; no third source says which is right"
+            message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
+                       f"{difference(a, b)} apart, more than rounding, qualifiers and the "
+                       f"{self.ctx.bands.relative:.0%} tolerance allow{tail}")
+        else:
+            who = "the document states" if len(docs) == 1 else f"{len(docs)} sources disagree with no consensus:"
+            message = (f"{label}{period}: {who} {'; '.join(f'{amount(f)} ({where(f)})' for f in shown)}; "
+                       f"{difference(low, high)} between the lowest and the highest")
+        return self.finding(subject=subject, scope=scope, metric=odd.metric, message=message,
+                            expected="one value", observed=", ".join(amount(f) for f in shown),
+                            severity=severity, claims=[f.cite("value") for f in shown])

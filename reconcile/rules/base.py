@@ -12,7 +12,7 @@ import inspect
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..findings import Finding
+from ..findings import Finding, claim_identity
 from ..regions import RegionTable
 from .facts import Bands, Facts
 
@@ -50,7 +50,9 @@ class Rule:
         raise NotImplementedError
 
     def finding(self, *, subject: str, scope: str, metric: str, message: str, expected: str,
-                observed: str, claims: list[dict]) -> Finding:
-        return Finding(rule=self.code, name=self.name, severity=self.ctx.severity, subject=subject,
+                observed: str, claims: list[dict], focus=None, severity: str | None = None) -> Finding:
+        """A finding of this rule; ``focus`` is the fact it is about (the odd one out)."""
+        return Finding(rule=self.code, name=self.name, severity=severity or self.ctx.severity, subject=subject,
                        scope=scope, metric=metric, message=message, expected=expected,
-                       observed=observed, claims=claims)
+                       observed=observed, claims=claims,
+                       focus=claim_identity(focus.cite("")) if focus is not None else "")

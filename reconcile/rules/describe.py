@@ -75,3 +75,39 @@ def central(f) -> tuple[float, float]:
 def cagr_interval(f, tolerance_pp: float) -> tuple[float, float]:
     """A stated CAGR's interval as fractions, widened by ``tolerance_pp`` percentage points."""
     return ((f.lo - tolerance_pp) / 100.0, (f.hi + tolerance_pp) / 100.0)
+
+
+def difference(a, b) -> str:
+    """The plain difference of two figures as stated: ``3.5 pp``, ``USD 25B``."""
+    unit = "percentage_point" if a.unit == "percent" else a.unit
+    return format_amount(abs(a.value - b.value), unit)
+
+
+def span(facts: list) -> str:
+    """The values a set of agreeing figures states: ``6.5%`` or ``6.5%–6.9%``."""
+    lo = min(facts, key=lambda f: (f.value, f.doc))
+    hi = max(facts, key=lambda f: (f.value, f.doc))
+    if amount(lo) == amount(hi):
+        return amount(lo)
+    return f"{amount(lo)} to {amount(hi)}"
+
+
+MAX_CITED = 6
+
+
+def nearest(facts: list, to, limit: int = MAX_CITED) -> list:
+    """Up to ``limit`` of ``facts``, one per document first, nearest in value to ``to``."""
+    ranked = sorted(facts, key=lambda f: (abs(f.value - to.value), f.doc, int(f.row["start"])))
+    seen, first, rest = set(), [], []
+    for f in ranked:
+        (rest if f.doc in seen else first).append(f)
+        seen.add(f.doc)
+    return (first + rest)[:limit]
+
+
+def sources_text(docs: list[str], copies: dict[str, list[str]]) -> str:
+    """``3 sources (a.md, b.md, c.md; 2 copies of a.md not counted)``."""
+    shown = ", ".join(docs[:MAX_CITED]) + (f" and {len(docs) - MAX_CITED} more" if len(docs) > MAX_CITED else "")
+    n_copies = sum(len(copies.get(d, [])) for d in docs)
+    extra = f"; {n_copies} near-identical cop{'y' if n_copies == 1 else 'ies'} of them not counted" if n_copies else ""
+    return f"{len(docs)} source{'s' if len(docs) != 1 else ''} ({shown}{extra})"

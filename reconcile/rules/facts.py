@@ -5,6 +5,8 @@ A figure is never a point. "USD 578.14 billion" is anything in 578.135–578.145
 anything from $399.5 million up. Rules compare these intervals, so rounding and
 qualifiers never raise a false alarm.
 
+Near-duplicate documents count as one source (``copies``): only the first of them is read.
+
 The same figure stated twice in one document (same metric, subject, scope, year or
 period, unit and value) is one fact: repeating a claim never contradicts it.
 
@@ -25,6 +27,7 @@ import pandas as pd
 
 from ..findings import CITED_FIELDS
 from ..numbers import figure_half_unit
+from .copies import copy_groups
 
 _QUAL_PRECISION = {"exact": 0, "range": 1, "approx": 2, "over": 3, "under": 3}
 
@@ -113,6 +116,26 @@ def comparable(row: dict) -> bool:
     return not (row.get("metric") == "share" and row.get("scope_type") == "global")
 
 
+def calendar(row: dict) -> str:
+    """Which calendar a claim's year counts in: ``""`` for calendar years, ``"FY-06"`` for a
+    fiscal year ending in June (a fiscal year ending in December is a calendar year), ``"FY"``
+    when the document does not say when its fiscal year ends. Years of different calendars
+    are never compared."""
+    fiscal = row.get("fiscal")
+    if fiscal is None or fiscal is pd.NA or not fiscal:
+        return ""
+    end = _int(row.get("fiscal_year_end"))
+    if end == 12:
+        return ""
+    return "FY" if end is None else f"FY-{end:02d}"
+
+
+def era(row: dict) -> str:
+    """``forecast`` for a forecast, ``actual`` for an actual or an estimate of one: a year's
+    result is not contradicted by an older forecast of it."""
+    return "forecast" if row.get("kind") == "forecast" else "actual"
+
+
 def _identity(row: dict) -> tuple:
     return (row["doc"], row["metric"], row["subject"], row["scope"], _int(row["year"]),
             _int(row["period_start"]), _int(row["period_end"]), row["unit"], f"{_float(row['value']):.9g}")
@@ -132,7 +155,8 @@ class Facts:
         money in a currency with a rate for its year is converted to the base.
     """
 
-    def __init__(self, claims: pd.DataFrame, *, bands: Bands = Bands(), rates: dict | None = None) -> None:
+    def __init__(self, claims: pd.DataFrame, *, bands: Bands = Bands(), rates: dict | None = None,
+                 copy_similarity: float = 0.9) -> None:
         self.bands = bands
         self.rates = rates or {}
         rows = claims.to_dict("records")
@@ -146,11 +170,19 @@ class Facts:
                 kept[key].also.append(row)
                 continue
             lo, hi = interval(row, bands)
+            row["calendar"], row["era"] = calendar(row), era(row)
+            row["measure"] = row.get("measure") or row["metric"]
             kept[key] = self._converted(Fact(
                 row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
                 period_start=_int(row["period_start"]), period_end=_int(row["period_end"]),
             ))
-        self.all: list[Fact] = sorted(kept.values(), key=lambda f: (f.doc, int(f.row["start"])))
+        facts = list(kept.values())
+        #: ``{document: [its near-duplicate copies]}``; the copies' facts are left out.
+        self.copies: dict[str, list[str]] = (copy_groups(facts, similarity=copy_similarity)
+                                             if copy_similarity <= 1 else {})
+        dropped = {d for copies in self.copies.values() for d in copies}
+        self.all: list[Fact] = sorted((f for f in facts if f.doc not in dropped),
+                                      key=lambda f: (f.doc, int(f.row["start"])))
         self._groups: dict[tuple, dict] = {}
         self._memo: dict = {}
 

@@ -1,0 +1,65 @@
+"""Near-duplicate documents: syndicated copies and reseller blurbs count as one source.
+
+Two documents are copies when they state (nearly) the same figures: the same measure,
+subject, scope, period, unit and value, written the same way. Their similarity is the
+Jaccard index of those figure sets; from ``similarity`` (0.9 by default) and with at
+least ``min_figures`` figures each, they are one source. The first path of each group
+stands for it; the others' figures are left out of the rules, so copying a corpus gives
+the findings of one copy, and a consensus is never three copies of one report.
+
+The search is linear in the figures: documents are only compared through figures they
+share, and a figure stated by more than ``max_sharing`` documents (a number everyone
+quotes) is not used to pair them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+
+def _signature(f) -> tuple:
+    r = f.row
+    return (r["metric"], r["subject"], r["scope"], f.year, f.period_start, f.period_end, r["unit"],
+            f"{f.value:.9g}", r["figure"])
+
+
+def copy_groups(facts: list, *, similarity: float = 0.9, min_figures: int = 3,
+                max_sharing: int = 200) -> dict[str, list[str]]:
+    """``{representative: [copies...]}`` for every group of near-duplicate documents."""
+    sigs: dict[str, set] = defaultdict(set)
+    for f in facts:
+        sigs[f.doc].add(_signature(f))
+    holders: dict[tuple, list[str]] = defaultdict(list)
+    for doc in sorted(sigs):
+        if len(sigs[doc]) >= min_figures:
+            for s in sigs[doc]:
+                holders[s].append(doc)
+    parent: dict[str, str] = {}
+
+    def root(d: str) -> str:
+        while parent.get(d, d) != d:
+            d = parent[d]
+        return d
+
+    for doc in sorted(sigs):
+        if len(sigs[doc]) < min_figures:
+            continue
+        shared: dict[str, int] = defaultdict(int)
+        for s in sigs[doc]:
+            docs = holders[s]
+            if len(docs) > max_sharing:
+                continue
+            for other in docs:
+                if other > doc:
+                    shared[other] += 1
+        for other, n in sorted(shared.items()):
+            if n / (len(sigs[doc]) + len(sigs[other]) - n) >= similarity:
+                a, b = root(doc), root(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(parent):
+        r = root(doc)
+        if r != doc:
+            groups[r].append(doc)
+    return dict(sorted(groups.items()))
