@@ -89,3 +89,12 @@ def fingerprint(rule: str, claims: list[dict]) -> str:
     ids = sorted({claim_identity(c) for c in claims})
     digest = hashlib.sha1("\n".join([rule, *ids]).encode("utf-8")).hexdigest()
     return f"{rule}-{digest[:16]}"
+
+
+def cards(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings as report cards: those about the same outlying claim together, the most
+    severe first; cards in the order of their first finding."""
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.card, []).append(f)
+    return [sorted(group, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.rule)) for group in out.values()]

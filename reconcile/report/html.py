@@ -14,6 +14,7 @@ import math
 import jinja2
 
 from ..check import CheckResult
+from ..findings import cards
 from ..rules import RULES, find_rule
 from .chart import market_chart
 
@@ -57,9 +58,11 @@ def to_html(result: CheckResult, *, fail_on: str = "warning") -> str:
     cited = {c["claim_id"] for f in result.findings for c in f.claims}
     markets = []
     for subject in sorted({f.subject for f in result.findings}):
-        findings = [dict(f.as_dict(), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
-                         quotes=[_quote(c) for c in f.claims]) for f in result.findings if f.subject == subject]
-        markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited), "findings": findings})
+        groups = cards([f for f in result.findings if f.subject == subject])
+        shown = [[dict(f.as_dict(), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
+                       quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups]
+        markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited),
+                        "findings": [dict(g[0], also=g[1:]) for g in shown]})
     rows = [[_cell(v) for v in r] for r in result.claims[CLAIM_COLUMNS].itertuples(index=False, name=None)]
     return _env.get_template("report.html.j2").render(
         summary=summary, verdict=_verdict(summary), by_rule=list(summary["by_rule"].items()),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..check import CheckResult
-from ..findings import SEVERITIES
+from ..findings import SEVERITIES, cards
 from ..rules import find_rule
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -63,6 +63,27 @@ def _finding(f) -> list[str]:
                    f"{quote_with_figure(c.get('quote', ''), c.get('figure', ''))} |")
     out.append("")
     return [line for i, line in enumerate(out) if line or (i and out[i - 1])]
+
+
+def _also(f, shown: set) -> list[str]:
+    """A further finding about the same figure, under the card's first one."""
+    out = [f"**Also about this figure — {f.rule} `{f.name}` ({f.severity}):** {escape(f.message)}", "",
+           f"- **Expected:** {escape(f.expected)}", f"- **Observed:** {escape(f.observed)}",
+           f"- **Fingerprint:** `{f.fingerprint}`", _status_line(f), ""]
+    extra = [c for c in f.claims if (c["doc"], c.get("line"), c.get("figure")) not in shown]
+    if extra:
+        out += ["| Role | Where | Figure | Quote |", "|---|---|---|---|"]
+        out += [f"| {escape(c.get('role', ''))} | {_where(c)} | {escape(c.get('figure', ''))} | "
+                f"{quote_with_figure(c.get('quote', ''), c.get('figure', ''))} |" for c in extra] + [""]
+    return [line for i, line in enumerate(out) if line or (i and out[i - 1])]
+
+
+def _card(group) -> list[str]:
+    out = _finding(group[0])
+    shown = {(c["doc"], c.get("line"), c.get("figure")) for c in group[0].claims}
+    for f in group[1:]:
+        out += _also(f, shown)
+    return out
 
 
 def _status_line(f) -> str:
@@ -148,12 +169,13 @@ def to_markdown(result: CheckResult, *, fail_on: str = "warning") -> str:
         by_subject.setdefault(f.subject, []).append(f)
     for subject, findings in by_subject.items():
         lines += [f"## {escape(subject)}", ""]
+        subject_cards = cards(findings)
         for sev in SEVERITIES:
-            group = [f for f in findings if f.severity == sev]
+            group = [c for c in subject_cards if c[0].severity == sev]
             if group:
                 lines += [f"### {_HEADINGS[sev]} ({len(group)})", ""]
-                for f in group:
-                    lines += _finding(f)
+                for card in group:
+                    lines += _card(card)
     if not result.findings:
         lines += ["No contradictions found.", ""]
     lines += _gate(result)

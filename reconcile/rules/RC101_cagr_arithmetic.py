@@ -92,5 +92,5 @@ class CagrArithmetic(Rule):
                     subject=subject, scope=scope, metric="cagr", message=message,
                     expected=f"{implied} (implied by the document's own figures)",
                     observed=f"{amount(c)} (stated)",
-                    claims=[c.cite("stated CAGR"), s.cite("start value"), e.cite("end value")],
+                    claims=[c.cite("stated CAGR"), s.cite("start value"), e.cite("end value")], focus=c,
                 )

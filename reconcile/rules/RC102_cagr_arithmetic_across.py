@@ -57,5 +57,5 @@ class CagrArithmeticAcross(Rule):
                         subject=subject, scope=scope, metric="cagr", message=message,
                         expected=f"{implied} (implied by {doc})",
                         observed=f"{amount(c)} (stated in {c.doc})",
-                        claims=[c.cite("stated CAGR"), s.cite("start value"), e.cite("end value")],
+                        claims=[c.cite("stated CAGR"), s.cite("start value"), e.cite("end value")], focus=c,
                     )

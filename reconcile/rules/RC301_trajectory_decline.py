@@ -84,4 +84,5 @@ class TrajectoryDecline(Rule):
         return self.finding(subject=subject, scope=scope, metric=metric, message=message,
                             expected=f"at least {format_amount(expected, p2.unit)} in {p2.year}",
                             observed=f"{amount(p2)} in {p2.year}",
-                            claims=[p1.cite("earlier value"), p2.cite("later value"), cagr.cite("stated CAGR")])
+                            claims=[p1.cite("earlier value"), p2.cite("later value"), cagr.cite("stated CAGR")],
+                            focus=p1)

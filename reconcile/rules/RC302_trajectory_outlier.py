@@ -16,8 +16,8 @@ Contradiction
     a.md   7     market_size  1094.83e9  USD   exact      2034
     a.md   8     cagr         11.37      %     exact            2025-2034
     b.md   6     market_size  3.5e12     USD   over       2027
-    -> order-of-magnitude clash: b.md's over USD 3.5T (2027) is 5× a.md's trajectory
-       (about USD 700.2B in 2027)
+    -> outlier: b.md's over USD 3.5T (2027) is 5× a.md's trajectory (about USD 700.2B
+       in 2027); from ``magnitude_factor`` (10×) it is called an order-of-magnitude clash
 
 Consistent
 ----------
@@ -137,4 +137,4 @@ class TrajectoryOutlier(Rule):
         claims += [g.cite("outlying value") for g, _, _, _ in found]
         return self.finding(subject=subject, scope=scope, metric=metric, message=message,
                             expected=f"about {format_amount(projected, f.unit)} in {f.year} ({ref_doc})",
-                            observed=f"{amount(f)} in {f.year} ({other_doc})", claims=claims)
+                            observed=f"{amount(f)} in {f.year} ({other_doc})", claims=claims, focus=f)
