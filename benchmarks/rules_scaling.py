@@ -6,6 +6,9 @@ rules group claims by subject and scope, so time should grow linearly: the 100k/
 ratio should be near 10 (aim: at most 11).
 
     python benchmarks/rules_scaling.py [--sizes 10000 100000] [--repeat 3]
+
+``--one-market 500 5000`` instead puts every claim in one market (10 claims per document):
+the consensus rules must stay near-linear there too (50,000 claims in seconds).
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ def _row(doc, subject, metric, value, unit, *, scope="Global", year=None, ps=Non
         "scope_type": scope_type, "dimension": "region" if scope_type == "region" else "",
         "value": value, "unit": unit, "low": value, "high": value, "qualifier": q, "year": year,
         "period_start": ps, "period_end": pe, "kind": "estimate", "confidence": 1.0,
+        "entity": subject, "entity_type": "market", "measure": metric, "period_label": "", "fiscal": False,
+        "fiscal_year_end": None, "quarter": None, "month": None, "basis": "cagr" if metric == "cagr" else "",
+        "sign": 1, "accounting": "reported", "converted_value": None, "converted_unit": "",
     }
 
 
@@ -63,6 +69,31 @@ def market(rng: random.Random, i: int) -> list[dict]:
     return rows
 
 
+def one_market(docs: int, seed: int = 7) -> pd.DataFrame:
+    """``docs`` documents about one market, ten claims each: sizes, a CAGR, regional shares
+    and values; every seventh document 5x off, every eleventh with a different CAGR."""
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    subject = "one market"
+    for d in range(docs):
+        doc = f"docs/{d:06d}.md"
+        rate = 0.3 if d % 11 == 0 else rng.choice([0.08, 0.081, 0.082])
+        v24 = 100e9 * rng.uniform(0.99, 1.01) * (5 if d % 7 == 0 else 1)
+        rows += [
+            _row(doc, subject, "market_size", round(v24, -7), "USD", year=2024, line=1),
+            _row(doc, subject, "market_size", round(v24 * (1 + rate) ** 6, -7), "USD", year=2030, line=2),
+            _row(doc, subject, "cagr", round(rate * 100, 1), "percent", ps=2024, pe=2030, line=3),
+        ]
+        for r, (region, share) in enumerate(zip(REGIONS, [40, 25, 20, 10, 5])):
+            rows.append(_row(doc, subject, "share", share + (8 if d % 13 == 0 and r == 0 else 0), "percent",
+                             scope=region, year=2024, line=10 + r))
+        rows.append(_row(doc, subject, "market_size", round(v24 * 0.4, -7), "USD", scope=REGIONS[0], year=2024, line=20))
+        rows.append(_row(doc, subject, "market_size", round(v24 * 0.25, -7), "USD", scope=REGIONS[1], year=2024, line=21))
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype(claims_frame_dtypes())
+    frame["claim_id"] = [f"C{k:012d}" for k in range(len(frame))]
+    return frame
+
+
 def table(n: int, seed: int = 7) -> pd.DataFrame:
     rng = random.Random(seed)
     rows: list[dict] = []
@@ -79,8 +110,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--one-market", type=int, nargs="*", metavar="DOCS",
+                    help="instead: one market stated by this many documents (10 claims each), e.g. 500 5000")
     args = ap.parse_args()
     settings = load_settings(use_cwd=False)
+    if args.one_market:
+        cpu = {}
+        for docs in args.one_market:
+            claims = one_market(docs)
+            best = float("inf")
+            for _ in range(args.repeat):
+                t0 = time.process_time()
+                findings = run_rules(claims, settings)
+                best = min(best, time.process_time() - t0)
+            cpu[docs] = best
+            print(f"one market, {docs:>6} documents, {len(claims):>7} claims  {len(findings):>6} findings  "
+                  f"{best:7.2f} CPU-s")
+        if len(args.one_market) >= 2:
+            lo, hi = args.one_market[0], args.one_market[-1]
+            print(f"CPU ratio {hi}/{lo} documents: {cpu[hi] / cpu[lo]:.2f} (size ratio {hi / lo:.0f})")
+        return
     times = {}
     for n in args.sizes:
         claims = table(n)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from .base import Rule
 from .consensus import Outcome, judge
-from .describe import amount, difference, nearest, scope_label, sources_text, span, when, where
+from .describe import amount, difference, scope_label, sources_text, span, when, where
 from .facts import Facts
 
 
@@ -123,10 +123,10 @@ class CagrConflict(Rule):
         label = f"{scope_label(subject, scope)} CAGR"
         odd = o.odd[0]
         if o.agree:
-            agree = [f for f in nearest(o.agree, odd, limit=len(o.agree)) if self._comparable(odd, f)][:6]
+            agree = o.agree.nearest(odd, 6, accept=lambda f: self._comparable(odd, f))
             if not agree:
                 return None
-            docs = sorted({f.doc for f in o.agree})
+            docs = o.agree.docs
             who = (f"{sources_text(docs, copies)} agree on" if o.kind == "outlier"
                    else "the same document states")
             periods = sorted({when(f) for f in agree})

@@ -111,7 +111,7 @@ class ValueConflict(Rule):
         period = f" ({when(odd)})"
         if o.kind == "outlier":
             agree = nearest(o.agree, odd)
-            docs = sorted({f.doc for f in o.agree})
+            docs = o.agree.docs
             message = (f"{label}{period}: {where(odd)} states {', '.join(amount(f) for f in o.odd)}, the odd one out: "
                        f"{sources_text(docs, copies)} agree on {span(o.agree)}; {difference(odd, agree[0])} from the "
                        f"nearest of them ({where(agree[0])})")

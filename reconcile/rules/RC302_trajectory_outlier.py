@@ -1,8 +1,10 @@
 """Two documents' values for one market that no stated growth rate can connect.
 
-For each pair of documents with dated values for the same subject, scope and metric (same
-currency), the document with more dated values is the reference: its own figures (or
-one figure and its stated CAGR) give a trajectory. A value of the other document in a
+For the dated values of one subject, scope and metric (same currency), the document
+stating the most years is the reference (unless its own figures fall while it states
+positive growth: a trajectory that contradicts itself is no reference): its own figures
+(or one figure and its stated CAGR) give a trajectory, and every other document is held
+against it, so the rule is linear in documents. A value of the other document in a
 year the reference does not state is an outlier when it is more than ``min_factor`` times
 off that trajectory *and* the growth needed to reach it from the reference's nearest
 value lies outside every CAGR stated for the market (widened by ``slack_pp``). A value
@@ -30,7 +32,6 @@ Consistent
 from __future__ import annotations
 
 import math
-from itertools import combinations
 
 from .base import Rule
 from .describe import amount, central, cited, scope_label, stated
@@ -55,6 +56,17 @@ def value_at(path: list[tuple[int, float]], rate: float | None, year: int) -> fl
     return project(v0, rate, year - y0) if rate is not None else v0
 
 
+def _rates_text(cagrs: list) -> str:
+    """``the stated CAGRs are 6.5%, 7%``; many rates as their range."""
+    if not cagrs:
+        return "no CAGR is stated"
+    shown = {amount(c): c.value for c in cagrs}
+    if len(shown) <= 6:
+        return f"the stated CAGRs are {', '.join(sorted(shown))}"
+    ordered = sorted(shown, key=lambda k: (shown[k], k))
+    return f"{len(shown)} different CAGRs are stated, from {ordered[0]} to {ordered[-1]}"
+
+
 class TrajectoryOutlier(Rule):
     __doc__ = __doc__
     code = "RC302"
@@ -67,14 +79,37 @@ class TrajectoryOutlier(Rule):
                                                             metric=VALUE_METRICS).items():
             cagrs = cagr_groups.get((subject, scope), [])
             by_doc = facts.by_doc([f for f in group if f.year is not None and f.value > 0])
-            for (da, pa), (db, pb) in combinations(sorted(by_doc.items()), 2):
-                for unit in sorted({p.unit for p in pa} & {p.unit for p in pb}):
-                    a = [p for p in pa if p.unit == unit]
-                    b = [p for p in pb if p.unit == unit]
-                    ref, other = (a, b) if len({p.year for p in a}) >= len({p.year for p in b}) else (b, a)
-                    found = self._compare(ref, other, cagrs)
+            for unit in sorted({f.unit for fs in by_doc.values() for f in fs}):
+                docs = {d: [p for p in fs if p.unit == unit] for d, fs in by_doc.items()}
+                docs = {d: fs for d, fs in docs.items() if fs}
+                ref_doc = self._reference(docs, cagrs)
+                if ref_doc is None:
+                    continue
+                ref = docs[ref_doc]
+                path, rate = trajectory(ref, [c for c in cagrs if c.doc == ref_doc])
+                band = self._band(cagrs)
+                rate_text = _rates_text(cagrs)
+                for doc, other in sorted(docs.items()):
+                    if doc == ref_doc:
+                        continue
+                    found = self._compare(ref, other, path, rate, band)
                     if found:
-                        yield self._finding(subject, scope, metric, ref, found, cagrs)
+                        yield self._finding(subject, scope, metric, ref, found, rate_text)
+
+    @staticmethod
+    def _reference(docs: dict[str, list], cagrs: list) -> str | None:
+        """The document whose trajectory the others are held against: the one stating the
+        most years, unless its own figures fall while it states positive growth (a
+        trajectory that contradicts itself is no reference). One reference per market
+        keeps the rule linear in documents."""
+        growing = {c.doc for c in cagrs if c.lo > 0}
+        ranked = sorted(docs, key=lambda d: (-len({p.year for p in docs[d]}), d))
+        for d in ranked:
+            path = sorted((p.year, p.value) for p in docs[d])
+            falls = any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
+            if not (falls and d in growing):
+                return d
+        return None
 
     def _band(self, cagrs: list) -> tuple[float, float]:
         slack = float(self.options["slack_pp"]) / 100.0
@@ -84,12 +119,10 @@ class TrajectoryOutlier(Rule):
         lows = [c.value / 100.0 for c in cagrs]
         return min(lows) - slack, max(lows) + slack
 
-    def _compare(self, ref: list, other: list, cagrs: list) -> list[tuple]:
+    def _compare(self, ref: list, other: list, path, rate, band) -> list[tuple]:
         """Outlying values of ``other`` against ``ref``'s trajectory: (fact, projected, needed rate, nearest)."""
-        ref_cagrs = [c for c in cagrs if c.doc == ref[0].doc]
-        path, rate = trajectory(ref, ref_cagrs)
         years = {y for y, _ in path}
-        low, high = self._band(cagrs)
+        low, high = band
         factor = float(self.options["min_factor"])
         out = []
         for f in sorted(other, key=lambda f: (f.year, f.row["start"])):
@@ -110,7 +143,7 @@ class TrajectoryOutlier(Rule):
             out.append((f, projected, needed, nearest))
         return out
 
-    def _finding(self, subject, scope, metric, ref, found, cagrs):
+    def _finding(self, subject, scope, metric, ref, found, rate_text):
         magnitude = float(self.options["magnitude_factor"])
         ratios = [max(central(f)[0], 0) / proj if central(f)[0] > proj else proj / central(f)[1]
                   for f, proj, _, _ in found]
@@ -123,8 +156,6 @@ class TrajectoryOutlier(Rule):
         above = central(f)[0] > projected
         relation = f"{ratios[worst]:.1f}× what" if above else f"1/{ratios[worst]:.1f} of what"
         kind = "order-of-magnitude clash" if ratios[worst] >= magnitude else "outlier"
-        rates = sorted({amount(c) for c in cagrs})
-        rate_text = f"the stated CAGRs are {', '.join(rates)}" if rates else "no CAGR is stated"
         others = " and ".join(cited(g) for g, _, _, _ in found)
         message = (f"{kind}: {other_doc} gives {scope_label(subject, scope)} {others}; "
                    f"{amount(f)} in {f.year} is {relation} {ref_doc}'s own figures "

@@ -15,6 +15,7 @@ thousands of figures costs ``n log n``, never a comparison per pair.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -110,13 +111,46 @@ def disagrees(facts: Sequence, interval: Callable[[object], tuple[float, float]]
     return max(lo for lo, _ in ivs) > min(hi for _, hi in ivs)
 
 
+class Camp:
+    """The figures that agree, indexed once so that each outlier's message costs ``log n``."""
+
+    def __init__(self, facts: list) -> None:
+        self.facts = sorted(facts, key=lambda f: (f.value, f.doc, int(f.row["start"])))
+        self.values = [f.value for f in self.facts]
+        self.docs = sorted({f.doc for f in facts})
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def __iter__(self):
+        return iter(self.facts)
+
+    def nearest(self, to, limit: int = 6, accept=lambda f: True, budget: int = 200) -> list:
+        """Up to ``limit`` accepted figures nearest in value to ``to`` (one per document first)."""
+        i = bisect.bisect_left(self.values, to.value)
+        lo, hi, out, seen, rest = i - 1, i, [], set(), []
+        while (lo >= 0 or hi < len(self.facts)) and len(out) < limit and budget > 0:
+            below = abs(to.value - self.values[lo]) if lo >= 0 else math.inf
+            above = abs(self.values[hi] - to.value) if hi < len(self.facts) else math.inf
+            if below <= above:
+                f, lo = self.facts[lo], lo - 1
+            else:
+                f, hi = self.facts[hi], hi + 1
+            budget -= 1
+            if not accept(f):
+                continue
+            (rest if f.doc in seen else out).append(f)
+            seen.add(f.doc)
+        return (out + rest)[:limit]
+
+
 @dataclass
 class Outcome:
     """One finding's worth of a group: an odd one out, a spread with no consensus, or a document at odds with itself."""
 
     kind: str  # "outlier" | "spread" | "within"
     odd: list  # the figures the finding is about (the outlier's, or every figure of a spread)
-    agree: list = field(default_factory=list)  # the consensus figures (outlier case)
+    agree: list | Camp = field(default_factory=list)  # the consensus figures (outlier case)
     sources: int = 0  # independent sources in the consensus
 
 
@@ -166,7 +200,7 @@ def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) ->
     for doc in torn:
         own = [f for f in facts if f.doc == doc]
         mine = consensus(own, interval, source=lambda f: f"{f.row['start']}:{f.value!r}")
-        out.append(Outcome("within", odd=mine.outliers, agree=mine.agree, sources=len(mine.agree))
+        out.append(Outcome("within", odd=mine.outliers, agree=Camp(mine.agree), sources=len(mine.agree))
                    if mine.has_consensus else Outcome("within", odd=own))
     if len({p.doc for p in positions}) < 2:
         return out
@@ -176,7 +210,7 @@ def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) ->
             out.append(Outcome("spread", odd=[p.rep for p in positions]))
         return out
     agreeing = set(verdict.docs)
-    agree = [p.rep for p in verdict.agree]
+    agree = Camp([p.rep for p in verdict.agree])
     odd_by_doc: dict[str, list] = {}
     for p in verdict.outliers:
         if p.doc not in agreeing:

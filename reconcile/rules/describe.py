@@ -83,10 +83,11 @@ def difference(a, b) -> str:
     return format_amount(abs(a.value - b.value), unit)
 
 
-def span(facts: list) -> str:
-    """The values a set of agreeing figures states: ``6.5%`` or ``6.5%–6.9%``."""
-    lo = min(facts, key=lambda f: (f.value, f.doc))
-    hi = max(facts, key=lambda f: (f.value, f.doc))
+def span(facts) -> str:
+    """The values a set of agreeing figures states: ``6.5%`` or ``6.5% to 6.9%``."""
+    ordered = getattr(facts, "facts", None)  # a consensus.Camp is sorted by value already
+    lo = ordered[0] if ordered else min(facts, key=lambda f: (f.value, f.doc))
+    hi = ordered[-1] if ordered else max(facts, key=lambda f: (f.value, f.doc))
     if amount(lo) == amount(hi):
         return amount(lo)
     return f"{amount(lo)} to {amount(hi)}"
@@ -95,8 +96,10 @@ def span(facts: list) -> str:
 MAX_CITED = 6
 
 
-def nearest(facts: list, to, limit: int = MAX_CITED) -> list:
+def nearest(facts, to, limit: int = MAX_CITED) -> list:
     """Up to ``limit`` of ``facts``, one per document first, nearest in value to ``to``."""
+    if hasattr(facts, "nearest"):
+        return facts.nearest(to, limit)
     ranked = sorted(facts, key=lambda f: (abs(f.value - to.value), f.doc, int(f.row["start"])))
     seen, first, rest = set(), [], []
     for f in ranked:

@@ -1,0 +1,37 @@
+"""Near-duplicate sources count once: a corpus copied five times gives one copy's findings."""
+
+from __future__ import annotations
+
+import shutil
+
+from reconcile.check import check_corpus
+
+
+def _findings(paths, settings):
+    result = check_corpus([str(p) for p in paths], settings)
+    return sorted((f.rule, f.fingerprint, f.message) for f in result.findings), result
+
+
+def test_a_corpus_copied_five_times_gives_the_findings_of_one_copy(tmp_path, settings):
+    for i in range(1, 6):
+        shutil.copytree("sources", tmp_path / f"copy{i}")
+    one, _ = _findings([tmp_path / "copy1"], settings)
+    five, result = _findings([tmp_path], settings)
+    assert len(one) == 5
+    assert five == one
+    # every copy is still read and accounted for in the inputs
+    assert sum(s.status == "ok" for s in result.inputs) == 5 * sum(
+        s.status == "ok" for s in check_corpus([str(tmp_path / "copy1")], settings).inputs)
+
+
+def test_a_copy_does_not_make_a_consensus(tmp_path, settings):
+    """Two copies of one report against a third source: still two sources, no odd one out."""
+    (tmp_path / "a.md").write_text(
+        "The widget market was valued at USD 1.2 billion in 2024 and will reach USD 2.0 billion by 2030, "
+        "a CAGR of 8.9% from 2024 to 2030.\n", "utf-8")
+    shutil.copy(tmp_path / "a.md", tmp_path / "a_copy.md")
+    (tmp_path / "b.md").write_text("The widget market will grow at a CAGR of 15.5% from 2024 to 2030.\n", "utf-8")
+    result = check_corpus([str(tmp_path)], settings)
+    (f,) = [f for f in result.findings if f.rule == "RC103"]
+    assert "odd one out" not in f.message and "no third source" in f.message
+    assert {c["doc"] for c in f.claims} == {str(tmp_path / "a.md"), str(tmp_path / "b.md")}
