@@ -11,6 +11,7 @@ from .base import Rule, RuleContext
 from .RC101_cagr_arithmetic import CagrArithmetic
 from .RC102_cagr_arithmetic_across import CagrArithmeticAcross
 from .RC103_cagr_conflict import CagrConflict
+from .RC104_growth_arithmetic import GrowthArithmetic
 from .RC201_value_conflict import ValueConflict
 from .RC301_trajectory_decline import TrajectoryDecline
 from .RC302_trajectory_outlier import TrajectoryOutlier
@@ -21,7 +22,7 @@ from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
-    CagrArithmetic, CagrArithmeticAcross, CagrConflict, ValueConflict, TrajectoryDecline,
+    CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds,
     UnitsNotComparable,
 ]

@@ -1,0 +1,115 @@
+"""A stated year-on-year growth rate that the two values it connects do not support.
+
+A growth rate stated for year Y ("revenue rose 16% to $245.1 billion in fiscal 2024") is
+tied to the value it sits next to: the figure in the same sentence, within
+``max_distance`` characters, for the same subject, scope and year. The value for year Y-1 of the same measure (same calendar: a fiscal year
+is compared with the fiscal year before it) comes from the same document, or else from
+another document. The implied growth is ``value(Y) / value(Y-1) - 1``; rounding of both
+values, qualifiers and ``tolerance_pp`` are allowed for. Quarter-on-quarter, monthly,
+annualized and compound rates are not checked here, nor quarterly figures; two values
+2.5x or more apart beside a rate under 100% are taken to be of different lengths of time
+(a quarter against a year) and not compared.
+
+Contradiction
+-------------
+    doc    line  metric   measure  value     unit     year
+    a.md   4     revenue  revenue  245.1e9   USD      2024
+    a.md   4     growth   growth   19        percent  2024
+    a.md   9     revenue  revenue  211.9e9   USD      2023
+    -> stated 19% growth in 2024; USD 211.9B (2023) → USD 245.1B (2024) is 15.67%
+
+Consistent
+----------
+    doc    line  metric   measure  value     unit     year
+    a.md   4     revenue  revenue  245.1e9   USD      2024
+    a.md   4     growth   growth   16        percent  2024
+    a.md   9     revenue  revenue  211.9e9   USD      2023
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+from .describe import amount, scope_label, stated, where
+from .facts import Facts
+from ..numbers import format_amount, format_rate
+
+_CHECKED_BASIS = ("", "yoy")
+
+
+def _implied(prev, cur) -> tuple[float, float]:
+    """The growth (in percent) two value intervals allow."""
+    lo = (cur.lo / prev.hi - 1) * 100 if prev.hi > 0 else float("-inf")
+    hi = (cur.hi / prev.lo - 1) * 100 if prev.lo > 0 else float("inf")
+    return lo, hi
+
+
+class GrowthArithmetic(Rule):
+    __doc__ = __doc__
+    code = "RC104"
+    name = "growth.arithmetic"
+    severity = "warning"
+
+    def check(self, facts: Facts):
+        tol = float(self.options["tolerance_pp"])
+        values: dict[tuple, dict[int, list]] = {}
+        by_sentence: dict[tuple, list] = {}
+        growths = []
+        for f in facts.all:
+            if f.metric == "growth":
+                if f.year is not None and f.row.get("basis", "") in _CHECKED_BASIS and f.unit == "percent":
+                    growths.append(f)
+                continue
+            if f.year is None or f.metric in ("cagr", "share") or f.unit in ("percent", "percentage_point"):
+                continue
+            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"])
+            values.setdefault(key, {}).setdefault(f.year, []).append(f)
+            by_sentence.setdefault((f.doc, f.row["quote"]), []).append(f)
+        for g in growths:
+            current = [v for v in by_sentence.get((g.doc, g.row["quote"]), [])
+                       if v.year == g.year and v.subject == g.subject and v.scope == g.scope]
+            if len({v.measure for v in current}) != 1:
+                continue  # no value, or two measures in the sentence: which one grew is not clear
+            cur = min(current, key=lambda v: abs(int(v.row["start"]) - int(g.row["start"])))
+            if abs(int(cur.row["start"]) - int(g.row["start"])) > self.options["max_distance"]:
+                continue  # "rose 16% to $245.1 billion", "$245.1 billion, up 16%": side by side only
+            key = (cur.subject, cur.scope, cur.measure, cur.unit, cur.row["calendar"])
+            previous = values.get(key, {}).get(g.year - 1, [])
+            own = [p for p in previous if p.doc == g.doc]
+            candidates = own or previous
+            if not candidates:
+                continue
+            if any(self._fits(g, p, cur, tol) for p in candidates):
+                continue
+            if any(self._other_period(g, p, cur) for p in candidates):
+                continue
+            prev = min(candidates, key=lambda p: (p.doc != g.doc, abs(self._rate(p, cur) - g.value), p.doc))
+            yield self._finding(g, prev, cur)
+
+    @staticmethod
+    def _rate(prev, cur) -> float:
+        return (cur.value / prev.value - 1) * 100 if prev.value else float("inf")
+
+    @staticmethod
+    def _other_period(g, prev, cur) -> bool:
+        """Values 2.5x or more apart beside a modest stated rate are of different lengths of
+        time (a quarter against a year), not a growth that went wrong."""
+        ratio = max(cur.value / prev.value, prev.value / cur.value) if cur.value > 0 and prev.value > 0 else 0
+        return ratio >= 2.5 and abs(g.value) < 100
+
+    @staticmethod
+    def _fits(g, prev, cur, tol: float) -> bool:
+        lo, hi = _implied(prev, cur)
+        return g.lo - tol <= hi and lo <= g.hi + tol
+
+    def _finding(self, g, prev, cur):
+        rate = self._rate(prev, cur) / 100
+        source = "" if prev.doc == g.doc else f"{prev.doc}'s "
+        message = (f"{scope_label(g.subject, g.scope)} {cur.measure.replace('_', ' ')}: stated {amount(g)} growth "
+                   f"in {g.year} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
+                   f"({where(cur)}) is {format_rate(rate)}. For {amount(g)}, {g.year - 1} would have to be about "
+                   f"{format_amount(cur.value / (1 + g.value / 100), cur.unit)}")
+        return self.finding(subject=g.subject, scope=g.scope, metric="growth", message=message,
+                            expected=f"{format_rate(rate)} (implied by the two values)",
+                            observed=f"{amount(g)} (stated)", focus=g,
+                            claims=[g.cite("stated growth"), prev.cite("earlier value"), cur.cite("later value")])
+
