@@ -41,13 +41,12 @@ class CagrArithmeticAcross(Rule):
         values = facts.groups("subject", "scope", metric=VALUE_METRICS)
         for (subject, scope), cagrs in facts.groups("subject", "scope", metric="cagr").items():
             stating = {c.doc for c in cagrs}
-            by_doc = facts.by_doc([p for p in values.get((subject, scope), []) if p.year is not None])
+            by_doc = facts.by_doc([p for p in values.get((subject, scope), [])
+                                   if p.year is not None and p.doc not in stating])
             for c in cagrs:
                 if c.period_start is None or c.period_end is None or c.period_end <= c.period_start:
                     continue
                 for doc, points in by_doc.items():
-                    if doc in stating:
-                        continue
                     pairs = endpoint_pairs(c, points, slack)
                     if not pairs or any(supported(c, pair, tol) for pair in pairs):
                         continue

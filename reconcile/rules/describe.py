@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -109,8 +110,12 @@ def nearest(facts, to, limit: int = MAX_CITED) -> list:
 
 
 def sources_text(docs: list[str], copies: dict[str, list[str]]) -> str:
-    """``3 sources (a.md, b.md, c.md; 2 copies of a.md not counted)``."""
+    """``3 sources (a.md, b.md, c.md; 2 near-identical copies of them not counted)``; ``docs`` sorted."""
     shown = ", ".join(docs[:MAX_CITED]) + (f" and {len(docs) - MAX_CITED} more" if len(docs) > MAX_CITED else "")
-    n_copies = sum(len(copies.get(d, [])) for d in docs)
+    n_copies = 0
+    for doc, its_copies in copies.items():  # few copy groups; ``docs`` is sorted
+        i = bisect.bisect_left(docs, doc)
+        if i < len(docs) and docs[i] == doc:
+            n_copies += len(its_copies)
     extra = f"; {n_copies} near-identical cop{'y' if n_copies == 1 else 'ies'} of them not counted" if n_copies else ""
     return f"{len(docs)} source{'s' if len(docs) != 1 else ''} ({shown}{extra})"
