@@ -126,7 +126,8 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
         opts = options[rule.code]
         if not opts.get("enabled", True) or (select and rule.code not in select):
             continue
-        ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions)
+        ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions,
+                          measures=settings.measures)
         for f in rule(ctx).check(facts):
             findings.setdefault(f.fingerprint, f)
     return sorted(findings.values(), key=Finding.sort_key)

@@ -12,9 +12,11 @@ from .RC101_cagr_arithmetic import CagrArithmetic
 from .RC102_cagr_arithmetic_across import CagrArithmeticAcross
 from .RC103_cagr_conflict import CagrConflict
 from .RC104_growth_arithmetic import GrowthArithmetic
+from .RC105_margin_arithmetic import MarginArithmetic
 from .RC201_value_conflict import ValueConflict
 from .RC301_trajectory_decline import TrajectoryDecline
 from .RC302_trajectory_outlier import TrajectoryOutlier
+from .RC303_trajectory_decline_across import TrajectoryDeclineAcross
 from .RC401_parts_exceed_total import PartsExceedTotal
 from .RC402_parts_sum_mismatch import PartsSumMismatch
 from .RC403_parts_share_value import PartsShareValue
@@ -22,8 +24,8 @@ from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
-    CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, ValueConflict, TrajectoryDecline,
-    TrajectoryOutlier, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds,
+    CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
+    TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds,
     UnitsNotComparable,
 ]
 

@@ -9,7 +9,7 @@ built-in defaults are in ``reconcile/data/settings.toml``.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..findings import Finding, claim_identity
@@ -19,12 +19,14 @@ from .facts import Bands, Facts
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may read besides the facts: its options, the bands and the regions."""
+    """What a rule may read besides the facts: its options, the bands, the regions and the
+    measure vocabulary (``measures.toml``)."""
 
     options: dict
     severity: str
     bands: Bands
     regions: RegionTable
+    measures: dict = field(default_factory=dict)
 
 
 class Rule:

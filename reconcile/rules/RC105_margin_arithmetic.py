@@ -1,0 +1,111 @@
+"""A stated margin that the document's own income and revenue do not give.
+
+A margin's kind comes from the words right before it ("operating margin of 17.2%"; the
+kinds and their words are ``[margins]`` in ``measures.toml``): a gross margin divides
+gross profit by revenue, an operating margin operating income, a net margin net income.
+When the same document states that income and the revenue for the same subject, scope
+and year (same calendar), the implied margin is ``income / revenue``; rounding of all
+three figures and ``tolerance_pp`` are allowed for, and any pair of the document's
+figures that gives the stated margin clears it.
+
+Contradiction
+-------------
+    doc    line  metric   measure           value    unit     year  quote
+    a.md   3     other    margin            17.2     percent  2025  operating margin of 17.2%
+    a.md   8     revenue  revenue           412e6    USD      2025
+    a.md   9     other    operating_income  59.3e6   USD      2025
+    -> stated operating margin 17.2%; USD 59.3M / USD 412M is 14.39%
+
+Consistent
+----------
+    doc    line  metric   measure           value    unit     year  quote
+    a.md   3     other    margin            14.4     percent  2025  operating margin of 14.4%
+    a.md   8     revenue  revenue           412e6    USD      2025
+    a.md   9     other    operating_income  59.3e6   USD      2025
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ConfigError
+from .base import Rule
+from .describe import amount, scope_label, stated, where
+from .facts import Facts
+from ..numbers import format_rate
+
+
+def margin_kinds(spec: dict) -> list[tuple[str, str, re.Pattern]]:
+    """``[(kind, measure divided by revenue, cue pattern)]`` from ``measures.toml``'s ``[margins]``."""
+    out = []
+    for kind, entry in sorted(spec.get("margins", {}).items()):
+        if not (isinstance(entry, dict) and isinstance(entry.get("of"), str)
+                and isinstance(entry.get("cues"), list) and all(isinstance(c, str) for c in entry["cues"])):
+            raise ConfigError("measures.toml", f'[margins.{kind}] needs of = "MEASURE" and cues = ["words", ...]')
+        words = sorted(entry["cues"], key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        out.append((kind, entry["of"], pattern))
+    return out
+
+
+def kind_of(margin, kinds, window: int = 60) -> tuple[str, str] | None:
+    """The margin's kind from the last cue in the ``window`` characters before its figure."""
+    quote, figure = margin.row["quote"], margin.row["figure"]
+    at = quote.find(figure)
+    if at < 0:
+        return None
+    left = quote[max(0, at - window):at]
+    best = None
+    for kind, of, pattern in kinds:
+        for m in pattern.finditer(left):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), kind, of)
+    return (best[1], best[2]) if best else None
+
+
+class MarginArithmetic(Rule):
+    __doc__ = __doc__
+    code = "RC105"
+    name = "margin.arithmetic"
+    severity = "warning"
+
+    def check(self, facts: Facts):
+        tol = float(self.options["tolerance_pp"])
+        kinds = margin_kinds(self.ctx.measures)
+        money: dict[tuple, list] = {}
+        margins = []
+        for f in facts.all:
+            if f.year is None:
+                continue
+            if f.measure == "margin" and f.unit == "percent":
+                margins.append(f)
+            elif f.unit not in ("percent", "percentage_point"):
+                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], f.measure), []).append(f)
+        for m in margins:
+            kind = kind_of(m, kinds)
+            if kind is None:
+                continue
+            key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"])
+            incomes = money.get(key + (kind[1],), [])
+            revenues = money.get(key + ("revenue",), [])
+            pairs = [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]
+            if not pairs or any(self._fits(m, i, r, tol) for i, r in pairs):
+                continue
+            income, revenue = min(pairs, key=lambda p: (abs(p[0].value / p[1].value * 100 - m.value),
+                                                        int(p[0].row["start"]), int(p[1].row["start"])))
+            yield self._finding(m, kind[0], income, revenue)
+
+    @staticmethod
+    def _fits(m, income, revenue, tol: float) -> bool:
+        lo = income.lo / revenue.hi * 100
+        hi = income.hi / revenue.lo * 100 if revenue.lo > 0 else float("inf")
+        return m.lo - tol <= hi and lo <= m.hi + tol
+
+    def _finding(self, m, kind, income, revenue):
+        implied = income.value / revenue.value
+        message = (f"{scope_label(m.subject, m.scope)}: stated {kind} margin {amount(m)} in {m.year} ({where(m)}); "
+                   f"the document's {income.measure.replace('_', ' ')} {stated(income)} ({where(income)}) over "
+                   f"revenue {stated(revenue)} ({where(revenue)}) is {format_rate(implied)}")
+        return self.finding(subject=m.subject, scope=m.scope, metric="other", message=message,
+                            expected=f"{format_rate(implied)} (income / revenue)", observed=f"{amount(m)} (stated)",
+                            focus=m, claims=[m.cite("stated margin"), income.cite("income"), revenue.cite("revenue")])
