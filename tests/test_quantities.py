@@ -74,3 +74,12 @@ def test_contrasted_rates_get_their_own_scopes(extractor, tmp_path):
     result = extract_corpus([str(doc)], extractor.settings)
     scopes = {c.figure: c.scope for c in result.claims if c.metric == "cagr"}
     assert scopes == {"28%": "premium kits", "10%": "budget kits"}
+
+
+@pytest.mark.parametrize("text, values", [
+    ("$78.43B in 2015, increasing to $132.57 in 2020", [78.43e9, 132.57e9]),
+    ("from $1.2 billion to $5 per share", [1.2e9, 5]),
+    ("revenue of $4.1 billion and a price of $12", [4.1e9, 12]),
+])
+def test_a_scale_dropped_after_to_is_the_previous_figures(extractor, text, values):
+    assert [q.value for q in extractor.vocab.quantities.find(text)] == pytest.approx(values)

@@ -44,6 +44,31 @@ class Quantity:
     decimals: int  # digits after the decimal point in the (first) number
 
 
+_BARE_MONEY = re.compile(r"^\D{0,4}[\d.,]+$")
+_TO = re.compile(r"\bto\b")
+_PER = re.compile(r"^\s*(?:per\b|a share|/)", re.IGNORECASE)
+
+
+def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
+    """ "$78.43B in 2015, increasing to $132.57 in 2020": a money figure written without its
+    scale right after a scaled one "to" it, and thousands of times smaller, takes its scale."""
+    result = list(out)
+    for i in range(1, len(result)):
+        prev, q = result[i - 1], result[i]
+        if (q.unit != prev.unit or q.unit in (PERCENT, PERCENTAGE_POINT) or not _BARE_MONEY.match(q.figure)
+                or q.start - prev.end > 60 or not _TO.search(text, prev.end, q.start)
+                or _PER.match(text[q.end:q.end + 12]) or not 1 <= q.value < prev.value / 1e4):
+            continue
+        digits = re.search(r"\d[\d,]*(?:\.\d+)?", prev.figure)
+        number = float(digits.group(0).replace(",", "")) if digits else 0
+        if number <= 0 or prev.value / number < 1e3:
+            continue
+        factor = prev.value / number
+        result[i] = Quantity(q.start, q.end, q.figure, q.value * factor, q.low * factor, q.high * factor,
+                             q.unit, q.is_range, q.plus, q.decimals)
+    return result
+
+
 def _is_range_joiner(conn: str, before: str) -> bool:
     """ "and" joins a range only after "between"; "to" does, except in "from X to Y"."""
     if conn.lower() == "and":
@@ -158,6 +183,8 @@ class QuantityFinder:
             out.extend(built)
             # A pair that is not a range: scan again from its second figure.
             pos = split if split is not None else match.end()
+        if len(out) > 1:
+            out = _dropped_scales(out, text)
         if self.spelled is not None and _SPELLED_HINT.search(text):
             spelled = [Quantity(a, b, fig, v, v, v, unit, False, False, 0) for a, b, fig, v, unit in self.spelled.find(text)
                        if not any(o.start < b and a < o.end for o in out)]
