@@ -337,3 +337,8 @@ def test_a_country_s_share_of_its_region_is_not_compared_with_the_region(tmp_pat
     frame = result.claims
     assert set(frame[frame.figure == "29%"].dimension) == {"of_region"}
     assert result.findings == [], [f.message for f in result.findings]
+
+
+def test_a_mixed_case_acronym_keeps_its_name(tmp_path):
+    rows = claims(tmp_path, "The SaaS market will reach $4.4 billion by 2028.\n")
+    assert one(rows, "$4.4 billion")["subject"] == "saas"

@@ -43,8 +43,10 @@ class SubjectFinder:
         for s, e, _ in reversed(self.regions.find(phrase)):
             phrase = phrase[:s] + " " + phrase[e:]
         raw = [w.strip("*_`\"'“”‘’()[]") for w in phrase.split()]
-        # An acronym as written ("CIGS", "AMRs" is singular "amr") is not singularized like a word.
-        words = [(w.lower().replace("&", "and"), w.isupper() and len(w) > 1) for w in raw if w and w not in ("-", "|")]
+        # An acronym as written ("CIGS", "SaaS", "iPhones" with a capital inside) is not
+        # singularized like a word.
+        words = [(w.lower().replace("&", "and"), len(w) > 1 and (w.isupper() or any(c.isupper() for c in w[1:])))
+                 for w in raw if w and w not in ("-", "|")]
         while words and words[0][0] in self.drop:
             words.pop(0)
         if len(words) == 1 and words[0][0] in self.not_names:
