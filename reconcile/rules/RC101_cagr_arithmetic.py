@@ -6,6 +6,10 @@ year``, using the document's values for the same subject and scope whose years f
 figure, qualifiers ("over 11%") and ``tolerance_pp`` are allowed for, and the rate is also
 accepted when it matches the period's length instead of the endpoints' distance (a common
 convention). When no endpoint pair supports the stated rate, the closest pair is cited.
+"Over 11%" allows up to ``over_factor`` times 11% (it is not 40%). When the ends agree (or
+are not stated), two of the document's own values inside the period, at least two years
+apart, are checked too, with ``inner_tolerance_pp`` for year-to-year variation ("7.5% CAGR
+2024–2031 … about $12B in 2026 and $31B by 2029" cannot hold).
 
 Contradiction
 -------------
@@ -46,10 +50,14 @@ def endpoint_pairs(cagr, points: list, slack: int) -> list[tuple]:
     return pairs
 
 
-def supported(cagr, pair: tuple, tolerance_pp: float) -> bool:
-    """Whether some reading of the pair (endpoint distance or period length) gives the rate."""
+def supported(cagr, pair: tuple, tolerance_pp: float, over_factor: float = float("inf")) -> bool:
+    """Whether some reading of the pair (endpoint distance or period length) gives the rate.
+
+    "over X%" allows up to ``over_factor`` times X: "over 11%" is not 40%."""
     s, e = pair
     lo, hi = cagr_interval(cagr, tolerance_pp)
+    if cagr.row["qualifier"] == "over":
+        hi = min(hi, cagr.value * over_factor / 100.0 + tolerance_pp / 100.0)
     for years in {e.year - s.year, cagr.period_end - cagr.period_start}:
         if years <= 0:
             continue
@@ -68,6 +76,32 @@ def arithmetic_message(cagr, s, e, *, source: str = "") -> tuple[str, str]:
     return msg, format_rate(rate)
 
 
+def inner_pair(cagr, points: list, tolerance_pp: float, over_factor: float) -> tuple | None:
+    """Two of the document's values inside the CAGR's period (at least two years apart) whose
+    own growth is further from the stated rate than ``tolerance_pp``; None when all fit.
+
+    A CAGR is an average, so single years may differ; the wider tolerance allows for that.
+    Consecutive values by year are checked, so a long list costs one pass.
+    """
+    ps, pe = cagr.period_start, cagr.period_end
+    inside: dict[tuple, list] = {}
+    for p in points:
+        if ps <= p.year <= pe:
+            inside.setdefault(p.unit, []).append(p)
+    for unit in sorted(inside):
+        by_year: dict[int, object] = {}
+        for p in sorted(inside[unit], key=lambda p: (p.year, p.row["qualifier"] != "exact", p.row["start"])):
+            by_year.setdefault(p.year, p)
+        years = sorted(by_year)
+        for y1, y2 in zip(years, years[1:]):
+            if y2 - y1 < 2:
+                continue
+            pair = (by_year[y1], by_year[y2])
+            if not supported(cagr, pair, tolerance_pp, over_factor):
+                return pair
+    return None
+
+
 class CagrArithmetic(Rule):
     __doc__ = __doc__
     code = "RC101"
@@ -76,6 +110,8 @@ class CagrArithmetic(Rule):
 
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
+        inner_tol = float(self.options["inner_tolerance_pp"])
+        over = float(self.options["over_factor"])
         slack = int(self.options["endpoint_slack_years"])
         values = facts.groups("doc", "subject", "scope", metric=VALUE_METRICS)
         for (doc, subject, scope), cagrs in facts.groups("doc", "subject", "scope", metric="cagr").items():
@@ -84,7 +120,19 @@ class CagrArithmetic(Rule):
                 if c.period_start is None or c.period_end is None or c.period_end <= c.period_start:
                     continue
                 pairs = endpoint_pairs(c, points, slack)
-                if not pairs or any(supported(c, pair, tol) for pair in pairs):
+                if not pairs or any(supported(c, pair, tol, over) for pair in pairs):
+                    inner = inner_pair(c, points, inner_tol, over)
+                    if inner is None:
+                        continue
+                    s, e = inner
+                    message, implied = arithmetic_message(c, s, e)
+                    message += f", beyond what the stated rate allows even ±{inner_tol:g} pp for year-to-year variation"
+                    yield self.finding(
+                        subject=subject, scope=scope, metric="cagr", message=message,
+                        expected=f"about {amount(c)} between {s.year} and {e.year}",
+                        observed=f"{implied} (implied by the document's own figures)",
+                        claims=[c.cite("stated CAGR"), s.cite("value inside the period"),
+                                e.cite("value inside the period")], focus=c)
                     continue
                 s, e = pairs[0]
                 message, implied = arithmetic_message(c, s, e)
