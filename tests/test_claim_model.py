@@ -342,3 +342,16 @@ def test_a_country_s_share_of_its_region_is_not_compared_with_the_region(tmp_pat
 def test_a_mixed_case_acronym_keeps_its_name(tmp_path):
     rows = claims(tmp_path, "The SaaS market will reach $4.4 billion by 2028.\n")
     assert one(rows, "$4.4 billion")["subject"] == "saas"
+
+
+def test_comparisons_and_clauses_keep_their_own_period_and_accounting(tmp_path):
+    text = ("Harlow Corp. reported results for fiscal 2025, its fiscal year ended September 30, 2025.\n\n"
+            "- GAAP operating margin of 16.8%, compared with 14.4% in fiscal 2024; adjusted operating margin of 17.9%\n"
+            "- Net income of $538 million, up 21% from fiscal 2024\n"
+            "- GAAP diluted earnings per share of $3.41; adjusted diluted EPS of $3.96\n\n"
+            "Net income climbed to $585 million, or $3.14 per share, from $471 million a year earlier.\n")
+    rows = claims(tmp_path, text)
+    assert (one(rows, "14.4%")["year"], one(rows, "17.9%")["year"], one(rows, "21%")["year"]) == (2024, 2025, 2025)
+    assert one(rows, "17.9%")["accounting"] == "adjusted" and one(rows, "14.4%")["accounting"] == "reported"
+    assert one(rows, "$3.41")["accounting"] == "reported" and one(rows, "$3.96")["accounting"] == "adjusted"
+    assert one(rows, "$471 million")["measure"] == "net_income"

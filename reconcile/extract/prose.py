@@ -35,7 +35,7 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
-_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?$",
+_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against|from)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"^[*_]*:")
@@ -130,14 +130,17 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if t is None and i and drafts[i - 1].measure == "growth" and ex.units.is_currency(q.unit):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
-        if t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point":
-            t = drafts[i - 1].time  # a company's or economy's sentence speaks of one period
+        if (t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point"
+                and not _BASE_BEFORE.search(text[max(0, drafts[i - 1].q.start - 25):drafts[i - 1].q.start])):
+            # a company's or economy's sentence speaks of one period (not the period of a
+            # comparison: "compared with 14.4% in fiscal 2024; adjusted margin of 17.9%")
+            t = drafts[i - 1].time
         _read_time(ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
         if d.year is not None:
             prev_year = d.year
-        if d.time is not None and d.time.kind == "point":
-            carry["last"] = d.time  # the period this paragraph last spoke of
+        if d.time is not None and d.time.kind == "point" and not _BASE_BEFORE.search(text[max(0, q.start - 25):q.start]):
+            carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start])
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(around.left, around.right)
@@ -183,7 +186,8 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
         elif d.measure == "cagr":
             d.basis = "cagr"
     elif ex.units.is_currency(q.unit):
-        d.measure = ex.money_measure(around.full_left, right, has_market=has_market, company_doc=ctx.company_doc)
+        d.measure = ex.money_measure(around.full_left, right, has_market=has_market, company_doc=ctx.company_doc,
+                                     value=q.value)
         if not ctx.company_doc and d.measure in ("market_size", "revenue") and (
                 d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
             _company(ex, d, around.full_left, right, around.paragraph, regions, q)
@@ -293,7 +297,7 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
 
 
 def _is_base(text: str, t) -> bool:
-    return t.kind == "point" and (t.prep == "since" or bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
+    return t.kind == "point" and (t.prep in ("since", "from") or bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
 
 
 def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:

@@ -61,19 +61,27 @@ class Measures:
                 pass
         return last
 
-    def nearest(self, unit: str, left: str, right: str, *, before: int = 90, after: int = 30) -> tuple[str, int] | None:
-        """The measure named nearest a figure: ``(measure, distance)``; before it wins ties."""
+    def nearest(self, unit: str, left: str, right: str, *, before: int = 90, after: int = 30,
+                skip: tuple[str, ...] = ()) -> tuple[str, int] | None:
+        """The measure named nearest a figure: ``(measure, distance)``; before it wins ties.
+        Measures in ``skip`` are passed over."""
         pat = self._pattern.get(unit)
         if pat is None:
             return None
         best = None
         window = left[-before:]
         for m in pat.finditer(window):
-            best = (self._cue_of[unit][_fold(m.group(0))], len(window) - m.end())
+            name = self._cue_of[unit][_fold(m.group(0))]
+            if name not in skip:
+                best = (name, len(window) - m.end())
         head = _CLAUSE_END.split(right[:after], 1)[0]  # "… $3.2 billion in 2024 & profit was": not its measure
-        m = pat.search(head)
-        if m and (best is None or m.start() + 5 < best[1]):
-            best = (self._cue_of[unit][_fold(m.group(0))], m.start())
+        for m in pat.finditer(head):
+            name = self._cue_of[unit][_fold(m.group(0))]
+            if name in skip:
+                continue
+            if best is None or m.start() + 5 < best[1]:
+                best = (name, m.start())
+            break
         return best
 
 
@@ -110,13 +118,16 @@ class Vocabulary:
         self.segment_aliases = {k.lower(): v for k, v in settings.segments.get("aliases", {}).items()}
 
     # -- what a figure measures -------------------------------------------------------
-    def money_measure(self, left: str, right: str, *, has_market: bool, company_doc: bool) -> str:
-        """``revenue``, ``net_income``, ``eps``… from the nearest cue; ``market_size`` when the words say so."""
+    def money_measure(self, left: str, right: str, *, has_market: bool, company_doc: bool,
+                      value: float = 0.0) -> str:
+        """``revenue``, ``net_income``, ``eps``… from the nearest cue; ``market_size`` when the words say so.
+        A per-share amount is never millions: "…, or $3.14 per share, from $471 million" is not EPS."""
         cues = self.cues
+        skip = ("eps",) if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
-            named = self.measures.nearest("money", left, right, before=40, after=20)
+            named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
             return named[0] if named and named[0] in ("price", "eps") else "other"
-        named = self.measures.nearest("money", left, right)
+        named = self.measures.nearest("money", left, right, skip=skip)
         if named:
             return named[0]
         if not company_doc and (has_market or cues.near("market_size", left, right, before=120, after=60)):
@@ -177,7 +188,8 @@ class Vocabulary:
     def accounting(self, own_left: str, own_right: str) -> str:
         """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
         pat = self.measures.accounting
-        clause = own_left[-25:] + "\n" + own_right[:40]
+        # the figure's own clause: nothing past a semicolon ("$3.41; adjusted EPS of $3.96")
+        clause = own_left.rsplit(";", 1)[-1][-40:] + "\n" + own_right.split(";", 1)[0][:40]
         if not pat.search(clause):
             return "reported"
         found = {m.lastgroup for m in pat.finditer(clause)}
