@@ -2,7 +2,8 @@
 
 Subjects spelled slightly differently across documents ("personalized medicines" and
 "personalized medicine") are merged with rapidfuzz's plain ``ratio`` and a cutoff from
-``settings.toml``; claim ids are hashes of what a claim says, not of where it is, so they
+``settings.toml``, and a company's short name with its one full name ("Harrowgate",
+"Harrowgate Instruments"); claim ids are hashes of what a claim says, not of where it is, so they
 survive edits elsewhere in a file.
 """
 
@@ -44,6 +45,23 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0) -> dict[str
     return canon
 
 
+def canonical_companies(companies: set[str]) -> dict[str, str]:
+    """A company's short name maps to its full one when exactly one full name starts with it
+    ("harrowgate" → "harrowgate instruments"); an ambiguous short name stays as it is."""
+    ordered = sorted(companies)
+    out: dict[str, str] = {}
+    for i, short in enumerate(ordered):
+        longer = set()
+        for other in ordered[i + 1:]:
+            if not other.startswith(short):
+                break
+            if other.startswith(short + " "):
+                longer.add(other)
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
+
+
 def assign_ids(claims: list[Claim]) -> None:
     """Give each claim an id from its document, meaning and figure (not its position)."""
     seen: Counter = Counter()
@@ -62,6 +80,10 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0) -> list[Clai
     canon = canonical_subjects([c.subject for c in claims], cutoff=subject_cutoff)
     for c in claims:
         c.subject = canon.get(c.subject, c.subject)
+    full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject})
+    for c in claims:
+        if c.entity_type == "company" and c.subject in full:
+            c.subject = full[c.subject]
     assign_ids(claims)
     return sorted(claims, key=lambda c: (c.doc, c.pos))
 

@@ -355,3 +355,10 @@ def test_comparisons_and_clauses_keep_their_own_period_and_accounting(tmp_path):
     assert one(rows, "17.9%")["accounting"] == "adjusted" and one(rows, "14.4%")["accounting"] == "reported"
     assert one(rows, "$3.41")["accounting"] == "reported" and one(rows, "$3.96")["accounting"] == "adjusted"
     assert one(rows, "$471 million")["measure"] == "net_income"
+
+
+def test_a_company_short_name_in_another_document_is_the_same_company(tmp_path):
+    (tmp_path / "a.md").write_text("Harrowgate Instruments Inc. reported revenue of $4.81 billion for fiscal 2025.\n", "utf-8")
+    (tmp_path / "b.md").write_text("Harrowgate reported revenue of $4.8 billion for fiscal 2025.\n", "utf-8")
+    frame = reconcile.extract_claims(str(tmp_path))
+    assert frame["subject"].nunique() == 1
