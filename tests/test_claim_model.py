@@ -362,3 +362,14 @@ def test_a_company_short_name_in_another_document_is_the_same_company(tmp_path):
     (tmp_path / "b.md").write_text("Harrowgate reported revenue of $4.8 billion for fiscal 2025.\n", "utf-8")
     frame = reconcile.extract_claims(str(tmp_path))
     assert frame["subject"].nunique() == 1
+
+
+def test_a_period_heading_dates_its_bullets_and_a_lower_case_segment_after_a_semicolon(tmp_path):
+    text = ("# Stridewell Reports Results\n\n**Full year 2024 highlights**\n\n"
+            "- Revenue of $218.4 million, up 27% from $172.0 million in 2023\n"
+            "- Systems revenue of $196.1 million; software and services revenue of $22.3 million\n\n"
+            "**Fourth quarter 2024 highlights**\n\n- Revenue of $64.2 million\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "$218.4 million")["year"] == 2024 and one(rows, "$172.0 million")["year"] == 2023
+    assert one(rows, "$22.3 million")["scope"] == "software and services"
+    assert one(rows, "$64.2 million")["quarter"] == 4

@@ -26,6 +26,7 @@ from .vocabulary import Vocabulary
 _BULLET_GLYPHS = {"·", "•", "-", "*", "–", "—", "▪", "◦"}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+[^\n]{5,150}|\*\*[^*\n]{5,150}\*\*|__[^_\n]{5,150}__)[ \t]*$", re.MULTILINE)
 _LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
 _FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,39}$", re.MULTILINE)
@@ -192,15 +193,19 @@ def paragraph_lines(text: str, ctx: DocContext, line_no: int, *, limit: int = 12
 def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
     """ "Results for the quarter ended June 30, 2024, as compared to the corresponding period of
     last fiscal year:" dates (and gives a basis to) the bullets under it, up to the next heading,
-    lead-in or paragraph of prose."""
+    lead-in or paragraph of prose; so does a heading or a bold line that names a period
+    ("**Full year 2024 highlights**")."""
     text = ctx.doc.visible
     found = []
     for m in _LINE_ENDS_COLON.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         if 15 <= m.start() - start <= 400 and ":" not in text[start : m.start()]:
             found.append((ctx.visible_lines.line(start), text[start : m.start() + 1]))
+    for m in _HEADING_LINE.finditer(text):  # "**Full year 2024 highlights**", "## Q3 2025 results"
+        found.append((ctx.visible_lines.line(m.start()), m.group(0)))
     if not found:
         return
+    found.sort()
     leads = []
     for line_no, line in found:
         times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)]

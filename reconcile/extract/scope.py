@@ -216,17 +216,24 @@ def part_before(left: str, cue_start: int, right_of_cue: str, company: str) -> s
         return m.group(1) if m.group(1).lower() != company.lower() else None
     words = re.findall(r"[\w&'’-]+|[^\w\s]", left[max(0, cue_start - 80) : cue_start])
     kept: list[str] = []
+    stop = ""
     for w in reversed(words):
         low = w.lower()
         if not kept and low in _PART_SKIP:
             continue
         if not re.match(r"[\w&]", w) or low in _PART_STOP or low in _PART_VERBS or _PERIODISH.match(w):
+            stop = w
             break  # "Pellucid reported FY2025 revenue": a verb or a period ends the name
         if low in ("and", "&") and kept and _named(kept[0]):
             break  # "bookings and Microsoft Cloud": the list ends at a name
         kept.insert(0, w)
         if len(kept) >= 7:
             break
+    if stop in (";", "•") and 0 < len(kept) <= 4 and not any(_named(w) for w in kept) \
+            and not any(w.lower() in _PART_SKIP for w in kept) and kept[0].lower() not in ("and", "&"):
+        # "…; software and services revenue of $22.3 million": a clause that opens with a
+        # lower-case name before the measure word names a part too
+        return " ".join(kept)
     while kept and not _named(kept[0]):
         kept.pop(0)
     if not kept or kept[0].lower() in ("and", "&"):
