@@ -365,7 +365,9 @@ def test_a_company_short_name_in_another_document_is_the_same_company(tmp_path):
 
 
 def test_a_period_heading_dates_its_bullets_and_a_lower_case_segment_after_a_semicolon(tmp_path):
-    text = ("# Stridewell Reports Results\n\n**Full year 2024 highlights**\n\n"
+    text = ("# Stridewell Robotics Reports Full Year 2024 Results\n\nDETROIT, March 4, 2025 -- Stridewell Robotics, "
+            "Inc. (NASDAQ: STRD), a maker of wearable exoskeletons, today announced financial results for the fourth "
+            "quarter and full year ended December 31, 2024.\n\n**Full year 2024 highlights**\n\n"
             "- Revenue of $218.4 million, up 27% from $172.0 million in 2023\n"
             "- Systems revenue of $196.1 million; software and services revenue of $22.3 million\n\n"
             "**Fourth quarter 2024 highlights**\n\n- Revenue of $64.2 million\n")
