@@ -1,7 +1,8 @@
 """Part sets for the parts-and-wholes rules: a document's regions or segments for one year.
 
 A part set is every regional (or one dimension's segment) value a document gives for
-one subject, metric, year and unit, with the document's total for the same. Regions are
+one subject, metric, year and unit, with the document's total for the same. Undated shares
+join the document's shares of its one dated year, when it dates them with one year only. Regions are
 reduced to a disjoint set (a country is dropped when its region is also a part); a set
 whose regions overlap in ways the region table cannot untangle is not used at all.
 A set is *complete* when its regions cover every world area, or when it has a "rest of
@@ -50,6 +51,8 @@ class PartSet:
 
 
 def _dimension(f) -> str | None:
+    if not any(c.isalpha() for c in str(f.scope)):
+        return None  # a rank or a row number ("1", "2.") names no part
     if f.scope_type in _REGION_TYPES:
         return "region"
     if f.scope_type in ("segment", "company"):
@@ -91,10 +94,20 @@ def part_sets(facts: Facts, regions: RegionTable, *, metrics: tuple) -> list[Par
 def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartSet]:
     totals: dict[tuple, object] = {}
     grouped: dict[tuple, dict] = {}
+    share_years: dict[tuple, set] = {}
+    for f in facts.all:
+        if f.metric == "share" and f.year is not None and f.scope_type != "global":
+            share_years.setdefault((f.doc, f.subject, f.unit), set()).add(f.year)
     for f in facts.all:
         if f.metric not in metrics:
             continue
-        key = (f.doc, f.subject, f.metric, f.year, f.unit)
+        year = f.year
+        if year is None and f.metric == "share":
+            # "North America held 41% in 2025. Europe followed with 35% …": a document that
+            # dates its parts' shares with one year only dates the rest of them too
+            years = share_years.get((f.doc, f.subject, f.unit), set())
+            year = next(iter(years)) if len(years) == 1 else None
+        key = (f.doc, f.subject, f.metric, year, f.unit)
         if f.scope_type == "global":
             totals.setdefault(key, f)
             continue
