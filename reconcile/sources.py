@@ -41,6 +41,16 @@ class InputStatus:
     bytes: int = 0
     claims: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: from ``metadata.toml``, when it gives them: reports name documents by these
+    title: str = ""
+    publisher: str = ""
+
+    @property
+    def label(self) -> str:
+        """``Title (publisher)`` for reports, or nothing when metadata gives neither."""
+        if self.title and self.publisher:
+            return f"{self.title} ({self.publisher})"
+        return self.title or self.publisher
 
     @property
     def unreadable(self) -> bool:
@@ -56,6 +66,8 @@ class InputStatus:
             "bytes": self.bytes,
             "claims": self.claims,
             "warnings": list(self.warnings),
+            "title": self.title,
+            "publisher": self.publisher,
         }
 
 
@@ -151,7 +163,8 @@ def source_text(path: str) -> str | None:
 
 def read_document(path: str, meta: dict | None = None) -> tuple[Document | None, InputStatus]:
     """Read and decode one file. Never raises for a bad file: the status says what is wrong."""
-    status = InputStatus(path, "ok")
+    status = InputStatus(path, "ok", title=str((meta or {}).get("title", "")),
+                         publisher=str((meta or {}).get("publisher", "")))
     try:
         size = os.path.getsize(path)
         status.bytes = size

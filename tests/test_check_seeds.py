@@ -68,3 +68,18 @@ def test_python_api_audit():
     result = reconcile.audit("sources/")
     assert len(result.claims) == 32 and len(result.findings) == 5
     assert result.failing("error") and not result.failing("never")
+
+
+def test_reports_name_documents_by_their_metadata_title(result):
+    from reconcile.report.markdown import to_markdown
+
+    text = to_markdown(result)
+    assert "*Personalized Medicines Market Dynamics 2025-2032" in text and "(reliableresearchreports.com)" in text
+
+
+def test_the_outlying_figure_and_its_second_reason_share_one_card(result):
+    """RC301 and RC302 both about 002's "over $3.5 trillion": one card, two reasons."""
+    (decline,) = _by_rule(result, "RC301")
+    (outlier,) = _by_rule(result, "RC302")
+    assert decline.card == outlier.card
+    assert sum(c["value"] == 3.5e12 for c in outlier.claims) == 1

@@ -35,14 +35,15 @@ def _cell(v) -> str:
     return str(v)
 
 
-def _quote(c: dict) -> dict:
+def _quote(c: dict, labels: dict[str, str] | None = None) -> dict:
     quote, figure = c.get("quote") or "", c.get("figure") or ""
     i = quote.find(figure) if figure else -1
     if i < 0:
         before, fig, after = quote, "", ""
     else:
         before, fig, after = quote[:i], figure, quote[i + len(figure):]
-    return {"role": c.get("role", ""), "doc": c["doc"], "line": c["line"], "before": before, "figure": fig, "after": after}
+    return {"role": c.get("role", ""), "doc": c["doc"], "line": c["line"], "before": before, "figure": fig, "after": after,
+            "label": (labels or {}).get(c["doc"], "")}
 
 
 def _verdict(s: dict) -> str:
@@ -56,11 +57,12 @@ def _verdict(s: dict) -> str:
 def to_html(result: CheckResult, *, fail_on: str = "warning") -> str:
     summary = result.summary(fail_on)
     cited = {c["claim_id"] for f in result.findings for c in f.claims}
+    labels = {s.doc: s.label for s in result.inputs if s.label}
     markets = []
     for subject in sorted({f.subject for f in result.findings}):
         groups = cards([f for f in result.findings if f.subject == subject])
         shown = [[dict(f.as_dict(), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
-                       quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups]
+                       quotes=[_quote(c, labels) for c in f.claims]) for f in group] for group in groups]
         markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited),
                         "findings": [dict(g[0], also=g[1:]) for g in shown]})
     rows = [[_cell(v) for v in r] for r in result.claims[CLAIM_COLUMNS].itertuples(index=False, name=None)]

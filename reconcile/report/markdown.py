@@ -39,7 +39,13 @@ def _where(c: dict) -> str:
     return f"`{c['doc']}{line}`{again}"
 
 
-def _finding(f) -> list[str]:
+def _sources(f, labels: dict[str, str]) -> str:
+    """``Documents: `a.md` — *Title* (publisher); …`` for the cited documents metadata names."""
+    named = [f"`{escape(d)}` — *{escape(labels[d])}*" for d in f.docs if labels.get(d)]
+    return f"- **Documents:** {'; '.join(named)}" if named else ""
+
+
+def _finding(f, labels: dict[str, str] | None = None) -> list[str]:
     rule = find_rule(f.rule)
     summary = rule.summary() if rule else ""
     scope = "" if f.scope == "Global" else f" — {escape(f.scope)}"
@@ -53,6 +59,7 @@ def _finding(f) -> list[str]:
         f"- **Expected:** {escape(f.expected)}",
         f"- **Observed:** {escape(f.observed)}",
         f"- **Fingerprint:** `{f.fingerprint}`",
+        _sources(f, labels or {}),
         _status_line(f),
         "",
         "| Role | Where | Figure | Quote |",
@@ -78,8 +85,8 @@ def _also(f, shown: set) -> list[str]:
     return [line for i, line in enumerate(out) if line or (i and out[i - 1])]
 
 
-def _card(group) -> list[str]:
-    out = _finding(group[0])
+def _card(group, labels: dict[str, str]) -> list[str]:
+    out = _finding(group[0], labels)
     shown = {(c["doc"], c.get("line"), c.get("figure")) for c in group[0].claims}
     for f in group[1:]:
         out += _also(f, shown)
@@ -164,6 +171,7 @@ def _inputs(result: CheckResult) -> list[str]:
 
 def to_markdown(result: CheckResult, *, fail_on: str = "warning") -> str:
     lines = _summary(result, fail_on)
+    labels = {s.doc: s.label for s in result.inputs if s.label}
     by_subject: dict[str, list] = {}
     for f in result.findings:
         by_subject.setdefault(f.subject, []).append(f)
@@ -175,7 +183,7 @@ def to_markdown(result: CheckResult, *, fail_on: str = "warning") -> str:
             if group:
                 lines += [f"### {_HEADINGS[sev]} ({len(group)})", ""]
                 for card in group:
-                    lines += _card(card)
+                    lines += _card(card, labels)
     if not result.findings:
         lines += ["No contradictions found.", ""]
     lines += _gate(result)
