@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 
-import pytest
 from typer.testing import CliRunner
 
 import reconcile

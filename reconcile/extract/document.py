@@ -11,7 +11,6 @@ import re
 from collections import Counter
 
 from ..config import Settings
-from ..offsets import LineIndex
 from ..sources import Document
 from .claim import Claim
 from .context import read_context

@@ -30,77 +30,9 @@ Consistent
 from __future__ import annotations
 
 from .base import Rule
-from .describe import amount, scope_label, cagr_interval, stated, where
+from .describe import amount
 from .facts import Facts
-from .growth import implied_cagr, implied_cagr_range
-from ..numbers import format_period, format_rate
-
-VALUE_METRICS = ("market_size", "revenue")
-
-
-def endpoint_pairs(cagr, points: list, slack: int) -> list[tuple]:
-    """Candidate (start, end) value facts for a CAGR's period, nearest first."""
-    ps, pe = cagr.period_start, cagr.period_end
-    starts = [p for p in points if abs(p.year - ps) <= slack]
-    ends = [p for p in points if abs(p.year - pe) <= slack]
-    pairs = [(s, e) for s in starts for e in ends
-             if e.year > s.year and s.unit == e.unit and 2 * (e.year - s.year) >= pe - ps]
-    pairs.sort(key=lambda p: (abs(p[0].year - ps) + abs(p[1].year - pe), p[0].row["qualifier"] != "exact",
-                              p[1].row["qualifier"] != "exact", p[0].year, p[1].year))
-    return pairs
-
-
-def supported(cagr, pair: tuple, tolerance_pp: float, over_factor: float = float("inf")) -> bool:
-    """Whether some reading of the pair (endpoint distance or period length) gives the rate.
-
-    "over X%" allows up to ``over_factor`` times X: "over 11%" is not 40%."""
-    s, e = pair
-    lo, hi = cagr_interval(cagr, tolerance_pp)
-    if cagr.row["qualifier"] == "over":
-        hi = min(hi, cagr.value * over_factor / 100.0 + tolerance_pp / 100.0)
-    for years in {e.year - s.year, cagr.period_end - cagr.period_start}:
-        if years <= 0:
-            continue
-        ilo, ihi = implied_cagr_range((s.lo, s.hi), (e.lo, e.hi), years)
-        if ilo <= hi and lo <= ihi:
-            return True
-    return False
-
-
-def arithmetic_message(cagr, s, e, *, source: str = "") -> tuple[str, str]:
-    """The finding's message and the implied rate; ``source`` names another document's values."""
-    rate = implied_cagr(s.value, e.value, e.year - s.year)
-    period = format_period(cagr.period_start, cagr.period_end)
-    msg = (f"{scope_label(cagr.subject, cagr.scope)}: stated {amount(cagr)} CAGR {period} ({where(cagr)}); "
-           f"{source}{stated(s)} → {stated(e)} implies {format_rate(rate)} a year over {e.year - s.year} years")
-    return msg, format_rate(rate)
-
-
-def inner_pair(cagr, points: list, tolerance_pp: float, over_factor: float) -> tuple | None:
-    """Two of the document's values inside the CAGR's period (at least two years apart) whose
-    own growth is further from the stated rate than ``tolerance_pp``; None when all fit.
-
-    A CAGR is an average, so single years may differ; the wider tolerance allows for that.
-    Consecutive values by year are checked, so a long list costs one pass.
-    """
-    ps, pe = cagr.period_start, cagr.period_end
-    inside: dict[tuple, list] = {}
-    for p in points:
-        if ps <= p.year <= pe:
-            inside.setdefault(p.unit, []).append(p)
-    for unit in sorted(inside):
-        by_year: dict[int, object] = {}
-        for p in sorted(inside[unit], key=lambda p: (p.year, p.row["qualifier"] != "exact", p.row["start"])):
-            by_year.setdefault(p.year, p)
-        years = sorted(by_year)
-        for y1, y2 in zip(years, years[1:]):
-            if y2 - y1 < 2:
-                continue
-            pair = (by_year[y1], by_year[y2])
-            if not supported(cagr, pair, tolerance_pp, over_factor):
-                return pair
-    return None
-
+from .growth import VALUE_METRICS, arithmetic_message, endpoint_pairs, inner_pair, supported
 
 class CagrArithmetic(Rule):
     __doc__ = __doc__

@@ -26,7 +26,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount
 from .facts import Facts
-from .RC101_cagr_arithmetic import VALUE_METRICS, arithmetic_message, endpoint_pairs, supported
+from .growth import VALUE_METRICS, arithmetic_message, endpoint_pairs, supported
 
 
 class CagrArithmeticAcross(Rule):

@@ -30,8 +30,7 @@ import math
 from .base import Rule
 from .describe import amount, central, cited, scope_label, when, where
 from .facts import Facts
-from .growth import project
-from .RC101_cagr_arithmetic import VALUE_METRICS
+from .growth import VALUE_METRICS, project
 from ..numbers import format_amount, format_rate
 
 

@@ -36,8 +36,7 @@ import math
 from .base import Rule
 from .describe import amount, central, cited, scope_label, stated
 from .facts import Facts
-from .growth import implied_cagr, interpolate, project
-from .RC101_cagr_arithmetic import VALUE_METRICS
+from .growth import VALUE_METRICS, implied_cagr, interpolate, project
 from ..numbers import format_amount, format_rate
 
 
