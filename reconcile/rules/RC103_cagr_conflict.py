@@ -152,7 +152,9 @@ class CagrConflict(Rule):
             message = (f"{label}: {amount(a)} ({when(a)}, {where(a)}) vs {amount(b)} ({when(b)}, {where(b)}): "
                        f"{overlap}, {difference(a, b)} apart{tail}")
         else:
-            who = "the document states" if len(docs) == 1 else f"{len(docs)} sources disagree with no consensus:"
+            who = ("the document states" if len(docs) == 1 else
+                   f"{len(docs)} sources disagree with no consensus:" if len(docs) == len(shown) else
+                   f"{len(docs)} sources state {len(shown)} different figures with no consensus:")
             message = (f"{label} spread: {who} {'; '.join(f'{amount(f)} ({when(f)}, {where(f)})' for f in shown)}; "
                        f"{difference(shown[0], shown[-1])} between the lowest and the highest")
         return self.finding(subject=subject, scope=scope, metric="cagr", message=message,

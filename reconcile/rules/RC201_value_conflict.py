@@ -138,7 +138,9 @@ class ValueConflict(Rule):
                        f"{difference(a, b)} apart, more than rounding, qualifiers and the "
                        f"{self.ctx.bands.relative:.0%} tolerance allow{tail}")
         else:
-            who = "the document states" if len(docs) == 1 else f"{len(docs)} sources disagree with no consensus:"
+            who = ("the document states" if len(docs) == 1 else
+                   f"{len(docs)} sources disagree with no consensus:" if len(docs) == len(shown) else
+                   f"{len(docs)} sources state {len(shown)} different figures with no consensus:")
             message = (f"{label}{period}: {who} {'; '.join(f'{amount(f)} ({where(f)})' for f in shown)}; "
                        f"{difference(low, high)} between the lowest and the highest")
         return self.finding(subject=subject, scope=scope, metric=odd.metric, message=message,

@@ -191,7 +191,7 @@ def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) ->
 
     A document's position is what all its figures allow together. Across documents, a
     consensus of positions names each document outside it (``outlier``); without one, the
-    group is one ``spread``. A document whose own figures disagree is one ``within``
+    group is one ``spread`` (which then also stands for any document at odds with itself). A document whose own figures disagree is one ``within``
     finding (naming its odd figure when its other figures agree), and each of its figures
     then stands on its own in the comparison across documents.
     """
@@ -207,7 +207,8 @@ def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) ->
     verdict = consensus(positions, lambda p: (p.lo, p.hi))
     if not verdict.has_consensus:
         if any(a.doc != b.doc and (a.hi < b.lo or b.hi < a.lo) for a, b in _extremes(positions)):
-            out.append(Outcome("spread", odd=[p.rep for p in positions]))
+            # one card: the spread names every figure, a torn document's own ones included
+            return [Outcome("spread", odd=[p.rep for p in positions])]
         return out
     agreeing = set(verdict.docs)
     agree = Camp([p.rep for p in verdict.agree])
