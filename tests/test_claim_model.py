@@ -375,3 +375,26 @@ def test_a_period_heading_dates_its_bullets_and_a_lower_case_segment_after_a_sem
     assert one(rows, "$218.4 million")["year"] == 2024 and one(rows, "$172.0 million")["year"] == 2023
     assert one(rows, "$22.3 million")["scope"] == "software and services"
     assert one(rows, "$64.2 million")["quarter"] == 4
+
+
+NOTE = """# Harlow Devices (HRLW) — a clean beat; raising our price target
+
+**Bottom line.** Revenue of $1.12B beat consensus of $1.10B, and the 4Q guide midpoint of $1.18B sits above consensus of $1.17B.
+
+| ($M, except per share) | 3Q25A | 3Q25 Cons. | 4Q25 Guide (mid) | 4Q25 Est. |
+|---|---|---|---|---|
+| Revenue | 1,181 | 1,097 | 1,180 | 1,192 |
+
+**Estimates.** We now model FY25 revenue of $4.37B and FY26 revenue of $5.02B, versus consensus of $4.35B and $4.91B, respectively.
+"""
+
+
+def test_an_analyst_note_knows_its_company_columns_and_expectations(tmp_path):
+    rows = claims(tmp_path, NOTE)
+    assert {r["subject"] for r in rows} == {"harlow devices"}
+    assert one(rows, "$1.12B")["kind"] == "actual" and one(rows, "$1.10B")["kind"] == "consensus"
+    assert [(one(rows, f)["quarter"], one(rows, f)["kind"]) for f in ("1,181", "1,097", "1,180", "1,192")] == [
+        (3, "actual"), (3, "consensus"), (4, "guidance"), (4, "forecast")]
+    assert (one(rows, "$4.37B")["year"], one(rows, "$4.37B")["kind"]) == (2025, "forecast")
+    assert one(rows, "$4.91B")["kind"] == "consensus"
+    assert one(rows, "$4.37B")["scope"] == "Global"  # "**Estimates.**" is a run-in heading, not a segment

@@ -44,6 +44,9 @@ _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
 # announcing verb, found first (they are rare), then the capitalised name just before it.
 _LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?")
 _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses)\b")
+# A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
+_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?[A-Z]{2,5}(?:\.[A-Z])?\)")
+_EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3})$")
 _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
@@ -86,15 +89,21 @@ def _title(doc: Document) -> str:
 
 
 def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
-    """The companies a document is about, most named first: named with a legal suffix, as the
-    one announcing, or in the title ("Pellucid vs. Altmark"), and named at least three times."""
+    """The companies a document is about, most named first: named with a legal suffix or a
+    ticker, as the one announcing, or in the title ("Pellucid vs. Altmark", "Quillon
+    Semiconductor (QLSC) — …"), and named at least three times (once, when in the title)."""
     candidates = Counter()
     head = text[:6000]
-    for pat in (_LEGAL, _ANNOUNCES):
+    for pat in (_LEGAL, _ANNOUNCES, _EXCHANGE_TICKER):
         for m in pat.finditer(head):
             named = _NAME_BEFORE.search(head, max(0, m.start() - 60), m.start())
             if named is not None:
-                candidates[_clean(named.group(1))] += 2 if pat is _LEGAL else 1
+                candidates[_clean(named.group(1))] += 1 if pat is _ANNOUNCES else 2
+    if "market" not in title.lower():
+        for m in _TICKER.finditer(title):  # an analyst note's title names the company and its ticker
+            named = _NAME_BEFORE.search(title, max(0, m.start() - 60), m.start())
+            if named is not None:
+                candidates[_clean(named.group(1))] += 2
     in_regions = [(a, b) for a, b, _ in vocab.regions.find(title)]
     body = text[: 4 * _HEAD]
     for m in _TITLE_NAME.finditer(title):

@@ -35,6 +35,8 @@ class Cues:
         self.metric = {name: cue_pattern(words) for name, words in m.items()}
         k = extract.get("kinds", {})
         self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
+        # "$1.12B beat consensus of $1.10B": past one of these words, the expectation is another figure's.
+        self.against = phrase_pattern(k.get("against", [])) if k.get("against") else None
         # One pass for both expectations; a consensus cue wins over a guidance cue.
         self.expectation = re.compile(
             "|".join(f"(?P<{name}>{cue_pattern(k.get(name, [])).pattern})" for name in _NEAR_KINDS if k.get(name)) or "(?!x)x",
@@ -61,7 +63,11 @@ class Cues:
 
         Expectations (consensus, guidance) are read close by, on both sides; the rest before it.
         """
-        near = left[-150:] + "\n" + right[:60]
+        head = right[:60]
+        if self.against is not None:
+            cut = self.against.search(head)
+            head = head[: cut.start()] if cut else head
+        near = left[-150:] + "\n" + head
         if self.expectation.search(near):
             found = {m.lastgroup for m in self.expectation.finditer(near)}
             return next(name for name in _NEAR_KINDS if name in found)

@@ -47,6 +47,8 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)
+        if label and label.group(1).rstrip().endswith("."):
+            label = None  # "**Estimates.** We now model…": a run-in heading, not a part
         if label and not ex.times.find(label.group(1)) and not _SECTION_WORD.search(label.group(1)):
             text = label.group(1).strip()
             cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)

@@ -37,6 +37,8 @@ _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through",
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
 _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against|from)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+_LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+_NEXT_CLAUSE = re.compile(r"\band\b|;|\bwhile\b|\bwhereas\b|\bbut\b")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"^[*_]*:")
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
@@ -144,6 +146,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start])
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(around.left, around.right)
+        if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
+            d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
@@ -284,6 +288,8 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     nothing."""
     for i, t in enumerate(times):  # the first time right after the figure
         if q.end <= t.start < next_start and t.start - q.end <= 60 and not _is_base(text, t):
+            if next_start < len(text) and _NEXT_CLAUSE.search(text, q.end, t.start):
+                break  # "FY25 revenue of $4.37B and FY26 revenue of $5.02B": FY26 opens the next clause
             consumed.add(i)
             return t
     best = None

@@ -33,15 +33,17 @@ _POINT = (
 _QWORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FYEAR = r"(?:fiscal\s+(?:year\s+)?|FY\s?'?)"
 # Quarters, halves and fiscal years: "Q4 FY2024", "FY25 Q4", "fourth quarter of fiscal year 2024",
-# "the fiscal fourth quarter", "Q3 2014", "Q4'24", "H1 2025", "first half of 2025", "FY25", "fiscal 2024".
+# "the fiscal fourth quarter", "Q3 2014", "Q4'24", "H1 2025", "first half of 2025", "FY25", "fiscal 2024",
+# and analysts' column heads: "3Q25A", "4Q25E", "FY25E".
 _CAL = (
     r"(?P<cprep>\b(?:in|for|during|of|by|through|since|from|at)\s+)?(?:the\s+)?(?:"
     rf"FY\s?'?(?P<fyq_y>(?:19|20)\d{{2}}|\d{{2}})\s*Q(?P<fyq_q>[1-4])\b"
+    rf"|(?P<nq_q>[1-4])Q(?P<nq_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)"
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
     rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
     rf"|(?P<h_w>first|second)\s+half\s+(?:of\s+)?(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
-    rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})\b(?!\s*[-–/]\s*(?:FY\s?)?\d)"
+    rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
     rf"\s+end(?:ed|ing)\s+(?P<e_mon>{_MONTH})\s+\d{{1,2}},?\s+(?P<e_y>(?:19|20)\d{{2}})"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -83,7 +85,7 @@ _MONTH_SPAN = (
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
     r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
@@ -181,6 +183,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     prep = " ".join((g.get("cprep") or "").lower().split())
     if g.get("fyq_q"):
         return TimeExpr(s, e, "point", _year(g["fyq_y"]), prep=prep, quarter=int(g["fyq_q"]), fiscal=True)
+    if g.get("nq_q"):  # an analyst's "3Q25A", "4Q25E"
+        return TimeExpr(s, e, "point", _year(g["nq_y"]), prep=prep, quarter=int(g["nq_q"]))
     if g.get("q_n"):
         return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
     if g.get("q_w"):

@@ -1,8 +1,8 @@
 """A stated year-on-year growth rate that the two values it connects do not support.
 
 A growth rate stated for year Y ("revenue rose 16% to $245.1 billion in fiscal 2024") is
-tied to the value it sits next to: the figure in the same sentence, within
-``max_distance`` characters, for the same subject, scope and year. The value for year Y-1 of the same measure (same calendar: a fiscal year
+tied to the value it sits next to: the figure in the same sentence, within 80 characters,
+for the same subject, scope and year (``facts.GROWTH_REACH``). The value for year Y-1 of the same measure (same calendar: a fiscal year
 is compared with the fiscal year before it) comes from the same document, or else from
 another document. The implied growth is ``value(Y) / value(Y-1) - 1``; rounding of both
 values, qualifiers and ``tolerance_pp`` are allowed for. Quarter-on-quarter, monthly,
@@ -52,26 +52,16 @@ class GrowthArithmetic(Rule):
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
         values: dict[tuple, dict[int, list]] = {}
-        by_sentence: dict[tuple, list] = {}
-        growths = []
         for f in facts.all:
-            if f.metric == "growth":
-                if f.year is not None and f.row.get("basis", "") in _CHECKED_BASIS and f.unit == "percent":
-                    growths.append(f)
-                continue
-            if f.year is None or f.metric in ("cagr", "share") or f.unit in ("percent", "percentage_point"):
+            if f.year is None or f.metric in ("growth", "cagr", "share") or f.unit in ("percent", "percentage_point"):
                 continue
             key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"])
             values.setdefault(key, {}).setdefault(f.year, []).append(f)
-            by_sentence.setdefault((f.doc, f.row["quote"]), []).append(f)
-        for g in growths:
-            current = [v for v in by_sentence.get((g.doc, g.row["quote"]), [])
-                       if v.year == g.year and v.subject == g.subject and v.scope == g.scope]
-            if len({v.measure for v in current}) != 1:
-                continue  # no value, or two measures in the sentence: which one grew is not clear
-            cur = min(current, key=lambda v: abs(int(v.row["start"]) - int(g.row["start"])))
-            if abs(int(cur.row["start"]) - int(g.row["start"])) > self.options["max_distance"]:
-                continue  # "rose 16% to $245.1 billion", "$245.1 billion, up 16%": side by side only
+        for g in facts.all:
+            if (g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent"
+                    or g.row.get("basis", "") not in _CHECKED_BASIS):
+                continue
+            cur = g.target
             key = (cur.subject, cur.scope, cur.measure, cur.unit, cur.row["calendar"])
             previous = values.get(key, {}).get(g.year - 1, [])
             own = [p for p in previous if p.doc == g.doc]

@@ -1,11 +1,14 @@
 """Figures for the same thing in the same year that cannot all be right: the odd one out named.
 
 Applies to the ``measures`` listed (market sizes, revenues, profits, per-share figures,
-shares...). Figures are comparable only when every part of what they state matches:
-subject, scope, measure, unit, the year and its calendar (a fiscal year ending in June is
-not the calendar year), and actual vs forecast (an old forecast of a year does not
-contradict its result). Quarters, months, adjusted figures, consensus and guidance never
-take part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
+shares, rates of change...). Figures are comparable only when every part of what they
+state matches: subject, scope, measure, unit, the year and its calendar (a fiscal year
+ending in June is not the calendar year), the quarter or month (a quarter is compared only
+with the same quarter), and actual vs forecast (an old forecast of a year does not
+contradict its result). A rate of change is compared only when the value it is about is
+known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the same basis
+(year on year, quarter on quarter...). Adjusted figures, consensus and guidance never take
+part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
 band, "over"/"under") widened by the relative tolerance.
 
 Across documents the consensus is the value most documents allow; each document outside
@@ -49,6 +52,11 @@ def _widen(relative: float, extra: float = 0.0):
     return interval
 
 
+def _label(measure: str, of: str) -> str:
+    """``revenue growth`` for a rate of change of revenue, else the measure."""
+    return f"{of}_growth" if measure == "growth" and of else measure
+
+
 class ValueConflict(Rule):
     __doc__ = __doc__
     code = "RC201"
@@ -60,11 +68,13 @@ class ValueConflict(Rule):
         measures = set(self.options["measures"])
         undated = set(self.options["undated_measures"])
         gap = float(self.options["undated_gap_pp"]) / 2.0
-        keys = ("subject", "scope", "measure", "unit", "calendar", "era")
+        keys = ("subject", "scope", "measure", "unit", "calendar", "era", "of", "basis")
+        yield from self._periodic(facts, keys, measures, rel)
         for key, group in facts.groups(*keys).items():
             subject, scope, measure = key[:3]
-            if measure not in measures:
+            if not self._compared(measure, key[6], measures):
                 continue
+            measure = _label(measure, key[6])
             by_year: dict = {None: []}
             for f in group:
                 if f.year is not None:
@@ -82,6 +92,27 @@ class ValueConflict(Rule):
                         yield self._finding(subject, scope, measure, o, facts.copies, severity)
             dated = [f for y, fs in by_year.items() if y is not None for f in fs]
             yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel)
+
+    @staticmethod
+    def _compared(measure: str, of: str, measures: set) -> bool:
+        """A measure the settings list; a rate of change only when what it is of is known."""
+        return measure in measures and (measure != "growth" or bool(of))
+
+    def _periodic(self, facts: Facts, keys: tuple, measures: set, rel: float):
+        """A quarter's or a month's figures, compared only with the same quarter or month of
+        another document (within one document, a quarter's table rows are too often parts the
+        table does not label)."""
+        groups: dict[tuple, list] = {}
+        for f in facts.periodic:
+            key = tuple(getattr(f, k) for k in keys) + (f.year, f.row.get("quarter"), f.row.get("month"))
+            if f.year is not None and self._compared(key[2], key[6], measures):
+                groups.setdefault(key, []).append(f)
+        for key in sorted(groups, key=lambda k: tuple(map(str, k))):
+            if len({f.doc for f in groups[key]}) < 2:
+                continue
+            for o in judge(groups[key], _widen(rel)):
+                if o.kind != "within":
+                    yield self._finding(key[0], key[1], _label(key[2], key[6]), o, facts.copies, None)
 
     def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel):
         """An undated figure vs another document's dated ones: a conflict only if it fits none of them."""

@@ -56,6 +56,7 @@ class Fact:
     period_start: int | None
     period_end: int | None
     also: list[dict] = field(default_factory=list)
+    target: "Fact | None" = None  # for a rate of change: the value it is about (see _growth_targets)
 
     def __getattr__(self, name: str):  # doc, metric, subject, scope, unit, qualifier...
         try:
@@ -101,11 +102,12 @@ def interval(row: dict, bands: Bands) -> tuple[float, float]:
     return (value - half, value + half)
 
 
-def comparable(row: dict) -> bool:
-    """Whether the rules can place a claim: see the module docstring."""
+def comparable(row: dict, *, periodic: bool = False) -> bool:
+    """Whether the rules can place a claim: see the module docstring. With ``periodic``, a
+    quarter's or a month's figure is placed too (only rules that compare like periods read those)."""
     if not row.get("subject"):
         return False
-    if _int(row.get("quarter")) is not None or _int(row.get("month")) is not None:
+    if not periodic and (_int(row.get("quarter")) is not None or _int(row.get("month")) is not None):
         return False
     if row.get("accounting", "reported") not in ("reported", "", None):
         return False
@@ -138,6 +140,7 @@ def era(row: dict) -> str:
 
 def _identity(row: dict) -> tuple:
     return (row["doc"], row["metric"], row["subject"], row["scope"], _int(row["year"]),
+            _int(row.get("quarter")), _int(row.get("month")),
             _int(row["period_start"]), _int(row["period_end"]), row["unit"], f"{_float(row['value']):.9g}")
 
 
@@ -163,7 +166,7 @@ class Facts:
         rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
         kept: dict[tuple, Fact] = {}
         for row in rows:
-            if not comparable(row):
+            if not comparable(row, periodic=True):
                 continue
             key = _identity(row)
             if key in kept:
@@ -172,17 +175,23 @@ class Facts:
             lo, hi = interval(row, bands)
             row["calendar"], row["era"] = calendar(row), era(row)
             row["measure"] = row.get("measure") or row["metric"]
+            row["basis"] = row.get("basis") if isinstance(row.get("basis"), str) else ""
             kept[key] = self._converted(Fact(
                 row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
                 period_start=_int(row["period_start"]), period_end=_int(row["period_end"]),
             ))
-        facts = list(kept.values())
+        facts = [f for f in kept.values() if comparable(f.row)]
+        periodic = [f for f in kept.values() if not comparable(f.row)]
         #: ``{document: [its near-duplicate copies]}``; the copies' facts are left out.
-        self.copies: dict[str, list[str]] = (copy_groups(facts, similarity=copy_similarity)
+        self.copies: dict[str, list[str]] = (copy_groups(facts + periodic, similarity=copy_similarity)
                                              if copy_similarity <= 1 else {})
         dropped = {d for copies in self.copies.values() for d in copies}
-        self.all: list[Fact] = sorted((f for f in facts if f.doc not in dropped),
-                                      key=lambda f: (f.doc, int(f.row["start"])))
+        order = lambda f: (f.doc, int(f.row["start"]))  # noqa: E731
+        #: annual and multi-year facts: what every rule compares
+        self.all: list[Fact] = sorted((f for f in facts if f.doc not in dropped), key=order)
+        #: a quarter's or a month's facts: only rules that compare like periods read these
+        self.periodic: list[Fact] = sorted((f for f in periodic if f.doc not in dropped), key=order)
+        _growth_targets(self.all + self.periodic)
         self._groups: dict[tuple, dict] = {}
         self._memo: dict = {}
 
@@ -221,6 +230,35 @@ class Facts:
         for f in facts:
             out[f.doc].append(f)
         return dict(sorted(out.items()))
+
+
+#: How far (characters) a rate of change may be from the value it is about
+GROWTH_REACH = 80
+
+
+def _growth_targets(facts: list[Fact]) -> None:
+    """What a rate of change is of: the value beside it in its sentence ("revenue rose 16%
+    to $245.1 billion", "$245.1 billion, up 16%"), same subject, scope and period. Sets
+    ``target`` (that fact) and ``row["of"]`` (its measure); neither when no single measure
+    stands within ``GROWTH_REACH`` characters."""
+    sentences: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        f.target = None
+        f.row["of"] = ""
+        sentences[(f.doc, f.row["line"], f.row["quote"])].append(f)
+    for group in sentences.values():
+        rates = [g for g in group if g.metric == "growth"]
+        if not rates:
+            continue
+        values = [v for v in group if v.metric not in ("growth", "cagr", "share")
+                  and v.unit not in ("percent", "percentage_point")]
+        for g in rates:
+            near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
+                    and v.row.get("quarter") == g.row.get("quarter") and v.row.get("month") == g.row.get("month")
+                    and abs(int(v.row["start"]) - int(g.row["start"])) <= GROWTH_REACH]
+            if len({v.measure for v in near}) == 1:
+                g.target = min(near, key=lambda v: (abs(int(v.row["start"]) - int(g.row["start"])), v.row["start"]))
+                g.row["of"] = g.target.measure
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float], *, relative: float = 0.0) -> bool:
