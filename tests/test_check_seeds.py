@@ -83,3 +83,5 @@ def test_the_outlying_figure_and_its_second_reason_share_one_card(result):
     (outlier,) = _by_rule(result, "RC302")
     assert decline.card == outlier.card
     assert sum(c["value"] == 3.5e12 for c in outlier.claims) == 1
+    # annotations point at the outlying figure: it is cited first
+    assert outlier.claims[0]["value"] == 3.5e12 and decline.claims[0]["value"] == 3.5e12

@@ -161,10 +161,11 @@ class TrajectoryOutlier(Rule):
                    f"({ref_text}) give for {f.year}, about {format_amount(projected, f.unit)}. Going from "
                    f"{stated(nearest)} to {amount(f)} in {f.year} needs {format_rate(needed)} a year; "
                    f"{rate_text}")
-        claims = [p.cite("reference trajectory") for p in ends]
+        # the outlying figure first: SARIF and GitHub annotations point at the first claim
+        claims = [f.cite("outlying value")] + [g.cite("outlying value") for g, _, _, _ in found if g is not f]
+        claims += [p.cite("reference trajectory") for p in ends]
         if nearest not in ends:
             claims.append(nearest.cite("reference trajectory"))
-        claims += [g.cite("outlying value") for g, _, _, _ in found]
         return self.finding(subject=subject, scope=scope, metric=metric, message=message,
                             expected=f"about {format_amount(projected, f.unit)} in {f.year} ({ref_doc})",
                             observed=f"{amount(f)} in {f.year} ({other_doc})", claims=claims, focus=f)
