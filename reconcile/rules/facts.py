@@ -192,6 +192,9 @@ class Facts:
         #: a quarter's or a month's facts: only rules that compare like periods read these
         self.periodic: list[Fact] = sorted((f for f in periodic if f.doc not in dropped), key=order)
         _growth_targets(self.all + self.periodic)
+        parts = _unnamed_parts(self.all, rows)
+        if parts:
+            self.all = [f for f in self.all if id(f) not in parts]
         self._groups: dict[tuple, dict] = {}
         self._memo: dict = {}
 
@@ -236,6 +239,12 @@ class Facts:
 GROWTH_REACH = 80
 
 
+def figure_at(row: dict) -> int:
+    """Where a claim's figure stands in its document (``start`` is where its quote starts)."""
+    at = str(row["quote"]).find(str(row["figure"]))
+    return int(row["start"]) + max(at, 0)
+
+
 def _growth_targets(facts: list[Fact]) -> None:
     """What a rate of change is of: the value beside it in its sentence ("revenue rose 16%
     to $245.1 billion", "$245.1 billion, up 16%"), same subject, scope and period. Sets
@@ -255,10 +264,30 @@ def _growth_targets(facts: list[Fact]) -> None:
         for g in rates:
             near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
                     and v.row.get("quarter") == g.row.get("quarter") and v.row.get("month") == g.row.get("month")
-                    and abs(int(v.row["start"]) - int(g.row["start"])) <= GROWTH_REACH]
+                    and abs(figure_at(v.row) - figure_at(g.row)) <= GROWTH_REACH]
             if len({v.measure for v in near}) == 1:
-                g.target = min(near, key=lambda v: (abs(int(v.row["start"]) - int(g.row["start"])), v.row["start"]))
+                g.target = min(near, key=lambda v: (abs(figure_at(v.row) - figure_at(g.row)), figure_at(v.row)))
                 g.row["of"] = g.target.measure
+
+
+def _unnamed_parts(facts: list[Fact], rows: list[dict]) -> set[int]:
+    """Values that are a part of the total although no part is named: "cloud-based solutions
+    generated USD 1.79 billion in 2024, or 63% of the total". A value with a share of under
+    100% of the whole beside it (same sentence, within ``GROWTH_REACH`` characters after it)
+    is a part; read as the whole market it would contradict the real total."""
+    shares: dict[tuple, list[int]] = defaultdict(list)
+    for r in rows:  # shares of the whole are no facts of their own (see ``comparable``): read the rows
+        if r["metric"] == "share" and r.get("scope_type") == "global" and 0 < _float(r["value"]) < 100:
+            shares[(r["doc"], r["line"], r["quote"])].append(figure_at(r))
+    out: set[int] = set()
+    if not shares:
+        return out
+    for v in facts:
+        if v.metric in ("market_size", "revenue") and v.scope == "Global":
+            starts = shares.get((v.doc, v.row["line"], v.row["quote"]), [])
+            if any(0 < s - figure_at(v.row) <= GROWTH_REACH for s in starts):
+                out.add(id(v))
+    return out
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float], *, relative: float = 0.0) -> bool:
