@@ -5,9 +5,11 @@ describe a market that every source says is growing. For one subject, scope, mea
 currency (and calendar), values are compared as stated (ignoring rounding bands): a value
 for a later year more than ``tolerance`` below another document's value for an earlier
 year is reported when at least one CAGR is stated for the market and every stated CAGR is
-positive. A document whose own figures fall while it states growth is not used as the
-earlier side (RC301 reports it). One finding per document, for its steepest fall; a single
-sweep over the years keeps the rule linear.
+positive, and most of the documents that state an earlier year state more (one
+document's high figure is an outlier of its own, not every other document's fault). A
+document whose own figures fall while it states growth is not used as the earlier side
+(RC301 reports it). One finding per document, for its steepest fall; one sweep over the
+years with the documents' highest earlier values kept sorted keeps the rule near-linear.
 
 Contradiction
 -------------
@@ -26,6 +28,8 @@ Consistent
 """
 
 from __future__ import annotations
+
+import bisect
 
 from .base import Rule
 from .describe import amount, central, cited, scope_label, where
@@ -65,7 +69,11 @@ class TrajectoryDeclineAcross(Rule):
                 by_doc.setdefault(f.doc, []).append(f)
             torn = {d for d, fs in by_doc.items() if _falls_within(fs)}
             worst: dict[str, tuple] = {}
-            top: list = []  # the two highest earlier values from different documents
+            # Each document's highest earlier value, kept sorted: a later value is reported only
+            # when most documents with an earlier year stated more (a single high outlier is
+            # RC302's and RC201's business, not every other document's fault).
+            ladder: list[tuple[float, str, int]] = []
+            best: dict[str, tuple] = {}
             years: dict[int, list] = {}
             for f in dated:
                 years.setdefault(f.year, []).append(f)
@@ -73,42 +81,42 @@ class TrajectoryDeclineAcross(Rule):
                 this_year = years[year]
                 for f in this_year:
                     high = central(f)[1]
-                    for earlier in top:
-                        if earlier.doc == f.doc:
-                            continue
-                        low = central(earlier)[0]
-                        if high < low * (1 - tol):
-                            fall = 1 - high / low
-                            if f.doc not in worst or fall > worst[f.doc][0]:
-                                worst[f.doc] = (fall, f, earlier)
-                        break
+                    if not ladder or not high < float("inf"):
+                        continue
+                    threshold = high / (1 - tol)
+                    i = bisect.bisect_right(ladder, (threshold, "\uffff", 0))
+                    above = [e for e in ladder[i:i + 2] if e[1] != f.doc][:1]
+                    n_above = len(ladder) - i - (1 if f.doc in best and best[f.doc][0] > threshold else 0)
+                    n_all = len(ladder) - (1 if f.doc in best else 0)
+                    if not above or 2 * n_above <= n_all:
+                        continue
+                    earlier = best[above[0][1]][1]
+                    fall = 1 - high / central(earlier)[0]
+                    if f.doc not in worst or fall > worst[f.doc][0]:
+                        worst[f.doc] = (fall, f, earlier, n_above, n_all)
                 for f in this_year:
-                    if f.doc not in torn:
-                        top = _top_two(top + [f])
+                    low = central(f)[0]
+                    if f.doc in torn or not low > 0:
+                        continue
+                    if f.doc not in best or low > best[f.doc][0]:
+                        if f.doc in best:
+                            ladder.remove((best[f.doc][0], f.doc, id(best[f.doc][1])))
+                        best[f.doc] = (low, f)
+                        bisect.insort(ladder, (low, f.doc, id(f)))
             for doc in sorted(worst):
-                fall, later, earlier = worst[doc]
-                yield self._finding(subject, scope, measure, later, earlier, fall, cagrs)
+                fall, later, earlier, n_above, n_all = worst[doc]
+                yield self._finding(subject, scope, measure, later, earlier, fall, cagrs, n_above, n_all)
 
-    def _finding(self, subject, scope, measure, later, earlier, fall, cagrs):
+    def _finding(self, subject, scope, measure, later, earlier, fall, cagrs, n_above=1, n_all=1):
         low = min(cagrs, key=lambda c: (c.value, c.doc))
         high = max(cagrs, key=lambda c: (c.value, c.doc))
         rates = amount(low) if amount(low) == amount(high) else f"{amount(low)} to {amount(high)}"
         message = (f"{scope_label(subject, scope)} {measure.replace('_', ' ')}: {cited(later)} is "
-                   f"{format_rate(fall)} below {cited(earlier)}, an earlier year in another document, "
+                   f"{format_rate(fall)} below {cited(earlier)}, an earlier year in another document"
+                   f"{'' if n_all <= 1 else f' ({n_above} of the {n_all} other documents with an earlier year state more)'}, "
                    f"while every CAGR stated for the market is positive ({rates}, e.g. {where(low)})")
         return self.finding(subject=subject, scope=scope, metric=later.metric, message=message,
                             expected=f"more than {amount(earlier)} by {later.year}",
                             observed=f"{amount(later)} in {later.year} ({later.doc})", focus=later,
                             claims=[later.cite("later value"), earlier.cite("earlier value"), low.cite("stated CAGR")])
 
-
-def _top_two(facts: list) -> list:
-    """The highest stated value and the highest from another document."""
-    ranked = sorted(facts, key=lambda f: (-central(f)[0], f.doc, int(f.row["start"])))
-    out = []
-    for f in ranked:
-        if not out or f.doc != out[0].doc:
-            out.append(f)
-        if len(out) == 2:
-            break
-    return out
