@@ -87,7 +87,8 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     inputs.sort(key=lambda s: s.doc)
     claims = [c for _, cs in results for c in cs]
     cutoff = float(settings.settings.get("subjects", {}).get("fuzzy_cutoff", 90))
-    return Extraction(inputs, normalize(claims, subject_cutoff=cutoff), settings)
+    company_words = settings.extract.get("subjects", {}).get("company_name_words", [])
+    return Extraction(inputs, normalize(claims, subject_cutoff=cutoff, company_words=company_words), settings)
 
 
 def _size(path: str) -> int:

@@ -45,9 +45,11 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0) -> dict[str
     return canon
 
 
-def canonical_companies(companies: set[str]) -> dict[str, str]:
+def canonical_companies(companies: set[str], company_words: list[str]) -> dict[str, str]:
     """A company's short name maps to its full one when exactly one full name starts with it
-    ("harrowgate" → "harrowgate instruments"); an ambiguous short name stays as it is."""
+    and the rest are words that end company names ("harrowgate" → "harrowgate instruments",
+    never "amazon" → "amazon web services"); an ambiguous short name stays as it is."""
+    tails = {w.lower() for w in company_words}
     ordered = sorted(companies)
     out: dict[str, str] = {}
     for i, short in enumerate(ordered):
@@ -55,7 +57,7 @@ def canonical_companies(companies: set[str]) -> dict[str, str]:
         for other in ordered[i + 1:]:
             if not other.startswith(short):
                 break
-            if other.startswith(short + " "):
+            if other.startswith(short + " ") and all(w in tails for w in other[len(short):].split()):
                 longer.add(other)
         if len(longer) == 1:
             out[short] = longer.pop()
@@ -75,12 +77,13 @@ def assign_ids(claims: list[Claim]) -> None:
         c.claim_id = f"C{digest}"
 
 
-def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0) -> list[Claim]:
+def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_words: list[str] = ()) -> list[Claim]:
     """Merge subject spellings and assign ids, in place; returns the claims sorted by doc and position."""
     canon = canonical_subjects([c.subject for c in claims], cutoff=subject_cutoff)
     for c in claims:
         c.subject = canon.get(c.subject, c.subject)
-    full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject})
+    full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject},
+                               list(company_words))
     for c in claims:
         if c.entity_type == "company" and c.subject in full:
             c.subject = full[c.subject]

@@ -398,3 +398,10 @@ def test_an_analyst_note_knows_its_company_columns_and_expectations(tmp_path):
     assert (one(rows, "$4.37B")["year"], one(rows, "$4.37B")["kind"]) == (2025, "forecast")
     assert one(rows, "$4.91B")["kind"] == "consensus"
     assert one(rows, "$4.37B")["scope"] == "Global"  # "**Estimates.**" is a run-in heading, not a segment
+
+
+def test_a_parent_company_is_not_merged_with_its_subsidiary(tmp_path):
+    (tmp_path / "a.md").write_text("Amazon Web Services Inc. reported revenue of $107.6 billion for 2024.\n", "utf-8")
+    (tmp_path / "b.md").write_text("Amazon reported revenue of $638 billion for 2024.\n", "utf-8")
+    frame = reconcile.extract_claims(str(tmp_path))
+    assert frame["subject"].nunique() == 2

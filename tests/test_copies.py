@@ -35,3 +35,28 @@ def test_a_copy_does_not_make_a_consensus(tmp_path, settings):
     (f,) = [f for f in result.findings if f.rule == "RC103"]
     assert "odd one out" not in f.message and "no third source" in f.message
     assert {c["doc"] for c in f.claims} == {str(tmp_path / "a.md"), str(tmp_path / "b.md")}
+
+
+def test_any_number_of_exact_copies_is_one_source(settings):
+    """Hundreds of identical copies (past the pairing cap) still count once."""
+    from claimrows import claims_table
+    from reconcile.check import run_rules
+
+    rows = []
+    for i in range(205):
+        doc = f"copy{i:03d}.md"
+        rows += [{"doc": doc, "line": 1, "metric": "cagr", "value": 6.5, "unit": "percent", "period_start": 2024, "period_end": 2032},
+                 {"doc": doc, "line": 2, "metric": "market_size", "value": 1.0e9, "year": 2024},
+                 {"doc": doc, "line": 3, "metric": "market_size", "value": 1.66e9, "year": 2032}]
+    rows.append({"doc": "z.md", "metric": "cagr", "value": 12.0, "unit": "percent", "period_start": 2024, "period_end": 2032})
+    (f,) = run_rules(claims_table(rows), settings, select=["RC103"])
+    assert "no third source" in f.message and "odd one out" not in f.message
+
+
+def test_a_figure_with_no_value_is_never_the_odd_one_out(settings):
+    from claimrows import claims_table
+    from reconcile.check import run_rules
+
+    rows = [{"doc": d, "metric": "market_size", "value": v, "year": 2024}
+            for d, v in (("a.md", 1.5e9), ("b.md", 1.5e9), ("c.md", float("nan")))]
+    assert run_rules(claims_table(rows), settings, select=["RC201"]) == []

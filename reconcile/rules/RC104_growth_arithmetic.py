@@ -12,21 +12,23 @@ annualized and compound rates are not checked here, nor quarterly figures; two v
 
 Contradiction
 -------------
-    doc    line  metric   measure  value     unit     year
-    a.md   4     revenue  revenue  245.1e9   USD      2024
-    a.md   4     growth   growth   19        percent  2024
+    doc    line  metric   measure  value     unit     year  quote
+    a.md   4     revenue  revenue  245.1e9   USD      2024  Revenue rose 19% to $245.1 billion in 2024.
+    a.md   4     growth   growth   19        percent  2024  Revenue rose 19% to $245.1 billion in 2024.
     a.md   9     revenue  revenue  211.9e9   USD      2023
     -> stated 19% growth in 2024; USD 211.9B (2023) → USD 245.1B (2024) is 15.67%
 
 Consistent
 ----------
-    doc    line  metric   measure  value     unit     year
-    a.md   4     revenue  revenue  245.1e9   USD      2024
-    a.md   4     growth   growth   16        percent  2024
+    doc    line  metric   measure  value     unit     year  quote
+    a.md   4     revenue  revenue  245.1e9   USD      2024  Revenue rose 16% to $245.1 billion in 2024.
+    a.md   4     growth   growth   16        percent  2024  Revenue rose 16% to $245.1 billion in 2024.
     a.md   9     revenue  revenue  211.9e9   USD      2023
 """
 
 from __future__ import annotations
+
+import bisect
 
 from .base import Rule
 from .describe import amount, scope_label, stated, where
@@ -55,25 +57,42 @@ class GrowthArithmetic(Rule):
         for f in facts.all:
             if f.year is None or f.metric in ("growth", "cagr", "share") or f.unit in ("percent", "percentage_point"):
                 continue
-            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"])
-            values.setdefault(key, {}).setdefault(f.year, []).append(f)
+            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], f.year)
+            values.setdefault(key, {}).setdefault(f.doc, []).append(f)
+        index: dict[tuple, tuple] = {}
         for g in facts.all:
             if (g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent"
                     or g.row.get("basis", "") not in _CHECKED_BASIS):
                 continue
             cur = g.target
-            key = (cur.subject, cur.scope, cur.measure, cur.unit, cur.row["calendar"])
-            previous = values.get(key, {}).get(g.year - 1, [])
-            own = [p for p in previous if p.doc == g.doc]
-            candidates = own or previous
-            if not candidates:
+            key = (cur.subject, cur.scope, cur.measure, cur.unit, cur.row["calendar"], cur.row["era"], g.year - 1)
+            by_doc = values.get(key)
+            if not by_doc:
                 continue
-            if any(self._fits(g, p, cur, tol) for p in candidates):
-                continue
-            if any(self._other_period(g, p, cur) for p in candidates):
-                continue
-            prev = min(candidates, key=lambda p: (p.doc != g.doc, abs(self._rate(p, cur) - g.value), p.doc))
+            own = by_doc.get(g.doc)
+            if own:
+                if any(self._fits(g, p, cur, tol) for p in own) or any(self._other_period(g, p, cur) for p in own):
+                    continue
+                prev = min(own, key=lambda p: (abs(self._rate(p, cur) - g.value), int(p.row["start"])))
+            else:
+                prev = self._unsupported_elsewhere(g, cur, key, by_doc, index, tol)
+                if prev is None:
+                    continue
             yield self._finding(g, prev, cur)
+
+    def _unsupported_elsewhere(self, g, cur, key, by_doc, index, tol):
+        """Another document's earlier value nearest the one the rate needs, when none of them
+        gives the stated rate (sorted once per key, then a binary search per rate)."""
+        if key not in index:
+            flat = sorted((p for ps in by_doc.values() for p in ps), key=lambda p: (p.value, p.doc, int(p.row["start"])))
+            index[key] = (flat, [p.value for p in flat])
+        flat, vals = index[key]
+        needed = cur.value / (1 + g.value / 100) if g.value > -100 else float("inf")
+        i = bisect.bisect_left(vals, needed)
+        near = [p for p in flat[max(0, i - 2):i + 2] if p.doc != g.doc]
+        if not near or any(self._fits(g, p, cur, tol) or self._other_period(g, p, cur) for p in near):
+            return None
+        return min(near, key=lambda p: (abs(p.value - needed), p.doc))
 
     @staticmethod
     def _rate(prev, cur) -> float:
@@ -96,8 +115,10 @@ class GrowthArithmetic(Rule):
         source = "" if prev.doc == g.doc else f"{prev.doc}'s "
         message = (f"{scope_label(g.subject, g.scope)} {cur.measure.replace('_', ' ')}: stated {amount(g)} growth "
                    f"in {g.year} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
-                   f"({where(cur)}) is {format_rate(rate)}. For {amount(g)}, {g.year - 1} would have to be about "
-                   f"{format_amount(cur.value / (1 + g.value / 100), cur.unit)}")
+                   f"({where(cur)}) is {format_rate(rate)}. " + (
+                       f"For {amount(g)}, {g.year - 1} would have to be about "
+                       f"{format_amount(cur.value / (1 + g.value / 100), cur.unit)}" if g.value > -100 else
+                       "No earlier value falls 100% or more to a positive one"))
         return self.finding(subject=g.subject, scope=g.scope, metric="growth", message=message,
                             expected=f"{format_rate(rate)} (implied by the two values)",
                             observed=f"{amount(g)} (stated)", focus=g,

@@ -35,6 +35,10 @@ from .facts import Facts
 from ..numbers import format_rate
 
 
+_PERCENT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def margin_kinds(spec: dict) -> list[tuple[str, str, re.Pattern]]:
     """``[(kind, measure divided by revenue, cue pattern)]`` from ``measures.toml``'s ``[margins]``."""
     out = []
@@ -55,6 +59,8 @@ def kind_of(margin, kinds, window: int = 60) -> tuple[str, str] | None:
     if at < 0:
         return None
     left = quote[max(0, at - window):at]
+    if _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
+        return None  # "14.4%, up from 12.1%": the figure compared with, or another figure's words
     best = None
     for kind, of, pattern in kinds:
         for m in pattern.finditer(left):

@@ -19,8 +19,9 @@ document, figures that disagree are one finding.
 
 Shares stated with no year (``undated_measures``): two documents' undated figures are
 compared only when they are at least ``undated_gap_pp`` apart, at ``undated_severity``
-(an undated regional share may describe any year); an undated figure is also reported
-when it fits none of another document's dated figures for the same thing.
+(an undated regional share may describe any year); an undated figure is also reported,
+once, when it fits none of the other documents' dated figures for the same thing (the
+dated document anchors the comparison).
 
 Contradiction
 -------------
@@ -38,6 +39,8 @@ Consistent
 """
 
 from __future__ import annotations
+
+import bisect
 
 from .base import Rule
 from .consensus import Outcome, judge
@@ -115,26 +118,41 @@ class ValueConflict(Rule):
                     yield self._finding(key[0], key[1], _label(key[2], key[6]), o, facts.copies, None)
 
     def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel):
-        """An undated figure vs another document's dated ones: a conflict only if it fits none of them."""
+        """An undated figure that fits none of the other documents' dated figures: one finding
+        for it at most, naming the nearest. Values are indexed once (sorted), so many
+        documents cost ``n log n``."""
         if not loose or not dated:
             return
         interval = _widen(rel)
-        by_doc: dict[str, list] = {}
+        spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
+        starts = [t[0] for t in spans]
+        ends = sorted(t[1] for t in spans)
+        by_value = sorted(dated, key=lambda f: (f.value, f.doc, int(f.row["start"])))
+        values = [f.value for f in by_value]
+        own = {}
         for f in dated:
-            by_doc.setdefault(f.doc, []).append(f)
+            own.setdefault(f.doc, []).append(interval(f))
         for a in loose:
             alo, ahi = interval(a)
-            for doc, candidates in sorted(by_doc.items()):
-                if doc == a.doc or any(alo <= interval(f)[1] and interval(f)[0] <= ahi for f in candidates):
-                    continue
-                near = min(candidates, key=lambda f: (abs(f.value - a.value), f.year, int(f.row["start"])))
-                label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
-                message = (f"{label}: {where(a)} states {amount(a)} with no year; {doc} states {amount(near)} "
-                           f"({when(near)}, {where(near)}) and nothing closer; {difference(a, near)} apart")
-                yield self.finding(subject=subject, scope=scope, metric=a.metric, message=message,
-                                   expected=f"{amount(near)} ({near.doc}, {when(near)})",
-                                   observed=f"{amount(a)} ({a.doc}, no year stated)", focus=a,
-                                   claims=[a.cite("undated value"), near.cite("value")])
+            # intervals meeting [alo, ahi]: those starting by ahi, less those ending before alo
+            meeting = bisect.bisect_right(starts, ahi) - bisect.bisect_left(ends, alo)
+            meeting -= sum(1 for lo, hi in own.get(a.doc, []) if lo <= ahi and alo <= hi)
+            others = len(dated) - len(own.get(a.doc, []))
+            if meeting > 0 or others == 0:
+                continue
+            i = bisect.bisect_left(values, a.value)
+            near = min((f for f in by_value[max(0, i - 3):i + 3] if f.doc != a.doc),
+                       key=lambda f: (abs(f.value - a.value), f.doc, f.year), default=None)
+            if near is None:
+                continue
+            label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
+            message = (f"{label}: {where(a)} states {amount(a)} with no year; no other document's dated figure "
+                       f"comes near it, the nearest is {amount(near)} ({when(near)}, {where(near)}); "
+                       f"{difference(a, near)} apart")
+            yield self.finding(subject=subject, scope=scope, metric=a.metric, message=message,
+                               expected=f"{amount(near)} ({near.doc}, {when(near)})",
+                               observed=f"{amount(a)} ({a.doc}, no year stated)", focus=a,
+                               claims=[a.cite("undated value"), near.cite("value")])
 
     def _finding(self, subject, scope, measure, o: Outcome, copies, severity):
         label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"

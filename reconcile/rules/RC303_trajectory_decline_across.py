@@ -5,7 +5,8 @@ describe a market that every source says is growing. For one subject, scope, mea
 currency (and calendar), values are compared as stated (ignoring rounding bands): a value
 for a later year more than ``tolerance`` below another document's value for an earlier
 year is reported when at least one CAGR is stated for the market and every stated CAGR is
-positive, and most of the documents that state an earlier year state more (one
+positive, and most of the documents that state an earlier year (as an actual or estimate:
+an old forecast later revised down is no contradiction) state more (one
 document's high figure is an outlier of its own, not every other document's fault). A
 document whose own figures fall while it states growth is not used as the earlier side
 (RC301 reports it). One finding per document, for its steepest fall; one sweep over the
@@ -96,20 +97,21 @@ class TrajectoryDeclineAcross(Rule):
                         worst[f.doc] = (fall, f, earlier, n_above, n_all)
                 for f in this_year:
                     low = central(f)[0]
-                    if f.doc in torn or not low > 0:
-                        continue
+                    if f.doc in torn or not low > 0 or f.row["era"] != "actual":
+                        continue  # an old forecast later revised down is no contradiction
                     if f.doc not in best or low > best[f.doc][0]:
                         if f.doc in best:
                             ladder.remove((best[f.doc][0], f.doc, id(best[f.doc][1])))
                         best[f.doc] = (low, f)
                         bisect.insort(ladder, (low, f.doc, id(f)))
+            low = min(cagrs, key=lambda c: (c.value, c.doc))
+            high = max(cagrs, key=lambda c: (c.value, c.doc))
             for doc in sorted(worst):
                 fall, later, earlier, n_above, n_all = worst[doc]
-                yield self._finding(subject, scope, measure, later, earlier, fall, cagrs, n_above, n_all)
+                yield self._finding(subject, scope, measure, later, earlier, fall, (low, high), n_above, n_all)
 
-    def _finding(self, subject, scope, measure, later, earlier, fall, cagrs, n_above=1, n_all=1):
-        low = min(cagrs, key=lambda c: (c.value, c.doc))
-        high = max(cagrs, key=lambda c: (c.value, c.doc))
+    def _finding(self, subject, scope, measure, later, earlier, fall, rates_range, n_above=1, n_all=1):
+        low, high = rates_range
         rates = amount(low) if amount(low) == amount(high) else f"{amount(low)} to {amount(high)}"
         message = (f"{scope_label(subject, scope)} {measure.replace('_', ' ')}: {cited(later)} is "
                    f"{format_rate(fall)} below {cited(earlier)}, an earlier year in another document"

@@ -99,6 +99,8 @@ def consensus(facts: Sequence, interval: Callable[[object], tuple[float, float]]
     agree, outliers = [], []
     for f in facts:
         lo, hi = interval(f)
+        if math.isnan(lo) or math.isnan(hi):
+            continue  # no value to place: neither agrees nor stands out
         (agree if lo <= x <= hi else outliers).append(f)
     return Verdict(point=x, agree=agree, outliers=outliers, docs=sorted({f.doc for f in agree}))
 
@@ -169,7 +171,7 @@ class _Position:
         return min(self.facts, key=lambda f: (f.hi - f.lo, int(f.row["start"])))
 
 
-def _positions(facts: Sequence, interval) -> tuple[list[_Position], list[str]]:
+def _positions(facts: Sequence, interval) -> tuple[list[_Position], list[str], dict[str, list]]:
     """Each document's position; a document at odds with itself gives one per figure."""
     by_doc: dict[str, list] = {}
     for f in facts:
@@ -183,7 +185,7 @@ def _positions(facts: Sequence, interval) -> tuple[list[_Position], list[str]]:
         else:
             ivs = [interval(f) for f in fs]
             out.append(_Position(max(lo for lo, _ in ivs), min(hi for _, hi in ivs), doc, fs))
-    return out, torn
+    return out, torn, by_doc
 
 
 def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) -> list[Outcome]:
@@ -195,10 +197,10 @@ def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) ->
     finding (naming its odd figure when its other figures agree), and each of its figures
     then stands on its own in the comparison across documents.
     """
-    positions, torn = _positions(facts, interval)
+    positions, torn, by_doc = _positions(facts, interval)
     out = []
     for doc in torn:
-        own = [f for f in facts if f.doc == doc]
+        own = by_doc[doc]
         mine = consensus(own, interval, source=lambda f: f"{f.row['start']}:{f.value!r}")
         out.append(Outcome("within", odd=mine.outliers, agree=Camp(mine.agree), sources=len(mine.agree))
                    if mine.has_consensus else Outcome("within", odd=own))
@@ -222,12 +224,15 @@ def judge(facts: Sequence, interval: Callable[[object], tuple[float, float]]) ->
 
 
 def _extremes(positions: list[_Position]) -> list[tuple[_Position, _Position]]:
-    """The pairs that decide whether any two documents' positions are disjoint: the one
-    ending lowest against the one starting highest (from a different document)."""
-    by_hi = sorted(positions, key=lambda p: (p.hi, p.doc))
-    by_lo = sorted(positions, key=lambda p: (-p.lo, p.doc))
-    pairs = []
-    for a in by_hi[:2]:
-        for b in by_lo[:2]:
-            pairs.append((a, b))
-    return pairs
+    """The pairs that decide whether any two documents' positions are disjoint: each of the
+    two documents ending lowest against each of the two starting highest."""
+    lowest_end: dict[str, _Position] = {}
+    highest_start: dict[str, _Position] = {}
+    for p in positions:
+        if p.doc not in lowest_end or p.hi < lowest_end[p.doc].hi:
+            lowest_end[p.doc] = p
+        if p.doc not in highest_start or p.lo > highest_start[p.doc].lo:
+            highest_start[p.doc] = p
+    by_hi = sorted(lowest_end.values(), key=lambda p: (p.hi, p.doc))[:2]
+    by_lo = sorted(highest_start.values(), key=lambda p: (-p.lo, p.doc))[:2]
+    return [(a, b) for a in by_hi for b in by_lo]

@@ -7,9 +7,10 @@ least ``min_figures`` figures each, they are one source. The first path of each 
 stands for it; the others' figures are left out of the rules, so copying a corpus gives
 the findings of one copy, and a consensus is never three copies of one report.
 
-The search is linear in the figures: documents are only compared through figures they
-share, and a figure stated by more than ``max_sharing`` documents (a number everyone
-quotes) is not used to pair them.
+The search is linear in the figures: exact copies (the very same figures) are grouped by
+their figure sets, however many there are; other documents are only compared through
+figures they share, and a figure stated by more than ``max_sharing`` documents (a number
+everyone quotes) is not used to pair them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ def copy_groups(facts: list, *, similarity: float = 0.9, min_figures: int = 3,
             for s in sigs[doc]:
                 holders[s].append(doc)
     parent: dict[str, str] = {}
+    # Exact copies first, however many: documents with the very same figures.
+    by_set: dict[frozenset, str] = {}
+    for doc in sorted(sigs):
+        if len(sigs[doc]) >= min_figures:
+            first = by_set.setdefault(frozenset(sigs[doc]), doc)
+            if first != doc:
+                parent[doc] = first
 
     def root(d: str) -> str:
         while parent.get(d, d) != d:
@@ -42,7 +50,7 @@ def copy_groups(facts: list, *, similarity: float = 0.9, min_figures: int = 3,
         return d
 
     for doc in sorted(sigs):
-        if len(sigs[doc]) < min_figures:
+        if len(sigs[doc]) < min_figures or doc in parent:
             continue
         shared: dict[str, int] = defaultdict(int)
         for s in sigs[doc]:

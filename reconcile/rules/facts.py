@@ -178,7 +178,7 @@ class Facts:
         rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
         kept: dict[tuple, Fact] = {}
         for row in rows:
-            if not comparable(row, periodic=True):
+            if not comparable(row, periodic=True) or not math.isfinite(_float(row["value"])):
                 continue
             key = _identity(row)
             if key in kept:
