@@ -90,15 +90,17 @@ def apply_baseline(findings: list[Finding], baseline: Baseline) -> list[dict]:
     """
     known = baseline.fingerprints
     seen = set()
-    cited: dict[str, list[set]] = {}
+    cited: dict[tuple, list[set]] = {}  # (rule, one claim) -> the claim sets of findings citing it
     for f in findings:
         if f.status == "new" and f.fingerprint in known:
             f.status = "baseline"
         seen.add(f.fingerprint)
-        cited.setdefault(f.rule, []).append({claim_identity(c) for c in f.claims})
+        ids = {claim_identity(c) for c in f.claims}
+        for i in ids:
+            cited.setdefault((f.rule, i), []).append(ids)
 
     def superseded(e: dict) -> bool:
-        mine = set(e.get("claims") or [])
-        return bool(mine) and any(mine <= other for other in cited.get(e.get("rule"), []))
+        mine = sorted(set(e.get("claims") or []))
+        return bool(mine) and any(set(mine) <= other for other in cited.get((e.get("rule"), mine[0]), []))
 
     return [e for e in baseline.entries if e["fingerprint"] not in seen and not superseded(e)]

@@ -39,20 +39,21 @@ _PERCENT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def margin_kinds(spec: dict) -> list[tuple[str, str, re.Pattern]]:
-    """``[(kind, measure divided by revenue, cue pattern)]`` from ``measures.toml``'s ``[margins]``."""
+def margin_kinds(spec: dict) -> list[tuple[str, str, str, re.Pattern]]:
+    """``[(kind, numerator measure, denominator measure, cue pattern)]`` from ``measures.toml``'s ``[margins]``."""
     out = []
     for kind, entry in sorted(spec.get("margins", {}).items()):
-        if not (isinstance(entry, dict) and isinstance(entry.get("of"), str)
+        if not (isinstance(entry, dict) and isinstance(entry.get("of"), str) and isinstance(entry.get("over"), str)
                 and isinstance(entry.get("cues"), list) and all(isinstance(c, str) for c in entry["cues"])):
-            raise ConfigError("measures.toml", f'[margins.{kind}] needs of = "MEASURE" and cues = ["words", ...]')
+            raise ConfigError("measures.toml",
+                              f'[margins.{kind}] needs of = "MEASURE", over = "MEASURE" and cues = ["words", ...]')
         words = sorted(entry["cues"], key=len, reverse=True)
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-        out.append((kind, entry["of"], pattern))
+        out.append((kind, entry["of"], entry["over"], pattern))
     return out
 
 
-def kind_of(margin, kinds, window: int = 60) -> tuple[str, str] | None:
+def kind_of(margin, kinds, window: int = 60) -> tuple[str, str, str] | None:
     """The margin's kind from the last cue in the ``window`` characters before its figure."""
     quote, figure = margin.row["quote"], margin.row["figure"]
     at = quote.find(figure)
@@ -62,11 +63,11 @@ def kind_of(margin, kinds, window: int = 60) -> tuple[str, str] | None:
     if _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
         return None  # "14.4%, up from 12.1%": the figure compared with, or another figure's words
     best = None
-    for kind, of, pattern in kinds:
+    for kind, of, over, pattern in kinds:
         for m in pattern.finditer(left):
             if best is None or m.end() > best[0]:
-                best = (m.end(), kind, of)
-    return (best[1], best[2]) if best else None
+                best = (m.end(), kind, of, over)
+    return best[1:] if best else None
 
 
 class MarginArithmetic(Rule):
@@ -83,7 +84,7 @@ class MarginArithmetic(Rule):
         for f in facts.all:
             if f.year is None:
                 continue
-            if f.measure == "margin" and f.unit == "percent":
+            if f.measure == "margin" and f.unit == "percent":  # the measure measures.toml calls a margin
                 margins.append(f)
             elif f.unit not in ("percent", "percentage_point"):
                 money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], f.measure), []).append(f)
@@ -93,7 +94,7 @@ class MarginArithmetic(Rule):
                 continue
             key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"])
             incomes = money.get(key + (kind[1],), [])
-            revenues = money.get(key + ("revenue",), [])
+            revenues = money.get(key + (kind[2],), [])
             pairs = [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]
             if not pairs or any(self._fits(m, i, r, tol) for i, r in pairs):
                 continue

@@ -154,7 +154,7 @@ class TrajectoryOutlier(Rule):
         ref_text = " → ".join(stated(p) for p in ends)
         above = central(f)[0] > projected
         relation = f"{ratios[worst]:.1f}× what" if above else f"1/{ratios[worst]:.1f} of what"
-        kind = "order-of-magnitude clash" if ratios[worst] >= magnitude else "outlier"
+        kind = "order-of-magnitude clash" if round(ratios[worst], 1) >= magnitude else "outlier"
         others = " and ".join(cited(g) for g, _, _, _ in found)
         message = (f"{kind}: {other_doc} gives {scope_label(subject, scope)} {others}; "
                    f"{amount(f)} in {f.year} is {relation} {ref_doc}'s own figures "

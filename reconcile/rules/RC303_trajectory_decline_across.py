@@ -35,9 +35,9 @@ import bisect
 from .base import Rule
 from .describe import amount, central, cited, scope_label, where
 from .facts import Facts
+from .growth import VALUE_METRICS
 from ..numbers import format_rate
 
-VALUE_MEASURES = ("market_size", "revenue")
 
 
 def _falls_within(points: list) -> bool:
@@ -57,7 +57,7 @@ class TrajectoryDeclineAcross(Rule):
         cagr_groups = facts.groups("subject", "scope", metric="cagr")
         keys = ("subject", "scope", "measure", "unit", "calendar")
         for (subject, scope, measure, unit, _), group in facts.groups(*keys).items():
-            if measure not in VALUE_MEASURES:
+            if measure not in VALUE_METRICS:
                 continue
             cagrs = cagr_groups.get((subject, scope), [])
             if not cagrs or any(c.lo <= 0 for c in cagrs):
