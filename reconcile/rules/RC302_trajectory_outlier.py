@@ -95,20 +95,36 @@ class TrajectoryOutlier(Rule):
                     if found:
                         yield self._finding(subject, scope, metric, ref, found, rate_text)
 
-    @staticmethod
-    def _reference(docs: dict[str, list], cagrs: list) -> str | None:
-        """The document whose trajectory the others are held against: the one stating the
-        most years, unless its own figures fall while it states positive growth (a
-        trajectory that contradicts itself is no reference). One reference per market
-        keeps the rule linear in documents."""
+    def _reference(self, docs: dict[str, list], cagrs: list) -> str | None:
+        """The document whose trajectory the others are held against.
+
+        Candidates are the ``reference_candidates`` documents stating the most years, leaving
+        out any whose own figures fall while it states positive growth (a trajectory that
+        contradicts itself is no reference). Of those, the one whose path the most other
+        documents' values fit (within ``min_factor``) wins, so one document ten times off
+        never becomes the yardstick for all the others. A few candidates per market keep the
+        rule linear in documents."""
         growing = {c.doc for c in cagrs if c.lo > 0}
         ranked = sorted(docs, key=lambda d: (-len({p.year for p in docs[d]}), d))
+        candidates = []
         for d in ranked:
             path = sorted((p.year, p.value) for p in docs[d])
             falls = any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
             if not (falls and d in growing):
-                return d
-        return None
+                candidates.append(d)
+            if len(candidates) >= int(self.options["reference_candidates"]):
+                break
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        factor = float(self.options["min_factor"])
+        others = [p for d in sorted(docs) for p in docs[d]]
+
+        def support(d: str) -> int:
+            path, rate = trajectory(docs[d], [c for c in cagrs if c.doc == d])
+            return sum(1 for p in others if p.doc != d
+                       and value_at(path, rate, p.year) / factor <= p.value <= value_at(path, rate, p.year) * factor)
+
+        return max(candidates, key=lambda d: (support(d), -ranked.index(d)))
 
     def _band(self, cagrs: list) -> tuple[float, float]:
         slack = float(self.options["slack_pp"]) / 100.0
