@@ -30,6 +30,10 @@ def _load_cases():
 def test_rule_case(settings, code, case):
     if "rates" in case:
         settings = dataclasses.replace(settings, rates=case["rates"])
+    if "measures" in case:  # a case that turns on more measures for its rule
+        rules = dict(settings.settings.get("rules", {}))
+        rules[code] = dict(rules.get(code, {}), measures=case["measures"])
+        settings = dataclasses.replace(settings, settings=dict(settings.settings, rules=rules))
     findings = run_rules(claims_table(case["claims"]), settings, select=[code])
     assert len(findings) == case["expect"], [f.message for f in findings]
     for f in findings:

@@ -26,48 +26,12 @@ Consistent
 
 from __future__ import annotations
 
-import re
-
-from ..errors import ConfigError
 from .base import Rule
 from .describe import amount, scope_label, stated, where
 from .facts import Facts
+from .kinds import kind_before, kinds
 from ..numbers import format_rate
 
-
-_PERCENT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def margin_kinds(spec: dict) -> list[tuple[str, str, str, re.Pattern]]:
-    """``[(kind, numerator measure, denominator measure, cue pattern)]`` from ``measures.toml``'s ``[margins]``."""
-    out = []
-    for kind, entry in sorted(spec.get("margins", {}).items()):
-        if not (isinstance(entry, dict) and isinstance(entry.get("of"), str) and isinstance(entry.get("over"), str)
-                and isinstance(entry.get("cues"), list) and all(isinstance(c, str) for c in entry["cues"])):
-            raise ConfigError("measures.toml",
-                              f'[margins.{kind}] needs of = "MEASURE", over = "MEASURE" and cues = ["words", ...]')
-        words = sorted(entry["cues"], key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-        out.append((kind, entry["of"], entry["over"], pattern))
-    return out
-
-
-def kind_of(margin, kinds, window: int = 60) -> tuple[str, str, str] | None:
-    """The margin's kind from the last cue in the ``window`` characters before its figure."""
-    quote, figure = margin.row["quote"], margin.row["figure"]
-    at = quote.find(figure)
-    if at < 0:
-        return None
-    left = quote[max(0, at - window):at]
-    if _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
-        return None  # "14.4%, up from 12.1%": the figure compared with, or another figure's words
-    best = None
-    for kind, of, over, pattern in kinds:
-        for m in pattern.finditer(left):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), kind, of, over)
-    return best[1:] if best else None
 
 
 class MarginArithmetic(Rule):
@@ -78,7 +42,7 @@ class MarginArithmetic(Rule):
 
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
-        kinds = margin_kinds(self.ctx.measures)
+        margin_kinds = kinds(self.ctx.measures, "margins", required=("of", "over"))
         money: dict[tuple, list] = {}
         margins = []
         for f in facts.all:
@@ -89,18 +53,18 @@ class MarginArithmetic(Rule):
             elif f.unit not in ("percent", "percentage_point"):
                 money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], f.measure), []).append(f)
         for m in margins:
-            kind = kind_of(m, kinds)
+            kind = kind_before(m, margin_kinds)
             if kind is None:
                 continue
             key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"])
-            incomes = money.get(key + (kind[1],), [])
-            revenues = money.get(key + (kind[2],), [])
+            incomes = money.get(key + (kind.entry["of"],), [])
+            revenues = money.get(key + (kind.entry["over"],), [])
             pairs = [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]
             if not pairs or any(self._fits(m, i, r, tol) for i, r in pairs):
                 continue
             income, revenue = min(pairs, key=lambda p: (abs(p[0].value / p[1].value * 100 - m.value),
                                                         int(p[0].row["start"]), int(p[1].row["start"])))
-            yield self._finding(m, kind[0], income, revenue)
+            yield self._finding(m, kind.name, income, revenue)
 
     @staticmethod
     def _fits(m, income, revenue, tol: float) -> bool:

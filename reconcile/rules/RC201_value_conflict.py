@@ -7,8 +7,10 @@ ending in June is not the calendar year), the quarter or month (a quarter is com
 with the same quarter), and actual vs forecast (an old forecast of a year does not
 contradict its result). A rate of change is compared only when the value it is about is
 known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the same basis
-(year on year, quarter on quarter...). Adjusted figures, consensus and guidance never take
-part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
+(year on year, quarter on quarter...). A rate (inflation, unemployment, a policy rate) is
+compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
+for the same month, quarter or year and seasonal adjustment, across documents.
+Adjusted figures, consensus and guidance never take part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
 band, "over"/"under") widened by the relative tolerance.
 
 Across documents the consensus is the value most documents allow; each document outside
@@ -46,6 +48,7 @@ from .base import Rule
 from .consensus import Outcome, judge
 from .describe import amount, difference, nearest, scope_label, sources_text, span, when, where
 from .facts import Facts
+from .kinds import kind_before, kinds
 
 
 def _widen(relative: float, extra: float = 0.0):
@@ -73,6 +76,8 @@ class ValueConflict(Rule):
         gap = float(self.options["undated_gap_pp"]) / 2.0
         keys = ("subject", "scope", "measure", "unit", "calendar", "era", "of", "basis")
         yield from self._periodic(facts, keys, measures, rel)
+        if "rate" in measures:
+            yield from self._rates(facts, rel)
         for key, group in facts.groups(*keys).items():
             subject, scope, measure = key[:3]
             if not self._compared(measure, key[6], measures):
@@ -98,8 +103,33 @@ class ValueConflict(Rule):
 
     @staticmethod
     def _compared(measure: str, of: str, measures: set) -> bool:
-        """A measure the settings list; a rate of change only when what it is of is known."""
-        return measure in measures and (measure != "growth" or bool(of))
+        """A measure the settings list; a rate of change only when what it is of is known;
+        rates (inflation, unemployment...) only by kind, in ``_rates``."""
+        return measure in measures and measure != "rate" and (measure != "growth" or bool(of))
+
+    def _rates(self, facts: Facts, rel: float):
+        """Rates of one kind ("unemployment rate", named right before the figure) for the same
+        economy, year, quarter or month and seasonal adjustment, across documents."""
+        rate_kinds = kinds(self.ctx.measures, "rates")
+        adjustments = kinds(self.ctx.measures, "adjustment")
+        groups: dict[tuple, list] = {}
+        for f in facts.all + facts.periodic:
+            if f.measure != "rate" or f.unit != "percent" or f.year is None:
+                continue
+            kind = kind_before(f, rate_kinds)
+            if kind is None:
+                continue
+            # a level, not a change: no basis; a headline rate is seasonally adjusted unless said otherwise
+            adjusted = next((a.name for a in adjustments if a.pattern.search(str(f.row["quote"]))), "sa")
+            key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], adjusted,
+                   f.year, f.row.get("quarter"), f.row.get("month"))
+            groups.setdefault(key, []).append(f)
+        for key in sorted(groups, key=lambda k: tuple(map(str, k))):
+            if len({f.doc for f in groups[key]}) < 2:
+                continue
+            for o in judge(groups[key], _widen(rel)):
+                if o.kind != "within":
+                    yield self._finding(key[0], key[1], f"{key[2]}_rate", o, facts.copies, None)
 
     def _periodic(self, facts: Facts, keys: tuple, measures: set, rel: float):
         """A quarter's or a month's figures, compared only with the same quarter or month of

@@ -1,0 +1,58 @@
+"""Which kind of margin or rate a figure is, from the words right before it.
+
+``measures.toml`` lists, per kind, the words that name it (``[margins.<kind>]``:
+"operating margin"; ``[rates.<kind>]``: "unemployment rate"). The last such words in the
+``window`` characters before the figure name its kind, unless the figure is the one a
+comparison is made with ("14.4%, up from 12.1%"): then the words belong to the other
+figure and the kind is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+
+_PERCENT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    entry: dict  # the kind's table from measures.toml (its cues and any other keys)
+    pattern: re.Pattern
+
+
+def kinds(spec: dict, table: str, required: tuple[str, ...] = ()) -> list[Kind]:
+    """The kinds of ``[table.<kind>]`` in ``measures.toml``, validated."""
+    out = []
+    for name, entry in sorted(spec.get(table, {}).items()):
+        ok = (isinstance(entry, dict) and isinstance(entry.get("cues"), list) and entry["cues"]
+              and all(isinstance(c, str) for c in entry["cues"])
+              and all(isinstance(entry.get(k), str) for k in required))
+        if not ok:
+            needs = ", ".join([f'{k} = "MEASURE"' for k in required] + ['cues = ["words", ...]'])
+            raise ConfigError("measures.toml", f"[{table}.{name}] needs {needs}")
+        words = sorted(entry["cues"], key=len, reverse=True)
+        out.append(Kind(name, entry, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
+                                                re.IGNORECASE)))
+    return out
+
+
+def kind_before(fact, known: list[Kind], window: int = 60) -> Kind | None:
+    """The kind named last in the ``window`` characters before the fact's figure."""
+    quote, figure = str(fact.row["quote"]), str(fact.row["figure"])
+    at = quote.find(figure)
+    if at < 0:
+        return None
+    left = quote[max(0, at - window):at]
+    if _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
+        return None  # "14.4%, up from 12.1%": the figure compared with, or another figure's words
+    best = None
+    for k in known:
+        for m in k.pattern.finditer(left):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), k)
+    return best[1] if best else None
