@@ -105,13 +105,17 @@ class TrajectoryOutlier(Rule):
         never becomes the yardstick for all the others. A few candidates per market keep the
         rule linear in documents."""
         growing = {c.doc for c in cagrs if c.lo > 0}
+        stating = {c.doc for c in cagrs}
         ranked = sorted(docs, key=lambda d: (-len({p.year for p in docs[d]}), d))
         candidates = []
-        for d in ranked:
+        for i, d in enumerate(ranked):
             path = sorted((p.year, p.value) for p in docs[d])
             falls = any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
-            if not (falls and d in growing):
-                candidates.append(d)
+            if falls and d in growing:
+                continue
+            if candidates and len({y for y, _ in path}) < 2 and d not in stating:
+                continue  # one figure and no rate: no trajectory to hold others against
+            candidates.append(d)
             if len(candidates) >= int(self.options["reference_candidates"]):
                 break
         if len(candidates) <= 1:
