@@ -405,3 +405,8 @@ def test_a_parent_company_is_not_merged_with_its_subsidiary(tmp_path):
     (tmp_path / "b.md").write_text("Amazon reported revenue of $638 billion for 2024.\n", "utf-8")
     frame = reconcile.extract_claims(str(tmp_path))
     assert frame["subject"].nunique() == 2
+
+
+def test_a_market_name_before_its_acronym_is_the_subject(tmp_path):
+    rows = claims(tmp_path, "The SaaS Supply Chain Management (SCM) market is predicted to reach $4.4B by 2018.\n")
+    assert one(rows, "$4.4B")["subject"] == "saas supply chain management"

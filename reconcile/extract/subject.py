@@ -59,6 +59,8 @@ class SubjectFinder:
         for m in _MARKET.finditer(text):
             before = text[max(0, m.start() - 120) : m.start()].rsplit("\n", 1)[-1]  # a name is on one line
             tokens = _WORD.findall(before)
+            if len(tokens) >= 4 and tokens[-1] == ")" and tokens[-3] == "(" and tokens[-2].isupper():
+                tokens = tokens[:-3]  # "Supply Chain Management (SCM) market": the name is before its acronym
             kept: list[str] = []
             for tok in reversed(tokens[-8:]):
                 low = tok.lower().strip("*_`\"'“”‘’")
