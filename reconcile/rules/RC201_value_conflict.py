@@ -17,7 +17,8 @@ Across documents the consensus is the value most documents allow; each document 
 it is one finding that names it as the odd one out, with the consensus and how many
 sources back it (near-duplicate copies count once). With no consensus (two documents, or
 two camps of equal size) the group is one finding naming every figure. Within one
-document, figures that disagree are one finding.
+document, figures that disagree are one finding, unless they stand side by side in one
+sentence ("42% of its exports and 48% of its imports" describe two things).
 
 Shares stated with no year (``undated_measures``): two documents' undated figures are
 compared only when they are at least ``undated_gap_pp`` apart, at ``undated_severity``
@@ -58,6 +59,11 @@ def _widen(relative: float, extra: float = 0.0):
     return interval
 
 
+def _one_sentence(o: Outcome) -> bool:
+    """Whether every figure of a document's disagreement stands in one sentence."""
+    return len({(int(f.row["start"]), f.row["quote"]) for f in list(o.odd) + list(o.agree)}) == 1
+
+
 def _label(measure: str, of: str) -> str:
     """``revenue growth`` for a rate of change of revenue, else the measure."""
     return f"{of}_growth" if measure == "growth" and of else measure
@@ -91,6 +97,8 @@ class ValueConflict(Rule):
                     by_year[None].append(f)
             for year in sorted(y for y in by_year if y is not None):
                 for o in judge(by_year[year], _widen(rel)):
+                    if o.kind == "within" and _one_sentence(o):
+                        continue  # "42% of its exports and 48% of its imports": two things, side by side
                     yield self._finding(subject, scope, measure, o, facts.copies, None)
             loose = by_year.get(None, [])
             if len({f.doc for f in loose}) >= 2:
