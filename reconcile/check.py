@@ -119,7 +119,8 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
     options = rule_options(settings)
     bands = bands_from(settings)
     facts = Facts(claims, bands=bands, rates=validate_rates(settings),
-                  copy_similarity=copy_similarity_from(settings))
+                  copy_similarity=copy_similarity_from(settings),
+                  partial_year=settings.extract.get("periods", {}).get("partial_year", {}))
     regions = RegionTable(settings.regions)
     findings: dict[str, Finding] = {}
     for rule in RULES:

@@ -130,7 +130,7 @@ class ValueConflict(Rule):
             # a level, not a change: no basis; a headline rate is seasonally adjusted unless said otherwise
             adjusted = next((a.name for a in adjustments if a.pattern.search(str(f.row["quote"]))), "sa")
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], adjusted,
-                   f.year, f.row.get("quarter"), f.row.get("month"))
+                   f.year, f.row.get("quarter"), f.row.get("month"), f.row["part_of_year"])
             groups.setdefault(key, []).append(f)
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2:
@@ -145,7 +145,8 @@ class ValueConflict(Rule):
         table does not label)."""
         groups: dict[tuple, list] = {}
         for f in facts.periodic:
-            key = tuple(getattr(f, k) for k in keys) + (f.year, f.row.get("quarter"), f.row.get("month"))
+            key = tuple(getattr(f, k) for k in keys) + (f.year, f.row.get("quarter"), f.row.get("month"),
+                                                        f.row["part_of_year"])
             if f.year is not None and self._compared(key[2], key[6], measures):
                 groups.setdefault(key, []).append(f)
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):

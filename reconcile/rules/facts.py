@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..findings import CITED_FIELDS
 from ..numbers import figure_half_unit
+from ..textmatch import phrase_pattern
 from .copies import copy_groups
 
 _QUAL_PRECISION = {"exact": 0, "range": 1, "approx": 2, "over": 3, "under": 3}
@@ -130,6 +131,23 @@ def comparable(row: dict, *, periodic: bool = False) -> bool:
     return not (row.get("metric") == "share" and row.get("scope_type") == "global")
 
 
+def _part_of_year(row: dict, partial: list) -> str:
+    """``H1``, ``9M``, ``YTD``… for a figure covering part of a year (from its period label,
+    or the ``[periods.partial_year]`` words right before it); else ``""``."""
+    label = str(row.get("period_label") or "")
+    if label[:2] in ("H1", "H2"):
+        return label[:2]
+    if partial:
+        quote, figure = str(row.get("quote") or ""), str(row.get("figure") or "")
+        at = quote.find(figure)
+        if at > 0:
+            left = quote[max(0, at - 40):at]
+            found = [(m.end(), part) for part, pat in partial for m in pat.finditer(left)]
+            if found:
+                return max(found)[1]
+    return ""
+
+
 def calendar(row: dict) -> str:
     """Which calendar a claim's year counts in: ``""`` for calendar years, ``"FY-06"`` for a
     fiscal year ending in June (a fiscal year ending in December is a calendar year), ``"FY"``
@@ -171,8 +189,9 @@ class Facts:
     """
 
     def __init__(self, claims: pd.DataFrame, *, bands: Bands = Bands(), rates: dict | None = None,
-                 copy_similarity: float = 0.9) -> None:
+                 copy_similarity: float = 0.9, partial_year: dict | None = None) -> None:
         self.bands = bands
+        partial = [(part, phrase_pattern(words)) for part, words in sorted((partial_year or {}).items()) if words]
         self.rates = rates or {}
         rows = _records(claims)
         rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
@@ -186,14 +205,15 @@ class Facts:
                 continue
             lo, hi = interval(row, bands)
             row["calendar"], row["era"] = calendar(row), era(row)
+            row["part_of_year"] = _part_of_year(row, partial)
             row["measure"] = row.get("measure") or row["metric"]
             row["basis"] = row.get("basis") if isinstance(row.get("basis"), str) else ""
             kept[key] = self._converted(Fact(
                 row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
                 period_start=_int(row["period_start"]), period_end=_int(row["period_end"]),
             ))
-        facts = [f for f in kept.values() if comparable(f.row)]
-        periodic = [f for f in kept.values() if not comparable(f.row)]
+        facts = [f for f in kept.values() if comparable(f.row) and not f.row["part_of_year"]]
+        periodic = [f for f in kept.values() if not comparable(f.row) or f.row["part_of_year"]]
         #: ``{document: [its near-duplicate copies]}``; the copies' facts are left out.
         self.copies: dict[str, list[str]] = (copy_groups(facts + periodic, similarity=copy_similarity)
                                              if copy_similarity <= 1 else {})
