@@ -410,3 +410,14 @@ def test_a_parent_company_is_not_merged_with_its_subsidiary(tmp_path):
 def test_a_market_name_before_its_acronym_is_the_subject(tmp_path):
     rows = claims(tmp_path, "The SaaS Supply Chain Management (SCM) market is predicted to reach $4.4B by 2018.\n")
     assert one(rows, "$4.4B")["subject"] == "saas supply chain management"
+
+
+def test_revenue_of_a_named_thing_beside_a_cagr_is_that_market(tmp_path):
+    text = ("# Cloud Computing Forecast\n\nThe public cloud market will grow to $131 billion in 2017.\n\n"
+            "$78.43B in SaaS revenue will be generated in 2015, increasing to $132.57 in 2020, attaining a "
+            "compound annual growth rate (CAGR) of 9.14%\n")
+    rows = claims(tmp_path, text)
+    assert [(one(rows, f)["subject"], one(rows, f)["metric"]) for f in ("$78.43B", "$132.57", "9.14%")] == [
+        ("saas", "market_size"), ("saas", "market_size"), ("saas", "cagr")]
+    assert one(rows, "$132.57")["value"] == pytest.approx(132.57e9)
+    assert (one(rows, "9.14%")["period_start"], one(rows, "9.14%")["period_end"]) == (2015, 2020)

@@ -44,6 +44,8 @@ class Draft:
     negative: bool = False
     converted: tuple[float, str] | None = None  # an in-text conversion "(US$73.6 billion)"
     dropped: bool = False
+    unnamed_revenue: bool = False  # "revenue" with no company or market named (see prose._company)
+    revenue_of: str = ""  # the subject key of the words naming that revenue ("SaaS revenue" -> "saas")
     explicit_global: bool = False
 
 

@@ -37,6 +37,10 @@ _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through",
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
 _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against|from)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+# "$78.43B in SaaS revenue", "Enterprise cloud subscription revenues are forecast to reach $67B"
+_REVENUE_OF = re.compile(r"^\s*(?:in|of)\s+((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b")
+_NOT_IN_NAME = frozenset(("in", "of", "from", "for", "on", "to", "by", "and", "the", "with", "at"))
+_REVENUE_OF_LEFT = re.compile(r"(?<![\w.$])((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b[^.$]{0,60}$")
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 _NEXT_CLAUSE = re.compile(r"\band\b|;|\bwhile\b|\bwhereas\b|\bbut\b")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
@@ -356,12 +360,35 @@ def _company(ex: Vocabulary, d: Draft, full_left: str, right: str, paragraph: st
         d.scope, d.scope_type, d.dimension = name, "company", "company"
     elif "market" not in (full_left + right).lower() and not any(r[1] <= q.start for r in regions):
         d.measure = d.metric = "other"  # "2022 Revenue: $247M" with no company or market named
+        d.unnamed_revenue = True
+        left = full_left[-120:]
+        if len(full_left) > 120 and " " in left:
+            left = left.split(" ", 1)[1]  # whole words only
+        named = _REVENUE_OF.search(right[:60]) or _REVENUE_OF_LEFT.search(left)
+        if named:
+            words = named.group(1).split()
+            cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _NOT_IN_NAME), default=0)
+            d.revenue_of = ex.subjects.key(" ".join(words[cut:]))
     elif d.measure == "revenue":
         d.measure = d.metric = "market_size"  # "the market generated revenue of $5B"
 
 
 def _cagr_periods(ctx: DocContext, drafts: list[Draft]) -> None:
-    """A CAGR with no start year takes its period from the sentence's dated values."""
+    """A CAGR with no start year takes its period from the sentence's dated values. Revenue
+    that names no company, in a sentence with a CAGR, is the market's ("$78.43B in SaaS
+    revenue … increasing to $132.57B in 2020, a CAGR of 9.14%")."""
+    if any(d.metric == "cagr" and not d.dropped for d in drafts):
+        named = {d.revenue_of for d in drafts if d.unnamed_revenue and not d.dropped and d.revenue_of}
+        only = next(iter(named)) if len(named) == 1 else ""
+        for d in drafts:
+            if d.unnamed_revenue and not d.dropped:
+                d.measure = d.metric = "market_size"
+                if d.revenue_of or only:
+                    d.subject = d.revenue_of or only  # the market the revenue is of
+        if only:
+            for d in drafts:  # the sentence's rates are of that market too
+                if d.metric == "cagr" and not d.dropped:
+                    d.subject = only
     dated = [d for d in drafts if d.year and d.metric in ("market_size", "revenue") and not d.dropped]
     years = sorted({d.year for d in dated})
     for d in drafts:
