@@ -18,7 +18,8 @@ it is one finding that names it as the odd one out, with the consensus and how m
 sources back it (near-duplicate copies count once). With no consensus (two documents, or
 two camps of equal size) the group is one finding naming every figure. Within one
 document, figures that disagree are one finding, unless they stand side by side in one
-sentence ("42% of its exports and 48% of its imports" describe two things).
+sentence ("42% of its exports and 48% of its imports" describe two things); a document's
+own counts are not compared with each other (they are mostly of its parts).
 
 Shares stated with no year (``undated_measures``): two documents' undated figures are
 compared only when they are at least ``undated_gap_pp`` apart, at ``undated_severity``
@@ -97,8 +98,10 @@ class ValueConflict(Rule):
                     by_year[None].append(f)
             for year in sorted(y for y in by_year if y is not None):
                 for o in judge(by_year[year], _widen(rel)):
-                    if o.kind == "within" and _one_sentence(o):
-                        continue  # "42% of its exports and 48% of its imports": two things, side by side
+                    if o.kind == "within" and (_one_sentence(o) or measure == "count"):
+                        # "42% of its exports and 48% of its imports": two things, side by side;
+                        # a document's counts are mostly of its parts (passengers per airport)
+                        continue
                     yield self._finding(subject, scope, measure, o, facts.copies, None)
             loose = by_year.get(None, [])
             if len({f.doc for f in loose}) >= 2:

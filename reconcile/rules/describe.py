@@ -16,9 +16,24 @@ def where(f) -> str:
     return f"{f.doc}:{int(f.row['line'])}"
 
 
+def _is_count(unit: str) -> bool:
+    """A counted noun ("vehicle"), not a currency code or a percentage."""
+    return unit.islower() and unit not in ("percent", "percentage_point")
+
+
+def count_text(value: float, unit: str) -> str:
+    """``21,300 vehicles``, ``2.4 million passengers``."""
+    plural = unit if abs(value) == 1 or unit.endswith("s") else unit + "s"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.4g} million {plural}"
+    return f"{value:,.0f} {plural}"
+
+
 def amount(f) -> str:
-    """The figure as stated, normalized: ``over USD 3.5T``, ``about 45%``, ``40%–50%``."""
+    """The figure as stated, normalized: ``over USD 3.5T``, ``about 45%``, ``40%–50%``, ``21,300 vans``."""
     unit = f.row["unit"]
+    if _is_count(unit):
+        return _QUALIFIER_WORD.get(f.row["qualifier"], "") + count_text(f.value, unit)
     places = max(2, _decimals(f.row["figure"]))
     if f.row["qualifier"] == "range" and not math.isnan(float(f.row["low"])):
         low, high = float(f.row["low"]), float(f.row["high"])
@@ -40,9 +55,15 @@ def cited(f) -> str:
 
 
 def when(f) -> str:
-    """``2025`` for a dated value, ``2025–2034`` for a period, ``no year stated`` otherwise."""
+    """``2025`` for a dated value (``Q3 2025``, ``H1 2025``, ``FY2025`` for part of a year or a
+    fiscal year), ``2025–2034`` for a period, ``no year stated`` otherwise."""
     if f.year is not None:
-        return str(f.year)
+        row = f.row
+        part = (f"Q{int(row['quarter'])}" if row.get("quarter") is not None
+                else f"M{int(row['month']):02d}" if row.get("month") is not None
+                else row.get("part_of_year") or "")
+        year = f"FY{f.year}" if row.get("calendar") else str(f.year)
+        return f"{part} {year}".strip()
     if f.period_start is None and f.period_end is None:
         return "no period stated" if f.metric == "cagr" else "no year stated"
     return format_period(f.period_start, f.period_end)
@@ -79,7 +100,9 @@ def cagr_interval(f, tolerance_pp: float) -> tuple[float, float]:
 
 
 def difference(a, b) -> str:
-    """The plain difference of two figures as stated: ``3.5 pp``, ``USD 25B``."""
+    """The plain difference of two figures as stated: ``3.5 pp``, ``USD 25B``, ``2,880 vans``."""
+    if _is_count(a.unit):
+        return count_text(abs(a.value - b.value), a.unit)
     unit = "percentage_point" if a.unit == "percent" else a.unit
     return format_amount(abs(a.value - b.value), unit)
 
