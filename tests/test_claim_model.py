@@ -421,3 +421,9 @@ def test_revenue_of_a_named_thing_beside_a_cagr_is_that_market(tmp_path):
         ("saas", "market_size"), ("saas", "market_size"), ("saas", "cagr")]
     assert one(rows, "$132.57")["value"] == pytest.approx(132.57e9)
     assert (one(rows, "9.14%")["period_start"], one(rows, "9.14%")["period_end"]) == (2015, 2020)
+
+
+def test_a_share_restated_as_a_value_shares_its_year(tmp_path):
+    rows = claims(tmp_path, "North America held the largest regional share at 38%, or about USD 1.08 billion in 2024, "
+                            "supported by traceability rules in the widget market.\n")
+    assert one(rows, "38%")["year"] == 2024

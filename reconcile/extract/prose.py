@@ -41,6 +41,8 @@ _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relati
 _REVENUE_OF = re.compile(r"^\s*(?:in|of)\s+((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b")
 _NOT_IN_NAME = frozenset(("in", "of", "from", "for", "on", "to", "by", "and", "the", "with", "at"))
 _REVENUE_OF_LEFT = re.compile(r"(?<![\w.$])((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b[^.$]{0,60}$")
+_RESTATED = re.compile(r"\s*,?\s*(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|worth)\s+"
+                       r"(?:about|around|roughly|some|nearly|almost|approximately|an\s+estimated\s+)?\s*$", re.IGNORECASE)
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 _NEXT_CLAUSE = re.compile(r"\band\b|;|\bwhile\b|\bwhereas\b|\bbut\b")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
@@ -156,6 +158,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
     _cagr_periods(ctx, drafts)
+    _restated_years(text, drafts)
     _respectively(ex, text, drafts, regions)
     return drafts
 
@@ -371,6 +374,16 @@ def _company(ex: Vocabulary, d: Draft, full_left: str, right: str, paragraph: st
             d.revenue_of = ex.subjects.key(" ".join(words[cut:]))
     elif d.measure == "revenue":
         d.measure = d.metric = "market_size"  # "the market generated revenue of $5B"
+
+
+def _restated_years(text: str, drafts: list[Draft]) -> None:
+    """ "a share of 38%, or about USD 1.08 billion in 2024": a figure restated in another unit
+    right after it shares that figure's year."""
+    for a, b in zip(drafts, drafts[1:]):
+        if (a.year is None and a.period_end is None and b.year is not None and not a.dropped and not b.dropped
+                and _RESTATED.match(text, a.q.end, b.q.start)):
+            for field in ("year", "quarter", "month", "half", "fiscal", "period_label", "time"):
+                setattr(a, field, getattr(b, field))
 
 
 def _cagr_periods(ctx: DocContext, drafts: list[Draft]) -> None:
