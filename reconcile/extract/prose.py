@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
+from .links import cagr_periods, respectively, restated_years
 from .quantities import Quantity
 from .parts import company_part
 from .timing import apply_time
@@ -29,7 +30,6 @@ _ABBREV = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_LEAD = " \t\r\n|-*#•"
-_RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+them)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
@@ -41,8 +41,6 @@ _BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relati
 _REVENUE_OF = re.compile(r"^\s*(?:in|of)\s+((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b")
 _NOT_IN_NAME = frozenset(("in", "of", "from", "for", "on", "to", "by", "and", "the", "with", "at"))
 _REVENUE_OF_LEFT = re.compile(r"(?<![\w.$])((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b[^.$]{0,60}$")
-_RESTATED = re.compile(r"\s*,?\s*(?:or|i\.e\.|that\s+is|equal\s+to|equivalent\s+to|worth)\s+"
-                       r"(?:about|around|roughly|some|nearly|almost|approximately|an\s+estimated\s+)?\s*$", re.IGNORECASE)
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 _NEXT_CLAUSE = re.compile(r"\band\b|;|\bwhile\b|\bwhereas\b|\bbut\b")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
@@ -157,9 +155,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
-    _cagr_periods(ctx, drafts)
-    _restated_years(text, drafts)
-    _respectively(ex, text, drafts, regions)
+    cagr_periods(drafts)
+    restated_years(text, drafts)
+    respectively(ex, text, drafts, regions)
     return drafts
 
 
@@ -374,53 +372,3 @@ def _company(ex: Vocabulary, d: Draft, full_left: str, right: str, paragraph: st
             d.revenue_of = ex.subjects.key(" ".join(words[cut:]))
     elif d.measure == "revenue":
         d.measure = d.metric = "market_size"  # "the market generated revenue of $5B"
-
-
-def _restated_years(text: str, drafts: list[Draft]) -> None:
-    """ "a share of 38%, or about USD 1.08 billion in 2024": a figure restated in another unit
-    right after it shares that figure's year."""
-    for a, b in zip(drafts, drafts[1:]):
-        if (a.year is None and a.period_end is None and b.year is not None and not a.dropped and not b.dropped
-                and _RESTATED.match(text, a.q.end, b.q.start)):
-            for field in ("year", "quarter", "month", "half", "fiscal", "period_label", "time"):
-                setattr(a, field, getattr(b, field))
-
-
-def _cagr_periods(ctx: DocContext, drafts: list[Draft]) -> None:
-    """A CAGR with no start year takes its period from the sentence's dated values. Revenue
-    that names no company, in a sentence with a CAGR, is the market's ("$78.43B in SaaS
-    revenue … increasing to $132.57B in 2020, a CAGR of 9.14%")."""
-    if any(d.metric == "cagr" and not d.dropped for d in drafts):
-        named = {d.revenue_of for d in drafts if d.unnamed_revenue and not d.dropped and d.revenue_of}
-        only = next(iter(named)) if len(named) == 1 else ""
-        for d in drafts:
-            if d.unnamed_revenue and not d.dropped:
-                d.measure = d.metric = "market_size"
-                if d.revenue_of or only:
-                    d.subject = d.revenue_of or only  # the market the revenue is of
-        if only:
-            for d in drafts:  # the sentence's rates are of that market too
-                if d.metric == "cagr" and not d.dropped:
-                    d.subject = only
-    dated = [d for d in drafts if d.year and d.metric in ("market_size", "revenue") and not d.dropped]
-    years = sorted({d.year for d in dated})
-    for d in drafts:
-        if d.dropped or d.metric != "cagr" or d.period_start is not None:
-            continue
-        if len(years) >= 2 and (d.period_end is None or d.period_end == years[-1]):
-            d.period_start, d.period_end = years[0], years[-1]
-        elif len(years) == 1 and d.period_end is None and any(x.time and x.time.is_end_only for x in dated):
-            d.period_end = years[0]
-
-
-def _respectively(ex: Vocabulary, text: str, drafts: list[Draft], regions) -> None:
-    """"North America and Europe … shares of 35% and 30%, respectively" pairs them in order."""
-    live = [d for d in drafts if not d.dropped]
-    if len(live) < 2 or not _RESPECTIVELY.search(text[live[0].q.start : live[-1].q.end + 40]):
-        return
-    named = [r for r in regions if r[1] <= live[0].q.start and not r[3] and r[2] != "Global"]
-    for metric in {d.metric for d in live}:
-        group = [d for d in live if d.metric == metric]
-        if len(group) >= 2 and len(named) >= len(group):
-            for d, (_, _, name, _) in zip(group, named[-len(group):]):
-                d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
