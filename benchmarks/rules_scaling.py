@@ -69,7 +69,7 @@ def market(rng: random.Random, i: int) -> list[dict]:
     return rows
 
 
-def one_market(docs: int, seed: int = 7) -> pd.DataFrame:
+def one_market(docs: int, seed: int = 7, adversarial: bool = False) -> pd.DataFrame:
     """``docs`` documents about one market, ten claims each: sizes, a CAGR, regional shares
     and values; every seventh document 5x off, every eleventh with a different CAGR."""
     rng = random.Random(seed)
@@ -89,6 +89,14 @@ def one_market(docs: int, seed: int = 7) -> pd.DataFrame:
                              scope=region, year=2024, line=10 + r))
         rows.append(_row(doc, subject, "market_size", round(v24 * 0.4, -7), "USD", scope=REGIONS[0], year=2024, line=20))
         rows.append(_row(doc, subject, "market_size", round(v24 * 0.25, -7), "USD", scope=REGIONS[1], year=2024, line=21))
+        if adversarial:
+            # shapes that defeat pairwise code: an undated share per document, documents at
+            # odds with themselves, and later documents lowering the forecast
+            rows.append(_row(doc, subject, "share", 30 + d % 20, "percent", scope=REGIONS[0], line=30))
+            if d % 5 == 0:
+                rows.append(_row(doc, subject, "cagr", 15.0, "percent", ps=2024, pe=2030, line=31))
+            if d % 3 == 0:
+                rows.append(_row(doc, subject, "market_size", round(v24 * 0.6, -7), "USD", year=2027, line=32))
     frame = pd.DataFrame(rows, columns=COLUMNS).astype(claims_frame_dtypes())
     frame["claim_id"] = [f"C{k:012d}" for k in range(len(frame))]
     return frame
@@ -112,12 +120,14 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--one-market", type=int, nargs="*", metavar="DOCS",
                     help="instead: one market stated by this many documents (10 claims each), e.g. 500 5000")
+    ap.add_argument("--adversarial", action="store_true",
+                    help="with --one-market: add undated shares, self-contradicting documents and lowered forecasts")
     args = ap.parse_args()
     settings = load_settings(use_cwd=False)
     if args.one_market:
         cpu = {}
         for docs in args.one_market:
-            claims = one_market(docs)
+            claims = one_market(docs, adversarial=args.adversarial)
             best = float("inf")
             for _ in range(args.repeat):
                 t0 = time.process_time()
