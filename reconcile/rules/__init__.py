@@ -21,11 +21,12 @@ from .RC401_parts_exceed_total import PartsExceedTotal
 from .RC402_parts_sum_mismatch import PartsSumMismatch
 from .RC403_parts_share_value import PartsShareValue
 from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
+from .RC405_parts_region_peer import PartsRegionPeer
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
     CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
-    TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds,
+    TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
     UnitsNotComparable,
 ]
 
