@@ -57,10 +57,14 @@ def format_rate(rate: float, *, places: int = 2) -> str:
 
 
 def format_period(start: int | None, end: int | None) -> str:
-    """``2025–2034``, ``–2028`` (end only), ``2025–`` (start only) or ``no period``."""
+    """``2025–2034``, ``to 2028`` (end only), ``from 2025`` (start only) or ``no period stated``."""
     if start is None and end is None:
         return "no period stated"
-    return f"{start if start is not None else ''}–{end if end is not None else ''}"
+    if start is None:
+        return f"to {end}"
+    if end is None:
+        return f"from {start}"
+    return f"{start}–{end}"
 
 
 def figure_scale(figure: str, value: float) -> float | None:

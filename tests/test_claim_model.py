@@ -427,3 +427,9 @@ def test_a_share_restated_as_a_value_shares_its_year(tmp_path):
     rows = claims(tmp_path, "North America held the largest regional share at 38%, or about USD 1.08 billion in 2024, "
                             "supported by traceability rules in the widget market.\n")
     assert one(rows, "38%")["year"] == 2024
+
+
+def test_a_conversion_after_the_year_is_one_claim(tmp_path):
+    rows = claims(tmp_path, "The widget market was valued at USD 2.85 billion in 2024 (approximately EUR 2.64 billion).\n")
+    (row,) = [r for r in rows if r["unit"] in ("USD", "EUR")]
+    assert (row["figure"], row["converted_unit"], row["year"]) == ("USD 2.85 billion", "EUR", 2024)

@@ -45,7 +45,8 @@ _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 _NEXT_CLAUSE = re.compile(r"\band\b|;|\bwhile\b|\bwhereas\b|\bbut\b")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _LABEL_END = re.compile(r"^[*_]*:")
-_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
+_CONVERSION_GAP = re.compile(r"^\s*(?:(?:in|for|as\s+of)\s+(?:FY\s?)?(?:19|20)\d\d\s*)?\(\s*"
+                             r"(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
 
 

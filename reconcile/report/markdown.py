@@ -25,6 +25,12 @@ def escape(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text)
 
 
+def code(text: str) -> str:
+    """Text for a Markdown code span: other backslash escapes would show there, so only
+    backticks, newlines and table pipes (which GFM reads even inside a span) are neutralized."""
+    return " ".join(str(text).split()).replace("`", "'").replace("|", "\\|")
+
+
 def quote_with_figure(quote: str, figure: str) -> str:
     q, fig = escape(quote), escape(figure)
     if fig and fig in q:
@@ -36,12 +42,12 @@ def _where(c: dict) -> str:
     line = f":{c['line']}" if c.get("line") is not None else ""
     also = sorted({a["line"] for a in c.get("also_at", []) if a["doc"] == c["doc"]})
     again = f" (also line {', '.join(map(str, also))})" if also else ""
-    return f"`{c['doc']}{line}`{again}"
+    return f"`{code(c['doc'])}{line}`{again}"
 
 
 def _sources(f, labels: dict[str, str]) -> str:
     """``Documents: `a.md` — *Title* (publisher); …`` for the cited documents metadata names."""
-    named = [f"`{escape(d)}` — *{escape(labels[d])}*" for d in f.docs if labels.get(d)]
+    named = [f"`{code(d)}` — *{escape(labels[d])}*" for d in f.docs if labels.get(d)]
     return f"- **Documents:** {'; '.join(named)}" if named else ""
 
 
@@ -164,7 +170,7 @@ def _inputs(result: CheckResult) -> list[str]:
     out = ["## Inputs", "", "| Document | Status | Claims | Note |", "|---|---|---|---|"]
     for s in sorted(result.inputs, key=lambda s: s.doc):
         note = "; ".join([s.message] + list(s.warnings)) if (s.message or s.warnings) else ""
-        out.append(f"| `{escape(s.doc)}` | {s.status} | {s.claims} | {escape(note.strip('; '))} |")
+        out.append(f"| `{code(s.doc)}` | {s.status} | {s.claims} | {escape(note.strip('; '))} |")
     out.append("")
     return out
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 
 from .base import Rule
-from .describe import amount, scope_label, stated, where
+from .describe import amount, scope_label, stated, when, where
 from .facts import Facts
 from ..numbers import format_amount, format_rate
 
@@ -114,9 +114,9 @@ class GrowthArithmetic(Rule):
         rate = self._rate(prev, cur) / 100
         source = "" if prev.doc == g.doc else f"{prev.doc}'s "
         message = (f"{scope_label(g.subject, g.scope)} {cur.measure.replace('_', ' ')}: stated {amount(g)} growth "
-                   f"in {g.year} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
+                   f"in {when(g)} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
                    f"({where(cur)}) is {format_rate(rate)}. " + (
-                       f"For {amount(g)}, {g.year - 1} would have to be about "
+                       f"For {amount(g)}, {when(prev)} would have to be about "
                        f"{format_amount(cur.value / (1 + g.value / 100), cur.unit)}" if g.value > -100 else
                        "No earlier value falls 100% or more to a positive one"))
         return self.finding(subject=g.subject, scope=g.scope, metric="growth", message=message,

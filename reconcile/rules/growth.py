@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from .describe import amount, cagr_interval, scope_label, stated, where
-from ..numbers import format_period, format_rate
+from ..numbers import format_amount, format_period, format_rate
 
 
 def implied_cagr(start: float, end: float, years: float) -> float:
@@ -96,6 +96,11 @@ def arithmetic_message(cagr, s, e, *, source: str = "") -> tuple[str, str]:
     period = format_period(cagr.period_start, cagr.period_end)
     msg = (f"{scope_label(cagr.subject, cagr.scope)}: stated {amount(cagr)} CAGR {period} ({where(cagr)}); "
            f"{source}{stated(s)} → {stated(e)} implies {format_rate(rate)} a year over {e.year - s.year} years")
+    years = e.year - s.year
+    if s.value > 0 and years > 0 and math.isfinite(cagr.value) and cagr.value > -100:
+        # what would make it consistent: the stated rate's own end value
+        msg += (f"; at the stated {cagr.value:g}% a year, {e.year} would be about "
+                f"{format_amount(project(s.value, cagr.value / 100.0, years), e.unit)}")
     return msg, format_rate(rate)
 
 
