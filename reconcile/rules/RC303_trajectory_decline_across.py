@@ -46,6 +46,17 @@ def _falls_within(points: list) -> bool:
     return any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
 
 
+def _how_many(n_above: int, n_all: int) -> str:
+    """`` (both other documents with an earlier year state more)`` and the like."""
+    if n_all <= 1:
+        return ""
+    if n_above == n_all:
+        who = "both other documents" if n_all == 2 else f"all {n_all} other documents"
+    else:
+        who = f"{n_above} of the {n_all} other documents"
+    return f" ({who} with an earlier year state more)"
+
+
 class TrajectoryDeclineAcross(Rule):
     __doc__ = __doc__
     code = "RC303"
@@ -115,7 +126,7 @@ class TrajectoryDeclineAcross(Rule):
         rates = amount(low) if amount(low) == amount(high) else f"{amount(low)} to {amount(high)}"
         message = (f"{scope_label(subject, scope)} {measure.replace('_', ' ')}: {cited(later)} is "
                    f"{format_rate(fall)} below {cited(earlier)}, an earlier year in another document"
-                   f"{'' if n_all <= 1 else f' ({n_above} of the {n_all} other documents with an earlier year state more)'}, "
+                   f"{_how_many(n_above, n_all)}, "
                    f"while every CAGR stated for the market is positive ({rates}, e.g. {where(low)})")
         return self.finding(subject=subject, scope=scope, metric=later.metric, message=message,
                             expected=f"more than {amount(earlier)} by {later.year}",
