@@ -21,11 +21,13 @@ document, figures that disagree are one finding, unless they stand side by side 
 sentence ("42% of its exports and 48% of its imports" describe two things); a document's
 own counts are not compared with each other (they are mostly of its parts).
 
-Shares stated with no year (``undated_measures``): two documents' undated figures are
-compared only when they are at least ``undated_gap_pp`` apart, at ``undated_severity``
-(an undated regional share may describe any year); an undated figure is also reported,
-once, when it fits none of the other documents' dated figures for the same thing (the
-dated document anchors the comparison).
+Figures stated with no year (``undated_measures``: shares, and a company's own results in
+a story about it): two documents' undated shares are compared only when they are at
+least ``undated_gap_pp`` apart, at ``undated_severity`` (an undated regional share may
+describe any year); an undated figure is also reported, once, when it fits none of the
+other documents' dated figures for the same thing in any year (the dated document anchors
+the comparison: "net income climbed to $585 million" against a release's $538 million for
+this year and $471 million for the last).
 
 Contradiction
 -------------
@@ -60,6 +62,14 @@ def _widen(relative: float, extra: float = 0.0):
     return interval
 
 
+def _whole_company(f) -> bool:
+    """A company's own figure, in a sentence of a document about it ("Net income climbed to
+    $585 million"): not a company named inside a market document ("3D Systems, about $680
+    million"), nor a table cell whose column gave no year (it may be any period's)."""
+    quote = str(f.row.get("quote") or "")
+    return f.row.get("entity_type") == "company" and f.scope == "Global" and "|" not in quote
+
+
 def _one_sentence(o: Outcome) -> bool:
     """Whether every figure of a document's disagreement stands in one sentence."""
     return len({(int(f.row["start"]), f.row["quote"]) for f in list(o.odd) + list(o.agree)}) == 1
@@ -85,6 +95,7 @@ class ValueConflict(Rule):
         yield from self._periodic(facts, keys, measures, rel)
         if "rate" in measures:
             yield from self._rates(facts, rel)
+        spread_out: dict[tuple, tuple[list, list]] = {}
         for key, group in facts.groups(*keys).items():
             subject, scope, measure = key[:3]
             if not self._compared(measure, key[6], measures):
@@ -94,7 +105,8 @@ class ValueConflict(Rule):
             for f in group:
                 if f.year is not None:
                     by_year.setdefault(f.year, []).append(f)
-                elif f.period_start is None and f.period_end is None and measure in undated:
+                elif (f.period_start is None and f.period_end is None and measure in undated
+                      and (f.unit == "percent" or _whole_company(f))):
                     by_year[None].append(f)
             for year in sorted(y for y in by_year if y is not None):
                 for o in judge(by_year[year], _widen(rel)):
@@ -104,12 +116,18 @@ class ValueConflict(Rule):
                         continue
                     yield self._finding(subject, scope, measure, o, facts.copies, None)
             loose = by_year.get(None, [])
-            if len({f.doc for f in loose}) >= 2:
+            if len({f.doc for f in loose}) >= 2 and all(f.unit == "percent" for f in loose):
                 severity = str(self.options["undated_severity"])
                 for o in judge(loose, _widen(rel, gap)):
                     if o.kind != "within":
                         yield self._finding(subject, scope, measure, o, facts.copies, severity)
-            dated = [f for y, fs in by_year.items() if y is not None for f in fs]
+            # undated against dated, whatever calendar the dated ones count in (an undated
+            # figure has no calendar): gathered across the calendars, judged after the loop
+            wide = (subject, scope, measure, key[3], key[5])
+            spread_out.setdefault(wide, ([], []))
+            spread_out[wide][0].extend(loose)
+            spread_out[wide][1].extend(f for y, fs in by_year.items() if y is not None for f in fs)
+        for (subject, scope, measure, _, _), (loose, dated) in sorted(spread_out.items(), key=lambda kv: tuple(map(str, kv[0]))):
             yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel)
 
     @staticmethod
@@ -165,6 +183,15 @@ class ValueConflict(Rule):
         documents cost ``n log n``."""
         if not loose or not dated:
             return
+        if any(f.unit != "percent" for f in loose):
+            # a company's results change every year: only a document giving two or more years
+            # (this one and the last) brackets what an undated figure could be
+            years: dict[str, set] = {}
+            for f in dated:
+                years.setdefault(f.doc, set()).add(f.year)
+            dated = [f for f in dated if len(years[f.doc]) >= 2]
+            if not dated:
+                return
         interval = _widen(rel)
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]
