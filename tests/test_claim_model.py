@@ -433,3 +433,11 @@ def test_a_conversion_after_the_year_is_one_claim(tmp_path):
     rows = claims(tmp_path, "The widget market was valued at USD 2.85 billion in 2024 (approximately EUR 2.64 billion).\n")
     (row,) = [r for r in rows if r["unit"] in ("USD", "EUR")]
     assert (row["figure"], row["converted_unit"], row["year"]) == ("USD 2.85 billion", "EUR", 2024)
+
+
+def test_spending_on_a_thing_names_its_market(tmp_path):
+    text = ("The public cloud market will reach $131 billion in 2017.\n\n"
+            "Spending on cloud computing infrastructure and platforms is expected to grow at a 30% CAGR "
+            "from 2013 through 2018.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "30%")["subject"] == "cloud computing infrastructure"

@@ -12,6 +12,7 @@ import re
 from ..regions import RegionTable
 
 _MARKET = re.compile(r"\bmarkets?\b", re.IGNORECASE)
+_SPENDING_ON = re.compile(r"\b[Ss]pending\s+on\s+((?:[\w&'/-]+,?\s+){1,5}[\w&'/-]+)")
 _MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)", re.IGNORECASE)
 # "$4.4b", "4.4b", "5.", "2024": figures, list markers and years end a name ("3d printer" does not).
 _FIGURE_TOKEN = re.compile(r"^(?:\$\S*\d|\d+[.,]\d|\d+\.?$)")
@@ -85,4 +86,13 @@ class SubjectFinder:
                 key = ""  # "the projected market", "the estimated market": not a name
             if key and not key.replace(" ", "").isdigit():
                 out.append((m.start(), key))
-        return out
+        for m in _SPENDING_ON.finditer(text):  # "Spending on cloud infrastructure is expected to grow"
+            words = []
+            for w in m.group(1).split():
+                if w.lower().strip(",.;:") in self.stop:
+                    break
+                words.append(w.strip(",.;:"))
+            key = self.key(" ".join(words)) if len(words) >= 2 else ""
+            if key:
+                out.append((m.start(), key))
+        return sorted(out)
