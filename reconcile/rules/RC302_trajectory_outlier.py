@@ -173,7 +173,7 @@ class TrajectoryOutlier(Rule):
         ends = [path[0], path[-1]] if len({p.year for p in path}) > 1 else [path[0]]
         ref_text = " → ".join(stated(p) for p in ends)
         above = central(f)[0] > projected
-        relation = f"{ratios[worst]:.1f}× what" if above else f"1/{ratios[worst]:.1f} of what"
+        relation = f"{ratios[worst]:.1f}× what" if above else f"only {100 / ratios[worst]:.0f}% of what"
         kind = "order-of-magnitude clash" if round(ratios[worst], 1) >= magnitude else "outlier"
         others = " and ".join(cited(g) for g, _, _, _ in found)
         message = (f"{kind}: {other_doc} gives {scope_label(subject, scope)} {others}; "
