@@ -27,10 +27,10 @@ Consistent
 from __future__ import annotations
 
 from .base import Rule
-from .describe import amount, scope_label, stated, where
+from .describe import amount, scope_label, stated, when, where
 from .facts import Facts
 from .kinds import kind_before, kinds
-from ..numbers import format_rate
+from ..numbers import format_amount, format_rate
 
 
 
@@ -74,9 +74,11 @@ class MarginArithmetic(Rule):
 
     def _finding(self, m, kind, income, revenue):
         implied = income.value / revenue.value
-        message = (f"{scope_label(m.subject, m.scope)}: stated {kind} margin {amount(m)} in {m.year} ({where(m)}); "
-                   f"the document's {income.measure.replace('_', ' ')} {stated(income)} ({where(income)}) over "
-                   f"revenue {stated(revenue)} ({where(revenue)}) is {format_rate(implied)}")
+        what = income.measure.replace("_", " ")
+        message = (f"{scope_label(m.subject, m.scope)}: stated {kind} margin {amount(m)} in {when(m)} ({where(m)}); "
+                   f"the document's {what} {stated(income)} ({where(income)}) over "
+                   f"revenue {stated(revenue)} ({where(revenue)}) is {format_rate(implied)}; at {amount(m)}, "
+                   f"{what} would be about {format_amount(revenue.value * m.value / 100.0, income.unit)}")
         return self.finding(subject=m.subject, scope=m.scope, metric="other", message=message,
                             expected=f"{format_rate(implied)} (income / revenue)", observed=f"{amount(m)} (stated)",
                             focus=m, claims=[m.cite("stated margin"), income.cite("income"), revenue.cite("revenue")])
