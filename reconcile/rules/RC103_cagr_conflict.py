@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from .base import Rule
 from .consensus import Outcome, judge
-from .describe import amount, difference, scope_label, sources_text, span, when, where
+from .describe import amount, difference, disagreement, scope_label, sources_text, span, undecided, when, where
 from .facts import Facts
 
 
@@ -148,13 +148,11 @@ class CagrConflict(Rule):
             a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
             shared = shared_years(a, b)
             overlap = f"{shared} shared years" if shared else "periods not stated"
-            tail = "" if len(docs) == 1 else "; no third source says which is right"
+            tail = undecided(docs)
             message = (f"{label}: {amount(a)} ({when(a)}, {where(a)}) vs {amount(b)} ({when(b)}, {where(b)}): "
                        f"{overlap}, {difference(a, b)} apart{tail}")
         else:
-            who = ("the document states" if len(docs) == 1 else
-                   f"{len(docs)} sources disagree with no consensus:" if len(docs) == len(shown) else
-                   f"{len(docs)} sources state {len(shown)} different figures with no consensus:")
+            who = disagreement(docs, len(shown))
             message = (f"{label} spread: {who} {'; '.join(f'{amount(f)} ({when(f)}, {where(f)})' for f in shown)}; "
                        f"{difference(shown[0], shown[-1])} between the lowest and the highest")
         return self.finding(subject=subject, scope=scope, metric="cagr", message=message,

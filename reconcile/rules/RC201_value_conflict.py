@@ -50,7 +50,7 @@ import bisect
 
 from .base import Rule
 from .consensus import Outcome, judge
-from .describe import amount, difference, nearest, scope_label, sources_text, span, when, where
+from .describe import amount, difference, disagreement, nearest, scope_label, sources_text, span, undecided, when, where
 from .facts import Facts
 from .kinds import kind_before, kinds
 
@@ -153,12 +153,7 @@ class ValueConflict(Rule):
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], adjusted,
                    f.year, f.row.get("quarter"), f.row.get("month"), f.row["part_of_year"])
             groups.setdefault(key, []).append(f)
-        for key in sorted(groups, key=lambda k: tuple(map(str, k))):
-            if len({f.doc for f in groups[key]}) < 2:
-                continue
-            for o in judge(groups[key], _widen(rel)):
-                if o.kind != "within":
-                    yield self._finding(key[0], key[1], f"{key[2]}_rate", o, facts.copies, None)
+        yield from self._across(groups, facts, rel, lambda key: f"{key[2]}_rate")
 
     def _periodic(self, facts: Facts, keys: tuple, measures: set, rel: float):
         """A quarter's or a month's figures, compared only with the same quarter or month of
@@ -170,12 +165,16 @@ class ValueConflict(Rule):
                                                         f.row["part_of_year"])
             if f.year is not None and self._compared(key[2], key[6], measures):
                 groups.setdefault(key, []).append(f)
+        yield from self._across(groups, facts, rel, lambda key: _label(key[2], key[6]))
+
+    def _across(self, groups: dict, facts: Facts, rel: float, measure_of):
+        """Each group (keyed by subject, scope, …) judged across its documents only."""
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2:
                 continue
             for o in judge(groups[key], _widen(rel)):
                 if o.kind != "within":
-                    yield self._finding(key[0], key[1], _label(key[2], key[6]), o, facts.copies, None)
+                    yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
 
     def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel):
         """An undated figure that fits none of the other documents' dated figures: one finding
@@ -251,14 +250,12 @@ class ValueConflict(Rule):
         docs = sorted({f.doc for f in o.odd})
         if len(shown) == 2:
             a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
-            tail = "" if len(docs) == 1 else "; no third source says which is right"
+            tail = undecided(docs)
             message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
                        f"{difference(a, b)} apart, more than rounding, qualifiers and the "
                        f"{self.ctx.bands.relative:.0%} tolerance allow{tail}")
         else:
-            who = ("the document states" if len(docs) == 1 else
-                   f"{len(docs)} sources disagree with no consensus:" if len(docs) == len(shown) else
-                   f"{len(docs)} sources state {len(shown)} different figures with no consensus:")
+            who = disagreement(docs, len(shown))
             message = (f"{label}{period}: {who} {'; '.join(f'{amount(f)} ({where(f)})' for f in shown)}; "
                        f"{difference(low, high)} between the lowest and the highest")
         return self.finding(subject=subject, scope=scope, metric=odd.metric, message=message,

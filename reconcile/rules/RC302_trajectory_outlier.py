@@ -36,7 +36,7 @@ import math
 from .base import Rule
 from .describe import amount, central, cited, scope_label, stated
 from .facts import Facts
-from .growth import VALUE_METRICS, implied_cagr, interpolate, project
+from .growth import VALUE_METRICS, falls_within, implied_cagr, interpolate, project
 from ..numbers import format_amount, format_rate
 
 
@@ -109,11 +109,9 @@ class TrajectoryOutlier(Rule):
         ranked = sorted(docs, key=lambda d: (-len({p.year for p in docs[d]}), d))
         candidates = []
         for i, d in enumerate(ranked):
-            path = sorted((p.year, p.value) for p in docs[d])
-            falls = any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
-            if falls and d in growing:
+            if d in growing and falls_within(docs[d]):
                 continue
-            if candidates and len({y for y, _ in path}) < 2 and d not in stating:
+            if candidates and len({p.year for p in docs[d]}) < 2 and d not in stating:
                 continue  # one figure and no rate: no trajectory to hold others against
             candidates.append(d)
             if len(candidates) >= int(self.options["reference_candidates"]):

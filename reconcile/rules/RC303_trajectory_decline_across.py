@@ -35,15 +35,9 @@ import bisect
 from .base import Rule
 from .describe import amount, central, cited, scope_label, where
 from .facts import Facts
-from .growth import VALUE_METRICS
+from .growth import VALUE_METRICS, falls_within
 from ..numbers import format_rate
 
-
-
-def _falls_within(points: list) -> bool:
-    """Whether a document's own values fall from one year to a later one."""
-    path = sorted((p.year, p.value) for p in points)
-    return any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
 
 
 def _how_many(n_above: int, n_all: int) -> str:
@@ -79,7 +73,7 @@ class TrajectoryDeclineAcross(Rule):
             by_doc: dict[str, list] = {}
             for f in dated:
                 by_doc.setdefault(f.doc, []).append(f)
-            torn = {d for d, fs in by_doc.items() if _falls_within(fs)}
+            torn = {d for d, fs in by_doc.items() if falls_within(fs)}
             worst: dict[str, tuple] = {}
             # Each document's highest earlier value, kept sorted: a later value is reported only
             # when most documents with an earlier year stated more (a single high outlier is

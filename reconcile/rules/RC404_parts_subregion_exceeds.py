@@ -24,6 +24,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount, where
 from .facts import Facts
+from .parts import regional_lists
 
 
 class PartsSubregionExceeds(Rule):
@@ -35,12 +36,7 @@ class PartsSubregionExceeds(Rule):
     def check(self, facts: Facts):
         regions = self.ctx.regions
         rel = facts.bands.relative
-        for (doc, subject, metric, year, unit), group in facts.groups(
-                "doc", "subject", "metric", "year", "unit", metric=("share", "market_size", "revenue")).items():
-            by_scope = {}
-            for f in group:
-                if f.scope_type in ("region", "country"):
-                    by_scope.setdefault(f.scope, f)
+        for (doc, subject, metric, year, unit), by_scope in regional_lists(facts):
             for name, part in sorted(by_scope.items()):
                 for ancestor in regions.ancestors(name):
                     whole = by_scope.get(ancestor)

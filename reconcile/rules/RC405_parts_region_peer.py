@@ -27,6 +27,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount, where
 from .facts import Facts
+from .parts import regional_lists
 
 
 class PartsRegionPeer(Rule):
@@ -37,12 +38,7 @@ class PartsRegionPeer(Rule):
 
     def check(self, facts: Facts):
         regions = self.ctx.regions
-        for (doc, subject, metric, year, unit), group in facts.groups(
-                "doc", "subject", "metric", "year", "unit", metric=("share", "market_size", "revenue")).items():
-            by_scope = {}
-            for f in group:
-                if f.scope_type in ("region", "country"):
-                    by_scope.setdefault(f.scope, f)
+        for (doc, subject, metric, year, unit), by_scope in regional_lists(facts):
             pairs = [(by_scope[a], part) for name, part in sorted(by_scope.items())
                      for a in regions.ancestors(name)[:1] if a in by_scope]
             if not pairs or len(by_scope) < 3:

@@ -142,3 +142,18 @@ def sources_text(docs: list[str], copies: dict[str, list[str]]) -> str:
             n_copies += len(its_copies)
     extra = f"; {n_copies} near-identical cop{'y' if n_copies == 1 else 'ies'} of them not counted" if n_copies else ""
     return f"{len(docs)} source{'s' if len(docs) != 1 else ''} ({shown}{extra})"
+
+
+def disagreement(docs: list[str], n_figures: int) -> str:
+    """Who states a spread of figures with no consensus: ``the document states``,
+    ``3 sources disagree with no consensus:``, ``2 sources state 3 different figures…``."""
+    if len(docs) == 1:
+        return "the document states"
+    if len(docs) == n_figures:
+        return f"{len(docs)} sources disagree with no consensus:"
+    return f"{len(docs)} sources state {n_figures} different figures with no consensus:"
+
+
+def undecided(docs: list[str]) -> str:
+    """What a pair of figures from two documents lacks: a third source."""
+    return "" if len(docs) == 1 else "; no third source says which is right"

@@ -28,6 +28,12 @@ def implied_cagr_range(start: tuple[float, float], end: tuple[float, float], yea
     return (lo if not math.isnan(lo) else -1.0, hi if not math.isnan(hi) else math.inf)
 
 
+def falls_within(points: list) -> bool:
+    """Whether a document's own dated values fall (by more than 2%) from one year to a later one."""
+    path = sorted((p.year, p.value) for p in points)
+    return any(b[0] > a[0] and b[1] < a[1] * 0.98 for a, b in zip(path, path[1:]))
+
+
 def project(value: float, rate: float, years: float) -> float:
     """``value`` grown at ``rate`` (a fraction) for ``years`` years."""
     return value * (1.0 + rate) ** years

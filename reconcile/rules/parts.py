@@ -86,6 +86,22 @@ def is_complete(parts: list, dimension: str, regions: RegionTable) -> bool:
     return covered == set(regions.areas)
 
 
+def regional_lists(facts: Facts) -> list[tuple[tuple, dict]]:
+    """Each document's regional figures per subject, metric, year and unit, as
+    ``((doc, subject, metric, year, unit), {region or country: its first fact})``."""
+    def compute():
+        out = []
+        for key, group in facts.groups("doc", "subject", "metric", "year", "unit",
+                                       metric=("share", "market_size", "revenue")).items():
+            by_scope: dict = {}
+            for f in group:
+                if f.scope_type in _REGION_TYPES:
+                    by_scope.setdefault(f.scope, f)
+            out.append((key, by_scope))
+        return out
+    return facts.memo("regional_lists", compute)
+
+
 def part_sets(facts: Facts, regions: RegionTable, *, metrics: tuple) -> list[PartSet]:
     """Every document's part sets for the given metrics, in a stable order."""
     return facts.memo(("part_sets", metrics), lambda: _part_sets(facts, regions, metrics))
