@@ -281,8 +281,9 @@ def figure_at(row: dict) -> int:
 def _growth_targets(facts: list[Fact]) -> None:
     """What a rate of change is of: the value beside it in its sentence ("revenue rose 16%
     to $245.1 billion", "$245.1 billion, up 16%"), same subject, scope and period. Sets
-    ``target`` (that fact) and ``row["of"]`` (its measure); neither when no single measure
-    stands within ``GROWTH_REACH`` characters."""
+    ``target`` (that fact) and ``row["of"]`` (its measure); neither when no single named
+    measure stands within ``GROWTH_REACH`` characters (a value whose measure is "other" says
+    nothing about what grew: "OpEx grew by 5% to $57.5 billion" is no revenue)."""
     sentences: dict[tuple, list[Fact]] = defaultdict(list)
     for f in facts:
         f.target = None
@@ -292,8 +293,8 @@ def _growth_targets(facts: list[Fact]) -> None:
         rates = [g for g in group if g.metric == "growth"]
         if not rates:
             continue
-        values = [v for v in group if v.metric not in ("growth", "cagr", "share")
-                  and v.unit not in ("percent", "percentage_point")]
+        values = [v for v in group if v.metric not in ("growth", "cagr", "share") and v.measure != "other"
+                  and v.unit not in ("percent", "percentage_point")]  # "other": what grew is not known
         for g in rates:
             near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
                     and v.row.get("quarter") == g.row.get("quarter") and v.row.get("month") == g.row.get("month")
