@@ -54,6 +54,7 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
         status.status, status.message = "error", "document too deeply nested to read"
         return status, []
     status.claims = len(claims)
+    status.warnings.extend(doc.notes)
     return status, claims
 
 

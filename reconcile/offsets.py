@@ -88,3 +88,34 @@ class LineIndex:
 
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]
+
+
+class WithoutChars:
+    """An offset map for a visible text with some characters taken out of it.
+
+    ``removed`` are the positions, in the visible text ``base`` maps, of the characters
+    taken out (a NUL byte inside "bil\\0lion", a character that could not be decoded).
+    Offsets in the shorter text map through ``base`` as if those characters were there.
+    """
+
+    __slots__ = ("_base", "_at")
+
+    def __init__(self, base: OffsetMap, removed: list[int]) -> None:
+        self._base = base
+        # Where each removed character would have been in the shorter text.
+        self._at = [p - i for i, p in enumerate(sorted(removed))]
+
+    def _old(self, v: int) -> int:
+        return v + bisect.bisect_right(self._at, v)
+
+    def start(self, v: int) -> int:
+        return self._base.start(self._old(v))
+
+    def end(self, v_end: int) -> int:
+        if v_end <= 0:
+            return self.start(0)
+        return self._base.end(self._old(v_end - 1) + 1)
+
+    def span(self, v_start: int, v_end: int) -> tuple[int, int]:
+        start = self.start(v_start)
+        return start, max(self.end(v_end), start)

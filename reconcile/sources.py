@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from .errors import InputError
 from .htmltext import looks_like_html, render_html
 from .mdtext import strip_inline_markup
-from .offsets import OffsetMap
+from .offsets import LineIndex, OffsetMap, WithoutChars
 
 #: File endings read when a folder is given. A file named explicitly is always read.
 TEXT_SUFFIXES = frozenset((".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"))
@@ -27,6 +28,7 @@ METADATA_NAME = "metadata.toml"
 MAX_BYTES = 64 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -82,6 +84,8 @@ class Document:
     format: str  # text | markdown | html
     headings: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    #: what reading or extraction had to leave out, for the input's warnings
+    notes: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -98,10 +102,13 @@ class Document:
 
 
 def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[InputStatus]]:
-    """Expand input paths into files to read.
+    """Expand input paths into files to read, accounting for every path met on the way.
 
     Returns ``(files, problems)``: ``files`` are ``(path, named_explicitly)`` sorted by path;
-    ``problems`` are statuses for files skipped while walking folders.
+    ``problems`` are statuses for what was not read while walking folders: files of other
+    kinds, hidden entries, links to folders (not followed, so a link loop cannot hang a
+    run), FIFOs and devices (reading one would block), folders that cannot be listed, and
+    a folder given with no documents in it.
 
     Raises
     ------
@@ -111,52 +118,135 @@ def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[InputStatus
     files: dict[str, bool] = {}
     problems: list[InputStatus] = []
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    full = os.path.join(root, name)
-                    if name.startswith(".") or name == METADATA_NAME:
-                        continue
-                    if Path(name).suffix.lower() in TEXT_SUFFIXES:
-                        files.setdefault(full, False)
-                    else:
-                        problems.append(
-                            InputStatus(full, "skipped", "not a text, Markdown or HTML file")
-                        )
-        elif p.is_file() or p.is_symlink() or os.path.lexists(given):
+        if os.path.isdir(given):
+            found = len(files)
+            _walk(given, files, problems)
+            if len(files) == found:
+                problems.append(InputStatus(given, "error", "no documents found under this folder "
+                                            f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)"))
+        elif os.path.lexists(given):
             files[given] = True
         else:
             raise InputError(given, "no such file or folder")
     return sorted(files.items()), problems
 
 
+def _walk(top: str, files: dict[str, bool], problems: list[InputStatus]) -> None:
+    """Files to read under ``top``, depth first, with a status for everything else met."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(InputStatus(folder, "error", f"folder cannot be read: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            full, name = os.path.join(folder, entry.name), entry.name
+            if name.startswith("."):
+                problems.append(InputStatus(full, "skipped", "hidden (its name starts with a dot)"))
+                continue
+            if name == METADATA_NAME and folder == top:
+                continue  # read by load_metadata
+            try:
+                link = entry.is_symlink()
+                mode = os.stat(full).st_mode
+            except OSError as exc:
+                if Path(name).suffix.lower() in TEXT_SUFFIXES:
+                    files.setdefault(full, False)  # read_document says what is wrong with it
+                else:
+                    problems.append(InputStatus(full, "skipped", f"cannot be examined: {exc.strerror or exc}"))
+                continue
+            if stat.S_ISDIR(mode):
+                if link:
+                    problems.append(InputStatus(full, "skipped", "a link to a folder, not followed (name its target to read it)"))
+                else:
+                    stack.append(full)
+            elif not stat.S_ISREG(mode):
+                problems.append(InputStatus(full, "skipped", f"not a regular file ({_kind(mode)})"))
+            elif name == METADATA_NAME:
+                problems.append(InputStatus(full, "skipped", "metadata is read only from a folder named on the "
+                                            "command line, not from its subfolders"))
+            elif Path(name).suffix.lower() in TEXT_SUFFIXES:
+                files.setdefault(full, False)
+            else:
+                problems.append(InputStatus(full, "skipped", "not a text, Markdown or HTML file"))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+#: Valid UTF-8 multi-byte sequences: a file holding some is UTF-8 with a few bad bytes,
+#: not a legacy encoding.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+_REPLACED = re.compile("\ufffd+")
+
+
 def _decode(data: bytes) -> tuple[str, str, list[str]]:
     warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", warnings
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", warnings
+        data = data[3:]
+        enc = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16", warnings
+    else:
+        enc = "utf-8"
     try:
-        return data.decode("utf-8"), "utf-8", warnings
+        return data.decode("utf-8"), enc, warnings
     except UnicodeDecodeError as exc:
-        where = f"byte {exc.start}"
+        first = exc.start
+    if enc == "utf-8-sig" or _UTF8_MULTIBYTE.search(data):
+        # UTF-8 with a few bad bytes: replace those, keep the rest ("€5 billion") as written.
+        text = data.decode("utf-8", errors="replace")
+        warnings.append(f"not valid UTF-8 on {_lines_of(text, _REPLACED)}; those bytes were read as \ufffd")
+        return text, enc, warnings
     try:
         text = data.decode("cp1252")
         enc = "cp1252"
     except UnicodeDecodeError:
         text = data.decode("latin-1")
         enc = "latin-1"
-    warnings.append(f"not valid UTF-8 (at {where}); decoded as {enc}")
+    warnings.append(f"not valid UTF-8 (at byte {first}); decoded as {enc}")
     return text, enc, warnings
+
+
+def _lines_of(text: str, pattern: re.Pattern) -> str:
+    """``line 3`` or ``lines 3, 9 and 4 more``: where ``pattern`` occurs in ``text``."""
+    index = LineIndex(text)
+    lines = sorted({index.line(m.start()) for m in pattern.finditer(text)})
+    shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return f"line{'s' if len(lines) > 1 else ''} {shown}"
+
+
+def decode_source(data: bytes) -> tuple[str, str, list[str]]:
+    """A file's text, its encoding and what decoding had to change.
+
+    Bytes that are not text in the encoding, and control characters (a NUL inside
+    "bil\\0lion"), become U+FFFD one for one, so offsets into the text stay offsets into
+    the file's characters and no output ever carries a raw control character.
+    """
+    text, encoding, warnings = _decode(data)
+    if _CONTROL.search(text):
+        warnings.append(f"control characters (such as NUL) on {_lines_of(text, _CONTROL)}; read as \ufffd")
+        text = _CONTROL.sub("\ufffd", text)
+    return text, encoding, warnings
 
 
 def source_text(path: str) -> str | None:
     """A file's decoded text (the text claim offsets point into), or None if unreadable."""
     try:
         with open(path, "rb") as fh:
-            return _decode(fh.read())[0]
+            return decode_source(fh.read())[0]
     except (OSError, UnicodeDecodeError, ValueError):
         return None
 
@@ -166,6 +256,10 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
     status = InputStatus(path, "ok", title=str((meta or {}).get("title", "")),
                          publisher=str((meta or {}).get("publisher", "")))
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            status.status, status.message = "skipped", f"not a regular file ({_kind(mode)})"
+            return None, status
         size = os.path.getsize(path)
         status.bytes = size
         if size > MAX_BYTES:
@@ -180,21 +274,22 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
     if not data.strip():
         status.status, status.message = "empty", "file is empty"
         return None, status
-    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    sample, utf16 = data[:65536], data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    # A stray NUL or two is damage (warned about and read around); many are a binary file.
+    if not utf16 and sample.count(b"\x00") > 2 + len(sample) // 1000:
         status.status, status.message = "error", "binary file (contains NUL bytes), not text"
         return None, status
+    if not utf16 and len(_CONTROL_BYTES.findall(sample)) > 0.05 * len(sample):
+        status.status = "error"
+        status.message = "binary or undecodable content (too many control characters)"
+        return None, status
     try:
-        text, encoding, warnings = _decode(data)
+        text, encoding, warnings = decode_source(data)
     except UnicodeDecodeError as exc:
         status.status, status.message = "error", f"cannot be decoded: {exc.reason}"
         return None, status
     status.encoding = encoding
     status.warnings.extend(warnings)
-    sample = text[:65536]
-    if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
-        status.status = "error"
-        status.message = "binary or undecodable content (too many control characters)"
-        return None, status
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         visible, offsets, headings = render_html(text)
@@ -206,6 +301,11 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
         headings = [
             m.group(1).strip() for m in re.finditer(r"(?m)^#{1,3}[ \t]+(.+)$", text[:200_000])
         ]
+    if "\ufffd" in visible:
+        # What could not be read is left out of the text extraction reads, so "bil\ufffdlion"
+        # still reads "billion" while its quote shows where the file was damaged.
+        removed = [m.start() for m in re.finditer("\ufffd", visible)]
+        visible, offsets = visible.replace("\ufffd", ""), WithoutChars(offsets, removed)
     status.format = fmt
     return Document(path, text, visible, offsets, fmt, headings, meta or {}), status
 
@@ -218,9 +318,9 @@ def load_metadata(paths: list[str]) -> tuple[dict[str, dict], list[InputStatus]]
     found: dict[str, dict] = {}
     problems: list[InputStatus] = []
     for given in paths:
-        folder = Path(given)
-        meta_path = folder / METADATA_NAME
-        if not (folder.is_dir() and meta_path.is_file()):
+        meta_path = Path(given) / METADATA_NAME
+        # os.path's tests say False for a folder that cannot be entered; discovery reports it.
+        if not os.path.isfile(meta_path):
             continue
         try:
             data = tomllib.loads(meta_path.read_text("utf-8"))

@@ -7,6 +7,7 @@ surroundings with the :class:`Vocabulary`; ``finish`` turns each draft into a Cl
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -37,6 +38,10 @@ class Extractor:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.vocab = Vocabulary(settings)
+        limits = settings.extract.get("limits", {})
+        self.max_figures = int(limits.get("max_figures", 50000))
+        self.max_amount = float(limits.get("max_amount", 1e18))
+        self.max_percent = float(limits.get("max_percent", 1e6))
 
     def context(self, doc: Document) -> DocContext:
         return read_context(self.vocab, doc)
@@ -44,7 +49,11 @@ class Extractor:
     def extract(self, doc: Document) -> list[Claim]:
         """All claims in ``doc``, in document order."""
         vocab = self.vocab
-        found = vocab.quantities.find(doc.visible)
+        found = vocab.quantities.find(doc.visible, limit=self.max_figures)
+        if len(found) >= self.max_figures:
+            line = doc.text.count("\n", 0, doc.offsets.span(found[-1].start, found[-1].end)[0]) + 1
+            doc.notes.append(f"over {self.max_figures} figures: only those up to line {line} were read "
+                             "([limits] max_figures in extract.toml)")
         has_tables = "|" in doc.visible
         if not found and not has_tables:
             return []
@@ -90,7 +99,25 @@ class Extractor:
                 start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]
                 found_here = [q for n in lines for q in by_line[n]]
                 drafts.extend(extract_sentences(vocab, ctx, start, doc.visible[start:end], found_here))
-        return [self.finish(ctx, d) for d in drafts if not d.dropped]
+        return self.usable(doc, [self.finish(ctx, d) for d in drafts if not d.dropped])
+
+    def usable(self, doc: Document, claims: list[Claim]) -> list[Claim]:
+        """The claims whose numbers arithmetic can use; each one left out is noted on ``doc``.
+
+        A number of 309 digits is infinite as a float, and a "50,000,000%" CAGR grows
+        past any float within a few decades: neither can be compared with anything.
+        """
+        kept = []
+        for c in claims:
+            limit = self.max_percent if c.unit in ("percent", "percentage_point") else self.max_amount
+            numbers = [v for v in (c.value, c.low, c.high) if v is not None]
+            if all(math.isfinite(v) and abs(v) <= limit for v in numbers):
+                kept.append(c)
+            else:
+                figure = c.figure if len(c.figure) <= 40 else c.figure[:20] + "…" + c.figure[-12:]
+                doc.notes.append(f"line {c.line}: {figure!r} is not a usable figure (beyond {limit:g}); "
+                                 "left out ([limits] in extract.toml)")
+        return kept
 
     def finish(self, ctx: DocContext, d: Draft) -> Claim:
         doc = ctx.doc

@@ -154,8 +154,9 @@ class QuantityFinder:
         self.spelled = SpelledFinder(words) if words else None
         self.scale_pattern = re.compile(rf"^(?:{scale})$")
 
-    def find(self, text: str) -> list[Quantity]:
-        """All quantities in ``text``, in order. Figures inside URLs are ignored.
+    def find(self, text: str, *, limit: int | None = None) -> list[Quantity]:
+        """All quantities in ``text`` (the first ``limit`` of them), in order. Figures
+        inside URLs are ignored.
 
         Scans for digits (a fast character-class search), then reads the currency,
         scale and unit around each number with anchored patterns.
@@ -181,6 +182,9 @@ class QuantityFinder:
                 continue
             built, split = self._build(match, text)
             out.extend(built)
+            if limit is not None and len(out) >= limit:
+                del out[limit:]
+                break
             # A pair that is not a range: scan again from its second figure.
             pos = split if split is not None else match.end()
         if len(out) > 1:

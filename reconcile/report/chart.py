@@ -14,6 +14,7 @@ from collections import Counter
 import pandas as pd
 
 from ..numbers import format_amount
+from ..rules.growth import project
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 90, 20, 20, 40
@@ -36,7 +37,8 @@ def _ticks(lo: float, hi: float, log: bool) -> list[float]:
 def market_chart(claims: pd.DataFrame, subject: str, cited: set[str]) -> dict | None:
     """The chart for one market's global sizes, or None when fewer than two points."""
     rows = claims[(claims["subject"] == subject) & (claims["scope"] == "Global")]
-    sizes = rows[(rows["metric"] == "market_size") & rows["year"].notna() & (rows["value"] > 0)]
+    sizes = rows[(rows["metric"] == "market_size") & rows["year"].notna() & (rows["value"] > 0)
+                 & rows["value"].map(math.isfinite)]
     if len(sizes) < 2:
         return None
     unit = Counter(sizes["unit"]).most_common(1)[0][0]
@@ -52,8 +54,11 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str]) -> dict | 
         years = int(c.period_end) - int(b["year"])
         if years <= 0:
             continue
+        end = project(float(b["value"]), c.value / 100.0, years)
+        if not (math.isfinite(end) and end > 0):
+            continue  # a rate no axis can show (a fall of over 100% a year, or beyond a float)
         projections.append((c.doc, int(b["year"]), float(b["value"]), int(c.period_end),
-                            float(b["value"]) * (1 + c.value / 100.0) ** years, f"{c.figure} CAGR", c.claim_id in cited))
+                            end, f"{c.figure} CAGR", c.claim_id in cited))
     values = list(sizes["value"]) + [p[4] for p in projections]
     years = list(sizes["year"].astype(int)) + [p[3] for p in projections]
     lo, hi = min(values), max(values)

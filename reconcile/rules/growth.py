@@ -35,8 +35,18 @@ def falls_within(points: list) -> bool:
 
 
 def project(value: float, rate: float, years: float) -> float:
-    """``value`` grown at ``rate`` (a fraction) for ``years`` years."""
-    return value * (1.0 + rate) ** years
+    """``value`` grown at ``rate`` (a fraction) for ``years`` years.
+
+    Infinite when the result is beyond a float (a 50,000,000% CAGR over 55 years), NaN
+    when a fall of more than 100% a year makes it undefined.
+    """
+    base = 1.0 + rate
+    if base < 0 or not math.isfinite(value):
+        return math.nan
+    try:
+        return value * base ** years
+    except OverflowError:
+        return math.copysign(math.inf, value)
 
 
 def interpolate(points: list[tuple[int, float]], year: int) -> float:

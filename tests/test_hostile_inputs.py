@@ -1,0 +1,230 @@
+"""Hostile and careless inputs: nothing crashes, hangs or is silently dropped.
+
+Each test is a minimal reproducer of a defect a fuzzing and abuse run found.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import reconcile
+from reconcile.cli import app
+from reconcile.report import REPORT_FORMATS, render
+from reconcile.rules.growth import project
+from reconcile.sources import discover, read_document
+
+runner = CliRunner()
+GOOD = "The gizmo market was valued at USD 4.2 billion in 2023 and will reach USD 6.0 billion by 2028.\n"
+
+
+def _inputs(result) -> dict[str, object]:
+    return {os.path.basename(s.doc): s for s in result.inputs}
+
+
+# ---- numbers no arithmetic can use ---------------------------------------------------
+
+def test_a_310_digit_figure_and_an_absurd_cagr_are_left_out_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The widget market will reach USD " + "9" * 310 + " billion by 2030.\n"
+        "The widget market was USD 1 billion in 2020 and will grow at a CAGR of 50,000,000% "
+        "from 2020 to 2075, reaching USD 2 billion in 2075.\n", "utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, "utf-8")
+    result = reconcile.audit(tmp_path, jobs=1)
+    a = _inputs(result)["a.txt"]
+    assert a.status == "ok"
+    assert any(w.startswith("line 1:") and "not a usable figure" in w for w in a.warnings)
+    assert any(w.startswith("line 2:") and "'50,000,000%'" in w for w in a.warnings)
+    assert result.claims["value"].map(math.isfinite).all()
+    # the other figures of the same document are still read, and every report renders
+    assert {"USD 1 billion", "USD 2 billion"} <= set(result.claims["figure"])
+    _renders_everywhere(result, "a.txt")
+
+
+def _renders_everywhere(result, name: str) -> None:
+    for fmt in REPORT_FORMATS:
+        text = render(result, fmt)  # must not raise
+        if fmt in ("md", "json", "html"):
+            assert name in text
+
+
+def test_projection_beyond_a_float_is_infinite_not_an_exception():
+    assert project(1e9, 500_000.0, 55) == math.inf
+    assert math.isnan(project(1e9, -1.5, 2.5))  # a fall of over 100% a year has no real value
+    assert project(100.0, 0.1, 2) == pytest.approx(121.0)
+
+
+def test_a_table_of_huge_figures_renders_every_format(tmp_path):
+    big = "9" * 40
+    (tmp_path / "t.md").write_text(
+        "# Widget market\n\n| Year | Market size (USD billion) |\n|---|---|\n"
+        f"| 2023 | {big} |\n| 2024 | 5.1 |\n| 2030 | 0.000000001 |\n", "utf-8")
+    result = reconcile.audit(tmp_path, jobs=1)
+    assert "not a usable figure" in " ".join(_inputs(result)["t.md"].warnings)
+    _renders_everywhere(result, "t.md")
+
+
+def test_figures_per_document_are_capped_with_a_warning(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "extract.toml").write_text("[limits]\nmax_figures = 50\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "dollars.txt").write_text("$1 " * 5000, "utf-8")
+    frame = reconcile.extract_claims(tmp_path / "docs", rules=rules)
+    assert len(frame) <= 50
+    status = frame.attrs["inputs"][0]
+    assert status["status"] == "ok" and "over 50 figures" in status["warnings"][0]
+
+
+# ---- paths that are not documents ------------------------------------------------------
+
+def test_a_fifo_is_skipped_not_read(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, "utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    files, problems = discover([str(tmp_path)])
+    assert [os.path.basename(f) for f, _ in files] == ["good.txt"]
+    assert [(os.path.basename(p.doc), p.status) for p in problems] == [("pipe.txt", "skipped")]
+    assert "named pipe" in problems[0].message
+    # named on the command line, it is skipped too (opening it would block forever)
+    doc, status = read_document(str(tmp_path / "pipe.txt"))
+    assert doc is None and status.status == "skipped"
+
+
+def test_links_to_folders_and_loops_are_listed_not_followed(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_text(GOOD, "utf-8")
+    os.symlink("..", tmp_path / "sub" / "up")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, tmp_path / "linked")
+    (tmp_path / ".git").mkdir()
+    files, problems = discover([str(tmp_path)])
+    assert [os.path.relpath(f, tmp_path) for f, _ in files] == ["sub/good.txt"]
+    listed = {os.path.relpath(p.doc, tmp_path): p.message for p in problems}
+    assert "not followed" in listed["sub/up"] and "not followed" in listed["linked"]
+    assert "hidden" in listed[".git"]
+
+
+def test_an_unreadable_subfolder_is_an_error_and_the_rest_is_audited(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # the suite runs as root, where chmod 000 locks nothing
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = reconcile.audit(tmp_path, jobs=1)
+    inputs = _inputs(result)
+    assert inputs["locked"].status == "error" and "Permission denied" in inputs["locked"].message
+    assert inputs["good.txt"].status == "ok" and len(result.claims) == 2
+    assert result.incomplete
+
+
+def test_an_unreadable_top_folder_is_reported_not_a_crash(tmp_path, monkeypatch):
+    top = tmp_path / "locked"
+    top.mkdir()
+    (top / "metadata.toml").write_text('[documents."a.txt"]\ntitle = "A"\n', "utf-8")
+    real_scandir, real_stat = os.scandir, os.stat
+
+    def denied(path):
+        if os.fspath(path).startswith(str(top)):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+
+    def scandir(path):
+        denied(path)
+        return real_scandir(path)
+
+    def stat(path, *args, **kwargs):
+        if os.fspath(path) != str(top):  # the folder itself can be seen, not what is in it
+            denied(path)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+    result = runner.invoke(app, ["check", str(top), "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "folder cannot be read: Permission denied" in result.output
+    assert (tmp_path / "out" / "report.json").is_file()
+
+
+def test_a_folder_with_no_documents_fails_the_run(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(app, ["check", str(tmp_path / "empty"), "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no documents found under this folder" in result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert report["summary"]["incomplete"] is True
+
+
+# ---- damaged text ----------------------------------------------------------------------
+
+def test_a_nul_byte_after_64kb_is_read_around_and_never_written(tmp_path):
+    filler = ("Filler text without any figures in it. " * 2000 + "\n").encode()
+    assert len(filler) > 65536
+    (tmp_path / "nul.txt").write_bytes(filler + b"The widget market reached USD 7 bil\x00lion in 2024.\n")
+    frame = reconcile.extract_claims(tmp_path)
+    row = frame.iloc[0]
+    assert row.value == 7e9 and row.line == 2
+    assert "\x00" not in row.quote and "\ufffd" in row.quote  # the quote shows where the file is damaged
+    warning = frame.attrs["inputs"][0]["warnings"][0]
+    assert "NUL" in warning and "line 2" in warning
+    out = tmp_path / "claims.csv"
+    assert runner.invoke(app, ["extract", str(tmp_path / "nul.txt"), "-o", str(out)]).exit_code == 0
+    assert b"\x00" not in out.read_bytes()
+
+
+def test_one_bad_byte_does_not_re_decode_the_whole_file(tmp_path):
+    (tmp_path / "mixed.txt").write_bytes("The gadget market was €5 billion in 2023.\n".encode()
+                                        + b"A stray \xff byte on line two.\n")
+    frame = reconcile.extract_claims(tmp_path)
+    assert frame.iloc[0].unit == "EUR" and frame.iloc[0].value == 5e9
+    status = frame.attrs["inputs"][0]
+    assert status["encoding"] == "utf-8" and "line 2" in status["warnings"][0]
+
+
+# ---- the fuzz test ---------------------------------------------------------------------
+
+NUMBER = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.decimals(0, 10**5, places=2, allow_nan=False).map(lambda d: f"{d:,}"),
+    st.integers(300, 330).map(lambda n: "9" * n),
+    st.sampled_from(["50,000,000", "1e308", "0.0000001", "1,094.83", "3.5"]),
+)
+PIECE = st.one_of(
+    NUMBER,
+    st.sampled_from(["USD ", "$", "€", "£", "EUR ", " billion", " bn", " million", " trillion", "%", " percent",
+                     " CAGR", " by 2034", " in 2024", " from 2020 to 2075", " FY24", " Q3 2025", "approximately ",
+                     "over ", "The widget market ", "Europe ", "APAC ", "revenue ", "rose ", "fell ", " | ", "|---|",
+                     "\n", "\n\n", ". ", "<p>", "</td><td>", "<b>", "&amp;", "&#36;", "**", "# ", "- ", "(", ")",
+                     "\x00", "\ufffd", "\u00a0", "respectively"]),
+    st.text(string.ascii_letters + " ", max_size=12),
+)
+DOCUMENT = st.lists(PIECE, min_size=1, max_size=50).map("".join)
+
+
+# A few seconds in the suite; RECONCILE_FUZZ_EXAMPLES=2000 for a longer run.
+@hsettings(max_examples=int(os.environ.get("RECONCILE_FUZZ_EXAMPLES", "25")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(docs=st.lists(st.tuples(DOCUMENT, st.sampled_from([".txt", ".md", ".html"])), min_size=1, max_size=3))
+def test_fuzzed_corpora_never_crash_any_stage(tmp_path_factory, docs):
+    folder = tmp_path_factory.mktemp("fuzz")
+    for i, (text, suffix) in enumerate(docs):
+        (folder / f"d{i}{suffix}").write_text(text, "utf-8")
+    result = reconcile.audit(folder, jobs=1)
+    assert len(result.inputs) == len(docs)
+    for row in result.claims.itertuples():
+        assert math.isfinite(row.value)
+        assert row.figure.replace("\x00", "\ufffd") in row.quote or "\ufffd" in row.quote
+    for fmt in REPORT_FORMATS:
+        text = render(result, fmt)
+        assert "\x00" not in text
