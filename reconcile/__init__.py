@@ -7,7 +7,7 @@ __version__ = "0.1.0"
 __all__ = ["audit", "extract_claims", "extract_corpus", "load_settings", "__version__"]
 
 
-def extract_claims(paths, *, rules=None, jobs=None):
+def extract_claims(paths, *, rules=None, jobs=None, exclude=()):
     """Extract the claims table from files and folders.
 
     Parameters
@@ -18,6 +18,9 @@ def extract_claims(paths, *, rules=None, jobs=None):
         A rules folder overriding the built-in domain data (default: ``./rules`` if present).
     jobs
         Worker processes (default: one per core for large corpora).
+    exclude
+        Glob patterns of files and folders that are not sources (README, LICENSE and the
+        like are skipped already; see ``[sources] exclude`` in settings.toml).
 
     Returns
     -------
@@ -31,14 +34,16 @@ def extract_claims(paths, *, rules=None, jobs=None):
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    result = extract_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs)
+    result = extract_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs, exclude=list(exclude))
     frame = claims_frame(result.claims)
     frame.attrs["inputs"] = [s.as_dict() for s in result.inputs]
     return frame
 
 
-def audit(paths, *, rules=None, jobs=None):
+def audit(paths, *, rules=None, jobs=None, exclude=()):
     """Extract and check a corpus: what ``reconcile check`` does, without writing anything.
+
+    ``rules``, ``jobs`` and ``exclude`` are as for :func:`extract_claims`.
 
     Returns
     -------
@@ -51,14 +56,14 @@ def audit(paths, *, rules=None, jobs=None):
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    return check_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs)
+    return check_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs, exclude=list(exclude))
 
 
-def extract_corpus(paths, settings=None, *, jobs=None):
+def extract_corpus(paths, settings=None, *, jobs=None, exclude=()):
     """See :func:`reconcile.corpus.extract_corpus`."""
     from .corpus import extract_corpus as _extract
 
-    return _extract(paths, settings, jobs=jobs)
+    return _extract(paths, settings, jobs=jobs, exclude=list(exclude))
 
 
 def load_settings(rules_dir=None):

@@ -190,10 +190,11 @@ class CheckResult:
         return self
 
 
-def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None) -> CheckResult:
-    """Read, extract and check a corpus."""
+def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
+                 exclude: list[str] = ()) -> CheckResult:
+    """Read, extract and check a corpus (``exclude``: glob patterns of what is not a source)."""
     settings = settings or load_settings()
     rule_options(settings), bands_from(settings), validate_rates(settings)  # fail fast on bad config
-    extraction = extract_corpus(paths, settings, jobs=jobs)
+    extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude)
     claims = claims_frame(extraction.claims)
     return CheckResult(inputs=extraction.inputs, claims=claims, findings=run_rules(claims, settings))

@@ -58,7 +58,8 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
     return status, claims
 
 
-def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None) -> Extraction:
+def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
+                   exclude: list[str] = ()) -> Extraction:
     """Extract claims from files and folders.
 
     Parameters
@@ -69,9 +70,13 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
         Domain data and rule settings; by default the built-ins overlaid by ``./rules``.
     jobs
         Worker processes; by default one per core when the corpus is large enough.
+    exclude
+        Glob patterns of files and folders in the folders given that are not sources, on
+        top of ``[sources] exclude`` in the settings and each folder's ``.reconcileignore``.
     """
     settings = settings or load_settings()
-    files, problems = discover(paths)
+    patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
+    files, problems = discover(paths, exclude=patterns + [(p, "--exclude") for p in exclude])
     metadata, meta_problems = load_metadata(paths)
     jobs_list = [(path, metadata.get(os.path.normpath(path), {})) for path, _ in files]
     total = sum(_size(p) for p, _ in jobs_list)

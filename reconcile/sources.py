@@ -7,6 +7,7 @@ corpus is still read.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import stat
@@ -24,6 +25,8 @@ TEXT_SUFFIXES = frozenset((".txt", ".text", ".md", ".markdown", ".html", ".htm",
 HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 #: The optional per-corpus metadata file (title, publisher, date per document).
 METADATA_NAME = "metadata.toml"
+#: Optional glob patterns, one a line, of what in a folder is not a source.
+IGNORE_NAME = ".reconcileignore"
 #: Files larger than this are not read (a corpus of market blurbs has no such files).
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -101,14 +104,37 @@ class Document:
         return ""
 
 
-def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[InputStatus]]:
+def ignore_patterns(folder: str) -> list[tuple[str, str]]:
+    """The patterns of a folder's ``.reconcileignore``: one glob a line, ``#`` comments."""
+    path = os.path.join(folder, IGNORE_NAME)
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            lines = fh.read(1_000_000).splitlines()
+    except OSError:
+        return []
+    return [(line.strip(), IGNORE_NAME) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _excluded(relative: str, patterns: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The first ``(pattern, origin)`` that matches a path relative to a folder given."""
+    rel = relative.replace(os.sep, "/").lower()
+    name = rel.rsplit("/", 1)[-1]
+    for pattern, origin in patterns:
+        pat = pattern.lower().rstrip("/")
+        if fnmatch.fnmatchcase(rel if "/" in pat else name, pat.lstrip("/")):
+            return pattern, origin
+    return None
+
+
+def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[list[tuple[str, bool]], list[InputStatus]]:
     """Expand input paths into files to read, accounting for every path met on the way.
 
     Returns ``(files, problems)``: ``files`` are ``(path, named_explicitly)`` sorted by path;
     ``problems`` are statuses for what was not read while walking folders: files of other
     kinds, hidden entries, links to folders (not followed, so a link loop cannot hang a
-    run), FIFOs and devices (reading one would block), folders that cannot be listed, and
-    a folder given with no documents in it.
+    run), FIFOs and devices (reading one would block), folders that cannot be listed,
+    what ``exclude`` patterns (``(glob, where it came from)``) or the folder's
+    ``.reconcileignore`` leave out, and a folder given with no documents in it.
 
     Raises
     ------
@@ -120,7 +146,7 @@ def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[InputStatus
     for given in paths:
         if os.path.isdir(given):
             found = len(files)
-            _walk(given, files, problems)
+            _walk(given, files, problems, [*exclude, *ignore_patterns(given)])
             if len(files) == found:
                 problems.append(InputStatus(given, "error", "no documents found under this folder "
                                             f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)"))
@@ -131,7 +157,7 @@ def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[InputStatus
     return sorted(files.items()), problems
 
 
-def _walk(top: str, files: dict[str, bool], problems: list[InputStatus]) -> None:
+def _walk(top: str, files: dict[str, bool], problems: list[InputStatus], exclude: list[tuple[str, str]]) -> None:
     """Files to read under ``top``, depth first, with a status for everything else met."""
     stack = [top]
     while stack:
@@ -144,11 +170,15 @@ def _walk(top: str, files: dict[str, bool], problems: list[InputStatus]) -> None
             continue
         for entry in entries:
             full, name = os.path.join(folder, entry.name), entry.name
+            if name in (METADATA_NAME, IGNORE_NAME) and folder == top:
+                continue  # read by load_metadata and ignore_patterns
             if name.startswith("."):
                 problems.append(InputStatus(full, "skipped", "hidden (its name starts with a dot)"))
                 continue
-            if name == METADATA_NAME and folder == top:
-                continue  # read by load_metadata
+            hit = _excluded(os.path.relpath(full, top), exclude) if exclude else None
+            if hit:
+                problems.append(InputStatus(full, "skipped", f"excluded by {hit[0]!r} ({hit[1]})"))
+                continue
             try:
                 link = entry.is_symlink()
                 mode = os.stat(full).st_mode

@@ -228,3 +228,33 @@ def test_fuzzed_corpora_never_crash_any_stage(tmp_path_factory, docs):
     for fmt in REPORT_FORMATS:
         text = render(result, fmt)
         assert "\x00" not in text
+
+
+# ---- what in a folder is not a source --------------------------------------------------
+
+def test_readme_and_license_are_skipped_and_listed(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "README.md").write_text("# Unseen corpus\n\nThese files hold 120% of the unseen market.\n", "utf-8")
+    (tmp_path / "LICENSE.txt").write_text("Licensed for 3 years from 2024.\n", "utf-8")
+    frame = reconcile.extract_claims(tmp_path)
+    assert set(frame["doc"].map(os.path.basename)) == {"good.txt"}
+    statuses = {os.path.basename(s["doc"]): s for s in frame.attrs["inputs"]}
+    assert statuses["README.md"]["status"] == "skipped" and "'README*'" in statuses["README.md"]["message"]
+    assert statuses["LICENSE.txt"]["status"] == "skipped"
+    # named on its own, a README is read: the user asked for it
+    assert len(reconcile.extract_claims(tmp_path / "README.md")) == 1
+
+
+def test_exclude_patterns_and_reconcileignore(tmp_path):
+    for rel in ("a/keep.txt", "a/draft-1.txt", "old/x.txt", "b/old/y.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(GOOD, "utf-8")
+    (tmp_path / ".reconcileignore").write_text("# not sources\ndraft-*\n/old/\n", "utf-8")
+    frame = reconcile.extract_claims(tmp_path, exclude=["b/*"])
+    kept = sorted(os.path.relpath(d, tmp_path) for d in frame["doc"].unique())
+    assert kept == ["a/keep.txt"]
+    messages = {os.path.relpath(s["doc"], tmp_path): s["message"] for s in frame.attrs["inputs"]}
+    assert messages["a/draft-1.txt"] == "excluded by 'draft-*' (.reconcileignore)"
+    assert messages["old"] == "excluded by '/old/' (.reconcileignore)"
+    assert messages["b/old"] == "excluded by 'b/*' (--exclude)"  # "/old/" is only the top folder's old/
+    assert ".reconcileignore" not in messages
