@@ -101,11 +101,13 @@ Scalar = Union[Num, Str, Bool, Date]
 
 @dataclass(frozen=True)
 class ListOf:
-    """A list of ``item``; ``size`` fixes its length; ``label`` names a table item ("waiver 2")."""
+    """A list of ``item``; ``size`` fixes its length and ``least`` bounds it; ``label`` names
+    a table item in messages ("waiver 2")."""
 
     item: "Spec"
     expected: str = ""
     size: int | None = None
+    least: int = 0
     label: str = ""
 
     def describe(self) -> str:
@@ -203,7 +205,7 @@ def walk(spec: Spec, v, at: Loc, *, whole: bool) -> None:
     if isinstance(spec, Table):
         _walk_table(spec, v, at, whole=whole)
     elif isinstance(spec, ListOf):
-        if not isinstance(v, list) or (spec.size is not None and len(v) != spec.size):
+        if not isinstance(v, list) or len(v) < spec.least or spec.size not in (None, len(v)):
             raise at.expected(v, spec)
         for i, item in enumerate(v):
             if isinstance(spec.item, Table):

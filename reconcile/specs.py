@@ -22,6 +22,8 @@ FAIL_ON = (*SEVERITIES, "never")
 WORDS = ListOf(Str(blank=False), expected="a list of words (non-empty strings)")
 #: A table of word lists under names the user chooses.
 WORD_LISTS = Table(values=WORDS)
+#: The words naming a kind of margin or rate: a kind with none could never be found.
+CUES = ListOf(Str(blank=False), least=1, expected="a list of at least one word (non-empty strings)")
 #: Names that become pint unit names or regex group names must be identifiers.
 IDENTIFIER = (str.isidentifier, "expected a name of letters, digits and _ (not starting with a digit)")
 FRACTION = Num(0, 1, hi_open=True, expected="a fraction from 0 to 1 (below 1)")
@@ -70,10 +72,10 @@ MEASURES = Table({
         "additive": Bool(),
         "cues": WORDS,
     })),
-    "margins": Table(values=Table({"of": _MEASURE_NAME, "over": _MEASURE_NAME, "cues": WORDS},
+    "margins": Table(values=Table({"of": _MEASURE_NAME, "over": _MEASURE_NAME, "cues": CUES},
                                   required=("of", "over", "cues"))),
-    "rates": Table(values=Table({"cues": WORDS}, required=("cues",))),
-    "adjustment": Table(values=Table({"cues": WORDS}, required=("cues",))),
+    "rates": Table(values=Table({"cues": CUES}, required=("cues",))),
+    "adjustment": Table(values=Table({"cues": CUES}, required=("cues",))),
     "signs": _closed_words("negative", "positive", "negative_after", "positive_after"),
     "basis": Table(values=WORDS, names=IDENTIFIER),
     "accounting": Table(values=WORDS, names=IDENTIFIER),
