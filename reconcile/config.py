@@ -88,7 +88,7 @@ def load_settings(rules_dir: str | Path | None = None, *, use_cwd: bool = True) 
     merged: dict[str, dict] = {}
     used = []
     for stem in DATA_FILES:
-        spec, agree = specs.spec_of(stem), specs.FILES[stem][1]
+        spec, agree = specs.FILES[stem]
         where = Path(f"<builtin>/{stem}.toml")
         data = read_toml(where, _default_text(stem))
         if folder is not None and (folder / f"{stem}.toml").is_file():

@@ -157,7 +157,7 @@ class Loc:
         """The key and its value: ``[scales] billion = "lots"``."""
         if not self.keys:
             return self.prefix.rstrip(": ")
-        return Loc(self.prefix, self.keys[:-1]).table() + f"{_bare(self.keys[-1])} = {_show(v)}"
+        return Loc(self.prefix, self.keys[:-1]).table() + f"{toml_key(self.keys[-1])} = {_show(v)}"
 
     def expected(self, v, spec: "Spec") -> "Mismatch":
         """The error for a value ``v`` here that does not fit ``spec``."""
@@ -209,7 +209,7 @@ def walk(spec: Spec, v, at: Loc, *, whole: bool) -> None:
             raise at.expected(v, spec)
         for i, item in enumerate(v):
             if isinstance(spec.item, Table):
-                walk(spec.item, item, Loc(f"{spec.label or _bare(at.keys[-1])} {i + 1}: "), whole=whole)
+                walk(spec.item, item, Loc(f"{spec.label or toml_key(at.keys[-1])} {i + 1}: "), whole=whole)
             elif not spec.item.accepts(item):
                 raise at.expected(v, spec)
     elif not spec.accepts(v):
@@ -227,7 +227,7 @@ def _walk_table(spec: Table, v, at: Loc, *, whole: bool) -> None:
             sub = spec.values
         if sub is None:
             known = ", ".join(sorted(spec.keys))
-            what = f"table [{_dotted((*at.keys, key))}]" if isinstance(value, dict) else f"key {_bare(key)}"
+            what = f"table [{_dotted((*at.keys, key))}]" if isinstance(value, dict) else f"key {toml_key(key)}"
             text = spec.unknown or "{at}unknown {what}; expected one of {known}"
             raise Mismatch(text.format(at=at.table(), key=key, what=what, known=known))
         walk(sub, value, at / key, whole=whole)
@@ -235,7 +235,7 @@ def _walk_table(spec: Table, v, at: Loc, *, whole: bool) -> None:
         for key in spec.required:
             if key not in v:
                 where = at.table().rstrip(": ") or "the file"
-                raise Mismatch(spec.missing.format(at=where, key=_bare(key)))
+                raise Mismatch(spec.missing.format(at=where, key=toml_key(key)))
 
 
 def _plural(spec: Spec) -> str:
@@ -247,12 +247,14 @@ def _plural(spec: Spec) -> str:
     return f"items each {text}"
 
 
-def _bare(key: str) -> str:
-    return key if key and all(c.isalnum() or c in "_-" for c in key) and key.isascii() else json.dumps(key, ensure_ascii=False)
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, else quoted."""
+    bare = key and key.isascii() and all(c.isalnum() or c in "_-" for c in key)
+    return key if bare else json.dumps(key, ensure_ascii=False)
 
 
 def _dotted(keys: tuple) -> str:
-    return ".".join(_bare(k) for k in keys)
+    return ".".join(toml_key(k) for k in keys)
 
 
 def _num(x: float) -> str:
@@ -270,9 +272,9 @@ def _show(v, limit: int = 60) -> str:
     elif isinstance(v, (dt.date, dt.time)):
         text = v.isoformat()
     elif isinstance(v, dict):
-        text = "{" + ", ".join(f"{_bare(k)} = {_show(x, limit)}" for k, x in list(v.items())[:4]) + "}"
+        text = "{" + ", ".join(f"{toml_key(k)} = {_show(x, limit)}" for k, x in list(v.items())[:4]) + "}"
     elif isinstance(v, list):
-        text = "[" + ", ".join(_show(x, limit) for x in v[:6]) + "]"
+        text = "[" + ", ".join([_show(x, limit) for x in v[:6]] + (["…"] if len(v) > 6 else [])) + "]"
     else:
         text = repr(v)
     return text if len(text) <= limit else text[:limit - 1] + "…"

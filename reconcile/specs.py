@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import tomllib
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from .findings import SEVERITIES
-from .schema import Bool, Date, ListOf, Mismatch, Num, Str, Table
+from .schema import Bool, Date, ListOf, Mismatch, Num, Str, Table, toml_key
 
 FAIL_ON = (*SEVERITIES, "never")
 
@@ -112,7 +113,7 @@ def _option(key: str, default) -> object:
         return Bool()
     if isinstance(default, (int, float)):
         spec = _OPTION_RANGES.get(key) or Num(0, whole=isinstance(default, int))
-        return Num(spec.lo, spec.hi, spec.lo_open, spec.hi_open, spec.whole, spec.describe() + like)
+        return replace(spec, expected=spec.describe() + like)
     if isinstance(default, str):
         return Str(choices=SEVERITIES) if key.endswith("severity") else Str()
     if all(isinstance(x, str) for x in default):
@@ -131,16 +132,14 @@ def rule_specs() -> Table:
                  expected="a table of [rules.CODE] tables")
 
 
-@lru_cache(maxsize=1)
-def settings_spec() -> Table:
-    return Table({
-        "subjects": Table({"fuzzy_cutoff": Num(0, 100)}),
-        "sources": Table({"copy_similarity": Num(0, 1.01, lo_open=True, expected=(
-            "a fraction from 0 to 1 (above 1 turns it off)"))}),
-        "bands": Table({"approx": FRACTION, "relative": FRACTION}),
-        "check": Table({"fail_on": Str(choices=FAIL_ON)}),
-        "rules": rule_specs(),
-    })
+SETTINGS = Table({
+    "subjects": Table({"fuzzy_cutoff": Num(0, 100)}),
+    "sources": Table({"copy_similarity": Num(0, 1.01, lo_open=True, expected=(
+        "a fraction from 0 to 1 (above 1 turns it off)"))}),
+    "bands": Table({"approx": FRACTION, "relative": FRACTION}),
+    "check": Table({"fail_on": Str(choices=FAIL_ON)}),
+    "rules": rule_specs(),
+})
 
 
 def _regions_agree(data: dict) -> None:
@@ -148,7 +147,7 @@ def _regions_agree(data: dict) -> None:
     areas = set(data.get("world", {}).get("areas", []))
     regions = data.get("regions", {})
     for name, spec in regions.items():
-        at = f'[regions.{_quoted(name)}]'
+        at = f"[regions.{toml_key(name)}]"
         for area in spec.get("covers", []):
             if area not in areas:
                 raise Mismatch(f"{at} covers {json.dumps(area)}: expected one of the [world] areas "
@@ -170,18 +169,9 @@ FILES = {
     "segments": (SEGMENTS, None),
     "extract": (EXTRACT, None),
     "measures": (MEASURES, None),
-    "settings": (None, None),  # built from the default rule options on first use
+    "settings": (SETTINGS, None),
     "rates": (RATES, _rates_agree),
 }
-
-
-def spec_of(stem: str) -> Table:
-    spec = FILES[stem][0]
-    return settings_spec() if spec is None else spec
-
-
-def _quoted(name: str) -> str:
-    return name if name.replace("_", "").isalnum() else f'"{name}"'
 
 
 WAIVERS = Table({
@@ -198,8 +188,9 @@ BASELINE_ENTRY = Table({
 }, required=("fingerprint",), missing="{at} has no {key}")
 
 _BASELINE_SHAPE = '{"version": 1, "findings": [...]}'
+_ESCAPED = _BASELINE_SHAPE.replace("{", "{{").replace("}", "}}")  # the message is a format template
 BASELINE = Table({
     "version": Num(1, 1, whole=True, expected=f"1 (a reconcile baseline is {_BASELINE_SHAPE})"),
     "findings": ListOf(BASELINE_ENTRY, label="baseline entry", expected="a list of findings"),
 }, required=("version", "findings"), expected=f"a reconcile baseline: {_BASELINE_SHAPE}",
-    missing="not a reconcile baseline: expected " + _BASELINE_SHAPE.replace("{", "{{").replace("}", "}}") + " ({key} is missing)")
+    missing=f"not a reconcile baseline: expected {_ESCAPED} ({{key}} is missing)")
