@@ -21,6 +21,8 @@ from pathlib import Path
 from .errors import ConfigError
 from .findings import Finding, claim_identity
 from .output import write_text_atomic
+from .schema import check
+from .specs import BASELINE
 
 VERSION = 1
 DEFAULT_PATH = "rules/baseline.json"
@@ -55,11 +57,9 @@ def load_baseline(path: str | Path) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConfigError(p, f"baseline is not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError(p, 'not a reconcile baseline: expected {"version": 1, "findings": [...]}')
-    for i, e in enumerate(data["findings"]):
-        if not (isinstance(e, dict) and isinstance(e.get("fingerprint"), str) and e["fingerprint"]):
-            raise ConfigError(p, f"baseline entry {i + 1} has no fingerprint")
+    except RecursionError:
+        raise ConfigError(p, "baseline is not valid JSON (nested too deeply)") from None
+    check(p, data, BASELINE)
     return Baseline(str(p), data["findings"])
 
 

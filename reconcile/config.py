@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from . import schema, specs
 from .errors import ConfigError
 
 #: The data files reconcile reads, by stem. Each may appear in the package and in rules/.
@@ -46,11 +47,14 @@ def _merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def _read_toml(path: Path, text: str) -> dict:
+def read_toml(path: Path, text: str) -> dict:
+    """Parse a TOML file's text; any failure is a :class:`ConfigError` naming the file."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, "not valid TOML (nested too deeply)") from None
 
 
 def _default_text(stem: str) -> str:
@@ -71,7 +75,8 @@ def load_settings(rules_dir: str | Path | None = None, *, use_cwd: bool = True) 
     Raises
     ------
     ConfigError
-        When the folder does not exist or a file in it is not valid TOML.
+        When the folder does not exist, or a file in it is not valid TOML or does not have
+        the shape its header describes (see :mod:`reconcile.specs`).
     """
     folder: Path | None = None
     if rules_dir is not None:
@@ -83,15 +88,21 @@ def load_settings(rules_dir: str | Path | None = None, *, use_cwd: bool = True) 
     merged: dict[str, dict] = {}
     used = []
     for stem in DATA_FILES:
-        data = _read_toml(Path(f"<builtin>/{stem}.toml"), _default_text(stem))
-        if folder is not None:
-            user = folder / f"{stem}.toml"
-            if user.is_file():
-                try:
-                    text = user.read_text("utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise ConfigError(user, f"cannot be read: {exc}") from None
-                data = _merge(data, _read_toml(user, text))
-                used.append(str(user))
+        spec, agree = specs.FILES[stem]
+        where = Path(f"<builtin>/{stem}.toml")
+        data = read_toml(where, _default_text(stem))
+        if folder is not None and (folder / f"{stem}.toml").is_file():
+            where = folder / f"{stem}.toml"
+            try:
+                text = where.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(where, f"cannot be read: {exc}") from None
+            user = read_toml(where, text)
+            schema.check(where, user, spec, whole=False)  # its own keys, so the error names it
+            data = _merge(data, user)
+            used.append(str(where))
+        # The whole: keys an entry must have, and what keys say of one another. The
+        # defaults pass on their own, so a failure here is the user file's.
+        schema.check(where, data, spec, agree=agree)
         merged[stem] = data
     return Settings(**merged, rules_dir=str(folder) if folder else None, sources=tuple(used))

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import read_toml
 from .errors import ConfigError
 from .findings import Finding
+from .schema import check
+from .specs import WAIVERS
 
 FILE_NAME = "waivers.toml"
-_KEYS = {"fingerprint", "rule", "doc", "subject", "reason", "owner", "expires"}
 
 
 @dataclass
@@ -66,26 +67,17 @@ def load_waivers(path: str | Path) -> list[Waiver]:
     if not p.is_file():
         return []
     try:
-        data = tomllib.loads(p.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = p.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(p, f"waivers cannot be read: {exc}") from None
+    data = read_toml(p, text)
+    check(p, data, WAIVERS)  # keys, types, a date for expires, a reason and an owner
     out = []
     for i, w in enumerate(data.get("waiver", []), start=1):
-        if not isinstance(w, dict):
-            raise ConfigError(p, f"waiver {i} must be a [[waiver]] table")
-        unknown = set(w) - _KEYS
-        if unknown:
-            raise ConfigError(p, f"waiver {i}: unknown key(s) {', '.join(sorted(unknown))}")
         if not (w.get("fingerprint") or w.get("rule")):
             raise ConfigError(p, f"waiver {i} needs a fingerprint or a rule")
-        for key in ("reason", "owner"):
-            if not isinstance(w.get(key), str) or not w[key].strip():
-                raise ConfigError(p, f"waiver {i} needs a {key}")
-        expires = w.get("expires")
-        if expires is not None and not isinstance(expires, dt.date):
-            raise ConfigError(p, f"waiver {i}: expires must be a date like 2027-06-30")
         out.append(Waiver(i, w.get("fingerprint"), w.get("rule"), w.get("doc"), w.get("subject"),
-                          w["reason"], w["owner"], expires))
+                          w["reason"], w["owner"], w.get("expires")))
     return out
 
 

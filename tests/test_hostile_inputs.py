@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import reconcile
+import reconcile.errors
 from reconcile.cli import app
 from reconcile.report import REPORT_FORMATS, render
 from reconcile.rules.growth import project
@@ -258,3 +259,17 @@ def test_exclude_patterns_and_reconcileignore(tmp_path):
     assert messages["old"] == "excluded by '/old/' (.reconcileignore)"
     assert messages["b/old"] == "excluded by 'b/*' (--exclude)"  # "/old/" is only the top folder's old/
     assert ".reconcileignore" not in messages
+
+
+@pytest.mark.parametrize("text, key", [("[limits]\nmax_figures = 0\n", "max_figures"),
+                                       ("[limits]\nmax_amount = nan\n", "max_amount")])
+def test_limits_are_validated_where_they_are_loaded(tmp_path, text, key):
+    (tmp_path / "extract.toml").write_text(text, "utf-8")
+    with pytest.raises(reconcile.errors.ConfigError, match=rf"extract.toml: \[limits\] {key} = "):
+        reconcile.load_settings(tmp_path)
+
+
+def test_exclude_setting_must_be_a_list_of_patterns(tmp_path):
+    (tmp_path / "settings.toml").write_text('[sources]\nexclude = "README*"\n', "utf-8")
+    with pytest.raises(reconcile.errors.ConfigError, match=r'settings.toml: \[sources\] exclude = "README\*": expected a list'):
+        reconcile.load_settings(tmp_path)

@@ -1,0 +1,199 @@
+"""What each settings and data file holds: one declarative spec per file, read from its
+header and the code that consumes it, and checked by :func:`reconcile.schema.check`.
+
+Vocabularies whose names a user chooses (regions, segment dimensions, measures, currencies,
+scale words, years of rates) are open tables: their names are free, their values are not.
+Every other table is closed, so a typo (``[bandz]``, ``aprox``) is reported, not ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from .findings import SEVERITIES
+from .schema import Bool, Date, ListOf, Mismatch, Num, Str, Table, toml_key
+
+FAIL_ON = (*SEVERITIES, "never")
+
+#: Cue words and phrases: an empty one would match everywhere.
+WORDS = ListOf(Str(blank=False), expected="a list of words (non-empty strings)")
+#: A table of word lists under names the user chooses.
+WORD_LISTS = Table(values=WORDS)
+#: The words naming a kind of margin or rate: a kind with none could never be found.
+CUES = ListOf(Str(blank=False), least=1, expected="a list of at least one word (non-empty strings)")
+#: Names that become pint unit names or regex group names must be identifiers.
+IDENTIFIER = (str.isidentifier, "expected a name of letters, digits and _ (not starting with a digit)")
+FRACTION = Num(0, 1, hi_open=True, expected="a fraction from 0 to 1 (below 1)")
+
+
+def _closed_words(*names: str) -> Table:
+    return Table({n: WORDS for n in names})
+
+
+UNITS = Table({
+    "currencies": Table(values=Table({"prefix": WORDS, "suffix": WORDS}), names=IDENTIFIER),
+    "scales": Table(values=Num(0, lo_open=True, expected="a positive number (the factor)"), names=IDENTIFIER),
+})
+
+REGIONS = Table({
+    "world": _closed_words("areas", "rest"),
+    "regions": Table(values=Table({
+        "aliases": WORDS,
+        "type": Str(choices=("global", "region", "country")),
+        "parent": Str(blank=False),
+        "covers": ListOf(Str(blank=False), expected="a list of world areas from [world] areas"),
+    })),
+})
+
+SEGMENTS = Table({
+    "dimensions": WORD_LISTS,
+    "aliases": Table(values=Str(blank=False, expected="a segment label (a non-empty string)")),
+})
+
+EXTRACT = Table({
+    "qualifiers": _closed_words("approx", "over", "under", "range"),
+    "metrics": WORD_LISTS,
+    "kinds": _closed_words("against", "consensus", "guidance", "forecast", "estimate", "actual"),
+    "companies": _closed_words("verbs", "pronouns"),
+    "periods": Table({"forecast": WORDS, "partial_year": WORD_LISTS}),
+    "subjects": _closed_words("company_name_words", "drop", "stop", "not_names"),
+    "scope_after": _closed_words("stop", "not_scope"),
+    "limits": Table({"max_amount": Num(0, lo_open=True), "max_percent": Num(0, lo_open=True),
+                     "max_figures": Num(1, whole=True)}),
+})
+
+_MEASURE_NAME = Str(blank=False, expected="a measure's name (a non-empty string)")
+MEASURES = Table({
+    "measures": Table(values=Table({
+        "family": Str(choices=("market_size", "revenue", "cagr", "share", "growth", "other")),
+        "units": ListOf(Str(choices=("money", "percent", "count")),
+                        expected='a list of "money", "percent" or "count"'),
+        "additive": Bool(),
+        "cues": WORDS,
+    })),
+    "margins": Table(values=Table({"of": _MEASURE_NAME, "over": _MEASURE_NAME, "cues": CUES},
+                                  required=("of", "over", "cues"))),
+    "rates": Table(values=Table({"cues": CUES}, required=("cues",))),
+    "adjustment": Table(values=Table({"cues": CUES}, required=("cues",))),
+    "signs": _closed_words("negative", "positive", "negative_after", "positive_after"),
+    "basis": Table(values=WORDS, names=IDENTIFIER),
+    "accounting": Table(values=WORDS, names=IDENTIFIER),
+    "counts": _closed_words("nouns"),
+})
+
+RATES = Table({
+    "base": Str(blank=False, expected='a currency code like "USD"'),
+    "years": Table(
+        values=Table(values=Num(0, lo_open=True, expected="a positive number (base-currency units per one)"),
+                     names=IDENTIFIER),
+        names=(str.isdigit, "expected a year like 2024 with a table of CURRENCY = rate")),
+})
+
+
+@lru_cache(maxsize=1)
+def rule_defaults() -> dict:
+    """``[rules.CODE]`` options as the built-in settings.toml sets them."""
+    text = resources.files("reconcile").joinpath("data", "settings.toml").read_text("utf-8")
+    return tomllib.loads(text).get("rules", {})
+
+
+#: Rule options whose range is not simply "0 or more".
+_OPTION_RANGES = {
+    "min_overlap": Num(0, 1),
+    "reference_candidates": Num(1, whole=True),
+}
+
+
+def _option(key: str, default) -> object:
+    """A rule option's spec, from its default value."""
+    like = f" (like {default!r})"
+    if isinstance(default, bool):
+        return Bool()
+    if isinstance(default, (int, float)):
+        spec = _OPTION_RANGES.get(key) or Num(0, whole=isinstance(default, int))
+        return replace(spec, expected=spec.describe() + like)
+    if isinstance(default, str):
+        return Str(choices=SEVERITIES) if key.endswith("severity") else Str()
+    if all(isinstance(x, str) for x in default):
+        return ListOf(Str(blank=False))
+    return ListOf(Num(), size=len(default), expected=f"a list of {len(default)} numbers{like}")
+
+
+def rule_specs() -> Table:
+    """``[rules.<CODE>]``: the codes and options the built-in settings.toml defines."""
+    rules = {
+        code: Table({k: _option(k, v) for k, v in opts.items()},
+                    unknown=f"[rules.{code}] has no option {{key!r}}; it has {{known}}")
+        for code, opts in rule_defaults().items()
+    }
+    return Table(rules, unknown="[rules.{key}]: no such rule (see `reconcile rules`)",
+                 expected="a table of [rules.CODE] tables")
+
+
+SETTINGS = Table({
+    "subjects": Table({"fuzzy_cutoff": Num(0, 100)}),
+    "sources": Table({"copy_similarity": Num(0, 1.01, lo_open=True, expected=(
+        "a fraction from 0 to 1 (above 1 turns it off)")),
+        "exclude": ListOf(Str(blank=False), expected="a list of glob patterns (non-empty strings)")}),
+    "bands": Table({"approx": FRACTION, "relative": FRACTION}),
+    "check": Table({"fail_on": Str(choices=FAIL_ON)}),
+    "rules": rule_specs(),
+})
+
+
+def _regions_agree(data: dict) -> None:
+    """A region's ``covers`` are areas of ``[world]``, and its ``parent`` is a region."""
+    areas = set(data.get("world", {}).get("areas", []))
+    regions = data.get("regions", {})
+    for name, spec in regions.items():
+        at = f"[regions.{toml_key(name)}]"
+        for area in spec.get("covers", []):
+            if area not in areas:
+                raise Mismatch(f"{at} covers {json.dumps(area)}: expected one of the [world] areas "
+                               f"({', '.join(sorted(areas))})")
+        parent = spec.get("parent")
+        if parent is not None and parent not in regions:
+            raise Mismatch(f"{at} parent = {json.dumps(parent)}: no such region in [regions]")
+
+
+def _rates_agree(data: dict) -> None:
+    if data.get("years") and "base" not in data:
+        raise Mismatch('rates need a base currency: base = "USD"')
+
+
+#: Each data file's spec, and what its keys must say of one another once merged.
+FILES = {
+    "units": (UNITS, None),
+    "regions": (REGIONS, _regions_agree),
+    "segments": (SEGMENTS, None),
+    "extract": (EXTRACT, None),
+    "measures": (MEASURES, None),
+    "settings": (SETTINGS, None),
+    "rates": (RATES, _rates_agree),
+}
+
+
+WAIVERS = Table({
+    "waiver": ListOf(Table({
+        "fingerprint": Str(blank=False), "rule": Str(blank=False), "doc": Str(blank=False),
+        "subject": Str(blank=False), "reason": Str(blank=False), "owner": Str(blank=False), "expires": Date(),
+    }, required=("reason", "owner"), expected="a [[waiver]] table"), label="waiver",
+        expected="[[waiver]] tables"),
+})
+
+BASELINE_ENTRY = Table({
+    "fingerprint": Str(blank=False), "rule": Str(), "name": Str(), "summary": Str(),
+    "count": Num(0, whole=True), "claims": ListOf(Str()),
+}, required=("fingerprint",), missing="{at} has no {key}")
+
+_BASELINE_SHAPE = '{"version": 1, "findings": [...]}'
+_ESCAPED = _BASELINE_SHAPE.replace("{", "{{").replace("}", "}}")  # the message is a format template
+BASELINE = Table({
+    "version": Num(1, 1, whole=True, expected=f"1 (a reconcile baseline is {_BASELINE_SHAPE})"),
+    "findings": ListOf(BASELINE_ENTRY, label="baseline entry", expected="a list of findings"),
+}, required=("version", "findings"), expected=f"a reconcile baseline: {_BASELINE_SHAPE}",
+    missing=f"not a reconcile baseline: expected {_ESCAPED} ({{key}} is missing)")
