@@ -174,10 +174,10 @@ def test_sarif_uris_are_percent_encoded_and_relative_to_the_working_directory(tm
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(sarif, json.loads((ROOT / "tests/schemas/sarif-2.1.0-rtm.5.json").read_text("utf-8")))
 
+    monkeypatch.chdir(ROOT)  # the documents are outside the working directory now
     outside = check(str(docs / "my report #1 100%.txt"), "-f", "sarif", "-o", "-", "--fail-on", "never")
-    monkeypatch.chdir(ROOT)
-    assert json.loads(outside.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
-        "artifactLocation"]["uri"] == "docs/my%20report%20%231%20100%25.txt"
+    uri = json.loads(outside.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and uri.endswith("/docs/my%20report%20%231%20100%25.txt")
 
 
 # HTML ----------------------------------------------------------------------------
