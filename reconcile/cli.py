@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -15,7 +16,7 @@ from .corpus import Extraction, extract_corpus
 from .errors import ReconcileError
 from .normalize import claims_frame
 from .check import FAIL_ON, check_corpus, rule_options
-from .output import format_for, write_table, write_text_atomic
+from .output import folder_lock, format_for, line_text, write_table, write_text_atomic
 from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, load_baseline, write_baseline
 from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
 from .waivers import FILE_NAME as WAIVERS_FILE, load_waivers
@@ -35,7 +36,10 @@ app = typer.Typer(
 
 
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    # One line each, whatever a file name holds: no newline, escape sequence or bytes
+    # that are not UTF-8 reach the terminal or a CI log (where a line starting "::" is
+    # a workflow command).
+    typer.echo(line_text(message), err=True)
 
 
 def fail(message: str) -> typer.Exit:
@@ -87,6 +91,20 @@ def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False) -> None:
         _err(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims")
 
 
+CSV_RAW_HELP = ("Write CSV text cells exactly as extracted, for programs that read them. By default a cell "
+                "starting with = + - @ gets a leading apostrophe so a spreadsheet shows it rather than runs it.")
+
+
+@contextlib.contextmanager
+def _locked(paths: list[str]):
+    """Hold the lock of every folder written to, so concurrent runs write whole sets."""
+    with contextlib.ExitStack() as stack:
+        for folder in sorted({str(Path(p).parent) for p in paths if p != "-"}):
+            stack.enter_context(folder_lock(folder, on_wait=lambda lock: _err(f"reconcile: waiting for {lock} "
+                                                                               "(another run is writing there)")))
+        yield
+
+
 def _inputs_path(output: str) -> str:
     p = Path(output)
     suffix = ".json" if p.suffix.lower() == ".json" else ".csv"
@@ -100,11 +118,13 @@ def extract(
     rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
+    csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
     """Extract every quantitative claim into one normalized claims table.
 
     Next to a claims file, FILE.inputs.csv (or .json) lists every input file with its
-    status. Exit 0 when every input was read, 2 when one could not be.
+    status. Exit 0 when every input was read, 2 when one could not be. While writing, the
+    output folder's .reconcile.lock is held, so concurrent runs write whole sets.
     """
     try:
         format_for(output)
@@ -114,14 +134,15 @@ def extract(
     report_inputs(result.inputs, len(result.claims), quiet=quiet)
     frame = claims_frame(result.claims)
     try:
-        write_table(frame, output)
-        if output != "-":
-            inputs = pd.DataFrame([s.as_dict() for s in result.inputs])
-            if "warnings" in inputs:
-                inputs["warnings"] = inputs["warnings"].map(lambda w: "; ".join(w))
-            write_table(inputs, _inputs_path(output))
-            if not quiet:
-                _err(f"reconcile: wrote {output} and {_inputs_path(output)}")
+        with _locked([output]):
+            write_table(frame, output, escape_formulas=not csv_raw)
+            if output != "-":
+                inputs = pd.DataFrame([s.as_dict() for s in result.inputs])
+                if "warnings" in inputs:
+                    inputs["warnings"] = inputs["warnings"].map(lambda w: "; ".join(w))
+                write_table(inputs, _inputs_path(output), escape_formulas=not csv_raw)
+        if output != "-" and not quiet:
+            _err(f"reconcile: wrote {output} and {_inputs_path(output)}")
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     raise typer.Exit(EXIT_INCOMPLETE if result.incomplete else EXIT_OK)
@@ -180,13 +201,17 @@ def check(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
+    csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
     """Find contradictions between and within documents and write the discrepancy report.
 
-    By default writes output/report.md, output/report.json and output/claims.csv. Exit 0
-    when nothing at or above --fail-on is found, 1 when something is, 2 when the run is
-    incomplete (an input could not be read) or the command or configuration is wrong.
-    With --baseline, findings already in the baseline (and waived ones) do not fail the run.
+    By default writes output/report.md, output/report.json, output/claims.csv and
+    output/report.html. Exit 0 when nothing at or above --fail-on is found, 1 when
+    something is, 2 when the run is incomplete (an input could not be read) or the
+    command or configuration is wrong. With --baseline, findings already in the baseline
+    (and waived ones) do not fail the run. The reports are written while holding the
+    output folder's .reconcile.lock: a second run into the same folder waits, so the
+    folder always holds one run's complete set.
     """
     if fail_on is not None and fail_on not in FAIL_ON:
         raise fail(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON)}")
@@ -201,8 +226,10 @@ def check(
         report_inputs(result.inputs, len(result.claims), quiet=quiet)
         if not quiet:
             _print_findings(result, fail_on)
-        for kind, path in targets:
-            write_text_atomic(path, render(result, kind, fail_on=fail_on))
+        texts = [(path, render(result, kind, fail_on=fail_on, escape_formulas=not csv_raw)) for kind, path in targets]
+        with _locked([path for path, _ in texts]):
+            for path, text in texts:
+                write_text_atomic(path, text)
         if update_baseline:
             if result.incomplete:
                 raise fail("not updating the baseline: some inputs could not be read")

@@ -1,23 +1,65 @@
 """Writing tables: CSV, JSON or Parquet chosen by the file's suffix; ``-`` is stdout.
 
 Writes are atomic (a temporary file renamed into place), so an interrupted run never
-leaves a half-written claims table or report behind.
+leaves a half-written claims table or report behind; files get the usual permissions
+(0666 less the umask). ``folder_lock`` keeps concurrent runs from mixing their sets of
+outputs in one folder. Text from documents is made safe here for the people who read
+it: file names that are not valid UTF-8 (``path_text``), control characters on one line
+(``line_text``) and spreadsheet formulas in CSV cells (``to_csv_text``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import importlib.util
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pandas as pd
 
 from .errors import OutputError
 
 FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet"}
+#: Held (``fcntl.flock``) in an output folder while a run writes its set of outputs there.
+LOCK_NAME = ".reconcile.lock"
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Control characters, line and paragraph separators and bidirectional overrides: what
+#: could start a new line, move a terminal's cursor or reorder what a reader sees.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def path_text(path) -> str:
+    """A path (or any text holding one) as text for people and for UTF-8 files.
+
+    Bytes of a file name that are not valid UTF-8 reach Python as lone surrogates
+    (``os.fsdecode(b"bad\\xffname.txt")`` is ``"bad\\udcffname.txt"``), which no UTF-8
+    writer accepts; they are shown as ``\\xff``, as ``bytes`` reprs show them.
+    """
+    text = os.fspath(path) if not isinstance(path, str) else path
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(_surrogate_escape, text)
+
+
+def _surrogate_escape(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def line_text(text) -> str:
+    """``path_text``, with control characters shown as escapes (``\\n``, ``\\x1b``):
+    text that stays on one line of a terminal, log or report cell, whatever it holds."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], path_text(str(text)))
 
 
 def format_for(path: str, explicit: str | None = None) -> str:
@@ -42,12 +84,43 @@ def _plain(value):
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as plain dicts (NA -> None), in column order."""
+    """Rows as plain dicts (NA -> None, text through ``path_text``), in column order."""
     cols = list(frame.columns)
-    return [{c: _plain(v) for c, v in zip(cols, row)} for row in frame.itertuples(index=False, name=None)]
+    return [{c: _plain_text(v) for c, v in zip(cols, row)} for row in frame.itertuples(index=False, name=None)]
 
 
-def to_csv_text(frame: pd.DataFrame) -> str:
+def _plain_text(value):
+    value = _plain(value)
+    return path_text(value) if isinstance(value, str) else value
+
+
+def _map_text(frame: pd.DataFrame, fix: Callable[[str], str]) -> pd.DataFrame:
+    """The frame with ``fix`` applied to every text cell (numbers and NA untouched)."""
+    out = frame
+    for col in frame.columns:
+        values = frame[col]
+        if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
+            continue
+        fixed = [fix(v) if isinstance(v, str) else v for v in values]
+        if any(isinstance(v, str) and f != v for v, f in zip(values, fixed)):
+            if out is frame:
+                out = frame.copy()
+            out[col] = pd.Series(fixed, index=frame.index, dtype=object)
+    return out
+
+
+def neutralize_formula(text: str) -> str:
+    """A CSV cell a spreadsheet will not run: text starting ``= + - @``, tab or CR gets a
+    leading apostrophe, as OWASP recommends for CSV injection."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv_text(frame: pd.DataFrame, *, escape_formulas: bool = True) -> str:
+    """The table as CSV. With ``escape_formulas`` (the default) text cells that a
+    spreadsheet would read as a formula start with an apostrophe; numeric columns never
+    change (``-5`` is a number, not a formula). ``escape_formulas=False`` writes text
+    exactly as extracted, for programs that read the CSV."""
+    frame = _map_text(frame, lambda v: neutralize_formula(path_text(v)) if escape_formulas else path_text(v))
     return frame.to_csv(index=False, lineterminator="\n")
 
 
@@ -58,18 +131,31 @@ def to_json_text(data) -> str:
 def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` (``-`` for stdout) via a temporary file and a rename."""
     if path == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
         sys.stdout.flush()
         return
-    write_bytes_atomic(path, text.encode("utf-8"))
+    # Writers show file names with path_text; a lone surrogate left anywhere still must
+    # not lose the whole report, so it is written as a visible (and JSON-valid) escape.
+    write_bytes_atomic(path, text.encode("utf-8", "backslashreplace"))
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    # The only way to read the umask is to set it; done once, before any file is written.
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
 
 
 def write_bytes_atomic(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename, as 0666 less the umask."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
         try:
+            if hasattr(os, "fchmod"):  # mkstemp makes the file 0600, private to its owner
+                os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, target)
@@ -81,24 +167,57 @@ def write_bytes_atomic(path: str, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def write_table(frame: pd.DataFrame, path: str, fmt: str | None = None) -> None:
-    """Write a table as CSV, JSON (a list of row objects) or Parquet."""
+def write_table(frame: pd.DataFrame, path: str, fmt: str | None = None, *, escape_formulas: bool = True) -> None:
+    """Write a table as CSV, JSON (a list of row objects) or Parquet.
+
+    ``escape_formulas`` applies to CSV: see ``to_csv_text``.
+    """
     fmt = format_for(path, fmt)
     if fmt == "csv":
-        write_text_atomic(path, to_csv_text(frame))
+        write_text_atomic(path, to_csv_text(frame, escape_formulas=escape_formulas))
     elif fmt == "json":
         write_text_atomic(path, to_json_text(records(frame)))
     elif fmt == "parquet":
         if path == "-":
             raise OutputError("Parquet cannot be written to stdout; name a file")
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise OutputError("writing Parquet needs pyarrow: pip install 'reconcile[parquet]'") from None
+        if importlib.util.find_spec("pyarrow") is None:
+            raise OutputError("writing Parquet needs pyarrow: pip install 'reconcile[parquet]'")
         import io
 
         buf = io.BytesIO()
-        frame.to_parquet(buf, index=False)
+        _map_text(frame, path_text).to_parquet(buf, index=False)
         write_bytes_atomic(path, buf.getvalue())
     else:
         raise OutputError(f"unknown format {fmt!r}")
+
+
+@contextlib.contextmanager
+def folder_lock(folder: str, *, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder/.reconcile.lock`` while writing a set of outputs.
+
+    Two runs writing into one folder then write one after the other, so the folder never
+    holds report.json from one run and report.html from the other. ``on_wait(lock_path)``
+    is called when another run holds the lock and this one has to wait for it. Where
+    ``fcntl`` is missing (Windows) there is no lock.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    lock = Path(folder) / LOCK_NAME
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise OutputError(f"{lock}: cannot lock the output folder: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(str(lock))
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

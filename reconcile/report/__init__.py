@@ -21,14 +21,17 @@ DEFAULT_NAMES = {"md": "report.md", "json": "report.json", "csv": "claims.csv", 
                  "github": "annotations.txt", "summary": "summary.md"}
 
 
-def render(result: CheckResult, fmt: str, *, fail_on: str = "warning") -> str:
-    """The text of one report: ``md``, ``json`` or ``csv`` (the claims table)."""
+def render(result: CheckResult, fmt: str, *, fail_on: str = "warning", escape_formulas: bool = True) -> str:
+    """The text of one report (a name in ``REPORT_FORMATS``; ``csv`` is the claims table).
+
+    ``escape_formulas=False`` writes the CSV's text cells as extracted (see ``to_csv_text``).
+    """
     if fmt == "md":
         return to_markdown(result, fail_on=fail_on)
     if fmt == "json":
         return to_json(result, fail_on=fail_on)
     if fmt == "csv":
-        return to_csv_text(result.claims)
+        return to_csv_text(result.claims, escape_formulas=escape_formulas)
     if fmt == "html":
         return to_html(result, fail_on=fail_on)
     if fmt == "sarif":

@@ -15,6 +15,7 @@ import jinja2
 
 from ..check import CheckResult
 from ..findings import cards
+from ..output import path_text
 from ..rules import RULES, find_rule
 from .chart import market_chart
 
@@ -66,9 +67,10 @@ def to_html(result: CheckResult, *, fail_on: str = "warning") -> str:
         markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited),
                         "findings": [dict(g[0], also=g[1:]) for g in shown]})
     rows = [[_cell(v) for v in r] for r in result.claims[CLAIM_COLUMNS].itertuples(index=False, name=None)]
-    return _env.get_template("report.html.j2").render(
+    # path_text: a file name that is not UTF-8 shows its bytes as \xff escapes
+    return path_text(_env.get_template("report.html.j2").render(
         summary=summary, verdict=_verdict(summary), by_rule=list(summary["by_rule"].items()),
         unreadable=[s for s in result.inputs if s.status == "error"], markets=markets,
         claim_columns=CLAIM_COLUMNS, claim_rows=rows, inputs=sorted(result.inputs, key=lambda s: s.doc),
         rules=[{"code": r.code, "name": r.name, "summary": r.summary(), "doc": r.doc()} for r in RULES],
-    )
+    ))

@@ -14,15 +14,19 @@ import json
 import math
 
 from ..check import CheckResult
+from ..output import path_text
 
 VERSION = 1
 
 
-def _clean(obj):
+def json_ready(obj):
+    """Plain JSON values: NaN -> null, numpy scalars -> numbers, text through ``path_text``."""
+    if isinstance(obj, str):
+        return path_text(obj)
     if isinstance(obj, dict):
-        return {k: _clean(v) for k, v in obj.items()}
+        return {k: json_ready(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [_clean(v) for v in obj]
+        return [json_ready(v) for v in obj]
     if isinstance(obj, float) and not math.isfinite(obj):
         return None
     if hasattr(obj, "item") and not isinstance(obj, (str, bytes)):
@@ -31,7 +35,7 @@ def _clean(obj):
 
 
 def report_dict(result: CheckResult, *, fail_on: str = "warning") -> dict:
-    return _clean({
+    return json_ready({
         "version": VERSION,
         "inputs": [s.as_dict() for s in sorted(result.inputs, key=lambda s: s.doc)],
         "summary": result.summary(fail_on),

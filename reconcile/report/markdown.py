@@ -3,7 +3,8 @@
 Each finding shows its rule, the message with the arithmetic, expected vs observed, and
 every cited claim's ``file:line`` with its sentence, the figure in bold. Text from the
 documents is escaped (``<``, ``|``, ``*``...) so a source can neither break the tables
-nor inject HTML into a rendered report.
+nor inject HTML into a rendered report; file names go in code spans (``code``), fenced
+by enough backticks, on one line, so no name can close its span or start a line.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from ..check import CheckResult
 from ..findings import SEVERITIES, cards
+from ..output import line_text
 from ..rules import find_rule
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -19,16 +21,29 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>])")
 
 
 def escape(text: str) -> str:
-    """Source text made inert in Markdown: specials backslashed, HTML and newlines neutralized."""
-    text = " ".join(str(text).split())
+    """Source text made inert in Markdown: specials backslashed, HTML and newlines neutralized,
+    other control characters shown as escapes (``\\x1b``)."""
+    text = line_text(" ".join(str(text).split()))
     text = text.replace("&", "&amp;")
     return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text)
 
 
-def code(text: str) -> str:
-    """Text for a Markdown code span: other backslash escapes would show there, so only
-    backticks, newlines and table pipes (which GFM reads even inside a span) are neutralized."""
-    return " ".join(str(text).split()).replace("`", "'").replace("|", "\\|")
+def code(text: str, *, table: bool = False) -> str:
+    """``text`` as a Markdown code span, fences included.
+
+    Backslash escapes are not read inside a code span (they would show), so the text is
+    kept as it is, on one line (control characters shown as ``\\n``, ``\\x1b``), and
+    fenced by one backtick more than its longest run of them (CommonMark), padded with
+    a space when it starts or ends with one. In a GFM table (``table=True``) a pipe would
+    end the cell even inside the span: it is written ``\\|``, which GFM shows as ``|``.
+    """
+    text = line_text(text)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    if text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" ") and text.strip()):
+        text = f" {text} "
+    if table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{text}{fence}"
 
 
 def quote_with_figure(quote: str, figure: str) -> str:
@@ -42,12 +57,12 @@ def _where(c: dict) -> str:
     line = f":{c['line']}" if c.get("line") is not None else ""
     also = sorted({a["line"] for a in c.get("also_at", []) if a["doc"] == c["doc"]})
     again = f" (also line {', '.join(map(str, also))})" if also else ""
-    return f"`{code(c['doc'])}{line}`{again}"
+    return f"{code(c['doc'] + line, table=True)}{again}"
 
 
 def _sources(f, labels: dict[str, str]) -> str:
     """``Documents: `a.md` — *Title* (publisher); …`` for the cited documents metadata names."""
-    named = [f"`{code(d)}` — *{escape(labels[d])}*" for d in f.docs if labels.get(d)]
+    named = [f"{code(d)} — *{escape(labels[d])}*" for d in f.docs if labels.get(d)]
     return f"- **Documents:** {'; '.join(named)}" if named else ""
 
 
@@ -114,7 +129,7 @@ def _gate(result: CheckResult) -> list[str]:
     out = []
     if result.fixed:
         out += [f"## Fixed since the baseline ({len(result.fixed)})", "",
-                f"These entries of `{escape(result.baseline or '')}` no longer occur; "
+                f"These entries of {code(result.baseline or '')} no longer occur; "
                 "`reconcile check --update-baseline` prunes them.", ""]
         out += [f"- `{e['fingerprint']}` {escape(e.get('summary', ''))}" for e in result.fixed] + [""]
     if result.notes:
@@ -133,9 +148,10 @@ def to_step_summary(result: CheckResult, *, fail_on: str = "warning") -> str:
     new = [f for f in result.findings if f.status == "new"]
     for f in new:
         c = f.claims[0]
-        lines.append(f"- **{f.severity}** {f.rule} `{f.name}` at `{escape(c['doc'])}:{c['line']}`: {escape(f.message)}")
+        where = code(f"{c['doc']}:{c['line']}")
+        lines.append(f"- **{f.severity}** {f.rule} `{f.name}` at {where}: {escape(f.message)}")
     bad = [i for i in result.inputs if i.status == "error"]
-    lines += [f"- **unreadable input** `{escape(i.doc)}`: {escape(i.message)}" for i in bad]
+    lines += [f"- **unreadable input** {code(i.doc)}: {escape(i.message)}" for i in bad]
     lines += [f"- {escape(n)}" for n in result.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -159,9 +175,10 @@ def _summary(result: CheckResult, fail_on: str) -> list[str]:
     ]
     if result.findings:
         out += ["| Rule | Name | Severity | Findings |", "|---|---|---|---|"]
-        for code, n in s["by_rule"].items():
-            rule = find_rule(code)
-            out.append(f"| {code} | `{rule.name if rule else ''}` | {next(f.severity for f in result.findings if f.rule == code)} | {n} |")
+        for rule_code, n in s["by_rule"].items():
+            rule = find_rule(rule_code)
+            severity = next(f.severity for f in result.findings if f.rule == rule_code)
+            out.append(f"| {rule_code} | `{rule.name if rule else ''}` | {severity} | {n} |")
         out.append("")
     return out
 
@@ -170,7 +187,7 @@ def _inputs(result: CheckResult) -> list[str]:
     out = ["## Inputs", "", "| Document | Status | Claims | Note |", "|---|---|---|---|"]
     for s in sorted(result.inputs, key=lambda s: s.doc):
         note = "; ".join([s.message] + list(s.warnings)) if (s.message or s.warnings) else ""
-        out.append(f"| `{code(s.doc)}` | {s.status} | {s.claims} | {escape(note.strip('; '))} |")
+        out.append(f"| {code(s.doc, table=True)} | {s.status} | {s.claims} | {escape(note.strip('; '))} |")
     out.append("")
     return out
 

@@ -4,14 +4,23 @@ Each finding is a result: ``ruleId``, ``level``, the message, the primary cited 
 file/line/columns as its location, the other cited claims as ``relatedLocations``, and
 our fingerprint in ``partialFingerprints``. Baselined findings carry ``baselineState:
 "unchanged"``, new ones ``"new"``; waived ones a ``suppressions`` entry with the reason.
+Inputs that could not be read are the invocation's ``toolExecutionNotifications``.
+
+Locations are URI references: the file's path relative to the working directory when it
+is under it (as code scanning wants, relative to the checkout), percent-encoded, with
+bytes that are not UTF-8 encoded as themselves (``bad%FFname.txt``).
 """
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..check import CheckResult
+from .json_report import json_ready
 from ..rules import RULES
 from ..sources import source_text
 
@@ -41,8 +50,22 @@ class _Columns:
         return region
 
 
+def artifact_uri(doc: str) -> str:
+    """The URI reference of a document: relative to the working directory when under it."""
+    path = Path(doc)
+    if path.is_absolute():
+        cwd = Path.cwd()
+        for p, base in ((path, cwd), (Path(os.path.realpath(path)), Path(os.path.realpath(cwd)))):
+            if p.is_relative_to(base):
+                path = p.relative_to(base)
+                break
+        else:
+            return "file://" + quote(os.fsencode(path.as_posix()))
+    return quote(os.fsencode(path.as_posix()))
+
+
 def _location(c: dict, columns: _Columns, *, index: int | None = None) -> dict:
-    loc = {"physicalLocation": {"artifactLocation": {"uri": c["doc"]}, "region": columns.region(c)}}
+    loc = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(c["doc"])}, "region": columns.region(c)}}
     if index is not None:
         loc["id"] = index
         loc["message"] = {"text": f"{c.get('role', 'claim')}: {c.get('figure', '')}"}
@@ -85,16 +108,26 @@ def sarif_dict(result: CheckResult) -> dict:
             item["suppressions"] = [{"kind": "external", "status": "accepted",
                                      "justification": f"{f.waiver['reason']} (owner: {f.waiver['owner']})"}]
         results.append(item)
-    return {
+    run = {
+        "tool": {"driver": {"name": "reconcile", "version": __version__,
+                            "informationUri": "https://example.invalid/reconcile", "rules": _rules()}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    unreadable = [s for s in result.inputs if s.status == "error"]
+    if unreadable:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [{
+            "level": "error",
+            "message": {"text": f"{s.doc}: not read: {s.message}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(s.doc)}}}],
+            "descriptor": {"id": "unreadable-input"},
+        } for s in unreadable]}]
+    # json_ready shows file names that are not UTF-8 as \xff escapes (uris are encoded above)
+    return json_ready({
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "reconcile", "version": __version__,
-                                "informationUri": "https://example.invalid/reconcile", "rules": _rules()}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    }
+        "runs": [run],
+    })
 
 
 def to_sarif(result: CheckResult) -> str:
