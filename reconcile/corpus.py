@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .config import Settings, load_settings
 from .extract import Claim, Extractor
 from .normalize import normalize
+from .output import path_text
 from .sources import InputStatus, discover, load_metadata, read_document
 
 # Below this much text, starting worker processes costs more than it saves.
@@ -55,6 +56,12 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
         return status, []
     status.claims = len(claims)
     status.warnings.extend(doc.notes)
+    shown = path_text(path)
+    if shown != path:
+        # A name that is not UTF-8: the table and reports carry it as people see it ("\\xff").
+        status.doc = shown
+        for c in claims:
+            c.doc = shown
     return status, claims
 
 
@@ -90,6 +97,8 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
         extractor = Extractor(settings)
         results = [extract_file(extractor, p, m) for p, m in jobs_list]
     inputs = [r[0] for r in results] + problems + meta_problems
+    for s in inputs:
+        s.doc = path_text(s.doc)
     inputs.sort(key=lambda s: s.doc)
     claims = [c for _, cs in results for c in cs]
     cutoff = float(settings.settings.get("subjects", {}).get("fuzzy_cutoff", 90))

@@ -238,9 +238,6 @@ def test_tables_survive_a_name_that_is_not_utf8(tmp_path):
     assert pd.read_parquet(tmp_path / "t.parquet")["doc"][0] == "bad\\xffname.txt"
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="normalize.assign_ids and claims_frame cannot hold a file name that is not UTF-8 "
-                          "(reading side, owned elsewhere)")
 def test_check_reads_and_audits_a_name_that_is_not_utf8(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -248,6 +245,13 @@ def test_check_reads_and_audits_a_name_that_is_not_utf8(tmp_path):
         fh.write(FINDING)
     result = check_corpus([str(docs)], jobs=1)
     assert [s.status for s in result.inputs] == ["ok"] and len(result.findings) == 1
+    assert set(result.claims["doc"]) == {f"{docs}/bad\\xffname.txt"}
+    for command in (["check", str(docs), "--output-dir", str(tmp_path / "out")],
+                    ["extract", str(docs), "-o", str(tmp_path / "claims.csv")]):
+        outcome = runner.invoke(app, command)
+        assert outcome.exit_code in (0, 1), outcome.output
+    assert "bad\\xffname.txt" in (tmp_path / "out" / "report.md").read_text("utf-8")
+    assert "bad\\xffname.txt" in (tmp_path / "claims.csv").read_text("utf-8")
 
 
 # How files are written ------------------------------------------------------------------
