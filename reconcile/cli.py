@@ -68,10 +68,15 @@ def _paths(paths: Optional[List[str]]) -> list[str]:
     return [DEFAULT_SOURCES]
 
 
-def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optional[int]) -> Extraction:
+EXCLUDE_HELP = ("Glob of files or folders in the folders given that are not sources (repeatable); "
+                "README*, LICENSE* and the like are skipped already, and a folder's .reconcileignore adds more.")
+
+
+def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optional[int],
+                   exclude: Optional[List[str]] = None) -> Extraction:
     try:
         settings = load_settings(rules)
-        return extract_corpus(_paths(paths), settings, jobs=jobs)
+        return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
     except ReconcileError as exc:
         raise fail(str(exc)) from None
 
@@ -117,6 +122,7 @@ def extract(
     output: str = typer.Option("output/claims.csv", "-o", "--output", help="Claims file: .csv, .json or .parquet; '-' for CSV on stdout."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
     csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
@@ -130,7 +136,7 @@ def extract(
         format_for(output)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
-    result = run_extraction(paths, rules, jobs)
+    result = run_extraction(paths, rules, jobs, exclude)
     report_inputs(result.inputs, len(result.claims), quiet=quiet)
     frame = claims_frame(result.claims)
     try:
@@ -197,6 +203,7 @@ def check(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning, info or never (default: warning)."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
@@ -221,7 +228,7 @@ def check(
         fail_on = fail_on or _fail_on_default(settings)
         waiver_list = load_waivers(waivers or _waivers_path(settings))
         known = load_baseline(baseline) if baseline and not update_baseline else None
-        result = check_corpus(_paths(paths), settings, jobs=jobs)
+        result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
         result.gate(baseline=known, waivers=waiver_list)
         report_inputs(result.inputs, len(result.claims), quiet=quiet)
         if not quiet:
@@ -252,11 +259,12 @@ def make_baseline(
     rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
 ) -> None:
     """Record the current findings as accepted, so `check --baseline` fails only on new ones."""
     try:
         settings = load_settings(rules)
-        result = check_corpus(_paths(paths), settings, jobs=jobs)
+        result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
         result.gate(waivers=load_waivers(waivers or _waivers_path(settings)))
         report_inputs(result.inputs, len(result.claims))
         if result.incomplete:

@@ -273,3 +273,14 @@ def test_exclude_setting_must_be_a_list_of_patterns(tmp_path):
     (tmp_path / "settings.toml").write_text('[sources]\nexclude = "README*"\n', "utf-8")
     with pytest.raises(reconcile.errors.ConfigError, match=r'settings.toml: \[sources\] exclude = "README\*": expected a list'):
         reconcile.load_settings(tmp_path)
+
+
+def test_exclude_on_the_command_line(tmp_path):
+    (tmp_path / "docs" / "drafts").mkdir(parents=True)
+    (tmp_path / "docs" / "good.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "docs" / "drafts" / "old.txt").write_text(GOOD.replace("4.2", "9.9"), "utf-8")
+    out = tmp_path / "claims.csv"
+    result = runner.invoke(app, ["extract", str(tmp_path / "docs"), "--exclude", "drafts", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "drafts: skipped: excluded by 'drafts' (--exclude)" in result.output
+    assert "old.txt" not in out.read_text("utf-8")
