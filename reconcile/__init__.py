@@ -40,23 +40,51 @@ def extract_claims(paths, *, rules=None, jobs=None, exclude=()):
     return frame
 
 
-def audit(paths, *, rules=None, jobs=None, exclude=()):
+def audit(paths, *, rules=None, jobs=None, exclude=(), baseline=None, waivers=None, fail_on=None):
     """Extract and check a corpus: what ``reconcile check`` does, without writing anything.
 
-    ``rules``, ``jobs`` and ``exclude`` are as for :func:`extract_claims`.
+    Parameters
+    ----------
+    paths, rules, jobs, exclude
+        As for :func:`extract_claims`.
+    baseline
+        A baseline file (from ``reconcile baseline``): findings in it get status
+        ``"baseline"`` and no longer fail the run.
+    waivers
+        A waivers file; by default ``waivers.toml`` in the rules folder, as for the CLI.
+        Waived findings get status ``"waived"``.
+    fail_on
+        The lowest severity that fails the run (``error``, ``warning``, ``info`` or
+        ``never``); by default ``[check] fail_on`` in the settings, else ``warning``.
 
     Returns
     -------
     reconcile.check.CheckResult
-        ``.inputs`` (every file and its status), ``.claims`` (the claims DataFrame) and
-        ``.findings`` (sorted ``Finding`` objects; ``.as_dict()`` gives the JSON form).
+        ``.inputs`` (every file and its status), ``.claims`` (the claims DataFrame),
+        ``.findings`` (sorted ``Finding`` objects; ``.as_dict()`` gives the JSON form),
+        ``.findings_frame()`` (one row per finding), ``.cited_frame()`` (finding × cited
+        claim, ``claim_id`` joins ``.claims``), ``.failing(fail_on)`` (the findings that
+        fail a run at that severity) and ``.exit_code(fail_on)`` (what the CLI exits with).
     """
-    from .check import check_corpus
-    from .config import load_settings
+    from pathlib import Path
+
+    from .baseline import load_baseline
+    from .check import FAIL_ON, check_corpus
+    from .config import load_settings as _load
+    from .errors import ConfigError
+    from .waivers import FILE_NAME, load_waivers
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    return check_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs, exclude=list(exclude))
+    settings = _load(rules)
+    fail_on = fail_on or settings.settings.get("check", {}).get("fail_on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError("fail_on", f"{fail_on!r}: use one of {', '.join(FAIL_ON)}")
+    waiver_list = load_waivers(waivers if waivers is not None else Path(settings.rules_dir or "rules") / FILE_NAME)
+    known = load_baseline(baseline) if baseline is not None else None
+    result = check_corpus([str(p) for p in paths], settings, jobs=jobs, exclude=list(exclude))
+    result.fail_on = fail_on
+    return result.gate(baseline=known, waivers=waiver_list)
 
 
 def extract_corpus(paths, settings=None, *, jobs=None, exclude=()):

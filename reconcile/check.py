@@ -14,7 +14,7 @@ import pandas as pd
 from .baseline import Baseline, apply_baseline
 from .config import Settings, load_settings
 from .corpus import extract_corpus
-from .findings import SEVERITIES, SEVERITY_RANK, Finding
+from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
 from .normalize import claims_frame
 from .regions import RegionTable
 from .rules import RULES, RuleContext
@@ -81,13 +81,30 @@ class CheckResult:
     fixed: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     baseline: str | None = None
+    #: the lowest severity that fails the run, when ``failing`` and ``exit_code`` are not told
+    fail_on: str = "warning"
 
     @property
     def incomplete(self) -> bool:
         return any(s.unreadable for s in self.inputs)
 
-    def failing(self, fail_on: str) -> list[Finding]:
-        """Findings at or above the ``fail_on`` severity."""
+    def findings_frame(self) -> pd.DataFrame:
+        """The findings as a DataFrame, one row per finding (see :func:`findings.findings_table`)."""
+        return findings_table(self.findings)
+
+    def cited_frame(self) -> pd.DataFrame:
+        """Finding × cited claim, with ``claim_id`` to join the claims table."""
+        return cited_table(self.findings)
+
+    def exit_code(self, fail_on: str | None = None) -> int:
+        """What ``reconcile check`` exits with: 2 incomplete, 1 something fails, 0 clean."""
+        if self.incomplete:
+            return 2
+        return 1 if self.failing(fail_on) else 0
+
+    def failing(self, fail_on: str | None = None) -> list[Finding]:
+        """New findings at or above the ``fail_on`` severity (by default the result's own)."""
+        fail_on = fail_on or self.fail_on
         if fail_on == "never":
             return []
         limit = SEVERITY_RANK[fail_on]

@@ -56,6 +56,7 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
         return status, []
     status.claims = len(claims)
     status.warnings.extend(doc.notes)
+    status.title = status.title or doc.display_title
     shown = path_text(path)
     if shown != path:
         # A name that is not UTF-8: the table and reports carry it as people see it ("\\xff").

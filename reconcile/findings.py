@@ -98,3 +98,41 @@ def cards(findings: list[Finding]) -> list[list[Finding]]:
     for f in findings:
         out.setdefault(f.card, []).append(f)
     return [sorted(group, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.rule)) for group in out.values()]
+
+
+#: Columns of :func:`findings_table`, one row per finding.
+FINDING_COLUMNS = ("fingerprint", "rule", "name", "severity", "status", "subject", "scope", "metric",
+                   "message", "expected", "observed", "card", "docs", "n_claims")
+#: Columns of :func:`cited_table`, one row per finding and claim it cites.
+CITED_COLUMNS = ("fingerprint", "rule", "severity", "status", "claim_id", "focus", "doc", "line", "figure",
+                 "quote", "value", "unit", "year", "period_start", "period_end")
+
+
+def findings_table(findings: list[Finding]):
+    """Findings as a pandas DataFrame, one row per finding (like pandera's failure cases).
+
+    ``docs`` joins the documents cited with ``"; "``; ``n_claims`` counts the claims cited.
+    Join it with :func:`cited_table` on ``fingerprint`` for the quotes.
+    """
+    import pandas as pd
+
+    rows = [(f.fingerprint, f.rule, f.name, f.severity, f.status, f.subject, f.scope, f.metric, f.message,
+             f.expected, f.observed, f.card, "; ".join(f.docs), len(f.claims)) for f in findings]
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS)).astype({"n_claims": "int64"})
+
+
+def cited_table(findings: list[Finding]):
+    """Every claim each finding cites, as a long DataFrame: ``claim_id`` joins the claims
+    table; ``focus`` is True for the figure a finding names as the odd one out."""
+    import pandas as pd
+
+    rows = []
+    for f in findings:
+        for c in f.claims:
+            rows.append((f.fingerprint, f.rule, f.severity, f.status, c.get("claim_id"),
+                         bool(f.focus) and claim_identity(c) == f.focus, c.get("doc"), c.get("line"),
+                         c.get("figure"), c.get("quote"), c.get("value"), c.get("unit"), c.get("year"),
+                         c.get("period_start"), c.get("period_end")))
+    frame = pd.DataFrame(rows, columns=list(CITED_COLUMNS))
+    return frame.astype({"line": "Int64", "value": "float64", "year": "Int64",
+                         "period_start": "Int64", "period_end": "Int64", "focus": "bool"})

@@ -181,7 +181,7 @@ def write_table(frame: pd.DataFrame, path: str, fmt: str | None = None, *, escap
         if path == "-":
             raise OutputError("Parquet cannot be written to stdout; name a file")
         if importlib.util.find_spec("pyarrow") is None:
-            raise OutputError("writing Parquet needs pyarrow: pip install 'reconcile[parquet]'")
+            raise OutputError("writing Parquet needs pyarrow: pip install 'reconcile-claims[parquet]'")
         import io
 
         buf = io.BytesIO()

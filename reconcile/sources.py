@@ -30,6 +30,8 @@ IGNORE_NAME = ".reconcileignore"
 #: Files larger than this are not read (a corpus of market blurbs has no such files).
 MAX_BYTES = 64 * 1024 * 1024
 
+_FRONT_TITLE = re.compile(r"^title\s*:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
+_FIELD_LINE = re.compile(r"^[\w ]{1,24}:\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -92,9 +94,12 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The document's title: metadata, else the first heading, else the first line."""
+        """The document's title: metadata, front matter, the first heading, else the first line."""
         if self.meta.get("title"):
             return str(self.meta["title"])
+        front = self.front_title
+        if front:
+            return front
         if self.headings:
             return self.headings[0]
         for line in self.visible.split("\n", 20)[:20]:
@@ -102,6 +107,43 @@ class Document:
             if line:
                 return line[:300]
         return ""
+
+    @property
+    def front_title(self) -> str:
+        """``title:`` in the document's front matter (``---`` … ``---`` at its top), or ``""``."""
+        if self.visible.lstrip("\ufeff").startswith("---"):
+            m = _FRONT_TITLE.search(self.visible[:3000])
+            if m:
+                return m.group(1)
+        return ""
+
+    @property
+    def display_title(self) -> str:
+        """The title to show people, or ``""`` when the document has none that reads as one:
+        metadata's, front matter's, an HTML page's first heading, a first line that is a
+        Markdown title or reads as one (short, not a sentence, not a ``Field: value`` line)."""
+        if self.meta.get("title"):
+            return _clip(str(self.meta["title"]))
+        if self.front_title:
+            return _clip(self.front_title)
+        if self.format == "html":
+            return _clip(self.headings[0]) if self.headings else ""
+        lines = [ln.strip().lstrip("\ufeff").strip() for ln in self.visible.split("\n", 20)[:20]]
+        at = next((i for i, ln in enumerate(lines) if ln), None)
+        if at is None:
+            return ""
+        first, alone = lines[at], at + 1 >= len(lines) or not lines[at + 1]  # a line of its own, not wrapped prose
+        if first.startswith("# "):
+            return _clip(first[2:].strip())
+        if (alone and len(first) <= 120 and not first.endswith((".", ":", ";", ",")) and first[0] not in "|#-*>"
+                and not _FIELD_LINE.match(first)):
+            return _clip(first)
+        return ""
+
+
+def _clip(text: str, size: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def ignore_patterns(folder: str) -> list[tuple[str, str]]:

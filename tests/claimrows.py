@@ -58,5 +58,6 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         r.setdefault("sign", -1 if value < 0 else 1)
         r.setdefault("accounting", "reported")
         r.setdefault("converted_unit", "")
+        r.setdefault("doc_title", "")
         out.append({c: r[c] for c in COLUMNS})
     return pd.DataFrame(out, columns=COLUMNS).astype(claims_frame_dtypes())

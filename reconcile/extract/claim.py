@@ -12,6 +12,8 @@ COLUMNS = [
     # The claim model (added after the first release; see README): who, what, when exactly.
     "entity", "entity_type", "measure", "period_label", "fiscal", "fiscal_year_end", "quarter", "month",
     "basis", "sign", "accounting", "converted_value", "converted_unit",
+    # The document's title for people (metadata.toml, else its first heading or title line).
+    "doc_title",
 ]
 
 
@@ -51,6 +53,7 @@ class Claim:
     accounting: str = "reported"
     converted_value: float | None = None
     converted_unit: str = ""
+    doc_title: str = ""
     claim_id: str = ""
     # Position of the figure in the visible text, for ordering; not a column.
     pos: int = field(default=0, repr=False)

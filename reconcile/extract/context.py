@@ -29,7 +29,6 @@ _FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|
 _DATELINE = re.compile(
     rf"\b(?P<m1>{_FULL_MONTH})\s+\d{{1,2}},\s+(?P<y1>(?:19|20)\d{{2}})\b"
     rf"|\b\d{{1,2}}\s+(?P<m2>{_FULL_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b")
-_FRONT_TITLE = re.compile(r"^title\s*:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
@@ -81,10 +80,6 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
 
 
 def _title(doc: Document) -> str:
-    if not doc.meta.get("title") and doc.visible.lstrip("\ufeff").startswith("---"):
-        m = _FRONT_TITLE.search(doc.visible[:3000])
-        if m:
-            return m.group(1)
     return doc.title
 
 

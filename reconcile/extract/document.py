@@ -99,7 +99,11 @@ class Extractor:
                 start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]
                 found_here = [q for n in lines for q in by_line[n]]
                 drafts.extend(extract_sentences(vocab, ctx, start, doc.visible[start:end], found_here))
-        return self.usable(doc, [self.finish(ctx, d) for d in drafts if not d.dropped])
+        claims = self.usable(doc, [self.finish(ctx, d) for d in drafts if not d.dropped])
+        title = doc.display_title
+        for c in claims:
+            c.doc_title = title
+        return claims
 
     def usable(self, doc: Document, claims: list[Claim]) -> list[Claim]:
         """The claims whose numbers arithmetic can use; each one left out is noted on ``doc``.
