@@ -212,15 +212,20 @@ PIECE = st.one_of(
     st.text(string.ascii_letters + " ", max_size=12),
 )
 DOCUMENT = st.lists(PIECE, min_size=1, max_size=50).map("".join)
+#: File names (as bytes): markup, table pipes, newlines, escapes, bytes that are not UTF-8.
+NAME = st.lists(st.sampled_from([b"d", b"`", b"<img src=x onerror=alert(1)>", b"|", b"\n", b"::set-output ",
+                                 b"\x1b[31m", b"\xff", b"=HYPERLINK(1)", b" ", b"%", b"\\_"]),
+                max_size=4).map(b"".join)
 
 
 # A few seconds in the suite; RECONCILE_FUZZ_EXAMPLES=2000 for a longer run.
 @hsettings(max_examples=int(os.environ.get("RECONCILE_FUZZ_EXAMPLES", "25")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(docs=st.lists(st.tuples(DOCUMENT, st.sampled_from([".txt", ".md", ".html"])), min_size=1, max_size=3))
+@given(docs=st.lists(st.tuples(DOCUMENT, NAME, st.sampled_from([".txt", ".md", ".html"])), min_size=1, max_size=3))
 def test_fuzzed_corpora_never_crash_any_stage(tmp_path_factory, docs):
     folder = tmp_path_factory.mktemp("fuzz")
-    for i, (text, suffix) in enumerate(docs):
-        (folder / f"d{i}{suffix}").write_text(text, "utf-8")
+    for i, (text, name, suffix) in enumerate(docs):
+        with open(os.fsencode(folder) + b"/" + name + f"{i}{suffix}".encode(), "w", encoding="utf-8") as fh:
+            fh.write(text)
     result = reconcile.audit(folder, jobs=1)
     assert len(result.inputs) == len(docs)
     for row in result.claims.itertuples():
