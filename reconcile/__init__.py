@@ -7,7 +7,7 @@ __version__ = "0.1.0"
 __all__ = ["audit", "extract_claims", "extract_corpus", "load_settings", "__version__"]
 
 
-def extract_claims(paths, *, rules=None, jobs=None, exclude=()):
+def extract_claims(paths, *, rules=None, jobs=None, exclude=(), cache=None):
     """Extract the claims table from files and folders.
 
     Parameters
@@ -21,6 +21,8 @@ def extract_claims(paths, *, rules=None, jobs=None, exclude=()):
     exclude
         Glob patterns of files and folders that are not sources (README, LICENSE and the
         like are skipped already; see ``[sources] exclude`` in settings.toml).
+    cache
+        A folder for the claims cache: unchanged documents are not read again (needs pyarrow).
 
     Returns
     -------
@@ -34,18 +36,18 @@ def extract_claims(paths, *, rules=None, jobs=None, exclude=()):
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    result = extract_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs, exclude=list(exclude))
+    result = extract_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs, exclude=list(exclude), cache=cache)
     frame = claims_frame(result.claims)
     frame.attrs["inputs"] = [s.as_dict() for s in result.inputs]
     return frame
 
 
-def audit(paths, *, rules=None, jobs=None, exclude=(), baseline=None, waivers=None, fail_on=None):
+def audit(paths, *, rules=None, jobs=None, exclude=(), cache=None, baseline=None, waivers=None, fail_on=None):
     """Extract and check a corpus: what ``reconcile check`` does, without writing anything.
 
     Parameters
     ----------
-    paths, rules, jobs, exclude
+    paths, rules, jobs, exclude, cache
         As for :func:`extract_claims`.
     baseline
         A baseline file (from ``reconcile baseline``): findings in it get status
@@ -82,16 +84,16 @@ def audit(paths, *, rules=None, jobs=None, exclude=(), baseline=None, waivers=No
         raise ConfigError("fail_on", f"{fail_on!r}: use one of {', '.join(FAIL_ON)}")
     waiver_list = load_waivers(waivers if waivers is not None else Path(settings.rules_dir or "rules") / FILE_NAME)
     known = load_baseline(baseline) if baseline is not None else None
-    result = check_corpus([str(p) for p in paths], settings, jobs=jobs, exclude=list(exclude))
+    result = check_corpus([str(p) for p in paths], settings, jobs=jobs, exclude=list(exclude), cache=cache)
     result.fail_on = fail_on
     return result.gate(baseline=known, waivers=waiver_list)
 
 
-def extract_corpus(paths, settings=None, *, jobs=None, exclude=()):
+def extract_corpus(paths, settings=None, *, jobs=None, exclude=(), cache=None):
     """See :func:`reconcile.corpus.extract_corpus`."""
     from .corpus import extract_corpus as _extract
 
-    return _extract(paths, settings, jobs=jobs, exclude=list(exclude))
+    return _extract(paths, settings, jobs=jobs, exclude=list(exclude), cache=cache)
 
 
 def load_settings(rules_dir=None):

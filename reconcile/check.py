@@ -83,6 +83,8 @@ class CheckResult:
     baseline: str | None = None
     #: the lowest severity that fails the run, when ``failing`` and ``exit_code`` are not told
     fail_on: str = "warning"
+    #: documents taken from the claims cache, not read again
+    cache_hits: int = 0
 
     @property
     def incomplete(self) -> bool:
@@ -141,9 +143,11 @@ class CheckResult:
 
 
 def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
-                 exclude: list[str] = ()) -> CheckResult:
-    """Read, extract and check a corpus (``exclude``: glob patterns of what is not a source)."""
+                 exclude: list[str] = (), cache=None) -> CheckResult:
+    """Read, extract and check a corpus (``exclude``: glob patterns of what is not a source;
+    ``cache``: a claims-cache folder, see :mod:`reconcile.cache`)."""
     settings = settings or load_settings()
-    extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude)
+    extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude, cache=cache)
     claims = claims_frame(extraction.claims)
-    return CheckResult(inputs=extraction.inputs, claims=claims, findings=run_rules(claims, settings))
+    return CheckResult(inputs=extraction.inputs, claims=claims, findings=run_rules(claims, settings),
+                       cache_hits=extraction.cache_hits)

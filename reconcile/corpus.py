@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from .cache import ClaimsCache
 from .config import Settings, load_settings
 from .extract import Claim, Extractor
 from .normalize import normalize
 from .output import path_text
-from .sources import InputStatus, discover, load_metadata, read_document
+from .sources import MAX_BYTES, InputStatus, discover, load_metadata, read_document
 
 # Below this much text, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
@@ -26,6 +28,8 @@ class Extraction:
     inputs: list[InputStatus]
     claims: list[Claim]
     settings: Settings
+    #: documents taken from the claims cache, not read again
+    cache_hits: int = 0
 
     @property
     def incomplete(self) -> bool:
@@ -67,7 +71,7 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
 
 
 def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
-                   exclude: list[str] = ()) -> Extraction:
+                   exclude: list[str] = (), cache: str | os.PathLike | None = None) -> Extraction:
     """Extract claims from files and folders.
 
     Parameters
@@ -81,22 +85,25 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     exclude
         Glob patterns of files and folders in the folders given that are not sources, on
         top of ``[sources] exclude`` in the settings and each folder's ``.reconcileignore``.
+    cache
+        A folder for the claims cache (see :mod:`reconcile.cache`): documents unchanged
+        since the run that wrote it are not read again. ``Extraction.cache_hits`` counts them.
     """
     settings = settings or load_settings()
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
     files, problems = discover(paths, exclude=patterns + [(p, "--exclude") for p in exclude])
     metadata, meta_problems = load_metadata(paths)
     jobs_list = [(path, metadata.get(os.path.normpath(path), {})) for path, _ in files]
-    total = sum(_size(p) for p, _ in jobs_list)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    results: list[tuple[InputStatus, list[Claim]]]
-    if workers > 1 and len(jobs_list) > 1 and total >= PARALLEL_MIN_BYTES:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
-            results = list(pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (workers * 4))))
-    else:
-        extractor = Extractor(settings)
-        results = [extract_file(extractor, p, m) for p, m in jobs_list]
+    store = ClaimsCache(cache, settings) if cache is not None else None
+    keys = [store.key(p, data, m) if (data := _cacheable_bytes(p)) is not None else None
+            for p, m in jobs_list] if store else [None] * len(jobs_list)
+    results: list[tuple[InputStatus, list[Claim]] | None] = [store.get(k) if k else None for k in keys] \
+        if store else [None] * len(jobs_list)
+    todo = [i for i, r in enumerate(results) if r is None]
+    for i, found in zip(todo, _extract_files([jobs_list[i] for i in todo], settings, jobs)):
+        results[i] = found
+    if store:
+        store.save([(k, r[0], r[1]) for k, r in zip(keys, results) if k])  # before names are merged in place
     inputs = [r[0] for r in results] + problems + meta_problems
     for s in inputs:
         s.doc = path_text(s.doc)
@@ -104,7 +111,33 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     claims = [c for _, cs in results for c in cs]
     cutoff = float(settings.settings.get("subjects", {}).get("fuzzy_cutoff", 90))
     company_words = settings.extract.get("subjects", {}).get("company_name_words", [])
-    return Extraction(inputs, normalize(claims, subject_cutoff=cutoff, company_words=company_words), settings)
+    return Extraction(inputs, normalize(claims, subject_cutoff=cutoff, company_words=company_words), settings,
+                      cache_hits=store.hits if store else 0)
+
+
+def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings,
+                   jobs: int | None) -> list[tuple[InputStatus, list[Claim]]]:
+    """Each file's status and claims, in order; both cores for a large enough corpus."""
+    total = sum(_size(p) for p, _ in jobs_list)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(jobs_list) > 1 and total >= PARALLEL_MIN_BYTES:
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
+            return list(pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (workers * 4))))
+    extractor = Extractor(settings)
+    return [extract_file(extractor, p, m) for p, m in jobs_list]
+
+
+def _cacheable_bytes(path: str) -> bytes | None:
+    """A regular file's bytes to key the cache with; None for anything else (a FIFO would block)."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
 
 
 def _size(path: str) -> int:

@@ -1,0 +1,69 @@
+"""The claims cache: a warm run gives exactly what a cold run gives, reading only what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pytest
+
+from reconcile.cache import CACHE_FILE
+from reconcile.config import load_settings
+from reconcile.corpus import extract_corpus
+from reconcile.normalize import claims_frame
+
+pytest.importorskip("pyarrow")
+
+
+def _run(paths, cache, settings=None):
+    extraction = extract_corpus([str(p) for p in paths], settings or load_settings(use_cwd=False), jobs=1, cache=cache)
+    return extraction, claims_frame(extraction.claims), [s.as_dict() for s in extraction.inputs]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree("sources", folder)
+    return folder
+
+
+def test_a_warm_run_reads_nothing_and_gives_the_same_table(corpus, tmp_path):
+    cold, cold_claims, cold_inputs = _run([corpus], tmp_path / "cache")
+    assert cold.cache_hits == 0 and (tmp_path / "cache" / CACHE_FILE).is_file()
+    warm, warm_claims, warm_inputs = _run([corpus], tmp_path / "cache")
+    assert warm.cache_hits == 4  # every document, none read again
+    assert warm_claims.equals(cold_claims) and warm_inputs == cold_inputs
+
+
+def test_a_changed_document_is_read_again_and_a_deleted_one_drops_out(corpus, tmp_path):
+    _run([corpus], tmp_path / "cache")
+    doc = next(corpus.glob("002_*.txt"))
+    doc.write_text(doc.read_text("utf-8").replace("$3.5 trillion", "$2.5 trillion"), "utf-8")
+    (next(corpus.glob("003_*.txt"))).unlink()
+    warm, claims, _ = _run([corpus], tmp_path / "cache")
+    assert warm.cache_hits == 2  # 000 and 001; 002 changed, 003 is gone
+    assert "$2.5 trillion" in set(claims["figure"]) and "$3.5 trillion" not in set(claims["figure"])
+    cold = _run([corpus], None)[1]
+    assert claims.equals(cold)
+    again, _, _ = _run([corpus], tmp_path / "cache")
+    assert again.cache_hits == 3
+
+
+def test_other_domain_data_is_a_miss_and_rule_settings_are_not(corpus, tmp_path):
+    settings = load_settings(use_cwd=False)
+    _run([corpus], tmp_path / "cache", settings)
+    extract = dict(settings.extract)
+    extract["qualifiers"] = {**extract["qualifiers"], "approx": [*extract["qualifiers"]["approx"], "give or take"]}
+    changed = dataclasses.replace(settings, extract=extract)
+    assert _run([corpus], tmp_path / "cache", changed)[0].cache_hits == 0
+    rules = dataclasses.replace(settings, settings={**settings.settings, "bands": {"approx": 0.2, "relative": 0.01}})
+    _run([corpus], tmp_path / "cache", settings)
+    assert _run([corpus], tmp_path / "cache", rules)[0].cache_hits == 4
+
+
+def test_a_damaged_cache_is_a_cold_run(corpus, tmp_path):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / CACHE_FILE).write_bytes(b"not parquet")
+    run, claims, _ = _run([corpus], tmp_path / "cache")
+    assert run.cache_hits == 0 and len(claims) == 32
+    assert _run([corpus], tmp_path / "cache")[0].cache_hits == 4
