@@ -4,6 +4,7 @@ formats in one run, [tool.reconcile] in pyproject.toml, TOML from `explain`, `in
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from reconcile.check import SelectionError, selected_codes
 from reconcile.cli import app
 from reconcile.config import load_settings
+from reconcile.report.sarif import rule_anchor
 from reconcile.report import DEFAULT_FORMATS, DEFAULT_NAMES
 from reconcile.rules import RULES
 from reconcile.specs import rule_defaults
@@ -289,3 +291,31 @@ def test_no_colour_when_piped_colour_when_forced_and_no_color_wins(tmp_path, mon
 
 def test_shell_completion_is_offered():
     assert "--install-completion" in runner.invoke(app, ["--help"]).output
+
+
+# SARIF rule help ---------------------------------------------------------------------------
+
+def _sarif_rules(*args) -> dict:
+    result = check("sources", "-f", "sarif", "-o", "-", "-q", *args)
+    return {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+
+
+def test_sarif_rules_have_markdown_help_and_a_link_to_the_readme():
+    rules = _sarif_rules()
+    assert set(rules) == {r.code for r in RULES}
+    for rule in RULES:
+        sarif = rules[rule.code]
+        md, text = sarif["help"]["markdown"], sarif["help"]["text"]
+        assert "**Contradiction**" in md and "**Consistent**" in md and "\n```text\n" in md
+        assert "-------" not in md and not re.search(r"(?<!`)``(?!`)", md) and "``" not in text
+        assert text.startswith(rule.summary())
+        assert sarif["helpUri"] == f"README.md#{rule_anchor(rule)}"
+    rc101 = rules["RC101"]["help"]["markdown"]
+    assert "`tolerance_pp`" in rc101 and "a.md   1     cagr         11.37" in rc101
+
+
+def test_sarif_docs_url_from_the_command_line_or_pyproject(project):
+    base = "https://github.com/example/reconcile/blob/main/README.md"
+    assert _sarif_rules("--docs-url", base)["RC103"]["helpUri"] == f"{base}#rc103-cagrconflict"
+    (project / "pyproject.toml").write_text(f'[tool.reconcile]\ndocs_url = "{base}"\n', "utf-8")
+    assert _sarif_rules()["RC405"]["helpUri"] == f"{base}#rc405-partsregion_peer"
