@@ -319,3 +319,15 @@ def test_sarif_docs_url_from_the_command_line_or_pyproject(project):
     assert _sarif_rules("--docs-url", base)["RC103"]["helpUri"] == f"{base}#rc103-cagrconflict"
     (project / "pyproject.toml").write_text(f'[tool.reconcile]\ndocs_url = "{base}"\n', "utf-8")
     assert _sarif_rules()["RC405"]["helpUri"] == f"{base}#rc405-partsregion_peer"
+
+
+# one name for the info severity ------------------------------------------------------------
+
+def test_the_info_severity_is_called_info_everywhere(tmp_path):
+    (tmp_path / "settings.toml").write_text('[rules.RC201]\nseverity = "info"\n', "utf-8")
+    result = check("sources", "--rules", str(tmp_path), "-f", "md", "-o", "-")
+    md = result.stdout
+    assert "2 warnings, 1 info." in md and "### Info (1)" in md
+    assert "notes" not in md.lower() and "infos" not in md
+    assert "(2 error, 2 warning, 1 info)" in result.stderr
+    assert "  info    RC201 value.conflict" in result.stderr and "note" not in result.stderr
