@@ -14,6 +14,7 @@ import pandas as pd
 from .baseline import Baseline, apply_baseline
 from .config import Settings, load_settings
 from .corpus import extract_corpus
+from .errors import ReconcileError
 from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
 from .normalize import claims_frame
 from .regions import RegionTable
@@ -46,9 +47,48 @@ def copy_similarity_from(settings: Settings) -> float:
     return float(settings.settings.get("sources", {}).get("copy_similarity", 0.9))
 
 
-def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select: list[str] | None = None) -> list[Finding]:
-    """Every enabled rule's findings for a claims table, sorted by subject, severity and rule."""
+class SelectionError(ReconcileError):
+    """A ``select`` or ``ignore`` pattern that names no rule."""
+
+
+def _matches(pattern: str, code: str, name: str) -> bool:
+    p = pattern.strip()
+    if p.upper().startswith("RC"):
+        return code.startswith(p.upper())
+    p = p.lower()
+    return name == p or name.startswith(p + ".")
+
+
+def selected_codes(select: list[str] | None = None, ignore: list[str] | None = None) -> list[str]:
+    """The codes of the rules ``select`` picks (all when empty) less those ``ignore`` drops.
+
+    A pattern is a code or its prefix (``RC101``, ``RC1``) or a dotted name or its leading
+    parts (``cagr.conflict``, ``cagr``), as ruff selects by prefix.
+
+    Raises
+    ------
+    SelectionError
+        For a pattern that matches no rule.
+    """
+    for option, patterns in (("select", select or []), ("ignore", ignore or [])):
+        for p in patterns:
+            if not any(_matches(p, r.code, r.name) for r in RULES):
+                raise SelectionError(f"{option} {p!r}: no rule has this code or name "
+                                     "(a code like RC101 or RC1, a name like cagr or cagr.conflict)")
+    return [r.code for r in RULES
+            if (not select or any(_matches(p, r.code, r.name) for p in select))
+            and not any(_matches(p, r.code, r.name) for p in ignore or [])]
+
+
+def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select: list[str] | None = None,
+              ignore: list[str] | None = None) -> list[Finding]:
+    """Every enabled rule's findings for a claims table, sorted by subject, severity and rule.
+
+    ``select`` and ``ignore`` narrow the enabled rules by code or name prefix (see
+    :func:`selected_codes`); a rule disabled in the settings stays off.
+    """
     settings = settings or load_settings()
+    chosen = set(selected_codes(select, ignore))
     options = rule_options(settings)
     bands = bands_from(settings)
     facts = Facts(claims, bands=bands, rates=settings.rates,
@@ -58,7 +98,7 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
     findings: dict[str, Finding] = {}
     for rule in RULES:
         opts = options[rule.code]
-        if not opts.get("enabled", True) or (select and rule.code not in select):
+        if not opts.get("enabled", True) or rule.code not in chosen:
             continue
         ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions,
                           measures=settings.measures)
@@ -143,11 +183,15 @@ class CheckResult:
 
 
 def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
-                 exclude: list[str] = (), cache=None) -> CheckResult:
+                 exclude: list[str] = (), cache=None, select: list[str] | None = None,
+                 ignore: list[str] | None = None) -> CheckResult:
     """Read, extract and check a corpus (``exclude``: glob patterns of what is not a source;
-    ``cache``: a claims-cache folder, see :mod:`reconcile.cache`)."""
+    ``cache``: a claims-cache folder, see :mod:`reconcile.cache`; ``select``/``ignore``:
+    rules by code or name prefix, as for :func:`run_rules`)."""
+    selected_codes(select, ignore)  # a bad pattern fails before the corpus is read
     settings = settings or load_settings()
     extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude, cache=cache)
     claims = claims_frame(extraction.claims)
-    return CheckResult(inputs=extraction.inputs, claims=claims, findings=run_rules(claims, settings),
+    return CheckResult(inputs=extraction.inputs, claims=claims,
+                       findings=run_rules(claims, settings, select=select, ignore=ignore),
                        cache_hits=extraction.cache_hits)

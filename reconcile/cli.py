@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+import threading
 from pathlib import Path
 from typing import List, Optional
 
@@ -11,14 +13,17 @@ import pandas as pd
 import typer
 
 from . import __version__
-from .config import load_settings
+from .config import ProjectConfig, load_project_config, load_settings
 from .corpus import Extraction, extract_corpus
 from .errors import ReconcileError
 from .normalize import claims_frame
-from .check import FAIL_ON, check_corpus, rule_options
+from .check import FAIL_ON, check_corpus, rule_options, selected_codes
 from .output import folder_lock, format_for, line_text, write_table, write_text_atomic
-from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, load_baseline, write_baseline
+from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, Baseline, load_baseline, write_baseline
+from .init_template import write_starter
 from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
+from .report.sarif import to_sarif
+from .schema import toml_key
 from .waivers import FILE_NAME as WAIVERS_FILE, load_waivers
 from .rules import RULES, find_rule
 
@@ -29,22 +34,67 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE = 0, 1, 2
 DEFAULT_SOURCES = "sources"
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     help="Reconcile market documents: extract every quantitative claim and flag contradictions.",
 )
 
 
-def _err(message: str) -> None:
+def _colour(*, err: bool = True) -> bool:
+    """Colour on a terminal, none when piped or when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = sys.stderr if err else sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"}, "info": {"fg": "cyan"}}
+
+
+def _err(*parts, err: bool = True) -> None:
+    """Print one line made of ``parts``: strings, or ``(text, style)`` pairs coloured on a terminal."""
     # One line each, whatever a file name holds: no newline, escape sequence or bytes
     # that are not UTF-8 reach the terminal or a CI log (where a line starting "::" is
-    # a workflow command).
-    typer.echo(line_text(message), err=True)
+    # a workflow command). Styles are added after, so only ours reach it.
+    colour = _colour(err=err)
+    line = "".join(typer.style(line_text(p[0]), **p[1]) if isinstance(p, tuple) and colour
+                   else line_text(p[0] if isinstance(p, tuple) else p) for p in parts)
+    typer.echo(line, err=err, color=colour)
 
 
 def fail(message: str) -> typer.Exit:
-    _err(f"reconcile: error: {message}")
+    _err(("reconcile: error: ", SEVERITY_STYLE["error"]), message)
     return typer.Exit(EXIT_INCOMPLETE)
+
+
+@contextlib.contextmanager
+def _working(text: str, *, after: float = 2.0):
+    """A spinner on stderr for a run that lasts longer than ``after`` seconds, only on a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console  # rich comes with typer; loaded only for a terminal
+
+    status = Console(stderr=True, no_color=not _colour()).status(text)
+    lock, stopped = threading.Lock(), [False]
+
+    def start() -> None:
+        with lock:
+            if not stopped[0]:
+                status.start()
+
+    timer = threading.Timer(after, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            stopped[0] = True
+            status.stop()
 
 
 def _version(value: bool) -> None:
@@ -57,7 +107,19 @@ def _version(value: bool) -> None:
 def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
-    """reconcile: source reconciliation and fact-checking for market reports."""
+    """reconcile: source reconciliation and fact-checking for market reports.
+
+    Options not given on the command line are read from [tool.reconcile] in the nearest
+    pyproject.toml (searched upward from the working directory): rules, fail_on, exclude,
+    select, ignore, output_dir, baseline, waivers, docs_url.
+    """
+
+
+def _project() -> ProjectConfig:
+    try:
+        return load_project_config()
+    except ReconcileError as exc:
+        raise fail(str(exc)) from None
 
 
 def _paths(paths: Optional[List[str]]) -> list[str]:
@@ -70,13 +132,17 @@ def _paths(paths: Optional[List[str]]) -> list[str]:
 
 EXCLUDE_HELP = ("Glob of files or folders in the folders given that are not sources (repeatable); "
                 "README*, LICENSE* and the like are skipped already, and a folder's .reconcileignore adds more.")
+SELECT_HELP = "Run only these rules (repeatable): a code or its prefix (RC101, RC1) or a dotted name or its first part (cagr.conflict, cagr)."
+IGNORE_HELP = "Leave out these rules (repeatable), as for --select."
+RULES_HELP = "Folder of rule settings and domain data (default: ./rules)."
 
 
 def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optional[int],
                    exclude: Optional[List[str]] = None) -> Extraction:
     try:
         settings = load_settings(rules)
-        return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
+        with _working("reconcile: reading the documents…"):
+            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
     except ReconcileError as exc:
         raise fail(str(exc)) from None
 
@@ -85,11 +151,11 @@ def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False) -> None:
     """Tell the user, on stderr, about every input that was not read cleanly."""
     for s in inputs:
         if s.status == "error":
-            _err(f"reconcile: {s.doc}: not read: {s.message}")
+            _err(f"reconcile: {s.doc}: ", ("not read", SEVERITY_STYLE["error"]), f": {s.message}")
         elif s.status in ("empty", "skipped"):
             _err(f"reconcile: {s.doc}: {s.status}: {s.message}")
         for w in s.warnings:
-            _err(f"reconcile: {s.doc}: warning: {w}")
+            _err(f"reconcile: {s.doc}: ", ("warning", SEVERITY_STYLE["warning"]), f": {w}")
     if not quiet:
         counts = pd.Series([s.status for s in inputs], dtype="str").value_counts().sort_index()
         detail = ", ".join(f"{n} {k}" for k, n in counts.items())
@@ -120,7 +186,7 @@ def _inputs_path(output: str) -> str:
 def extract(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to read (default: sources/)."),
     output: str = typer.Option("output/claims.csv", "-o", "--output", help="Claims file: .csv, .json or .parquet; '-' for CSV on stdout."),
-    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
+    rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
@@ -136,7 +202,8 @@ def extract(
         format_for(output)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
-    result = run_extraction(paths, rules, jobs, exclude)
+    project = _project()
+    result = run_extraction(paths, rules or project.get("rules"), jobs, exclude or project.get("exclude"))
     report_inputs(result.inputs, len(result.claims), quiet=quiet)
     frame = claims_frame(result.claims)
     try:
@@ -161,79 +228,150 @@ def _fail_on_default(settings) -> str:
     return value
 
 
-def _report_targets(fmt: Optional[str], output: Optional[str], output_dir: str) -> list[tuple[str, str]]:
-    """(format, path) pairs to write: the three defaults, or the one asked for."""
-    if fmt is None and output is None:
+def _report_targets(formats: list[str], outputs: list[str], output_dir: str) -> list[tuple[str, str]]:
+    """(format, path) pairs to write: the defaults, or each --format with its -o, paired in order."""
+    if not formats and not outputs:
         return [(f, str(Path(output_dir) / DEFAULT_NAMES[f])) for f in DEFAULT_FORMATS]
-    if fmt is None:
-        fmt = "md" if output == "-" else REPORT_SUFFIXES.get(Path(output).suffix.lower())
-        if fmt is None:
-            raise fail(f"{output}: cannot tell the report format from the name; use --format {'|'.join(REPORT_FORMATS)}")
-    if fmt not in REPORT_FORMATS:
-        raise fail(f"--format {fmt}: use one of {', '.join(REPORT_FORMATS)}")
-    return [(fmt, output or str(Path(output_dir) / DEFAULT_NAMES[fmt]))]
+    if formats and outputs and len(formats) != len(outputs):
+        raise fail(f"{len(formats)} --format and {len(outputs)} -o: give one -o per --format, paired in order "
+                   "(--format sarif -o r.sarif --format md -o r.md), or no -o to write them to --output-dir")
+    for fmt in formats:
+        if fmt not in REPORT_FORMATS:
+            raise fail(f"--format {fmt}: use one of {', '.join(REPORT_FORMATS)}")
+    if not formats:
+        for out in outputs:
+            fmt = "md" if out == "-" else REPORT_SUFFIXES.get(Path(out).suffix.lower())
+            if fmt is None:
+                raise fail(f"{out}: cannot tell the report format from the name; use --format {'|'.join(REPORT_FORMATS)}")
+            formats.append(fmt)
+    targets = list(zip(formats, outputs or [str(Path(output_dir) / DEFAULT_NAMES[f]) for f in formats]))
+    paths = [p for _, p in targets]
+    if paths.count("-") > 1:
+        raise fail("only one report can go to stdout (-o -)")
+    twice = sorted({p for p in paths if p != "-" and paths.count(p) > 1})
+    if twice:
+        raise fail(f"{twice[0]}: named for two reports")
+    return targets
 
 
 def _waivers_path(settings) -> str:
     return str(Path(settings.rules_dir or "rules") / WAIVERS_FILE)
 
 
-def _print_findings(result, fail_on: str) -> None:
+def _where(f) -> str:
+    c = f.claims[0] if f.claims else {}
+    return f"{c.get('doc', '')}:{c.get('line', '')}"
+
+
+def _print_findings(result, fail_on: str, *, listing: bool = True) -> None:
     s = result.summary(fail_on)
     sev, st = s["by_severity"], s["by_status"]
     gate = f" ({st['new']} new, {st['baseline']} in the baseline, {st['waived']} waived)" if s["baseline"] or st["waived"] else ""
     _err(f"reconcile: {s['findings']} findings{gate} ({sev['error']} error, {sev['warning']} warning, "
          f"{sev['info']} info); {s['failing']} failing at --fail-on {fail_on}")
-    for f in result.findings:
+    for f in result.findings if listing else []:
         tag = "" if f.status == "new" else f" [{f.status}]"
-        line = f"  {f.severity:<7} {f.rule} {f.name}{tag}: {f.message}"
-        _err(line if len(line) <= 200 else line[:197] + "...")
+        line = f" {f.rule} {f.name}{tag}: {f.message}"
+        _err("  ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), line if len(line) <= 191 else line[:188] + "...")
     for e in s["fixed"]:
         _err(f"  fixed   {e['fingerprint']} is in the baseline but no longer found")
     for note in s["notes"]:
-        _err(f"  note    {note}")
+        _err(f"  waiver  {note}")
+
+
+def _print_failing(result, fail_on: str) -> None:
+    """--quiet: one line per failing finding, ``file:line: CODE message``, as ruff prints."""
+    for f in result.failing(fail_on):
+        _err((_where(f), {"bold": True}), ": ", (f.rule, SEVERITY_STYLE[f.severity]), f" {f.message}")
+
+
+def _print_statistics(result, *, err: bool) -> None:
+    """--statistics: how many findings each rule made (and how many are new, when a gate applies)."""
+    gated = any(f.status != "new" for f in result.findings) or result.baseline is not None
+    for code, n in result.summary("never")["by_rule"].items():
+        mine = [f for f in result.findings if f.rule == code]
+        new = f" ({sum(f.status == 'new' for f in mine)} new)" if gated else ""
+        severity = f"{mine[0].severity:<7}" if new else mine[0].severity
+        _err(f"{n:>5}  {code}  {mine[0].name:<26} ", (severity, SEVERITY_STYLE[mine[0].severity]), new, err=err)
+
+
+def _only_selected(known: Baseline | None, select, ignore) -> Baseline | None:
+    """The baseline's entries for the rules run, so the others are not reported as fixed."""
+    if known is None or not (select or ignore):
+        return known
+    chosen = set(selected_codes(select, ignore))
+    return Baseline(known.path, [e for e in known.entries
+                                 if (e.get("rule") or e["fingerprint"].split("-")[0]) in chosen])
+
+
+DEFAULT_OUTPUTS = ", ".join(f"output/{DEFAULT_NAMES[f]}" for f in DEFAULT_FORMATS)
 
 
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Write one report: md, json, csv (the claims table), html, sarif, github (annotations) or summary (for $GITHUB_STEP_SUMMARY)."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Where to write the one report; '-' for stdout."),
-    output_dir: str = typer.Option("output", "--output-dir", help="Folder for the default reports."),
+    formats: Optional[List[str]] = typer.Option(None, "--format", "-f", help=(
+        "Write this report instead of the defaults (repeatable): md, json, csv (the claims table), html, "
+        "sarif, github (annotations) or summary (for $GITHUB_STEP_SUMMARY).")),
+    outputs: Optional[List[str]] = typer.Option(None, "-o", "--output", help=(
+        "Where to write a report, '-' for stdout (repeatable: the n-th -o goes with the n-th --format; "
+        "alone, the format follows the suffix).")),
+    output_dir: Optional[str] = typer.Option(None, "--output-dir", help=(
+        f"Folder for the reports written without -o (default: output, writing {DEFAULT_OUTPUTS.replace('output/', '')}).")),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning, info or never (default: warning)."),
-    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
+    statistics: bool = typer.Option(False, "--statistics", help="Print how many findings each rule made (on stdout unless a report goes there) instead of listing them."),
+    rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the failing findings, one line each (file:line: CODE message), and problems."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
+    docs_url: Optional[str] = typer.Option(None, "--docs-url", help="URL of reconcile's README, for the rules' links in SARIF (default: README.md, relative)."),
     csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
     """Find contradictions between and within documents and write the discrepancy report.
 
     By default writes output/report.md, output/report.json, output/claims.csv and
-    output/report.html. Exit 0 when nothing at or above --fail-on is found, 1 when
-    something is, 2 when the run is incomplete (an input could not be read) or the
+    output/report.html (--output-dir DIR to put them elsewhere). Exit 0 when nothing at
+    or above --fail-on is found, 1 when something is, 2 when the run is incomplete (an input could not be read) or the
     command or configuration is wrong. With --baseline, findings already in the baseline
     (and waived ones) do not fail the run. The reports are written while holding the
     output folder's .reconcile.lock: a second run into the same folder waits, so the
     folder always holds one run's complete set.
     """
+    project = _project()
+    fail_on = fail_on or project.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise fail(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON)}")
-    targets = _report_targets(fmt, output, output_dir)
+    select, ignore = select or project.get("select"), ignore or project.get("ignore")
+    if update_baseline and (select or ignore):
+        raise fail("--update-baseline records every rule's findings: drop --select and --ignore "
+                   "(and select/ignore in [tool.reconcile])")
+    targets = _report_targets(list(formats or []), list(outputs or []), output_dir or project.get("output_dir", "output"))
+    baseline = baseline or project.get("baseline")
     try:
-        settings = load_settings(rules)
+        settings = load_settings(rules or project.get("rules"))
         fail_on = fail_on or _fail_on_default(settings)
-        waiver_list = load_waivers(waivers or _waivers_path(settings))
+        waiver_list = load_waivers(waivers or project.get("waivers") or _waivers_path(settings))
         known = load_baseline(baseline) if baseline and not update_baseline else None
-        result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
+        known = _only_selected(known, select, ignore)
+        with _working("reconcile: reading and checking the documents…"):
+            result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
+                                  select=select, ignore=ignore)
         result.gate(baseline=known, waivers=waiver_list)
         report_inputs(result.inputs, len(result.claims), quiet=quiet)
-        if not quiet:
-            _print_findings(result, fail_on)
-        texts = [(path, render(result, kind, fail_on=fail_on, escape_formulas=not csv_raw)) for kind, path in targets]
+        if quiet:
+            _print_failing(result, fail_on)
+        else:
+            _print_findings(result, fail_on, listing=not statistics)
+        if statistics:
+            _print_statistics(result, err=any(path == "-" for _, path in targets))
+        docs = docs_url or project.get("docs_url")
+        texts = [(path, to_sarif(result, docs_url=docs) if kind == "sarif" else
+                  render(result, kind, fail_on=fail_on, escape_formulas=not csv_raw)) for kind, path in targets]
         with _locked([path for path, _ in texts]):
             for path, text in texts:
                 write_text_atomic(path, text)
@@ -255,17 +393,23 @@ def check(
 @app.command("baseline")
 def make_baseline(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
-    output: str = typer.Option(DEFAULT_BASELINE, "-o", "--output", help="Baseline file to write."),
-    rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings and domain data (default: ./rules)."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help=f"Baseline file to write (default: {DEFAULT_BASELINE})."),
+    rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
+    select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
 ) -> None:
     """Record the current findings as accepted, so `check --baseline` fails only on new ones."""
+    project = _project()
+    output = output or project.get("baseline") or DEFAULT_BASELINE
     try:
-        settings = load_settings(rules)
-        result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
-        result.gate(waivers=load_waivers(waivers or _waivers_path(settings)))
+        settings = load_settings(rules or project.get("rules"))
+        with _working("reconcile: reading and checking the documents…"):
+            result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
+                                  select=select or project.get("select"), ignore=ignore or project.get("ignore"))
+        result.gate(waivers=load_waivers(waivers or project.get("waivers") or _waivers_path(settings)))
         report_inputs(result.inputs, len(result.claims))
         if result.incomplete:
             raise fail("not writing a baseline: some inputs could not be read")
@@ -282,7 +426,7 @@ def list_rules(
 ) -> None:
     """List the rules: code, name, severity, whether enabled, and what each finds."""
     try:
-        options = rule_options(load_settings(rules))
+        options = rule_options(load_settings(rules or _project().get("rules")))
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     for rule in RULES:
@@ -291,24 +435,52 @@ def list_rules(
         typer.echo(f"{rule.code}  {rule.name:<26} {opts['severity']:<8} {rule.summary()}{state}")
 
 
+def toml_value(value) -> str:
+    """A setting's value as TOML writes it (``true``, ``"error"``, ``[-0.2, 0.6]``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 @app.command()
 def explain(
     code: str = typer.Argument(..., help="A rule code (RC101) or name (cagr.arithmetic)."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Folder of rule settings (default: ./rules)."),
 ) -> None:
-    """Print a rule's documentation and its current settings."""
+    """Print a rule's documentation and its current settings, as TOML to paste into rules/settings.toml."""
     rule = find_rule(code)
     if rule is None:
         raise fail(f"no rule {code!r}; `reconcile rules` lists them")
     try:
-        opts = rule_options(load_settings(rules))[rule.code]
+        opts = rule_options(load_settings(rules or _project().get("rules")))[rule.code]
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     typer.echo(f"{rule.code} {rule.name} ({opts['severity']})\n")
     typer.echo(rule.doc())
-    typer.echo("\nSettings ([rules.%s] in rules/settings.toml):" % rule.code)
+    typer.echo("\nCurrent settings, to paste into rules/settings.toml and change:\n")
+    typer.echo(f"[rules.{rule.code}]  # {rule.name}")
     for key, value in opts.items():
-        typer.echo(f"  {key} = {value!r}")
+        typer.echo(f"{toml_key(key)} = {toml_value(value)}")
+
+
+@app.command()
+def init(
+    directory: str = typer.Argument(".", help="Project folder to write rules/ and sources/metadata.toml in."),
+) -> None:
+    """Write a commented rules/ folder to start from: settings.toml (every rule's options, at
+    their defaults), waivers.toml and a sources/metadata.toml example. Existing files are kept."""
+    try:
+        written, kept = write_starter(directory)
+    except ReconcileError as exc:
+        raise fail(str(exc)) from None
+    for path in written:
+        _err(f"reconcile: wrote {path}")
+    for path in kept:
+        _err(f"reconcile: kept {path} (it exists; not overwritten)")
 
 
 def run() -> None:  # console-script entry point

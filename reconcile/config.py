@@ -8,6 +8,7 @@ lists are extended, scalars are replaced.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -106,3 +107,72 @@ def load_settings(rules_dir: str | Path | None = None, *, use_cwd: bool = True) 
         schema.check(where, data, spec, agree=agree)
         merged[stem] = data
     return Settings(**merged, rules_dir=str(folder) if folder else None, sources=tuple(used))
+
+
+#: ``[tool.reconcile]`` in pyproject.toml: defaults for the command line's options.
+PROJECT_KEYS = schema.Table({
+    "rules": schema.Str(blank=False, expected="a folder (a path from pyproject.toml's folder)"),
+    "fail_on": schema.Str(choices=specs.FAIL_ON),
+    "exclude": schema.ListOf(schema.Str(blank=False), expected="a list of glob patterns (non-empty strings)"),
+    "select": schema.ListOf(schema.Str(blank=False), expected='a list of rule codes or names ("RC1", "cagr")'),
+    "ignore": schema.ListOf(schema.Str(blank=False), expected='a list of rule codes or names ("RC1", "cagr")'),
+    "output_dir": schema.Str(blank=False, expected="a folder (a path from pyproject.toml's folder)"),
+    "baseline": schema.Str(blank=False, expected="a file (a path from pyproject.toml's folder)"),
+    "waivers": schema.Str(blank=False, expected="a file (a path from pyproject.toml's folder)"),
+    "docs_url": schema.Str(blank=False, expected="the URL of reconcile's README (rule links in SARIF)"),
+}, unknown="{at}unknown {what}; expected one of {known}")
+PROJECT_SPEC = schema.Table({"tool": schema.Table({"reconcile": PROJECT_KEYS})})
+#: Keys whose values are paths, resolved from the folder of the pyproject.toml that sets them.
+PROJECT_PATHS = ("rules", "output_dir", "baseline", "waivers")
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """``[tool.reconcile]`` from the nearest pyproject.toml that has one, paths resolved."""
+
+    path: str | None = None
+    options: dict = field(default_factory=dict)
+
+    def get(self, key: str, default=None):
+        return self.options.get(key, default)
+
+
+def find_pyproject(start: str | Path | None = None) -> Path | None:
+    """The nearest pyproject.toml with a ``[tool.reconcile]`` table, from ``start`` upward
+    (the working directory by default), as ruff finds its configuration."""
+    folder = Path(start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file() and "reconcile" in _read_pyproject(path).get("tool", {}):
+            return path
+    return None
+
+
+def _read_pyproject(path: Path) -> dict:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, f"cannot be read: {exc}") from None
+    data = read_toml(path, text)
+    return data if isinstance(data.get("tool"), dict) else {}
+
+
+def load_project_config(start: str | Path | None = None) -> ProjectConfig:
+    """Read ``[tool.reconcile]`` from the nearest pyproject.toml (see :func:`find_pyproject`).
+
+    Raises
+    ------
+    ConfigError
+        When that file is not valid TOML, or the table has an unknown key or a wrongly
+        typed value; the message names the file and the key.
+    """
+    path = find_pyproject(start)
+    if path is None:
+        return ProjectConfig()
+    table = _read_pyproject(path)["tool"]["reconcile"]
+    schema.check(path, {"tool": {"reconcile": table}}, PROJECT_SPEC)
+    options = dict(table)
+    for key in PROJECT_PATHS:
+        if key in options:
+            options[key] = os.path.relpath(path.parent / options[key])
+    return ProjectConfig(str(path), options)

@@ -16,7 +16,7 @@ from ..findings import SEVERITIES, cards
 from ..output import line_text
 from ..rules import find_rule
 
-_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#<>])")
 
 
@@ -166,7 +166,7 @@ def _summary(result: CheckResult, fail_on: str) -> list[str]:
         "# Discrepancy report",
         "",
         f"{s['inputs']} input files, {s['claims']} claims about {s['subjects']} market(s); "
-        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} notes"
+        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} info"
         + (f" ({s['by_status']['new']} new, {s['by_status']['baseline']} in the baseline, "
            f"{s['by_status']['waived']} waived)." if s["baseline"] or s["by_status"]["waived"] else "."),
         "",

@@ -6,6 +6,14 @@ our fingerprint in ``partialFingerprints``. Baselined findings carry ``baselineS
 "unchanged"``, new ones ``"new"``; waived ones a ``suppressions`` entry with the reason.
 Inputs that could not be read are the invocation's ``toolExecutionNotifications``.
 
+Each rule carries its documentation as ``help.text`` and ``help.markdown`` (section titles
+in bold, the example claim rows as code blocks) and a ``helpUri``: ``DOCS_URL#anchor``,
+the rule's row in the README's rules table (``#rc101-cagrarithmetic``). reconcile has no
+public site, so ``DOCS_URL`` is by default the relative reference ``README.md`` (the
+README at the root of the checkout); SARIF asks for an absolute URI, so set ``docs_url``
+(``--docs-url`` or ``[tool.reconcile] docs_url``) to where your copy of the README is
+published, e.g. ``https://github.com/ORG/REPO/blob/main/README.md``.
+
 Locations are URI references: the file's path relative to the working directory when it
 is under it (as code scanning wants, relative to the checkout), percent-encoded, with
 bytes that are not UTF-8 encoded as themselves (``bad%FFname.txt``).
@@ -15,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,6 +35,9 @@ from ..sources import source_text
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: Where the rules are documented when no ``docs_url`` is given: the README, relative to the checkout.
+DOCS_URL = "README.md"
+_LITERAL = re.compile(r"``(.+?)``", re.S)
 
 
 class _Columns:
@@ -72,19 +84,55 @@ def _location(c: dict, columns: _Columns, *, index: int | None = None) -> dict:
     return loc
 
 
-def _rules() -> list[dict]:
+def rule_anchor(rule) -> str:
+    """The rule's anchor in the README (``rc101-cagrarithmetic``), as GitHub makes one from
+    "RC101 cagr.arithmetic": lower case, punctuation but ``_`` and ``-`` dropped."""
+    return re.sub(r"[^a-z0-9_ -]", "", f"{rule.code} {rule.name}".lower()).replace(" ", "-")
+
+
+def rule_text(rule) -> str:
+    """The rule's documentation as plain text (reStructuredText literals unmarked)."""
+    return _LITERAL.sub(r"\1", rule.doc())
+
+
+def rule_markdown(rule) -> str:
+    """The rule's documentation as Markdown: ``Title`` over dashes becomes **Title**, an
+    indented block of claim rows a code block, a ``literal`` a code span."""
+    lines, out, i = _LITERAL.sub(r"`\1`", rule.doc()).splitlines(), [], 0
+    while i < len(lines):
+        line = lines[i]
+        underline = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if line.strip() and underline and set(underline) == {"-"}:
+            out.append(f"**{line.strip()}**")
+            i += 2
+        elif line.startswith("    "):
+            block = []
+            while i < len(lines) and (lines[i].startswith("    ") or not lines[i].strip() and
+                                      i + 1 < len(lines) and lines[i + 1].startswith("    ")):
+                block.append(lines[i][4:])
+                i += 1
+            out += ["", "```text", *block, "```", ""]
+        else:
+            out.append(line)
+            i += 1
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
+def _rules(docs_url: str) -> list[dict]:
     return [{
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary()},
-        "fullDescription": {"text": r.doc()},
-        "help": {"text": r.doc(), "markdown": "```\n" + r.doc() + "\n```"},
+        "fullDescription": {"text": rule_text(r)},
+        "help": {"text": rule_text(r), "markdown": rule_markdown(r)},
+        "helpUri": f"{docs_url}#{rule_anchor(r)}",
         "defaultConfiguration": {"level": _LEVEL[r.severity]},
         "properties": {"tags": [r.name.split(".")[0]]},
     } for r in RULES]
 
 
-def sarif_dict(result: CheckResult) -> dict:
+def sarif_dict(result: CheckResult, *, docs_url: str | None = None) -> dict:
+    """The SARIF log of a checked corpus; ``docs_url`` is the base of the rules' ``helpUri``."""
     index = {r.code: i for i, r in enumerate(RULES)}
     columns = _Columns()
     results = []
@@ -110,7 +158,7 @@ def sarif_dict(result: CheckResult) -> dict:
         results.append(item)
     run = {
         "tool": {"driver": {"name": "reconcile", "version": __version__,
-                            "informationUri": "https://example.invalid/reconcile", "rules": _rules()}},
+                            "informationUri": "https://example.invalid/reconcile", "rules": _rules(docs_url or DOCS_URL)}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
@@ -130,5 +178,5 @@ def sarif_dict(result: CheckResult) -> dict:
     })
 
 
-def to_sarif(result: CheckResult) -> str:
-    return json.dumps(sarif_dict(result), indent=2, ensure_ascii=False) + "\n"
+def to_sarif(result: CheckResult, *, docs_url: str | None = None) -> str:
+    return json.dumps(sarif_dict(result, docs_url=docs_url), indent=2, ensure_ascii=False) + "\n"
