@@ -135,19 +135,21 @@ EXCLUDE_HELP = ("Glob of files or folders in the folders given that are not sour
 SELECT_HELP = "Run only these rules (repeatable): a code or its prefix (RC101, RC1) or a dotted name or its first part (cagr.conflict, cagr)."
 IGNORE_HELP = "Leave out these rules (repeatable), as for --select."
 RULES_HELP = "Folder of rule settings and domain data (default: ./rules)."
+CACHE_HELP = ("Claims cache folder: documents unchanged since the last run with it are not read again "
+              "(needs pyarrow).")
 
 
 def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optional[int],
-                   exclude: Optional[List[str]] = None) -> Extraction:
+                   exclude: Optional[List[str]] = None, cache: Optional[str] = None) -> Extraction:
     try:
         settings = load_settings(rules)
         with _working("reconcile: reading the documents…"):
-            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [])
+            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [], cache=cache)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
 
 
-def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False) -> None:
+def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False, cached: int = 0) -> None:
     """Tell the user, on stderr, about every input that was not read cleanly."""
     for s in inputs:
         if s.status == "error":
@@ -159,7 +161,8 @@ def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False) -> None:
     if not quiet:
         counts = pd.Series([s.status for s in inputs], dtype="str").value_counts().sort_index()
         detail = ", ".join(f"{n} {k}" for k, n in counts.items())
-        _err(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims")
+        hits = f"; {cached} unchanged, from the cache" if cached else ""
+        _err(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims{hits}")
 
 
 CSV_RAW_HELP = ("Write CSV text cells exactly as extracted, for programs that read them. By default a cell "
@@ -189,6 +192,7 @@ def extract(
     rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
+    cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
     csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
@@ -203,8 +207,8 @@ def extract(
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     project = _project()
-    result = run_extraction(paths, rules or project.get("rules"), jobs, exclude or project.get("exclude"))
-    report_inputs(result.inputs, len(result.claims), quiet=quiet)
+    result = run_extraction(paths, rules or project.get("rules"), jobs, exclude or project.get("exclude"), cache)
+    report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
     frame = claims_frame(result.claims)
     try:
         with _locked([output]):
@@ -325,6 +329,7 @@ def check(
     rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
+    cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the failing findings, one line each (file:line: CODE message), and problems."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
@@ -360,9 +365,9 @@ def check(
         known = _only_selected(known, select, ignore)
         with _working("reconcile: reading and checking the documents…"):
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
-                                  select=select, ignore=ignore)
+                                  select=select, ignore=ignore, cache=cache)
         result.gate(baseline=known, waivers=waiver_list)
-        report_inputs(result.inputs, len(result.claims), quiet=quiet)
+        report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
         if quiet:
             _print_failing(result, fail_on)
         else:
@@ -398,6 +403,7 @@ def make_baseline(
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
+    cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
     select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
 ) -> None:
@@ -408,9 +414,10 @@ def make_baseline(
         settings = load_settings(rules or project.get("rules"))
         with _working("reconcile: reading and checking the documents…"):
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
-                                  select=select or project.get("select"), ignore=ignore or project.get("ignore"))
+                                  select=select or project.get("select"), ignore=ignore or project.get("ignore"),
+                                  cache=cache)
         result.gate(waivers=load_waivers(waivers or project.get("waivers") or _waivers_path(settings)))
-        report_inputs(result.inputs, len(result.claims))
+        report_inputs(result.inputs, len(result.claims), cached=result.cache_hits)
         if result.incomplete:
             raise fail("not writing a baseline: some inputs could not be read")
         write_baseline(output, result.findings)

@@ -67,3 +67,19 @@ def test_a_damaged_cache_is_a_cold_run(corpus, tmp_path):
     run, claims, _ = _run([corpus], tmp_path / "cache")
     assert run.cache_hits == 0 and len(claims) == 32
     assert _run([corpus], tmp_path / "cache")[0].cache_hits == 4
+
+
+def test_cache_on_the_command_line_gives_identical_reports(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from reconcile.cli import app
+
+    runner = CliRunner()
+    outputs = []
+    for run in ("cold", "warm"):
+        out = tmp_path / run
+        result = runner.invoke(app, ["check", str(corpus), "--cache", str(tmp_path / "cache"), "--output-dir", str(out)])
+        assert result.exit_code == 1, result.output
+        outputs.append({name: (out / name).read_bytes() for name in ("report.json", "report.md", "claims.csv")})
+    assert "4 unchanged, from the cache" in result.output
+    assert outputs[0] == outputs[1]
