@@ -3,7 +3,7 @@
 The package ships its defaults in ``reconcile/data/*.toml`` so an installed ``reconcile``
 works anywhere. A ``rules/`` folder in the working directory (or one named with
 ``--rules DIR``) overrides and extends them file by file: tables merge key by key,
-lists are extended, scalars are replaced.
+word lists are extended (lists in settings.toml are replaced), scalars are replaced.
 """
 
 from __future__ import annotations
@@ -36,12 +36,15 @@ class Settings:
     sources: tuple = field(default_factory=tuple)
 
 
-def _merge(base: dict, extra: dict) -> dict:
+def _merge(base: dict, extra: dict, *, extend_lists: bool = True) -> dict:
+    """``extra`` over ``base``: tables merge key by key, scalars are replaced, and lists are
+    extended (word lists) or, with ``extend_lists=False`` (settings: a rule's ``[-0.1, 0.5]``
+    or the ``exclude`` patterns), replaced."""
     out = dict(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = _merge(out[key], value, extend_lists=extend_lists)
+        elif extend_lists and isinstance(value, list) and isinstance(out.get(key), list):
             out[key] = out[key] + [v for v in value if v not in out[key]]
         else:
             out[key] = value
@@ -100,7 +103,7 @@ def load_settings(rules_dir: str | Path | None = None, *, use_cwd: bool = True) 
                 raise ConfigError(where, f"cannot be read: {exc}") from None
             user = read_toml(where, text)
             schema.check(where, user, spec, whole=False)  # its own keys, so the error names it
-            data = _merge(data, user)
+            data = _merge(data, user, extend_lists=stem != "settings")
             used.append(str(where))
         # The whole: keys an entry must have, and what keys say of one another. The
         # defaults pass on their own, so a failure here is the user file's.

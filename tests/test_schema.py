@@ -235,3 +235,14 @@ def test_cli_reports_a_boolean_baseline_version(tmp_path):
     result = runner.invoke(app, ["check", "sources", "--baseline", str(tmp_path / "baseline.json"), "-o", "-"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "baseline.json: version = true" in result.stderr
+
+
+def test_a_list_option_in_settings_replaces_the_default(tmp_path):
+    (tmp_path / "settings.toml").write_text('[rules.RC302]\ngrowth_without_cagr = [-0.1, 0.5]\n'
+                                            '[sources]\nexclude = ["NOTES*"]\n', "utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.settings["rules"]["RC302"]["growth_without_cagr"] == [-0.1, 0.5]
+    assert settings.settings["sources"]["exclude"] == ["NOTES*"]  # README* is then read: the user chose
+    (tmp_path / "extract.toml").write_text('[qualifiers]\napprox = ["give or take"]\n', "utf-8")
+    approx = load_settings(tmp_path).extract["qualifiers"]["approx"]
+    assert "give or take" in approx and "approximately" in approx  # word lists are extended
