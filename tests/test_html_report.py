@@ -3,6 +3,7 @@ hostile source document whose markup must show as text and never run."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -19,11 +20,23 @@ HOSTILE = ("The personalized medicine market will grow at a CAGR of 30% from 202
 
 
 def _chromium() -> str:
+    """Headless Chromium's path; without one the browser tests are skipped, or fail under CI."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
         path = shutil.which(name)
         if path:
             return path
-    pytest.fail("headless Chromium is needed for this test: apt-get install -y chromium (.ci/run does it)")
+    why = "headless Chromium is needed for the browser test: apt-get install -y chromium (.ci/run does it)"
+    if os.environ.get("CI"):
+        pytest.fail(why)
+    pytest.skip(why)
+
+
+@pytest.mark.parametrize("ci, outcome", [("", pytest.skip.Exception), ("1", pytest.fail.Exception)])
+def test_no_chromium_skips_the_browser_test_except_under_ci(monkeypatch, ci, outcome):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="headless Chromium is needed"):
+        _chromium()
 
 
 @pytest.fixture(scope="module")
