@@ -174,3 +174,32 @@ def test_browser_chart_points_inside_and_labels_apart_on_awkward_ranges(tmp_path
     assert _problems(lines) == []
     assert len(lines) == 5  # every awkward market is charted
     assert 'class="mark bar"' in html and "l5.5,9.5h-11z" in html  # the range's bar, the "over" triangle
+
+
+def test_claims_table_reads_as_words_with_documents_by_title(report):
+    out, _ = report
+    html = out.read_text("utf-8")
+    table = html[html.index('<table id="claims">'):]
+    table = table[:table.index("</table>")]
+    head = re.findall(r"<th>([^<]*)</th>", table)
+    assert {"document", "kind", "figure", "value", "qualifier", "low", "high", "confidence", "quote"} <= set(head)
+    cells = re.sub(r'data-sort="[^"]*"', "", table)  # raw numbers only to sort by
+    assert "e+" not in cells and "NA&gt;" not in cells and "nan" not in cells.lower().replace("personalized", "")
+    assert "<td>USD 578.14 billion</td>" in cells.replace(' class="fig"', "")
+    assert '<td class="fig" >USD 578.14B</td>' in cells
+    # documents by their metadata title or their own title line, the path on hover
+    assert re.search(r'<span class="doc" title="Personalized Medicines Market Dynamics 2025-2032[^"]*'
+                     r'\(reliableresearchreports\.com\) — [^"]*002_9b09a75ae9898ac2\.txt:\d+">'
+                     r"Personalized Medicines Market Dynamics 2025-2032", cells)
+    assert "The global personalized medicine market size was accounted…</span>" in cells
+    assert ">sources/" not in html and "/sources/001_" not in re.sub(r'title="[^"]*"', "", cells)
+
+
+def test_charts_name_documents_by_title_and_cards_too(report):
+    out, _ = report
+    html = out.read_text("utf-8")
+    legend = html[html.index('<figcaption class="legend">'):html.index("</figcaption>")]
+    assert "Personalized Medicines Market Dynamics 2025-2032" in legend and "sources/" not in re.sub(r'title="[^"]*"', "", legend)
+    wheres = re.findall(r'<div class="where">([^\n]*)</div>', html)
+    quoted = [w for w in wheres if not w.startswith("fingerprint")]
+    assert quoted and all('<span class="doc" title=' in w for w in quoted)
