@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..check import CheckResult
 from ..findings import cards
-from ..numbers import format_amount, format_period
+from ..numbers import format_amount, format_period, is_percent
 from ..output import path_text
 from ..rules import RULES, find_rule
 from ..sources import InputStatus, read_document
@@ -69,6 +69,14 @@ def document_names(inputs: list[InputStatus]) -> dict[str, dict]:
     return names
 
 
+def amount_text(value: float, unit: str) -> str:
+    """A normalized value for people: ``USD 578.14B``, ``11.37%``, ``50.4M shares``."""
+    if not unit or is_percent(unit) or (len(unit) == 3 and unit.isupper()):  # a currency code
+        return format_amount(value, unit or "")
+    plural = "people" if unit == "person" else unit if unit.endswith("s") else unit + "s"
+    return f"{format_amount(value, '')} {plural}"
+
+
 def _number(v) -> str:
     return "" if _missing(v) else f"{float(v):.10g}"
 
@@ -79,7 +87,7 @@ def claim_rows(claims: pd.DataFrame) -> list[dict]:
     rows = []
     for r in claims.itertuples(index=False):
         def amount(v):
-            return "" if _missing(v) else format_amount(float(v), r.unit)
+            return "" if _missing(v) else amount_text(float(v), "" if _missing(r.unit) else r.unit)
         # a band's ends are shown when they say more than the value (a range, "over", "about")
         banded = not (_missing(r.low) or _missing(r.high)) and r.low != r.high
         start = None if _missing(r.period_start) else int(r.period_start)
