@@ -203,3 +203,7 @@ def test_charts_name_documents_by_title_and_cards_too(report):
     wheres = re.findall(r'<div class="where">([^\n]*)</div>', html)
     quoted = [w for w in wheres if not w.startswith("fingerprint")]
     assert quoted and all('<span class="doc" title=' in w for w in quoted)
+    # a finding's message names its documents the same way, the path on hover
+    messages = re.findall(r'<p class="msg">(.*?)</p>', html, re.S)
+    assert messages and all("sources/" not in re.sub(r'title="[^"]*"', "", m) for m in messages)
+    assert any('<span class="doc" title="' in m for m in messages)

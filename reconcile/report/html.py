@@ -107,6 +107,30 @@ def claim_rows(claims: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def with_names(text: str, docs: list[str]) -> list[tuple[str, str | None]]:
+    """``text`` cut into pieces, each document path in it a piece of its own (text, doc),
+    so a finding's message names documents as the rest of the page does."""
+    pieces: list[tuple[str, str | None]] = [(text, None)]
+    for doc in sorted(docs, key=len, reverse=True):  # a longer path first: "a/b.txt" holds "b.txt"
+        out = []
+        for piece, known in pieces:
+            if known is not None or doc not in piece:
+                out.append((piece, known))
+                continue
+            parts = piece.split(doc)
+            for i, part in enumerate(parts):
+                if i:
+                    out.append((doc, doc))
+                if part:
+                    out.append((part, None))
+        pieces = out
+    return pieces
+
+
+def _shown(finding: dict, docs: list[str]) -> dict:
+    return dict(finding, **{k: with_names(str(finding[k]), docs) for k in ("message", "expected", "observed")})
+
+
 def _quote(c: dict) -> dict:
     quote, figure = c.get("quote") or "", c.get("figure") or ""
     i = quote.find(figure) if figure else -1
@@ -135,7 +159,8 @@ def to_html(result: CheckResult, *, fail_on: str = "warning") -> str:
     markets = []
     for subject in sorted({f.subject for f in result.findings}):
         groups = cards([f for f in result.findings if f.subject == subject])
-        shown = [[dict(f.as_dict(), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
+        docs = sorted({c["doc"] for f in result.findings if f.subject == subject for c in f.claims})
+        shown = [[dict(_shown(f.as_dict(), docs), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
                        quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups]
         markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited, labels=labels),
                         "no_chart": no_chart_reason(result.claims, subject),
