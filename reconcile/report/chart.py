@@ -260,8 +260,15 @@ def _place_labels(chart: dict) -> None:
         spots += [(p["x2"] + 7, p["y2"] + 4 + d * s) for d in range(2, 12) for s in (1, -1)]
         p["at"] = placer.place(spots, p["text"], LABEL_FONT, (left, top, chart["width"], bottom))
     marks = [(p, s) for s in chart["series"] for p in s["points"]]
+    labelled = set()  # one label for marks drawn on one spot (a figure stated twice)
     for p, s in sorted(marks, key=lambda m: (not m[0]["cited"], m[0]["x"], m[0]["y"])):
+        if (p["x"], p["y"]) in labelled:
+            p["at"] = None
+            continue
+        labelled.add((p["x"], p["y"]))
         w = len(p["text"]) * LABEL_FONT * CHAR_WIDTH
         spots = [(p["x"] - w / 2, p["y"] - 12), (p["x"] - w / 2, p["y"] + 21),
-                 (p["x"] + 13, p["y"] + 4), (p["x"] - 13 - w, p["y"] + 4)]
+                 (p["x"] + 13, p["y"] + 4), (p["x"] - 13 - w, p["y"] + 4),
+                 (p["x"] + 4, p["y"] - 12), (p["x"] + 4, p["y"] + 21), (p["x"] - 4 - w, p["y"] - 12),
+                 (p["x"] - 4 - w, p["y"] + 21)]
         p["at"] = placer.place(spots, p["text"], LABEL_FONT, (left + 2, top + 2, right - 2, bottom - 2))
