@@ -1,54 +1,131 @@
 """Inline SVG charts: every document's market sizes over the years, for one market.
 
-One series per document, stated CAGRs drawn as dashed projections from their base
-figure, the claims a finding cites ringed. The value axis turns logarithmic when values
-span more than ``LOG_SPAN`` times, so a trillion-scale outlier and a billion-scale
-trajectory both stay readable. Returns plain numbers for the template to draw.
+One series per document, a stated CAGR drawn as a dashed projection from the document's
+figure and labelled with its rate, the claims a finding cites ringed. "Over" and "under"
+figures are open triangles pointing the way the value may lie, a range is a bar from its
+low to its high. The value axis turns logarithmic when values span more than
+``LOG_SPAN`` times, so a trillion-scale outlier and a billion-scale trajectory both stay
+readable.
+
+The layout is computed here, in plain numbers the template draws: nice-number ticks
+(1, 2, 2.5 or 5 times a power of ten) that cover every value drawn, every mark inside the
+plot area (``INSET`` pixels in from its edges, so a marker is never cut by an axis), and
+text labels placed where they overlap no other label, or left out (the mark's tooltip
+still says it). Text widths are estimated, generously, from the number of characters.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..numbers import format_amount
+from ..numbers import format_amount, format_period
 from ..rules.growth import project
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 90, 20, 20, 40
+WIDTH, HEIGHT = 720, 330
+LEFT, RIGHT, TOP, BOTTOM = 84, 96, 30, 34
+INSET = 14  # pixels between the plot area's edges and the nearest value drawn
 LOG_SPAN = 10.0
+FONT, LABEL_FONT = 11, 10
+CHAR_WIDTH = 0.66  # of the font size: wide enough for digits and capitals in common sans fonts
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
+NICE = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 
-def _ticks(lo: float, hi: float, log: bool) -> list[float]:
-    if log:
-        return [10.0 ** e for e in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)]
-    step = 10 ** math.floor(math.log10(max(hi - lo, hi * 0.1)))
-    for mult in (1, 2, 5, 10):
-        if (hi - lo) / (step * mult) <= 6:
-            step *= mult
-            break
-    start = math.floor(lo / step) * step
-    return [start + i * step for i in range(int((hi - start) / step) + 2)]
+def nice_step(span: float, *, most: int = 6) -> float:
+    """The smallest step of 1, 2, 2.5 or 5 times a power of ten that cuts ``span`` into at most ``most`` parts."""
+    raw = span / most
+    power = 10.0 ** math.floor(math.log10(raw))
+    for mult in NICE:
+        if mult * power >= raw * (1 - 1e-9):
+            return mult * power
+    return 10.0 * power  # pragma: no cover - NICE ends at 10
 
 
-def market_chart(claims: pd.DataFrame, subject: str, cited: set[str]) -> dict | None:
-    """The chart for one market's global sizes, or None when fewer than two points."""
-    rows = claims[(claims["subject"] == subject) & (claims["scope"] == "Global")]
-    sizes = rows[(rows["metric"] == "market_size") & rows["year"].notna() & (rows["value"] > 0)
-                 & rows["value"].map(math.isfinite)]
-    if len(sizes) < 2:
+def linear_ticks(hi: float) -> list[float]:
+    """Ticks from 0 up to the first tick at or above ``hi``, four to seven of them."""
+    if hi <= 0:
+        return [0.0, 1.0]
+    step = nice_step(hi, most=5)
+    count = math.ceil(hi / step - 1e-9)
+    return [round(i * step, 12) for i in range(count + 1)]
+
+
+def _decade(x: float, up: bool) -> int:
+    e = math.log10(x)
+    near = round(e)
+    if abs(e - near) < 1e-9:
+        return int(near)
+    return math.ceil(e) if up else math.floor(e)
+
+
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """Ticks of a log axis covering ``lo``..``hi``: 1-2-5 steps over two decades or less,
+    else powers of ten (every second or fifth one over many decades)."""
+    bottom, top = _decade(lo, up=False), _decade(hi, up=True)
+    if top - bottom <= 2:
+        ticks = [m * 10.0 ** e for e in range(bottom, top + 1) for m in (1, 2, 5)]
+        below = [t for t in ticks if t <= lo * (1 + 1e-9)]
+        above = [t for t in ticks if t >= hi * (1 - 1e-9)]
+        first, last = below[-1], above[0]
+        return [t for t in ticks if first <= t <= last]
+    every = 1 if top - bottom <= 8 else 2 if top - bottom <= 16 else 5
+    bottom -= bottom % every
+    top += -top % every
+    return [10.0 ** e for e in range(bottom, top + 1, every)]
+
+
+def year_step(years: int, width: float, *, least: float = 40.0) -> int:
+    """Label every year, or every 2nd, 5th, 10th… so year labels are ``least`` pixels apart."""
+    for step in (1, 2, 5, 10, 20, 50, 100):
+        if years <= 0 or width * step / years >= least:
+            return step
+    return 100
+
+
+@dataclass
+class Placer:
+    """Text labels that overlap nothing already placed, inside given bounds."""
+
+    boxes: list[tuple[float, float, float, float]]
+
+    @staticmethod
+    def box(x: float, y: float, text: str, size: float) -> tuple[float, float, float, float]:
+        """The box of left-anchored text with its baseline at ``y``."""
+        return (x - 1, y - size * 0.95, x + len(text) * size * CHAR_WIDTH + 1, y + size * 0.3)
+
+    def free(self, b: tuple[float, float, float, float], bounds: tuple[float, float, float, float]) -> bool:
+        if b[0] < bounds[0] or b[1] < bounds[1] or b[2] > bounds[2] or b[3] > bounds[3]:
+            return False
+        return not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in self.boxes)
+
+    def place(self, spots: list[tuple[float, float]], text: str, size: float,
+              bounds: tuple[float, float, float, float]) -> tuple[float, float] | None:
+        """The first of ``spots`` (left edge, baseline) where the text fits, or None."""
+        for x, y in spots:
+            b = self.box(x, y, text, size)
+            if self.free(b, bounds):
+                self.boxes.append(b)
+                return round(x, 1), round(y, 1)
         return None
-    unit = Counter(sizes["unit"]).most_common(1)[0][0]
-    sizes = sizes[sizes["unit"] == unit]
-    docs = sorted(sizes["doc"].unique())
-    cagrs = rows[(rows["metric"] == "cagr") & rows["period_end"].notna()]
-    projections = []
+
+
+def _sizes(claims: pd.DataFrame, subject: str) -> pd.DataFrame:
+    rows = claims[(claims["subject"] == subject) & (claims["scope"] == "Global") & (claims["metric"] == "market_size")]
+    return rows[rows["year"].notna() & (rows["value"] > 0) & rows["value"].map(math.isfinite)]
+
+
+def _projections(rows: pd.DataFrame, sizes: pd.DataFrame, cited: set[str]) -> list[dict]:
+    """Each stated CAGR grown from the document's latest size at or before its start."""
+    out, seen = [], set()
+    cagrs = rows[(rows["metric"] == "cagr") & rows["period_end"].notna() & rows["doc"].isin(set(sizes["doc"]))]
     for c in cagrs.itertuples():
-        base = sizes[(sizes["doc"] == c.doc) & (sizes["year"] <= (c.period_start if pd.notna(c.period_start) else c.period_end))]
-        if base.empty or c.doc not in docs:
+        start = c.period_start if pd.notna(c.period_start) else c.period_end
+        base = sizes[(sizes["doc"] == c.doc) & (sizes["year"] <= start)]
+        if base.empty:
             continue
         b = base.sort_values(["year", "start"]).iloc[-1]
         years = int(c.period_end) - int(b["year"])
@@ -57,43 +134,141 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str]) -> dict | 
         end = project(float(b["value"]), c.value / 100.0, years)
         if not (math.isfinite(end) and end > 0):
             continue  # a rate no axis can show (a fall of over 100% a year, or beyond a float)
-        projections.append((c.doc, int(b["year"]), float(b["value"]), int(c.period_end),
-                            end, f"{c.figure} CAGR", c.claim_id in cited))
-    values = list(sizes["value"]) + [p[4] for p in projections]
-    years = list(sizes["year"].astype(int)) + [p[3] for p in projections]
+        key = (c.doc, int(b["year"]), int(c.period_end), round(c.value, 6))
+        if key in seen:
+            continue  # the same rate stated twice over the same years draws one line
+        seen.add(key)
+        period = format_period(int(c.period_start) if pd.notna(c.period_start) else None, int(c.period_end))
+        out.append({"doc": c.doc, "year0": int(b["year"]), "value0": float(b["value"]), "year1": int(c.period_end),
+                    "value1": end, "rate": f"{format_amount(c.value, 'percent')} CAGR", "period": period,
+                    "figure": c.figure, "line": int(c.line), "cited": c.claim_id in cited})
+    return out
+
+
+def no_chart_reason(claims: pd.DataFrame, subject: str) -> str | None:
+    """Why a market gets no chart, or None when it gets one."""
+    sizes = _sizes(claims, subject)
+    if sizes.empty:
+        return "no chart: no document gives a dated global market size"
+    if len(sizes) == 1 and not _projections(claims[claims["subject"] == subject], sizes, set()):
+        return "no chart: fewer than two dated global market sizes (and no stated CAGR to project one)"
+    return None
+
+
+def _point_label(r, unit: str) -> str:
+    if r.qualifier == "range" and pd.notna(r.low) and pd.notna(r.high):
+        return f"{format_amount(r.low, unit)}–{format_amount(r.high, unit)}"
+    prefix = {"over": "over ", "under": "under ", "approx": "~"}.get(r.qualifier, "")
+    return prefix + format_amount(r.value, unit)
+
+
+def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
+                 labels: dict[str, str] | None = None) -> dict | None:
+    """The chart for one market's global sizes, or None (``no_chart_reason`` says why).
+
+    ``labels`` names documents (title or publisher) in tooltips; the path follows.
+    """
+    labels = labels or {}
+    if no_chart_reason(claims, subject):
+        return None
+    sizes = _sizes(claims, subject)
+    unit = Counter(sizes["unit"]).most_common(1)[0][0]
+    sizes = sizes[sizes["unit"] == unit].sort_values(["year", "start"])  # not by doc: a path may not be UTF-8
+    docs = sorted(sizes["doc"].unique())
+    projections = _projections(claims[claims["subject"] == subject], sizes, cited)
+    ranged = sizes[sizes["qualifier"].eq("range") & sizes["low"].gt(0) & sizes["high"].notna()]
+    values = [*sizes["value"], *ranged["low"], *ranged["high"], *(p["value1"] for p in projections)]
+    years = [*sizes["year"].astype(int), *(p["year1"] for p in projections)]
     lo, hi = min(values), max(values)
     log = hi / lo > LOG_SPAN
+    ticks = log_ticks(lo, hi) if log else linear_ticks(hi)
+    vlo, vhi = ticks[0], ticks[-1]
     y0, y1 = min(years), max(years)
-    if y0 == y1:
-        y0, y1 = y0 - 1, y1 + 1
-    if log:
-        vlo, vhi = 10 ** math.floor(math.log10(lo)), 10 ** math.ceil(math.log10(hi))
-    else:
-        vlo, vhi = 0.0, hi * 1.1
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM)
 
     def x(year: float) -> float:
-        return round(LEFT + (year - y0) / (y1 - y0) * plot_w, 1)
+        if y0 == y1:
+            return round((plot[0] + plot[2]) / 2, 1)
+        return round(plot[0] + INSET + (year - y0) / (y1 - y0) * (plot[2] - plot[0] - 2 * INSET), 1)
 
     def y(value: float) -> float:
         if log:
             frac = (math.log10(value) - math.log10(vlo)) / (math.log10(vhi) - math.log10(vlo))
         else:
             frac = (value - vlo) / (vhi - vlo)
-        return round(TOP + (1 - frac) * plot_h, 1)
+        return round(plot[3] - INSET - frac * (plot[3] - plot[1] - 2 * INSET), 1)
 
+    color = {doc: PALETTE[i % len(PALETTE)] for i, doc in enumerate(docs)}
     series = []
-    for i, doc in enumerate(docs):
-        pts = sizes[sizes["doc"] == doc].sort_values(["year", "start"])
-        points = [{"x": x(int(r.year)), "y": y(r.value), "label": f"{format_amount(r.value, unit)} ({int(r.year)})",
-                   "cited": r.claim_id in cited, "line": int(r.line)} for r in pts.itertuples()]
-        series.append({"doc": doc, "color": PALETTE[i % len(PALETTE)],
-                       "path": " ".join(f"{p['x']},{p['y']}" for p in points), "points": points})
-    color = {s["doc"]: s["color"] for s in series}
-    lines = [{"x1": x(by), "y1": y(bv), "x2": x(ey), "y2": y(ev), "color": color[doc], "label": label, "cited": hit}
-             for doc, by, bv, ey, ev, label, hit in projections]
-    yticks = [{"y": y(v), "label": format_amount(v, unit)} for v in _ticks(vlo if log else lo, vhi, log) if vlo <= v <= vhi]
-    xticks = [{"x": x(yr), "label": str(yr)} for yr in range(int(y0), int(y1) + 1)]
-    return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
-            "bottom": HEIGHT - BOTTOM, "log": log, "unit": unit, "series": series, "projections": lines,
-            "yticks": yticks, "xticks": xticks, "subject": subject}
+    for doc in docs:
+        rows = sizes[sizes["doc"] == doc]
+        name = labels.get(doc, "")
+        points = []
+        for r in rows.itertuples():
+            low = y(r.low) if r.qualifier == "range" and r.low > 0 and pd.notna(r.high) else None
+            points.append({
+                "x": x(int(r.year)), "y": y(r.value), "shape": r.qualifier if r.qualifier in ("over", "under") else "dot",
+                "bar": {"y1": low, "y2": y(r.high)} if low is not None else None,
+                "cited": r.claim_id in cited, "year": int(r.year), "text": _point_label(r, unit),
+                "title": f"{name + ' — ' if name else ''}{doc}:{int(r.line)}\n“{r.figure}” → "
+                         f"{_point_label(r, unit)} ({int(r.year)}, {r.kind})",
+            })
+        # one value a year joins the line (the first the document states); a second value
+        # for the same year is a point of its own, never joined by a vertical segment
+        firsts = {}
+        for p in points:
+            firsts.setdefault(p["year"], p)
+        path = " ".join(f"{p['x']},{p['y']}" for p in firsts.values()) if len(firsts) > 1 else ""
+        series.append({"doc": doc, "label": name, "color": color[doc], "path": path, "points": points})
+    lines = [{"x1": x(p["year0"]), "y1": y(p["value0"]), "x2": x(p["year1"]), "y2": y(p["value1"]),
+              "color": color[p["doc"]], "cited": p["cited"], "text": p["rate"],
+              "title": f"{labels.get(p['doc'], '') + ' — ' if labels.get(p['doc']) else ''}{p['doc']}:{p['line']}\n"
+                       f"“{p['figure']}” CAGR {p['period']}: {format_amount(p['value0'], unit)} ({p['year0']}) → "
+                       f"{format_amount(p['value1'], unit)} ({p['year1']})"} for p in projections]
+    yticks = [{"y": y(v), "label": "0" if v == 0 else format_amount(v, unit)} for v in ticks]
+    step = year_step(y1 - y0, plot[2] - plot[0] - 2 * INSET)
+    xticks = [{"x": x(yr), "label": str(yr)} for yr in range(y0, y1 + 1) if yr % step == 0 or step == 1]
+    chart = {"width": WIDTH, "height": HEIGHT, "left": plot[0], "top": plot[1], "right": plot[2], "bottom": plot[3],
+             "log": log, "unit": unit, "title": f"market size, {unit}" + (" (log scale)" if log else ""),
+             "series": series, "projections": lines, "yticks": yticks, "xticks": xticks, "subject": subject}
+    _place_labels(chart)
+    return chart
+
+
+def _place_labels(chart: dict) -> None:
+    """Tick labels, the axis title, then projection rates and point values where they fit."""
+    placer = Placer([])
+    left, top, right, bottom = chart["left"], chart["top"], chart["right"], chart["bottom"]
+    whole = (0, 0, chart["width"], chart["height"])
+    for t in chart["yticks"]:
+        w = len(t["label"]) * FONT * CHAR_WIDTH
+        t["at"] = placer.place([(left - 6 - w, t["y"] + 4)], t["label"], FONT, whole)
+    for t in chart["xticks"]:
+        w = len(t["label"]) * FONT * CHAR_WIDTH
+        t["at"] = placer.place([(t["x"] - w / 2, bottom + 16)], t["label"], FONT, whole)
+    chart["title_at"] = placer.place([(left, top - 10)], chart["title"], FONT, whole)
+    # marks are obstacles for labels, so a value never hides another point
+    for s in chart["series"]:
+        for p in s["points"]:
+            placer.boxes.append((p["x"] - 10, p["y"] - 10, p["x"] + 10, p["y"] + 10))
+    for p in chart["projections"]:
+        placer.boxes.append((p["x2"] - 5, p["y2"] - 5, p["x2"] + 5, p["y2"] + 5))
+    for p in sorted(chart["projections"], key=lambda p: (not p["cited"], p["x2"], p["y2"])):
+        w = len(p["text"]) * LABEL_FONT * CHAR_WIDTH
+        spots = [(p["x2"] + 7, p["y2"] + 4), (p["x2"] + 7, p["y2"] - 6), (p["x2"] + 7, p["y2"] + 14),
+                 (p["x2"] - 7 - w, p["y2"] - 8), (p["x2"] - 7 - w, p["y2"] + 16)]
+        spots += [(p["x2"] + 7, p["y2"] + 4 + d * s) for d in range(2, 12) for s in (1, -1)]
+        p["at"] = placer.place(spots, p["text"], LABEL_FONT, (left, top, chart["width"], bottom))
+    marks = [(p, s) for s in chart["series"] for p in s["points"]]
+    labelled = set()  # one label for marks drawn on one spot (a figure stated twice)
+    for p, s in sorted(marks, key=lambda m: (not m[0]["cited"], m[0]["x"], m[0]["y"])):
+        if (p["x"], p["y"]) in labelled:
+            p["at"] = None
+            continue
+        labelled.add((p["x"], p["y"]))
+        w = len(p["text"]) * LABEL_FONT * CHAR_WIDTH
+        spots = [(p["x"] - w / 2, p["y"] - 12), (p["x"] - w / 2, p["y"] + 21),
+                 (p["x"] + 13, p["y"] + 4), (p["x"] - 13 - w, p["y"] + 4),
+                 (p["x"] + 4, p["y"] - 12), (p["x"] + 4, p["y"] + 21), (p["x"] - 4 - w, p["y"] - 12),
+                 (p["x"] - 4 - w, p["y"] + 21)]
+        p["at"] = placer.place(spots, p["text"], LABEL_FONT, (left + 2, top + 2, right - 2, bottom - 2))

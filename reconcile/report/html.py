@@ -1,26 +1,30 @@
 """The editor's HTML report: one self-contained page (no CDN, fonts or external scripts).
 
-A summary, then per market an inline SVG chart of every document's figures and the
-findings as cards quoting each cited sentence with its figure highlighted, the claims
-table (sortable and filterable by a small inline script; plain HTML without it), the
-inputs and the rules' documentation. Everything from a document is escaped by jinja2's
-autoescape, so a source's markup shows as text and never runs.
+A summary, then per market an inline SVG chart of every document's figures (or why there
+is none) and the findings as cards quoting each cited sentence with its figure
+highlighted, the claims table (sortable and filterable by a small inline script; plain
+HTML without it), the inputs and the rules' documentation. Documents are named by title
+or publisher everywhere, the path on hover. Everything from a document is escaped by
+jinja2's autoescape, so a source's markup shows as text and never runs.
 """
 
 from __future__ import annotations
 
 import math
+import os
 
 import jinja2
+import pandas as pd
 
 from ..check import CheckResult
 from ..findings import cards
+from ..numbers import format_amount, format_period, is_percent
 from ..output import path_text
 from ..rules import RULES, find_rule
-from .chart import market_chart
+from ..sources import InputStatus, read_document
+from .chart import market_chart, no_chart_reason
 
-CLAIM_COLUMNS = ["doc", "line", "subject", "metric", "scope", "figure", "value", "unit", "qualifier",
-                 "year", "period_start", "period_end", "quote"]
+SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("reconcile.report", "templates"),
@@ -28,23 +32,113 @@ _env = jinja2.Environment(
 )
 
 
-def _cell(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+def _missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHORT_NAME else text[:SHORT_NAME - 1].rstrip() + "…"
+
+
+def _own_title(status: InputStatus) -> str:
+    """The title line of a readable document without one in ``metadata.toml``."""
+    if status.status != "ok":
         return ""
-    if isinstance(v, float):
-        return f"{v:.10g}"
-    return str(v)
+    doc, _ = read_document(status.doc)
+    return doc.title if doc is not None else ""
 
 
-def _quote(c: dict, labels: dict[str, str] | None = None) -> dict:
+def document_names(inputs: list[InputStatus]) -> dict[str, dict]:
+    """Each document's name for people: ``short`` (a title cut to ``SHORT_NAME``
+    characters), ``full`` (title and publisher) and ``path`` (for the tooltip).
+
+    The name is the metadata's title and publisher, else the document's own title line,
+    else its file name; two documents with one short name also show their file names.
+    """
+    names = {}
+    for s in inputs:
+        full = s.label or _own_title(s) or os.path.basename(s.doc)
+        names[s.doc] = {"short": _short(full), "full": " ".join(full.split()), "path": s.doc}
+    seen: dict[str, int] = {}
+    for n in names.values():
+        seen[n["short"]] = seen.get(n["short"], 0) + 1
+    for n in names.values():
+        if seen[n["short"]] > 1:
+            n["short"] = f"{n['short']} ({os.path.basename(n['path'])})"
+    return names
+
+
+def amount_text(value: float, unit: str) -> str:
+    """A normalized value for people: ``USD 578.14B``, ``11.37%``, ``50.4M shares``."""
+    if not unit or is_percent(unit) or (len(unit) == 3 and unit.isupper()):  # a currency code
+        return format_amount(value, unit or "")
+    plural = "people" if unit == "person" else unit if unit.endswith("s") else unit + "s"
+    return f"{format_amount(value, '')} {plural}"
+
+
+def _number(v) -> str:
+    return "" if _missing(v) else f"{float(v):.10g}"
+
+
+def claim_rows(claims: pd.DataFrame) -> list[dict]:
+    """The claims table as people read it: figures as written beside the normalized value
+    in words (``USD 578.14B``), periods as ``2025–2034``, empty cells empty."""
+    rows = []
+    for r in claims.itertuples(index=False):
+        def amount(v):
+            return "" if _missing(v) else amount_text(float(v), "" if _missing(r.unit) else r.unit)
+        # a band's ends are shown when they say more than the value (a range, "over", "about")
+        banded = not (_missing(r.low) or _missing(r.high)) and r.low != r.high
+        start = None if _missing(r.period_start) else int(r.period_start)
+        end = None if _missing(r.period_end) else int(r.period_end)
+        rows.append({
+            "doc": r.doc, "line": int(r.line), "subject": r.subject, "metric": r.metric,
+            "kind": "" if _missing(r.kind) else r.kind, "scope": r.scope, "figure": r.figure,
+            "value": amount(r.value), "value_sort": _number(r.value),
+            "qualifier": "" if _missing(r.qualifier) or r.qualifier == "exact" else r.qualifier,
+            "low": amount(r.low) if banded else "", "low_sort": _number(r.low) if banded else "",
+            "high": amount(r.high) if banded else "", "high_sort": _number(r.high) if banded else "",
+            "year": "" if _missing(r.year) else str(int(r.year)),
+            "period": "" if start is None and end is None else format_period(start, end),
+            "confidence": "" if _missing(r.confidence) else f"{float(r.confidence):.2f}",
+            "quote": r.quote,
+        })
+    return rows
+
+
+def with_names(text: str, docs: list[str]) -> list[tuple[str, str | None]]:
+    """``text`` cut into pieces, each document path in it a piece of its own (text, doc),
+    so a finding's message names documents as the rest of the page does."""
+    pieces: list[tuple[str, str | None]] = [(text, None)]
+    for doc in sorted(docs, key=len, reverse=True):  # a longer path first: "a/b.txt" holds "b.txt"
+        out = []
+        for piece, known in pieces:
+            if known is not None or doc not in piece:
+                out.append((piece, known))
+                continue
+            parts = piece.split(doc)
+            for i, part in enumerate(parts):
+                if i:
+                    out.append((doc, doc))
+                if part:
+                    out.append((part, None))
+        pieces = out
+    return pieces
+
+
+def _shown(finding: dict, docs: list[str]) -> dict:
+    return dict(finding, **{k: with_names(str(finding[k]), docs) for k in ("message", "expected", "observed")})
+
+
+def _quote(c: dict) -> dict:
     quote, figure = c.get("quote") or "", c.get("figure") or ""
     i = quote.find(figure) if figure else -1
     if i < 0:
         before, fig, after = quote, "", ""
     else:
         before, fig, after = quote[:i], figure, quote[i + len(figure):]
-    return {"role": c.get("role", ""), "doc": c["doc"], "line": c["line"], "before": before, "figure": fig, "after": after,
-            "label": (labels or {}).get(c["doc"], "")}
+    return {"role": c.get("role", ""), "doc": c["doc"], "line": c["line"], "before": before, "figure": fig, "after": after}
 
 
 def _verdict(s: dict) -> str:
@@ -58,19 +152,23 @@ def _verdict(s: dict) -> str:
 def to_html(result: CheckResult, *, fail_on: str = "warning") -> str:
     summary = result.summary(fail_on)
     cited = {c["claim_id"] for f in result.findings for c in f.claims}
-    labels = {s.doc: s.label for s in result.inputs if s.label}
+    names = document_names(result.inputs)
+    for doc in result.claims["doc"].unique():  # a claim's document is always an input; be safe
+        names.setdefault(doc, {"short": _short(os.path.basename(doc)), "full": doc, "path": doc})
+    labels = {doc: n["full"] for doc, n in names.items()}
     markets = []
     for subject in sorted({f.subject for f in result.findings}):
         groups = cards([f for f in result.findings if f.subject == subject])
-        shown = [[dict(f.as_dict(), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
-                       quotes=[_quote(c, labels) for c in f.claims]) for f in group] for group in groups]
-        markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited),
+        docs = sorted({c["doc"] for f in result.findings if f.subject == subject for c in f.claims})
+        shown = [[dict(_shown(f.as_dict(), docs), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
+                       quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups]
+        markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited, labels=labels),
+                        "no_chart": no_chart_reason(result.claims, subject),
                         "findings": [dict(g[0], also=g[1:]) for g in shown]})
-    rows = [[_cell(v) for v in r] for r in result.claims[CLAIM_COLUMNS].itertuples(index=False, name=None)]
     # path_text: a file name that is not UTF-8 shows its bytes as \xff escapes
     return path_text(_env.get_template("report.html.j2").render(
         summary=summary, verdict=_verdict(summary), by_rule=list(summary["by_rule"].items()),
-        unreadable=[s for s in result.inputs if s.status == "error"], markets=markets,
-        claim_columns=CLAIM_COLUMNS, claim_rows=rows, inputs=sorted(result.inputs, key=lambda s: s.doc),
+        unreadable=[s for s in result.inputs if s.status == "error"], markets=markets, names=names,
+        claim_rows=claim_rows(result.claims), inputs=sorted(result.inputs, key=lambda s: s.doc),
         rules=[{"code": r.code, "name": r.name, "summary": r.summary(), "doc": r.doc()} for r in RULES],
     ))
