@@ -21,7 +21,7 @@ from ..findings import cards
 from ..numbers import format_amount, format_period, is_percent
 from ..output import path_text
 from ..rules import RULES, find_rule
-from ..sources import InputStatus, read_document
+from ..sources import InputStatus
 from .chart import market_chart, no_chart_reason
 
 SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
@@ -41,24 +41,17 @@ def _short(text: str) -> str:
     return text if len(text) <= SHORT_NAME else text[:SHORT_NAME - 1].rstrip() + "…"
 
 
-def _own_title(status: InputStatus) -> str:
-    """The title line of a readable document without one in ``metadata.toml``."""
-    if status.status != "ok":
-        return ""
-    doc, _ = read_document(status.doc)
-    return doc.title if doc is not None else ""
-
-
 def document_names(inputs: list[InputStatus]) -> dict[str, dict]:
     """Each document's name for people: ``short`` (a title cut to ``SHORT_NAME``
     characters), ``full`` (title and publisher) and ``path`` (for the tooltip).
 
-    The name is the metadata's title and publisher, else the document's own title line,
-    else its file name; two documents with one short name also show their file names.
+    The name is the input's title and publisher (``metadata.toml``, else the document's
+    own title, filled in when it was read), else its file name; two documents with one
+    short name also show their file names.
     """
     names = {}
     for s in inputs:
-        full = s.label or _own_title(s) or os.path.basename(s.doc)
+        full = s.label or os.path.basename(s.doc)
         names[s.doc] = {"short": _short(full), "full": " ".join(full.split()), "path": s.doc}
     seen: dict[str, int] = {}
     for n in names.values():
