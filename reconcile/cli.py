@@ -71,30 +71,39 @@ def fail(message: str) -> typer.Exit:
 
 @contextlib.contextmanager
 def _working(text: str, *, after: float = 2.0):
-    """A spinner on stderr for a run that lasts longer than ``after`` seconds, only on a terminal."""
+    """A progress bar on stderr for a run that lasts longer than ``after`` seconds, only on a
+    terminal. Yields the ``progress(done, total)`` callback the corpus reader calls per document."""
     if not sys.stderr.isatty():
-        yield
+        yield None
         return
     from rich.console import Console  # rich comes with typer; loaded only for a terminal
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    status = Console(stderr=True, no_color=not _colour()).status(text)
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True, no_color=not _colour()), transient=True)
+    task = bar.add_task(text, total=None)
     lock, stopped = threading.Lock(), [False]
 
     def start() -> None:
         with lock:
             if not stopped[0]:
-                status.start()
+                bar.start()
+
+    def progress(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+        if done >= total:
+            bar.update(task, description=text.replace("reading and checking", "checking"))
 
     timer = threading.Timer(after, start)
     timer.daemon = True
     timer.start()
     try:
-        yield
+        yield progress
     finally:
         timer.cancel()
         with lock:
             stopped[0] = True
-            status.stop()
+            bar.stop()
 
 
 def _version(value: bool) -> None:
@@ -143,8 +152,9 @@ def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optio
                    exclude: Optional[List[str]] = None, cache: Optional[str] = None) -> Extraction:
     try:
         settings = load_settings(rules)
-        with _working("reconcile: reading the documents…"):
-            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [], cache=cache)
+        with _working("reconcile: reading the documents…") as progress:
+            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [], cache=cache,
+                                  progress=progress)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
 
@@ -363,9 +373,9 @@ def check(
         waiver_list = load_waivers(waivers or project.get("waivers") or _waivers_path(settings))
         known = load_baseline(baseline) if baseline and not update_baseline else None
         known = _only_selected(known, select, ignore)
-        with _working("reconcile: reading and checking the documents…"):
+        with _working("reconcile: reading and checking the documents…") as progress:
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
-                                  select=select, ignore=ignore, cache=cache)
+                                  select=select, ignore=ignore, cache=cache, progress=progress)
         result.gate(baseline=known, waivers=waiver_list)
         report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
         if quiet:
@@ -412,10 +422,10 @@ def make_baseline(
     output = output or project.get("baseline") or DEFAULT_BASELINE
     try:
         settings = load_settings(rules or project.get("rules"))
-        with _working("reconcile: reading and checking the documents…"):
+        with _working("reconcile: reading and checking the documents…") as progress:
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
                                   select=select or project.get("select"), ignore=ignore or project.get("ignore"),
-                                  cache=cache)
+                                  cache=cache, progress=progress)
         result.gate(waivers=load_waivers(waivers or project.get("waivers") or _waivers_path(settings)))
         report_inputs(result.inputs, len(result.claims), cached=result.cache_hits)
         if result.incomplete:

@@ -7,6 +7,7 @@ import os
 import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from .cache import ClaimsCache
 from .config import Settings, load_settings
@@ -71,7 +72,8 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
 
 
 def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
-                   exclude: list[str] = (), cache: str | os.PathLike | None = None) -> Extraction:
+                   exclude: list[str] = (), cache: str | os.PathLike | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> Extraction:
     """Extract claims from files and folders.
 
     Parameters
@@ -88,6 +90,9 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     cache
         A folder for the claims cache (see :mod:`reconcile.cache`): documents unchanged
         since the run that wrote it are not read again. ``Extraction.cache_hits`` counts them.
+    progress
+        Called with ``(documents done, documents in all)`` as documents are read (a
+        progress bar); documents from the cache count as done at once.
     """
     settings = settings or load_settings()
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
@@ -100,7 +105,11 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     results: list[tuple[InputStatus, list[Claim]] | None] = [store.get(k) if k else None for k in keys] \
         if store else [None] * len(jobs_list)
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, found in zip(todo, _extract_files([jobs_list[i] for i in todo], settings, jobs)):
+    cached = len(jobs_list) - len(todo)
+    tick = (lambda done: progress(cached + done, len(jobs_list))) if progress else None
+    if tick:
+        tick(0)
+    for i, found in zip(todo, _extract_files([jobs_list[i] for i in todo], settings, jobs, tick)):
         results[i] = found
     if store:
         store.save([(k, r[0], r[1]) for k, r in zip(keys, results) if k])  # before names are merged in place
@@ -115,17 +124,27 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
                       cache_hits=store.hits if store else 0)
 
 
-def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings,
-                   jobs: int | None) -> list[tuple[InputStatus, list[Claim]]]:
-    """Each file's status and claims, in order; both cores for a large enough corpus."""
+def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: int | None,
+                   tick: Callable[[int], None] | None = None) -> list[tuple[InputStatus, list[Claim]]]:
+    """Each file's status and claims, in order; both cores for a large enough corpus.
+    ``tick(n)`` is called after each of the ``n`` files done so far."""
     total = sum(_size(p) for p, _ in jobs_list)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    out: list[tuple[InputStatus, list[Claim]]] = []
     if workers > 1 and len(jobs_list) > 1 and total >= PARALLEL_MIN_BYTES:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
-            return list(pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (workers * 4))))
+            for found in pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (workers * 4))):
+                out.append(found)
+                if tick:
+                    tick(len(out))
+        return out
     extractor = Extractor(settings)
-    return [extract_file(extractor, p, m) for p, m in jobs_list]
+    for p, m in jobs_list:
+        out.append(extract_file(extractor, p, m))
+        if tick:
+            tick(len(out))
+    return out
 
 
 def _cacheable_bytes(path: str) -> bytes | None:

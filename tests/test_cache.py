@@ -83,3 +83,14 @@ def test_cache_on_the_command_line_gives_identical_reports(corpus, tmp_path):
         outputs.append({name: (out / name).read_bytes() for name in ("report.json", "report.md", "claims.csv")})
     assert "4 unchanged, from the cache" in result.output
     assert outputs[0] == outputs[1]
+
+
+def test_progress_counts_every_document_and_cached_ones_at_once(corpus, tmp_path):
+    seen = []
+    extract_corpus([str(corpus)], load_settings(use_cwd=False), jobs=1, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    _run([corpus], tmp_path / "cache")
+    seen.clear()
+    extract_corpus([str(corpus)], load_settings(use_cwd=False), jobs=1, cache=tmp_path / "cache",
+                   progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(4, 4)]
