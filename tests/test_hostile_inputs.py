@@ -81,7 +81,7 @@ def test_figures_per_document_are_capped_with_a_warning(tmp_path):
     frame = reconcile.extract_claims(tmp_path / "docs", rules=rules)
     assert len(frame) <= 50
     status = frame.attrs["inputs"][0]
-    assert status["status"] == "ok" and "over 50 figures" in status["warnings"][0]
+    assert status["status"] == "ok" and "50 figures or more" in status["warnings"][0]
 
 
 # ---- paths that are not documents ------------------------------------------------------

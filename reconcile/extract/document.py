@@ -52,7 +52,7 @@ class Extractor:
         found = vocab.quantities.find(doc.visible, limit=self.max_figures)
         if len(found) >= self.max_figures:
             line = doc.text.count("\n", 0, doc.offsets.span(found[-1].start, found[-1].end)[0]) + 1
-            doc.notes.append(f"over {self.max_figures} figures: only the first {self.max_figures} (to line {line}) were read "
+            doc.notes.append(f"{self.max_figures} figures or more: only the first {self.max_figures} (to line {line}) were read "
                              "([limits] max_figures in extract.toml)")
         has_tables = "|" in doc.visible
         if not found and not has_tables:
