@@ -184,14 +184,16 @@ class CheckResult:
 
 def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
                  exclude: list[str] = (), cache=None, select: list[str] | None = None,
-                 ignore: list[str] | None = None, progress=None) -> CheckResult:
+                 ignore: list[str] | None = None, progress=None, executor=None) -> CheckResult:
     """Read, extract and check a corpus (``exclude``: glob patterns of what is not a source;
     ``cache``: a claims-cache folder, see :mod:`reconcile.cache`; ``select``/``ignore``:
     rules by code or name prefix, as for :func:`run_rules`; ``progress``: called with
-    ``(documents done, documents in all)`` as documents are read)."""
+    ``(documents done, documents in all)`` as documents are read; ``executor``: where to
+    read them, see :mod:`reconcile.engine`)."""
     selected_codes(select, ignore)  # a bad pattern fails before the corpus is read
     settings = settings or load_settings()
-    extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude, cache=cache, progress=progress)
+    extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude, cache=cache, progress=progress,
+                                executor=executor)
     claims = claims_frame(extraction.claims)
     return CheckResult(inputs=extraction.inputs, claims=claims,
                        findings=run_rules(claims, settings, select=select, ignore=ignore),

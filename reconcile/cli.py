@@ -15,6 +15,7 @@ import typer
 from . import __version__
 from .config import ProjectConfig, load_project_config, load_settings
 from .corpus import Extraction, extract_corpus
+from .engine import executor_for
 from .errors import ReconcileError
 from .normalize import claims_frame
 from .check import FAIL_ON, check_corpus, rule_options, selected_codes
@@ -144,17 +145,22 @@ EXCLUDE_HELP = ("Glob of files or folders in the folders given that are not sour
 SELECT_HELP = "Run only these rules (repeatable): a code or its prefix (RC101, RC1) or a dotted name or its first part (cagr.conflict, cagr)."
 IGNORE_HELP = "Leave out these rules (repeatable), as for --select."
 RULES_HELP = "Folder of rule settings and domain data (default: ./rules)."
+ENGINE_HELP = ("Where documents are read: local (this machine's cores) or dask (a Dask cluster; "
+               "pip install 'reconcile-claims[dask]').")
+SCHEDULER_HELP = "With --engine dask: the scheduler's address (tcp://host:8786); without it, a local cluster."
 CACHE_HELP = ("Claims cache folder: documents unchanged since the last run with it are not read again "
               "(needs pyarrow).")
 
 
 def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optional[int],
-                   exclude: Optional[List[str]] = None, cache: Optional[str] = None) -> Extraction:
+                   exclude: Optional[List[str]] = None, cache: Optional[str] = None,
+                   engine: str = "local", scheduler: Optional[str] = None) -> Extraction:
     try:
         settings = load_settings(rules)
-        with _working("reconcile: reading the documents…") as progress:
+        with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
+                _working("reconcile: reading the documents…") as progress:
             return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [], cache=cache,
-                                  progress=progress)
+                                  progress=progress, executor=executor)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
 
@@ -203,6 +209,8 @@ def extract(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
     cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
     csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
@@ -217,7 +225,8 @@ def extract(
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     project = _project()
-    result = run_extraction(paths, rules or project.get("rules"), jobs, exclude or project.get("exclude"), cache)
+    result = run_extraction(paths, rules or project.get("rules"), jobs, exclude or project.get("exclude"), cache,
+                            engine, scheduler)
     report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
     frame = claims_frame(result.claims)
     try:
@@ -340,6 +349,8 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
     cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the failing findings, one line each (file:line: CODE message), and problems."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
@@ -373,9 +384,10 @@ def check(
         waiver_list = load_waivers(waivers or project.get("waivers") or _waivers_path(settings))
         known = load_baseline(baseline) if baseline and not update_baseline else None
         known = _only_selected(known, select, ignore)
-        with _working("reconcile: reading and checking the documents…") as progress:
+        with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
+                _working("reconcile: reading and checking the documents…") as progress:
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
-                                  select=select, ignore=ignore, cache=cache, progress=progress)
+                                  select=select, ignore=ignore, cache=cache, progress=progress, executor=executor)
         result.gate(baseline=known, waivers=waiver_list)
         report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
         if quiet:
@@ -414,6 +426,8 @@ def make_baseline(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
     cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
 ) -> None:
@@ -422,10 +436,11 @@ def make_baseline(
     output = output or project.get("baseline") or DEFAULT_BASELINE
     try:
         settings = load_settings(rules or project.get("rules"))
-        with _working("reconcile: reading and checking the documents…") as progress:
+        with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
+                _working("reconcile: reading and checking the documents…") as progress:
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
                                   select=select or project.get("select"), ignore=ignore or project.get("ignore"),
-                                  cache=cache, progress=progress)
+                                  cache=cache, progress=progress, executor=executor)
         result.gate(waivers=load_waivers(waivers or project.get("waivers") or _waivers_path(settings)))
         report_inputs(result.inputs, len(result.claims), cached=result.cache_hits)
         if result.incomplete:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
 from .cache import ClaimsCache
 from .config import Settings, load_settings
+from .engine import CHUNK_DOCUMENTS, extract_chunk
 from .extract import Claim, Extractor
 from .normalize import normalize
 from .output import path_text
@@ -73,7 +74,8 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
 
 def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
                    exclude: list[str] = (), cache: str | os.PathLike | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> Extraction:
+                   progress: Callable[[int, int], None] | None = None,
+                   executor: Executor | None = None) -> Extraction:
     """Extract claims from files and folders.
 
     Parameters
@@ -93,6 +95,10 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     progress
         Called with ``(documents done, documents in all)`` as documents are read (a
         progress bar); documents from the cache count as done at once.
+    executor
+        Where to read the documents (see :mod:`reconcile.engine`): any
+        ``concurrent.futures.Executor``, such as a Dask client's; by default a local process
+        pool when the corpus is large enough.
     """
     settings = settings or load_settings()
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
@@ -109,7 +115,7 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     tick = (lambda done: progress(cached + done, len(jobs_list))) if progress else None
     if tick:
         tick(0)
-    for i, found in zip(todo, _extract_files([jobs_list[i] for i in todo], settings, jobs, tick)):
+    for i, found in zip(todo, _extract_files([jobs_list[i] for i in todo], settings, jobs, tick, executor)):
         results[i] = found
     if store:
         store.save([(k, r[0], r[1]) for k, r in zip(keys, results) if k])  # before names are merged in place
@@ -125,12 +131,20 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
 
 
 def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: int | None,
-                   tick: Callable[[int], None] | None = None) -> list[tuple[InputStatus, list[Claim]]]:
-    """Each file's status and claims, in order; both cores for a large enough corpus.
-    ``tick(n)`` is called after each of the ``n`` files done so far."""
+                   tick: Callable[[int], None] | None = None,
+                   executor: Executor | None = None) -> list[tuple[InputStatus, list[Claim]]]:
+    """Each file's status and claims, in order; both cores for a large enough corpus, or
+    ``executor``'s workers. ``tick(n)`` is called after each of the ``n`` files done so far."""
+    out: list[tuple[InputStatus, list[Claim]]] = []
+    if executor is not None:
+        chunks = [jobs_list[i:i + CHUNK_DOCUMENTS] for i in range(0, len(jobs_list), CHUNK_DOCUMENTS)]
+        for found in executor.map(extract_chunk, [settings] * len(chunks), chunks):
+            out.extend(found)
+            if tick:
+                tick(len(out))
+        return out
     total = sum(_size(p) for p, _ in jobs_list)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    out: list[tuple[InputStatus, list[Claim]]] = []
     if workers > 1 and len(jobs_list) > 1 and total >= PARALLEL_MIN_BYTES:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:

@@ -1,0 +1,93 @@
+"""Reading documents on a Dask cluster gives exactly what reading them here gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from typer.testing import CliRunner
+
+from reconcile.check import check_corpus
+from reconcile.cli import app
+from reconcile.config import load_settings
+from reconcile.engine import CHUNK_DOCUMENTS, executor_for
+from reconcile.report import render
+
+distributed = pytest.importorskip("distributed")
+
+MARKETS = ["smart glass", "smart-glass", "smart glasses", "cold chain monitoring", "cold-chain monitoring"]
+
+
+def near_miss_corpus(folder, n: int = 3 * CHUNK_DOCUMENTS + 5):
+    """Documents whose market names differ by a hyphen or a plural, spread over many chunks:
+    merged per chunk, one market would get two names."""
+    folder.mkdir()
+    for i in range(n):
+        market = MARKETS[i % len(MARKETS)]
+        size = 10 + (i % 7)
+        (folder / f"doc{i:03d}.txt").write_text(
+            f"The global {market} market was valued at USD {size}.2 billion in 2024 and is expected to reach "
+            f"USD {size * 2}.5 billion by 2032, growing at a CAGR of {8 + i % 5}.1% from 2025 to 2032. "
+            f"North America held a {30 + i % 9}% share in 2024.\n", "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def dask_executor():
+    with executor_for("dask", workers=2) as executor:
+        yield executor
+
+
+def _outputs(result) -> tuple[str, str]:
+    return render(result, "json"), render(result, "csv")
+
+
+@pytest.mark.parametrize("corpus", ["sources", "near-miss"])
+def test_dask_gives_byte_identical_reports(dask_executor, tmp_path, corpus):
+    paths = ["sources"] if corpus == "sources" else [str(near_miss_corpus(tmp_path / "docs"))]
+    settings = load_settings(use_cwd=False)
+    local = check_corpus(paths, settings, jobs=1)
+    remote = check_corpus(paths, settings, executor=dask_executor)
+    assert _outputs(remote) == _outputs(local)
+    if corpus == "near-miss":
+        # names are merged over the whole corpus, not per chunk
+        assert set(remote.claims["subject"]) == {"smart glass", "cold chain monitoring"}
+
+
+def test_any_executor_serves(tmp_path):
+    paths = [str(near_miss_corpus(tmp_path / "docs"))]
+    settings = load_settings(use_cwd=False)
+    with ProcessPoolExecutor(2) as pool:
+        assert _outputs(check_corpus(paths, settings, executor=pool)) == _outputs(check_corpus(paths, settings, jobs=1))
+
+
+def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
+    paths = [str(near_miss_corpus(tmp_path / "docs", n=6 * CHUNK_DOCUMENTS))]
+    settings = load_settings(use_cwd=False)
+    expected = _outputs(check_corpus(paths, settings, jobs=1))
+    with executor_for("dask", workers=2) as executor:
+        client = distributed.get_client()
+        pids = sorted(client.run(os.getpid).values())
+        killed = []
+
+        def kill_one(done: int, total: int) -> None:
+            if done and not killed:  # after the first chunk is back, one worker dies
+                os.kill(pids[0], signal.SIGKILL)
+                killed.append(pids[0])
+
+        result = check_corpus(paths, settings, executor=executor, progress=kill_one)
+    assert killed and _outputs(result) == expected
+
+
+def test_engine_on_the_command_line(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "claims.csv"
+    ok = runner.invoke(app, ["extract", "sources", "--engine", "dask", "--jobs", "1", "-o", str(out)])
+    assert ok.exit_code == 0, ok.output
+    assert out.read_text("utf-8") == render(check_corpus(["sources"], load_settings(), jobs=1), "csv")
+    bad = runner.invoke(app, ["check", "sources", "--engine", "spark", "--output-dir", str(tmp_path / "o")])
+    assert bad.exit_code == 2 and "'spark': use one of local, dask" in bad.output
+    lonely = runner.invoke(app, ["check", "sources", "--scheduler", "tcp://nowhere:8786", "--output-dir", str(tmp_path / "o")])
+    assert lonely.exit_code == 2 and "needs --engine dask" in lonely.output
