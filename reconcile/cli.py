@@ -1,11 +1,10 @@
-"""The command line: a thin shell over the Python API. Only this module prints or exits."""
+"""The command line: a thin shell over the Python API. Only this module (and console.py,
+what it prints) prints or exits."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import threading
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,11 +14,14 @@ import typer
 from . import __version__
 from .config import ProjectConfig, load_project_config, load_settings
 from .corpus import Extraction, extract_corpus
+from .console import (SEVERITY_STYLE, print_failing as _print_failing,
+                      print_findings as _print_findings, print_statistics as _print_statistics,
+                      report_inputs, say as _err, working as _working)
 from .engine import executor_for
 from .errors import ReconcileError
 from .normalize import claims_frame
 from .check import FAIL_ON, check_corpus, rule_options, selected_codes
-from .output import folder_lock, format_for, line_text, write_table, write_text_atomic
+from .output import folder_lock, format_for, write_table, write_text_atomic
 from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, Baseline, load_baseline, write_baseline
 from .init_template import write_starter
 from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
@@ -41,70 +43,9 @@ app = typer.Typer(
 )
 
 
-def _colour(*, err: bool = True) -> bool:
-    """Colour on a terminal, none when piped or when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    stream = sys.stderr if err else sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-SEVERITY_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow"}, "info": {"fg": "cyan"}}
-
-
-def _err(*parts, err: bool = True) -> None:
-    """Print one line made of ``parts``: strings, or ``(text, style)`` pairs coloured on a terminal."""
-    # One line each, whatever a file name holds: no newline, escape sequence or bytes
-    # that are not UTF-8 reach the terminal or a CI log (where a line starting "::" is
-    # a workflow command). Styles are added after, so only ours reach it.
-    colour = _colour(err=err)
-    line = "".join(typer.style(line_text(p[0]), **p[1]) if isinstance(p, tuple) and colour
-                   else line_text(p[0] if isinstance(p, tuple) else p) for p in parts)
-    typer.echo(line, err=err, color=colour)
-
-
 def fail(message: str) -> typer.Exit:
     _err(("reconcile: error: ", SEVERITY_STYLE["error"]), message)
     return typer.Exit(EXIT_INCOMPLETE)
-
-
-@contextlib.contextmanager
-def _working(text: str, *, after: float = 2.0):
-    """A progress bar on stderr for a run that lasts longer than ``after`` seconds, only on a
-    terminal. Yields the ``progress(done, total)`` callback the corpus reader calls per document."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console  # rich comes with typer; loaded only for a terminal
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True, no_color=not _colour()), transient=True)
-    task = bar.add_task(text, total=None)
-    lock, stopped = threading.Lock(), [False]
-
-    def start() -> None:
-        with lock:
-            if not stopped[0]:
-                bar.start()
-
-    def progress(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
-        if done >= total:
-            bar.update(task, description=text.replace("reading and checking", "checking"))
-
-    timer = threading.Timer(after, start)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield progress
-    finally:
-        timer.cancel()
-        with lock:
-            stopped[0] = True
-            bar.stop()
 
 
 def _version(value: bool) -> None:
@@ -163,22 +104,6 @@ def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optio
                                   progress=progress, executor=executor)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
-
-
-def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False, cached: int = 0) -> None:
-    """Tell the user, on stderr, about every input that was not read cleanly."""
-    for s in inputs:
-        if s.status == "error":
-            _err(f"reconcile: {s.doc}: ", ("not read", SEVERITY_STYLE["error"]), f": {s.message}")
-        elif s.status in ("empty", "skipped"):
-            _err(f"reconcile: {s.doc}: {s.status}: {s.message}")
-        for w in s.warnings:
-            _err(f"reconcile: {s.doc}: ", ("warning", SEVERITY_STYLE["warning"]), f": {w}")
-    if not quiet:
-        counts = pd.Series([s.status for s in inputs], dtype="str").value_counts().sort_index()
-        detail = ", ".join(f"{n} {k}" for k, n in counts.items())
-        hits = f"; {cached} unchanged, from the cache" if cached else ""
-        _err(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims{hits}")
 
 
 CSV_RAW_HELP = ("Write CSV text cells exactly as extracted, for programs that read them. By default a cell "
@@ -279,43 +204,6 @@ def _report_targets(formats: list[str], outputs: list[str], output_dir: str) -> 
 
 def _waivers_path(settings) -> str:
     return str(Path(settings.rules_dir or "rules") / WAIVERS_FILE)
-
-
-def _where(f) -> str:
-    c = f.claims[0] if f.claims else {}
-    return f"{c.get('doc', '')}:{c.get('line', '')}"
-
-
-def _print_findings(result, fail_on: str, *, listing: bool = True) -> None:
-    s = result.summary(fail_on)
-    sev, st = s["by_severity"], s["by_status"]
-    gate = f" ({st['new']} new, {st['baseline']} in the baseline, {st['waived']} waived)" if s["baseline"] or st["waived"] else ""
-    _err(f"reconcile: {s['findings']} findings{gate} ({sev['error']} error, {sev['warning']} warning, "
-         f"{sev['info']} info); {s['failing']} failing at --fail-on {fail_on}")
-    for f in result.findings if listing else []:
-        tag = "" if f.status == "new" else f" [{f.status}]"
-        line = f" {f.rule} {f.name}{tag}: {f.message}"
-        _err("  ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), line if len(line) <= 191 else line[:188] + "...")
-    for e in s["fixed"]:
-        _err(f"  fixed   {e['fingerprint']} is in the baseline but no longer found")
-    for note in s["notes"]:
-        _err(f"  waiver  {note}")
-
-
-def _print_failing(result, fail_on: str) -> None:
-    """--quiet: one line per failing finding, ``file:line: CODE message``, as ruff prints."""
-    for f in result.failing(fail_on):
-        _err((_where(f), {"bold": True}), ": ", (f.rule, SEVERITY_STYLE[f.severity]), f" {f.message}")
-
-
-def _print_statistics(result, *, err: bool) -> None:
-    """--statistics: how many findings each rule made (and how many are new, when a gate applies)."""
-    gated = any(f.status != "new" for f in result.findings) or result.baseline is not None
-    for code, n in result.summary("never")["by_rule"].items():
-        mine = [f for f in result.findings if f.rule == code]
-        new = f" ({sum(f.status == 'new' for f in mine)} new)" if gated else ""
-        severity = f"{mine[0].severity:<7}" if new else mine[0].severity
-        _err(f"{n:>5}  {code}  {mine[0].name:<26} ", (severity, SEVERITY_STYLE[mine[0].severity]), new, err=err)
 
 
 def _only_selected(known: Baseline | None, select, ignore) -> Baseline | None:
