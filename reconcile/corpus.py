@@ -15,7 +15,8 @@ from .engine import CHUNK_DOCUMENTS, extract_chunk
 from .extract import Claim, Extractor
 from .normalize import normalize
 from .output import path_text
-from .sources import MAX_BYTES, InputStatus, discover, load_metadata, read_document
+from .discovery import discover
+from .sources import MAX_BYTES, InputStatus, load_metadata, read_document
 
 # Below this much text, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024

@@ -20,7 +20,8 @@ import reconcile.errors
 from reconcile.cli import app
 from reconcile.report import REPORT_FORMATS, render
 from reconcile.rules.growth import project
-from reconcile.sources import discover, read_document
+from reconcile.discovery import discover
+from reconcile.sources import read_document
 
 runner = CliRunner()
 GOOD = "The gizmo market was valued at USD 4.2 billion in 2023 and will reach USD 6.0 billion by 2028.\n"
