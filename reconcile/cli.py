@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import pandas as pd
 import typer
@@ -91,6 +91,13 @@ ENGINE_HELP = ("Where documents are read: local (this machine's cores) or dask (
 SCHEDULER_HELP = "With --engine dask: the scheduler's address (tcp://host:8786); without it, a local cluster."
 CACHE_HELP = ("Claims cache folder: documents unchanged since the last run with it are not read again "
               "(needs pyarrow).")
+# Options the commands that read documents share.
+RulesOption = Annotated[Optional[str], typer.Option("--rules", help=RULES_HELP)]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")]
+ExcludeOption = Annotated[Optional[List[str]], typer.Option("--exclude", help=EXCLUDE_HELP)]
+CacheOption = Annotated[Optional[str], typer.Option("--cache", help=CACHE_HELP)]
+EngineOption = Annotated[str, typer.Option("--engine", help=ENGINE_HELP)]
+SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", help=SCHEDULER_HELP)]
 
 
 def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optional[int],
@@ -130,12 +137,12 @@ def _inputs_path(output: str) -> str:
 def extract(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to read (default: sources/)."),
     output: str = typer.Option("output/claims.csv", "-o", "--output", help="Claims file: .csv, .json or .parquet; '-' for CSV on stdout."),
-    rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
-    cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
-    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    rules: RulesOption = None,
+    jobs: JobsOption = None,
+    exclude: ExcludeOption = None,
+    cache: CacheOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
     csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
 ) -> None:
@@ -233,12 +240,12 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
     statistics: bool = typer.Option(False, "--statistics", help="Print how many findings each rule made (on stdout unless a report goes there) instead of listing them."),
-    rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
-    cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
-    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    rules: RulesOption = None,
+    jobs: JobsOption = None,
+    exclude: ExcludeOption = None,
+    cache: CacheOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the failing findings, one line each (file:line: CODE message), and problems."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Accepted findings (JSON from `reconcile baseline`): only new ones fail the run."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
@@ -309,13 +316,13 @@ def check(
 def make_baseline(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help=f"Baseline file to write (default: {DEFAULT_BASELINE})."),
-    rules: Optional[str] = typer.Option(None, "--rules", help=RULES_HELP),
+    rules: RulesOption = None,
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help=EXCLUDE_HELP),
-    cache: Optional[str] = typer.Option(None, "--cache", help=CACHE_HELP),
-    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    jobs: JobsOption = None,
+    exclude: ExcludeOption = None,
+    cache: CacheOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
     select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
 ) -> None:
