@@ -9,6 +9,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
+from . import storage
 from .cache import ClaimsCache
 from .config import Settings, load_settings
 from .engine import CHUNK_DOCUMENTS, extract_chunk
@@ -16,6 +17,7 @@ from .extract import Claim, Extractor
 from .normalize import normalize
 from .output import path_text
 from .discovery import discover
+from .errors import ReconcileError
 from .sources import MAX_BYTES, InputStatus, load_metadata, read_document
 
 # Below this much text, starting worker processes costs more than it saves.
@@ -105,7 +107,7 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
     files, problems = discover(paths, exclude=patterns + [(p, "--exclude") for p in exclude])
     metadata, meta_problems = load_metadata(paths)
-    jobs_list = [(path, metadata.get(os.path.normpath(path), {})) for path, _ in files]
+    jobs_list = [(path, metadata.get(path if storage.is_url(path) else os.path.normpath(path), {})) for path, _ in files]
     store = ClaimsCache(cache, settings) if cache is not None else None
     keys = [store.key(p, data, m) if (data := _cacheable_bytes(p)) is not None else None
             for p, m in jobs_list] if store else [None] * len(jobs_list)
@@ -165,17 +167,19 @@ def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: 
 def _cacheable_bytes(path: str) -> bytes | None:
     """A regular file's bytes to key the cache with; None for anything else (a FIFO would block)."""
     try:
+        if storage.is_url(path):
+            return storage.read_bytes(path) if storage.size(path) <= MAX_BYTES else None
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
             return None
         with open(path, "rb") as fh:
             return fh.read()
-    except OSError:
+    except (OSError, ReconcileError):
         return None
 
 
 def _size(path: str) -> int:
     try:
-        return os.path.getsize(path)
-    except OSError:
+        return storage.size(path) if storage.is_url(path) else os.path.getsize(path)
+    except (OSError, ReconcileError):
         return 0

@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from . import storage
 from .errors import InputError
 from .sources import METADATA_NAME, TEXT_SUFFIXES, InputStatus, file_kind
 
@@ -58,7 +59,9 @@ def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[
     files: dict[str, bool] = {}
     problems: list[InputStatus] = []
     for given in paths:
-        if os.path.isdir(given):
+        if storage.is_url(given):
+            _walk_url(given, files, problems, list(exclude))
+        elif os.path.isdir(given):
             found = len(files)
             _walk(given, files, problems, [*exclude, *ignore_patterns(given)])
             if len(files) == found:
@@ -69,6 +72,33 @@ def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[
         else:
             raise InputError(given, "no such file or folder")
     return sorted(files.items()), problems
+
+
+def _walk_url(given: str, files: dict[str, bool], problems: list[InputStatus], exclude: list[tuple[str, str]]) -> None:
+    """A URL (``memory://docs``, ``s3://bucket/docs``): one document, or every file under it."""
+    what = storage.kind(given)
+    if what == "file":
+        files[given] = True
+        return
+    if what != "dir":
+        raise InputError(given, "nothing there (no such document or folder)")
+    found = len(files)
+    for url, rel in storage.files_under(given):
+        name = rel.rsplit("/", 1)[-1]
+        if rel in (METADATA_NAME, IGNORE_NAME):
+            continue
+        hit = _excluded(rel, exclude) if exclude else None
+        if any(part.startswith(".") for part in rel.split("/")):
+            problems.append(InputStatus(url, "skipped", "hidden (its name starts with a dot)"))
+        elif hit:
+            problems.append(InputStatus(url, "skipped", f"excluded by {hit[0]!r} ({hit[1]})"))
+        elif Path(name).suffix.lower() in TEXT_SUFFIXES:
+            files.setdefault(url, False)
+        else:
+            problems.append(InputStatus(url, "skipped", "not a text, Markdown or HTML file"))
+    if len(files) == found:
+        problems.append(InputStatus(given, "error", "no documents found under this folder "
+                                    f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)"))
 
 
 def _walk(top: str, files: dict[str, bool], problems: list[InputStatus], exclude: list[tuple[str, str]]) -> None:

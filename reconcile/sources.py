@@ -16,6 +16,8 @@ from pathlib import Path
 
 from .htmltext import looks_like_html, render_html
 from .mdtext import strip_inline_markup
+from . import storage
+from .errors import ReconcileError
 from .offsets import LineIndex, OffsetMap, WithoutChars
 
 #: File endings read when a folder is given. A file named explicitly is always read.
@@ -213,9 +215,35 @@ def decode_source(data: bytes) -> tuple[str, str, list[str]]:
 def source_text(path: str) -> str | None:
     """A file's decoded text (the text claim offsets point into), or None if unreadable."""
     try:
+        if storage.is_url(path):
+            return decode_source(storage.read_bytes(path))[0]
         with open(path, "rb") as fh:
             return decode_source(fh.read())[0]
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, ReconcileError):
+        return None
+
+
+def _read_bytes(path: str, status: InputStatus) -> bytes | None:
+    """A regular file's (or a URL's) bytes; None, with the status saying why, for anything else."""
+    try:
+        if storage.is_url(path):
+            size = storage.size(path)
+        else:
+            mode = os.stat(path).st_mode
+            if not stat.S_ISREG(mode):
+                status.status, status.message = "skipped", f"not a regular file ({file_kind(mode)})"
+                return None
+            size = os.path.getsize(path)
+        status.bytes = size
+        if size > MAX_BYTES:
+            status.status, status.message = "error", f"file is {size} bytes, over the {MAX_BYTES} limit"
+            return None
+        if storage.is_url(path):
+            return storage.read_bytes(path)
+        with open(path, "rb") as fh:
+            return fh.read()
+    except (OSError, ReconcileError) as exc:
+        status.status, status.message = "error", f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
         return None
 
 
@@ -223,20 +251,8 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
     """Read and decode one file. Never raises for a bad file: the status says what is wrong."""
     status = InputStatus(path, "ok", title=str((meta or {}).get("title", "")),
                          publisher=str((meta or {}).get("publisher", "")))
-    try:
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):
-            status.status, status.message = "skipped", f"not a regular file ({file_kind(mode)})"
-            return None, status
-        size = os.path.getsize(path)
-        status.bytes = size
-        if size > MAX_BYTES:
-            status.status, status.message = "error", f"file is {size} bytes, over the {MAX_BYTES} limit"
-            return None, status
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        status.status, status.message = "error", f"cannot be read: {exc.strerror or exc}"
+    data = _read_bytes(path, status)
+    if data is None:
         return None, status
     status.bytes = len(data)
     if not data.strip():
@@ -286,16 +302,18 @@ def load_metadata(paths: list[str]) -> tuple[dict[str, dict], list[InputStatus]]
     found: dict[str, dict] = {}
     problems: list[InputStatus] = []
     for given in paths:
-        meta_path = Path(given) / METADATA_NAME
+        url = storage.is_url(given)
+        meta_path = storage.child(given, METADATA_NAME) if url else Path(given) / METADATA_NAME
         # os.path's tests say False for a folder that cannot be entered; discovery reports it.
-        if not os.path.isfile(meta_path):
+        if not (storage.kind(meta_path) == "file" if url else os.path.isfile(meta_path)):
             continue
         try:
-            data = tomllib.loads(meta_path.read_text("utf-8"))
+            text = storage.read_bytes(meta_path).decode("utf-8") if url else meta_path.read_text("utf-8")
+            data = tomllib.loads(text)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             problems.append(InputStatus(str(meta_path), "error", f"metadata not readable: {exc}"))
             continue
         for name, entry in (data.get("documents") or {}).items():
             if isinstance(entry, dict):
-                found[os.path.join(given, name)] = entry
+                found[storage.child(given, name) if url else os.path.join(given, name)] = entry
     return found, problems

@@ -91,3 +91,38 @@ def test_engine_on_the_command_line(tmp_path):
     assert bad.exit_code == 2 and "'spark': use one of local, dask" in bad.output
     lonely = runner.invoke(app, ["check", "sources", "--scheduler", "tcp://nowhere:8786", "--output-dir", str(tmp_path / "o")])
     assert lonely.exit_code == 2 and "needs --engine dask" in lonely.output
+
+
+def _memory_corpus(name: str) -> str:
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    for p in sorted(os.listdir("sources")):
+        with open(os.path.join("sources", p), "rb") as fh:
+            fs.pipe(f"/{name}/{p}", fh.read())
+    fs.pipe(f"/{name}/notes.pdf", b"%PDF-1.4")
+    return f"memory://{name}"
+
+
+def test_documents_in_object_storage_are_read_like_files(tmp_path):
+    url = _memory_corpus("seeds")
+    settings = load_settings(use_cwd=False)
+    remote, local = check_corpus([url], settings, jobs=1), check_corpus(["sources"], settings, jobs=1)
+    statuses = {s.doc.rsplit("/", 1)[-1]: s for s in remote.inputs}
+    assert statuses["notes.pdf"].status == "skipped"
+    assert statuses["003_8e95b2daf0467752.txt"].title.startswith("Improving Patient Outcomes")  # its metadata.toml
+    assert all(d.startswith("memory:///seeds/") for d in remote.claims["doc"])
+    key = ["figure", "line", "metric", "subject", "scope", "value", "year", "period_start", "period_end"]
+    assert remote.claims[key].equals(local.claims[key])
+    assert sorted(f.rule for f in remote.findings) == sorted(f.rule for f in local.findings)
+    # and with the claims cache
+    first = check_corpus([url], settings, jobs=1, cache=tmp_path / "cache")
+    again = check_corpus([url], settings, jobs=1, cache=tmp_path / "cache")
+    assert first.cache_hits == 0 and again.cache_hits == 4 and again.claims.equals(first.claims)
+
+
+def test_a_url_with_nothing_there_fails_clearly(tmp_path):
+    pytest.importorskip("fsspec")
+    result = CliRunner().invoke(app, ["check", "memory://no-such-corpus", "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "memory://no-such-corpus: nothing there" in result.output
+    result = CliRunner().invoke(app, ["check", "nosuchproto://x", "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "nosuchproto://x: cannot be opened" in result.output
