@@ -19,8 +19,9 @@ def extract_claims(paths, *, rules=None, jobs=None, exclude=(), cache=None):
     jobs
         Worker processes (default: one per core for large corpora).
     exclude
-        Glob patterns of files and folders that are not sources (README, LICENSE and the
-        like are skipped already; see ``[sources] exclude`` in settings.toml).
+        A glob pattern, or a list of them, of files and folders that are not sources
+        (README, LICENSE and the like are skipped already; see ``[sources] exclude`` in
+        settings.toml).
     cache
         A folder for the claims cache: unchanged documents are not read again (needs pyarrow).
 
@@ -34,9 +35,7 @@ def extract_claims(paths, *, rules=None, jobs=None, exclude=(), cache=None):
     from .corpus import extract_corpus
     from .normalize import claims_frame
 
-    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
-        paths = [paths]
-    result = extract_corpus([str(p) for p in paths], load_settings(rules), jobs=jobs, exclude=list(exclude), cache=cache)
+    result = extract_corpus(_path_list(paths), load_settings(rules), jobs=jobs, exclude=exclude, cache=cache)
     frame = claims_frame(result.claims)
     frame.attrs["inputs"] = [s.as_dict() for s in result.inputs]
     return frame
@@ -76,15 +75,13 @@ def audit(paths, *, rules=None, jobs=None, exclude=(), cache=None, baseline=None
     from .errors import ConfigError
     from .waivers import FILE_NAME, load_waivers
 
-    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
-        paths = [paths]
     settings = _load(rules)
     fail_on = fail_on or settings.settings.get("check", {}).get("fail_on", "warning")
     if fail_on not in FAIL_ON:
         raise ConfigError("fail_on", f"{fail_on!r}: use one of {', '.join(FAIL_ON)}")
     waiver_list = load_waivers(waivers if waivers is not None else Path(settings.rules_dir or "rules") / FILE_NAME)
     known = load_baseline(baseline) if baseline is not None else None
-    result = check_corpus([str(p) for p in paths], settings, jobs=jobs, exclude=list(exclude), cache=cache)
+    result = check_corpus(_path_list(paths), settings, jobs=jobs, exclude=exclude, cache=cache)
     result.fail_on = fail_on
     return result.gate(baseline=known, waivers=waiver_list)
 
@@ -93,7 +90,16 @@ def extract_corpus(paths, settings=None, *, jobs=None, exclude=(), cache=None):
     """See :func:`reconcile.corpus.extract_corpus`."""
     from .corpus import extract_corpus as _extract
 
-    return _extract(paths, settings, jobs=jobs, exclude=list(exclude), cache=cache)
+    return _extract(_path_list(paths), settings, jobs=jobs, exclude=exclude, cache=cache)
+
+
+def _path_list(paths) -> list[str]:
+    """One path or several, as ``str``, ``bytes`` or path-like objects: a list of ``str``."""
+    import os
+
+    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
+        paths = [paths]
+    return [os.fsdecode(p) for p in paths]
 
 
 def load_settings(rules_dir=None):

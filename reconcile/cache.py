@@ -29,6 +29,7 @@ from .config import Settings
 from .errors import ConfigError, OutputError
 from .extract import Claim
 from .sources import InputStatus
+from .storage import is_url
 
 CACHE_FILE = "claims.parquet"
 #: Which parts of the settings extraction reads (rule settings do not change claims).
@@ -47,6 +48,10 @@ def _code_fingerprint() -> str:
         digest.update(path.relative_to(Path(str(root))).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def settings_fingerprint(settings: Settings) -> str:
@@ -69,6 +74,8 @@ class ClaimsCache:
 
     def __init__(self, folder: str | os.PathLike, settings: Settings) -> None:
         self.folder = Path(folder)
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ConfigError(self.folder, "the claims cache must be a folder, and this is a file")
         self.fingerprint = settings_fingerprint(settings)
         self._pq = _require_pyarrow()
         self._entries: dict[str, tuple[InputStatus, list[Claim]]] | None = None
@@ -76,13 +83,14 @@ class ClaimsCache:
         self.hits = 0
         self.misses = 0
 
-    def key(self, path: str, data: bytes, meta: dict) -> str:
+    def key(self, path: str, content: str, meta: dict) -> str:
+        """An entry's key: the document's path, metadata and content digest (``sha256`` of
+        its bytes, as :func:`content_digest` gives it), under this settings fingerprint."""
         digest = hashlib.sha256()
-        for part in (self.fingerprint.encode(), path.encode("utf-8", "surrogateescape"),
-                     json.dumps(meta, sort_keys=True, default=str).encode()):
-            digest.update(part)
+        for part in (self.fingerprint, path.encode("utf-8", "surrogateescape").hex(),
+                     json.dumps(meta, sort_keys=True, default=str), content):
+            digest.update(part.encode())
             digest.update(b"\0")
-        digest.update(data)
         return digest.hexdigest()
 
     def _load(self) -> dict[str, tuple[InputStatus, list[Claim]]]:
@@ -121,8 +129,14 @@ class ClaimsCache:
         return found
 
     def save(self, entries: list[tuple[str, InputStatus, list[Claim]]]) -> None:
-        """Replace the cache with this run's documents (written atomically); nothing is
+        """Replace the cache with this run's documents (written atomically), keeping the
+        entries of local documents this run did not read that still exist (a run over part
+        of a corpus does not empty the cache; a deleted document drops out). Nothing is
         written when every document came from the cache and none was removed."""
+        docs = {status.doc for _, status, _ in entries}
+        kept = [(k, status, claims) for k, (status, claims) in sorted((self._entries or {}).items())
+                if status.doc not in docs and not is_url(status.doc) and os.path.isfile(status.doc)]
+        entries = [*entries, *kept]
         if self.misses == 0 and {k for k, _, _ in entries} == self._stored:
             return
         pa = pa_module()

@@ -183,7 +183,7 @@ class CheckResult:
 
 
 def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
-                 exclude: list[str] = (), cache=None, select: list[str] | None = None,
+                 exclude: str | list = (), cache=None, select: list[str] | None = None,
                  ignore: list[str] | None = None, progress=None, executor=None) -> CheckResult:
     """Read, extract and check a corpus (``exclude``: glob patterns of what is not a source;
     ``cache``: a claims-cache folder, see :mod:`reconcile.cache`; ``select``/``ignore``:

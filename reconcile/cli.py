@@ -4,6 +4,7 @@ what it prints) prints or exits."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, List, Optional
@@ -73,6 +74,13 @@ def _project() -> ProjectConfig:
         raise fail(str(exc)) from None
 
 
+def _exclusions(given: Optional[List[str]], project) -> list[tuple[str, str]]:
+    """--exclude patterns, else ``[tool.reconcile] exclude``, each named by where it came from."""
+    if given:
+        return [(p, "--exclude") for p in given]
+    return [(p, "[tool.reconcile] exclude") for p in project.get("exclude") or []]
+
+
 def _paths(paths: Optional[List[str]]) -> list[str]:
     if paths:
         return list(paths)
@@ -82,7 +90,7 @@ def _paths(paths: Optional[List[str]]) -> list[str]:
 
 
 EXCLUDE_HELP = ("Glob of files or folders in the folders given that are not sources (repeatable); "
-                "README*, LICENSE* and the like are skipped already, and a folder's .reconcileignore adds more.")
+                "README, LICENSE and the like are skipped already, and a folder's .reconcileignore adds more.")
 SELECT_HELP = "Run only these rules (repeatable): a code or its prefix (RC101, RC1) or a dotted name or its first part (cagr.conflict, cagr)."
 IGNORE_HELP = "Leave out these rules (repeatable), as for --select."
 RULES_HELP = "Folder of rule settings and domain data (default: ./rules)."
@@ -107,7 +115,7 @@ def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optio
         settings = load_settings(rules)
         with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
                 _working("reconcile: reading the documents…") as progress:
-            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or [], cache=cache,
+            return extract_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude, cache=cache,
                                   progress=progress, executor=executor)
     except ReconcileError as exc:
         raise fail(str(exc)) from None
@@ -121,7 +129,9 @@ CSV_RAW_HELP = ("Write CSV text cells exactly as extracted, for programs that re
 def _locked(paths: list[str]):
     """Hold the lock of every folder written to, so concurrent runs write whole sets."""
     with contextlib.ExitStack() as stack:
-        for folder in sorted({str(Path(p).parent) for p in paths if p != "-"}):
+        # One lock a folder however it is spelled ("out", "/abs/out"), always taken in the same
+        # order: a run never waits for itself, and two runs never wait for each other.
+        for folder in sorted({os.path.realpath(Path(p).parent) for p in paths if p != "-"}):
             stack.enter_context(folder_lock(folder, on_wait=lambda lock: _err(f"reconcile: waiting for {lock} "
                                                                                "(another run is writing there)")))
         yield
@@ -157,7 +167,7 @@ def extract(
     except ReconcileError as exc:
         raise fail(str(exc)) from None
     project = _project()
-    result = run_extraction(paths, rules or project.get("rules"), jobs, exclude or project.get("exclude"), cache,
+    result = run_extraction(paths, rules or project.get("rules"), jobs, _exclusions(exclude, project), cache,
                             engine, scheduler)
     report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
     frame = claims_frame(result.claims)
@@ -203,7 +213,8 @@ def _report_targets(formats: list[str], outputs: list[str], output_dir: str) -> 
     paths = [p for _, p in targets]
     if paths.count("-") > 1:
         raise fail("only one report can go to stdout (-o -)")
-    twice = sorted({p for p in paths if p != "-" and paths.count(p) > 1})
+    real = [os.path.realpath(p) for p in paths if p != "-"]  # "out/r.md" and "./out/r.md" are one file
+    twice = sorted({p for p in paths if p != "-" and real.count(os.path.realpath(p)) > 1})
     if twice:
         raise fail(f"{twice[0]}: named for two reports")
     return targets
@@ -280,8 +291,8 @@ def check(
         known = load_baseline(baseline) if baseline and not update_baseline else None
         known = _only_selected(known, select, ignore)
         with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
-                _working("reconcile: reading and checking the documents…") as progress:
-            result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
+                _working("reconcile: reading the documents…", then="reconcile: checking…") as progress:
+            result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=_exclusions(exclude, project),
                                   select=select, ignore=ignore, cache=cache, progress=progress, executor=executor)
         result.gate(baseline=known, waivers=waiver_list)
         report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
@@ -332,8 +343,8 @@ def make_baseline(
     try:
         settings = load_settings(rules or project.get("rules"))
         with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
-                _working("reconcile: reading and checking the documents…") as progress:
-            result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=exclude or project.get("exclude") or [],
+                _working("reconcile: reading the documents…", then="reconcile: checking…") as progress:
+            result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=_exclusions(exclude, project),
                                   select=select or project.get("select"), ignore=ignore or project.get("ignore"),
                                   cache=cache, progress=progress, executor=executor)
         result.gate(waivers=load_waivers(waivers or project.get("waivers") or _waivers_path(settings)))

@@ -41,9 +41,10 @@ def say(*parts, err: bool = True) -> None:
 
 
 @contextlib.contextmanager
-def working(text: str, *, after: float = 2.0):
+def working(text: str, *, after: float = 2.0, then: str = ""):
     """A progress bar on stderr for a run that lasts longer than ``after`` seconds, only on a
-    terminal. Yields the ``progress(done, total)`` callback the corpus reader calls per document."""
+    terminal, reading ``text`` (``then`` once every document is read). Yields the
+    ``progress(done, total)`` callback the corpus reader calls per document."""
     if not sys.stderr.isatty():
         yield None
         return
@@ -63,7 +64,7 @@ def working(text: str, *, after: float = 2.0):
     def progress(done: int, total: int) -> None:
         bar.update(task, completed=done, total=total)
         if done >= total:
-            bar.update(task, description=text.replace("reading and checking", "checking"))
+            bar.update(task, description=then or text)
 
     timer = threading.Timer(after, start)
     timer.daemon = True
@@ -79,13 +80,14 @@ def working(text: str, *, after: float = 2.0):
 
 
 def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False, cached: int = 0) -> None:
-    """Tell the user, on stderr, about every input that was not read cleanly."""
+    """Tell the user, on stderr, about every input that was not read cleanly (with ``quiet``,
+    only those that could not be read: a skipped README is no problem)."""
     for s in inputs:
         if s.status == "error":
             say(f"reconcile: {s.doc}: ", ("not read", SEVERITY_STYLE["error"]), f": {s.message}")
-        elif s.status in ("empty", "skipped"):
+        elif s.status in ("empty", "skipped") and not quiet:
             say(f"reconcile: {s.doc}: {s.status}: {s.message}")
-        for w in s.warnings:
+        for w in s.warnings if not quiet else ():
             say(f"reconcile: {s.doc}: ", ("warning", SEVERITY_STYLE["warning"]), f": {w}")
     if not quiet:
         counts = pd.Series([s.status for s in inputs], dtype="str").value_counts().sort_index()

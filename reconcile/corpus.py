@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import stat
@@ -10,13 +11,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import storage
-from .cache import ClaimsCache
+from .cache import ClaimsCache, content_digest
 from .config import Settings, load_settings
 from .engine import CHUNK_DOCUMENTS, extract_chunk
 from .extract import Claim, Extractor
 from .normalize import normalize
 from .output import path_text
-from .discovery import discover
+from .discovery import discover, patterns as exclude_patterns
 from .errors import ReconcileError
 from .sources import MAX_BYTES, InputStatus, load_metadata, read_document
 
@@ -76,7 +77,7 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
 
 
 def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: int | None = None,
-                   exclude: list[str] = (), cache: str | os.PathLike | None = None,
+                   exclude: str | list = (), cache: str | os.PathLike | None = None,
                    progress: Callable[[int, int], None] | None = None,
                    executor: Executor | None = None) -> Extraction:
     """Extract claims from files and folders.
@@ -90,8 +91,10 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     jobs
         Worker processes; by default one per core when the corpus is large enough.
     exclude
-        Glob patterns of files and folders in the folders given that are not sources, on
-        top of ``[sources] exclude`` in the settings and each folder's ``.reconcileignore``.
+        Glob patterns (one, or a list) of files and folders in the folders given that are
+        not sources, on top of ``[sources] exclude`` in the settings and each folder's
+        ``.reconcileignore``; ``(glob, origin)`` pairs name where a pattern came from in the
+        inputs list (``--exclude`` on the command line, ``exclude=`` otherwise).
     cache
         A folder for the claims cache (see :mod:`reconcile.cache`): documents unchanged
         since the run that wrote it are not read again. ``Extraction.cache_hits`` counts them.
@@ -105,11 +108,11 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     """
     settings = settings or load_settings()
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
-    files, problems = discover(paths, exclude=patterns + [(p, "--exclude") for p in exclude])
+    files, problems = discover(paths, exclude=patterns + exclude_patterns(exclude, "exclude="))
     metadata, meta_problems = load_metadata(paths)
     jobs_list = [(path, metadata.get(path if storage.is_url(path) else os.path.normpath(path), {})) for path, _ in files]
     store = ClaimsCache(cache, settings) if cache is not None else None
-    keys = [store.key(p, data, m) if (data := _cacheable_bytes(p)) is not None else None
+    keys = [store.key(p, digest, m) if (digest := _digest(p)) else None
             for p, m in jobs_list] if store else [None] * len(jobs_list)
     results: list[tuple[InputStatus, list[Claim]] | None] = [store.get(k) if k else None for k in keys] \
         if store else [None] * len(jobs_list)
@@ -121,7 +124,12 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     for i, found in zip(todo, _extract_files([jobs_list[i] for i in todo], settings, jobs, tick, executor)):
         results[i] = found
     if store:
-        store.save([(k, r[0], r[1]) for k, r in zip(keys, results) if k])  # before names are merged in place
+        # Keyed by the bytes extraction read (a file may change between the two reads), and
+        # saved before market names are merged into the claims in place.
+        read = set(todo)
+        entries = [(k, r) if i not in read else (store.key(p, r[0].sha256, m) if r[0].sha256 else None, r)
+                   for i, (k, r, (p, m)) in enumerate(zip(keys, results, jobs_list))]
+        store.save([(k, r[0], r[1]) for k, r in entries if k])
     inputs = [r[0] for r in results] + problems + meta_problems
     for s in inputs:
         s.doc = path_text(s.doc)
@@ -164,18 +172,22 @@ def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: 
     return out
 
 
-def _cacheable_bytes(path: str) -> bytes | None:
-    """A regular file's bytes to key the cache with; None for anything else (a FIFO would block)."""
+def _digest(path: str) -> str:
+    """The sha256 of a regular file's (or a URL's) bytes, read in blocks; ``""`` for anything
+    else (a FIFO would block) or a file that cannot be read."""
     try:
         if storage.is_url(path):
-            return storage.read_bytes(path) if storage.size(path) <= MAX_BYTES else None
+            return content_digest(storage.read_bytes(path)) if storage.size(path) <= MAX_BYTES else ""
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
-            return None
+            return ""
+        digest = hashlib.sha256()
         with open(path, "rb") as fh:
-            return fh.read()
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
     except (OSError, ReconcileError):
-        return None
+        return ""
 
 
 def _size(path: str) -> int:

@@ -20,13 +20,17 @@ IGNORE_NAME = ".reconcileignore"
 
 
 def ignore_patterns(folder: str) -> list[tuple[str, str]]:
-    """The patterns of a folder's ``.reconcileignore``: one glob a line, ``#`` comments."""
-    path = os.path.join(folder, IGNORE_NAME)
+    """The patterns of a folder's ``.reconcileignore`` (a local folder or a URL): one glob a
+    line, ``#`` comments."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            lines = fh.read(1_000_000).splitlines()
-    except OSError:
+        if storage.is_url(folder):
+            text = storage.read_bytes(storage.child(folder, IGNORE_NAME)).decode("utf-8", "replace")
+        else:
+            with open(os.path.join(folder, IGNORE_NAME), encoding="utf-8", errors="replace") as fh:
+                text = fh.read(1_000_000)
+    except (OSError, InputError):
         return []
+    lines = text.splitlines()
     return [(line.strip(), IGNORE_NAME) for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -41,108 +45,146 @@ def _excluded(relative: str, patterns: list[tuple[str, str]]) -> tuple[str, str]
     return None
 
 
+def patterns(given, origin: str) -> list[tuple[str, str]]:
+    """Exclusion patterns as ``(glob, where it came from)``: ``given`` is one glob, a list
+    of globs (each from ``origin``), or ``(glob, origin)`` pairs already."""
+    if isinstance(given, str):
+        given = [given]
+    return [g if isinstance(g, tuple) else (str(g), origin) for g in given or ()]
+
+
+class _Found:
+    """The files to read, each once however often or however spelled it is met (``docs``
+    and ``./docs``, a folder and a file in it), and a status for everything not read."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bool] = {}
+        self.problems: list[InputStatus] = []
+        self._seen: set[str] = set()
+
+    def file(self, path: str, explicit: bool) -> None:
+        key = path if storage.is_url(path) else os.path.realpath(path)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.files[path] = explicit
+
+    def skip(self, path: str, why: str, status: str = "skipped") -> None:
+        self.problems.append(InputStatus(path, status, why))
+
+    def entry(self, full: str, rel: str, exclude: list[tuple[str, str]]) -> bool:
+        """Whether a name met in a folder may be a source: hidden and excluded names are
+        listed as skipped here (and a folder so named is not entered)."""
+        name = rel.replace(os.sep, "/").rsplit("/", 1)[-1]
+        if name.startswith("."):
+            self.skip(full, "hidden (its name starts with a dot)")
+            return False
+        hit = _excluded(rel, exclude) if exclude else None
+        if hit:
+            self.skip(full, f"excluded by {hit[0]!r} ({hit[1]})")
+            return False
+        return True
+
+    def document(self, full: str, name: str) -> int:
+        """A regular file met in a folder: read when its suffix is a document's."""
+        if name == METADATA_NAME:
+            self.skip(full, "metadata is read only from a folder named on the command line, not from its subfolders")
+        elif Path(name).suffix.lower() in TEXT_SUFFIXES:
+            self.file(full, False)
+            return 1
+        else:
+            self.skip(full, "not a text, Markdown or HTML file")
+        return 0
+
+
 def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[list[tuple[str, bool]], list[InputStatus]]:
     """Expand input paths into files to read, accounting for every path met on the way.
 
-    Returns ``(files, problems)``: ``files`` are ``(path, named_explicitly)`` sorted by path;
-    ``problems`` are statuses for what was not read while walking folders: files of other
-    kinds, hidden entries, links to folders (not followed, so a link loop cannot hang a
-    run), FIFOs and devices (reading one would block), folders that cannot be listed,
-    what ``exclude`` patterns (``(glob, where it came from)``) or the folder's
-    ``.reconcileignore`` leave out, and a folder given with no documents in it.
+    Returns ``(files, problems)``: ``files`` are ``(path, named_explicitly)`` sorted by path,
+    each file once however often (or however spelled) it is given; ``problems`` are
+    statuses for what was not read while walking folders: files of other kinds, hidden
+    entries, links to folders (not followed, so a link loop cannot hang a run), FIFOs and
+    devices (reading one would block), folders that cannot be listed, what ``exclude``
+    patterns (``(glob, where it came from)``) or the folder's ``.reconcileignore`` leave
+    out, and a folder given with no documents in it. A folder or URL may hold documents
+    (``memory://docs``, ``s3://bucket/docs``: see :mod:`reconcile.storage`).
 
     Raises
     ------
     InputError
         When a path does not exist.
     """
-    files: dict[str, bool] = {}
-    problems: list[InputStatus] = []
+    found = _Found()
     for given in paths:
         if storage.is_url(given):
-            _walk_url(given, files, problems, list(exclude))
+            what = storage.kind(given)
+            if what == "file":
+                found.file(given, True)
+                continue
+            if what != "dir":
+                raise InputError(given, "nothing there (no such document or folder)")
+            met = _walk_url(given, found, [*exclude, *ignore_patterns(given)])
         elif os.path.isdir(given):
-            found = len(files)
-            _walk(given, files, problems, [*exclude, *ignore_patterns(given)])
-            if len(files) == found:
-                problems.append(InputStatus(given, "error", "no documents found under this folder "
-                                            f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)"))
+            met = _walk(given, found, [*exclude, *ignore_patterns(given)])
         elif os.path.lexists(given):
-            files[given] = True
+            found.file(given, True)
+            continue
         else:
             raise InputError(given, "no such file or folder")
-    return sorted(files.items()), problems
+        if not met:
+            found.skip(given, "no documents found under this folder "
+                       f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)", "error")
+    return sorted(found.files.items()), found.problems
 
 
-def _walk_url(given: str, files: dict[str, bool], problems: list[InputStatus], exclude: list[tuple[str, str]]) -> None:
-    """A URL (``memory://docs``, ``s3://bucket/docs``): one document, or every file under it."""
-    what = storage.kind(given)
-    if what == "file":
-        files[given] = True
-        return
-    if what != "dir":
-        raise InputError(given, "nothing there (no such document or folder)")
-    found = len(files)
+def _walk_url(given: str, found: _Found, exclude: list[tuple[str, str]]) -> int:
+    """Every file under a folder URL; returns how many documents were met."""
+    met = 0
     for url, rel in storage.files_under(given):
-        name = rel.rsplit("/", 1)[-1]
         if rel in (METADATA_NAME, IGNORE_NAME):
             continue
-        hit = _excluded(rel, exclude) if exclude else None
-        if any(part.startswith(".") for part in rel.split("/")):
-            problems.append(InputStatus(url, "skipped", "hidden (its name starts with a dot)"))
-        elif hit:
-            problems.append(InputStatus(url, "skipped", f"excluded by {hit[0]!r} ({hit[1]})"))
-        elif Path(name).suffix.lower() in TEXT_SUFFIXES:
-            files.setdefault(url, False)
-        else:
-            problems.append(InputStatus(url, "skipped", "not a text, Markdown or HTML file"))
-    if len(files) == found:
-        problems.append(InputStatus(given, "error", "no documents found under this folder "
-                                    f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)"))
+        # object stores have no folders: a hidden or excluded folder is a prefix of the path
+        parts = rel.split("/")
+        if all(found.entry(url, "/".join(parts[:i]), exclude) if i < len(parts) else True
+               for i in range(1, len(parts))) and found.entry(url, rel, exclude):
+            met += found.document(url, parts[-1])
+    return met
 
 
-def _walk(top: str, files: dict[str, bool], problems: list[InputStatus], exclude: list[tuple[str, str]]) -> None:
-    """Files to read under ``top``, depth first, with a status for everything else met."""
-    stack = [top]
+def _walk(top: str, found: _Found, exclude: list[tuple[str, str]]) -> int:
+    """Files to read under ``top``, depth first, with a status for everything else met;
+    returns how many documents were met."""
+    stack, met = [top], 0
     while stack:
         folder = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(InputStatus(folder, "error", f"folder cannot be read: {exc.strerror or exc}"))
+            found.skip(folder, f"folder cannot be read: {exc.strerror or exc}", "error")
             continue
         for entry in entries:
             full, name = os.path.join(folder, entry.name), entry.name
             if name in (METADATA_NAME, IGNORE_NAME) and folder == top:
                 continue  # read by load_metadata and ignore_patterns
-            if name.startswith("."):
-                problems.append(InputStatus(full, "skipped", "hidden (its name starts with a dot)"))
-                continue
-            hit = _excluded(os.path.relpath(full, top), exclude) if exclude else None
-            if hit:
-                problems.append(InputStatus(full, "skipped", f"excluded by {hit[0]!r} ({hit[1]})"))
+            if not found.entry(full, os.path.relpath(full, top), exclude):
                 continue
             try:
                 link = entry.is_symlink()
                 mode = os.stat(full).st_mode
             except OSError as exc:
                 if Path(name).suffix.lower() in TEXT_SUFFIXES:
-                    files.setdefault(full, False)  # read_document says what is wrong with it
+                    found.file(full, False)  # read_document says what is wrong with it
+                    met += 1
                 else:
-                    problems.append(InputStatus(full, "skipped", f"cannot be examined: {exc.strerror or exc}"))
+                    found.skip(full, f"cannot be examined: {exc.strerror or exc}")
                 continue
             if stat.S_ISDIR(mode):
                 if link:
-                    problems.append(InputStatus(full, "skipped", "a link to a folder, not followed (name its target to read it)"))
+                    found.skip(full, "a link to a folder, not followed (name its target to read it)")
                 else:
                     stack.append(full)
             elif not stat.S_ISREG(mode):
-                problems.append(InputStatus(full, "skipped", f"not a regular file ({file_kind(mode)})"))
-            elif name == METADATA_NAME:
-                problems.append(InputStatus(full, "skipped", "metadata is read only from a folder named on the "
-                                            "command line, not from its subfolders"))
-            elif Path(name).suffix.lower() in TEXT_SUFFIXES:
-                files.setdefault(full, False)
+                found.skip(full, f"not a regular file ({file_kind(mode)})")
             else:
-                problems.append(InputStatus(full, "skipped", "not a text, Markdown or HTML file"))
+                met += found.document(full, name)
+    return met

@@ -25,6 +25,8 @@ from .errors import ConfigError
 ENGINES = ("local", "dask")
 #: Documents per task sent to an executor: large enough to amortise a task's overhead.
 CHUNK_DOCUMENTS = 16
+#: How long to wait for a scheduler named by address.
+CONNECT_TIMEOUT = "10s"
 
 _extractors: dict[int, object] = {}
 
@@ -73,7 +75,11 @@ def executor_for(engine: str = "local", *, scheduler: str | None = None,
     with dask.config.set({"distributed.worker.profile.enabled": False}):
         with contextlib.ExitStack() as stack:
             if scheduler:
-                client = stack.enter_context(Client(scheduler))
+                try:
+                    client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+                except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address
+                    raise ConfigError("--scheduler", f"{scheduler}: no Dask scheduler answers there "
+                                      f"within {CONNECT_TIMEOUT} ({exc})") from None
             else:
                 cluster = stack.enter_context(LocalCluster(n_workers=workers or 2, threads_per_worker=1,
                                                            processes=True, dashboard_address=None))

@@ -62,6 +62,16 @@ def line_text(text) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], path_text(str(text)))
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def controls_shown(text: str) -> str:
+    """``path_text``, with control characters (ESC, BEL, bidi overrides) shown as escapes;
+    line breaks and tabs stay: for text in documents such as the HTML report."""
+    text = path_text(text)
+    return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], text) if _CONTROLS.search(text) else text
+
+
 def format_for(path: str, explicit: str | None = None) -> str:
     if explicit:
         return explicit

@@ -7,6 +7,7 @@ corpus is still read.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -49,6 +50,8 @@ class InputStatus:
     #: from ``metadata.toml``, when it gives them: reports name documents by these
     title: str = ""
     publisher: str = ""
+    #: sha256 of the bytes read, so a cache entry is keyed by what was extracted (not in reports)
+    sha256: str = ""
 
     @property
     def label(self) -> str:
@@ -255,6 +258,7 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
     if data is None:
         return None, status
     status.bytes = len(data)
+    status.sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
         status.status, status.message = "empty", "file is empty"
         return None, status
@@ -305,7 +309,11 @@ def load_metadata(paths: list[str]) -> tuple[dict[str, dict], list[InputStatus]]
         url = storage.is_url(given)
         meta_path = storage.child(given, METADATA_NAME) if url else Path(given) / METADATA_NAME
         # os.path's tests say False for a folder that cannot be entered; discovery reports it.
-        if not (storage.kind(meta_path) == "file" if url else os.path.isfile(meta_path)):
+        try:
+            if not (storage.kind(meta_path) == "file" if url else os.path.isfile(meta_path)):
+                continue
+        except ReconcileError as exc:
+            problems.append(InputStatus(str(meta_path), "error", f"metadata not readable: {exc}"))
             continue
         try:
             text = storage.read_bytes(meta_path).decode("utf-8") if url else meta_path.read_text("utf-8")

@@ -54,14 +54,22 @@ def size(url: str) -> int:
 
 
 def kind(url: str) -> str:
-    """``"dir"``, ``"file"`` or ``""`` (nothing there)."""
+    """``"dir"``, ``"file"`` or ``""`` (nothing there).
+
+    Raises
+    ------
+    InputError
+        When the store cannot be asked (credentials, permissions, network): that is not
+        the same as nothing being there.
+    """
     fs, path = _fs(url)
     try:
-        if fs.isdir(path):
-            return "dir"
-        return "file" if fs.isfile(path) else ""
-    except Exception:
+        info = fs.info(path)
+    except FileNotFoundError:
         return ""
+    except Exception as exc:
+        raise InputError(url, f"cannot be reached: {_oserror(url, exc)}") from None
+    return "dir" if info.get("type") == "directory" else "file"
 
 
 def files_under(url: str) -> list[tuple[str, str]]:

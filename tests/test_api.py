@@ -94,3 +94,12 @@ def test_pivot_by_year_and_scope(seeds):
     assert table.loc[2034, "Global"] == pytest.approx(1094.83e9)
     json.dumps(seeds.findings_frame().to_dict("records"))  # plain values, ready to serialise
     assert isinstance(seeds.cited_frame(), pd.DataFrame)
+
+
+def test_one_exclude_pattern_as_a_string_and_bytes_paths(tmp_path):
+    for name in ("a.txt", "b.md"):
+        (tmp_path / name).write_text("The gizmo market was USD 4 billion in 2023.\n", "utf-8")
+    frame = reconcile.extract_claims(os.fsencode(tmp_path), exclude="*.md")  # not "*", ".", "m", "d"
+    assert set(frame["doc"].map(os.path.basename)) == {"a.txt"}
+    skipped = {os.path.basename(s["doc"]): s["message"] for s in frame.attrs["inputs"] if s["status"] == "skipped"}
+    assert skipped == {"b.md": "excluded by '*.md' (exclude=)"}

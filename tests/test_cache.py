@@ -94,3 +94,41 @@ def test_progress_counts_every_document_and_cached_ones_at_once(corpus, tmp_path
     extract_corpus([str(corpus)], load_settings(use_cwd=False), jobs=1, cache=tmp_path / "cache",
                    progress=lambda d, t: seen.append((d, t)))
     assert seen == [(4, 4)]
+
+
+def test_the_entry_is_keyed_by_the_bytes_extraction_read(corpus, tmp_path, monkeypatch):
+    """A document edited between the cache's look-up and its reading is stored under what was read."""
+    import reconcile.corpus as corpus_module
+
+    doc = next(corpus.glob("002_*.txt"))
+    before = doc.read_text("utf-8")
+    real = corpus_module._digest
+
+    def digest_then_edit(path):
+        value = real(path)
+        if path == str(doc):
+            doc.write_text(before.replace("$3.5 trillion", "$2.5 trillion"), "utf-8")
+        return value
+
+    monkeypatch.setattr(corpus_module, "_digest", digest_then_edit)
+    _run([corpus], tmp_path / "cache")  # looked up with the old bytes, extracted the new ones
+    monkeypatch.setattr(corpus_module, "_digest", real)
+    doc.write_text(before, "utf-8")  # back to the old bytes: must not be served the edited claims
+    run, claims, _ = _run([corpus], tmp_path / "cache")
+    assert "$3.5 trillion" in set(claims["figure"]) and run.cache_hits == 3
+
+
+def test_a_metadata_change_is_a_miss(corpus, tmp_path):
+    _run([corpus], tmp_path / "cache")
+    meta = corpus / "metadata.toml"
+    meta.write_text(meta.read_text("utf-8").replace("Improving Patient Outcomes", "Better Patient Outcomes"), "utf-8")
+    run, _, inputs = _run([corpus], tmp_path / "cache")
+    assert run.cache_hits == 3
+    assert any(i["title"].startswith("Better Patient Outcomes") for i in inputs)
+
+
+def test_a_run_over_part_of_the_corpus_keeps_the_rest_cached(corpus, tmp_path):
+    _run([corpus], tmp_path / "cache")
+    one = next(corpus.glob("001_*.txt"))
+    assert _run([one], tmp_path / "cache")[0].cache_hits == 1
+    assert _run([corpus], tmp_path / "cache")[0].cache_hits == 4

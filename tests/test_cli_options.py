@@ -331,3 +331,13 @@ def test_the_info_severity_is_called_info_everywhere(tmp_path):
     assert "notes" not in md.lower() and "infos" not in md
     assert "(2 error, 2 warning, 1 info)" in result.stderr
     assert "  info    RC201 value.conflict" in result.stderr and "note" not in result.stderr
+
+
+def test_quiet_says_nothing_of_a_skipped_readme(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for p in Path("sources").iterdir():
+        (docs / p.name).write_bytes(p.read_bytes())
+    (docs / "README.md").write_text("# About these files\n", "utf-8")
+    result = check(str(docs), "-q", "--fail-on", "never", "--output-dir", str(tmp_path / "out"))
+    assert result.exit_code == 0 and result.stderr == ""

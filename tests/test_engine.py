@@ -126,3 +126,10 @@ def test_a_url_with_nothing_there_fails_clearly(tmp_path):
     assert result.exit_code == 2 and "memory://no-such-corpus: nothing there" in result.output
     result = CliRunner().invoke(app, ["check", "nosuchproto://x", "--output-dir", str(tmp_path / "o")])
     assert result.exit_code == 2 and "nosuchproto://x: cannot be opened" in result.output
+
+
+def test_a_scheduler_that_does_not_answer_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["check", "sources", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1",
+                                      "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "no Dask scheduler answers there" in result.output
+    assert "internal error" not in result.output

@@ -19,7 +19,7 @@ import pandas as pd
 from ..check import CheckResult
 from ..findings import cards
 from ..numbers import format_amount, format_period, is_percent
-from ..output import path_text
+from ..output import controls_shown, path_text
 from ..rules import RULES, find_rule
 from ..sources import InputStatus
 from .chart import market_chart, no_chart_reason
@@ -29,6 +29,8 @@ SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("reconcile.report", "templates"),
     autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    # Every text a page shows, before it is escaped: no raw ESC or bidi override from a file name.
+    finalize=lambda v: controls_shown(v) if type(v) is str else v,
 )
 
 
