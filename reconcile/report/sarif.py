@@ -7,12 +7,12 @@ our fingerprint in ``partialFingerprints``. Baselined findings carry ``baselineS
 Inputs that could not be read are the invocation's ``toolExecutionNotifications``.
 
 Each rule carries its documentation as ``help.text`` and ``help.markdown`` (section titles
-in bold, the example claim rows as code blocks) and a ``helpUri``: ``DOCS_URL#anchor``,
-the rule's row in the README's rules table (``#rc101-cagrarithmetic``). reconcile has no
-public site, so ``DOCS_URL`` is by default the relative reference ``README.md`` (the
-README at the root of the checkout); SARIF asks for an absolute URI, so set ``docs_url``
-(``--docs-url`` or ``[tool.reconcile] docs_url``) to where your copy of the README is
-published, e.g. ``https://github.com/ORG/REPO/blob/main/README.md``.
+in bold, the example claim rows as code blocks). Given ``docs_url`` (``--docs-url`` or
+``[tool.reconcile] docs_url``: where your copy of the README is published, e.g.
+``https://github.com/ORG/REPO/blob/main/README.md``), each also has a ``helpUri``,
+``docs_url#anchor``, the rule's row in the README's rules table (``#rc101-cagrarithmetic``).
+reconcile has no public site, and SARIF's ``helpUri`` must be an absolute URI, so without
+an absolute ``docs_url`` there is none.
 
 Locations are URI references: the file's path relative to the working directory when it
 is under it (as code scanning wants, relative to the checkout), percent-encoded, with
@@ -35,8 +35,6 @@ from ..sources import source_text
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-#: Where the rules are documented when no ``docs_url`` is given: the README, relative to the checkout.
-DOCS_URL = "README.md"
 _LITERAL = re.compile(r"``(.+?)``", re.S)
 
 
@@ -118,17 +116,24 @@ def rule_markdown(rule) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
-def _rules(docs_url: str) -> list[dict]:
-    return [{
-        "id": r.code,
-        "name": r.name,
-        "shortDescription": {"text": r.summary()},
-        "fullDescription": {"text": rule_text(r)},
-        "help": {"text": rule_text(r), "markdown": rule_markdown(r)},
-        "helpUri": f"{docs_url}#{rule_anchor(r)}",
-        "defaultConfiguration": {"level": _LEVEL[r.severity]},
-        "properties": {"tags": [r.name.split(".")[0]]},
-    } for r in RULES]
+def _rules(docs_url: str | None) -> list[dict]:
+    """The rules' descriptors; ``helpUri`` only for an absolute ``docs_url`` (SARIF's
+    ``helpUri`` is a URI: a relative README path would make the log invalid)."""
+    out = []
+    for r in RULES:
+        rule = {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary()},
+            "fullDescription": {"text": rule_text(r)},
+            "help": {"text": rule_text(r), "markdown": rule_markdown(r)},
+            "defaultConfiguration": {"level": _LEVEL[r.severity]},
+            "properties": {"tags": [r.name.split(".")[0]]},
+        }
+        if docs_url and "://" in docs_url:
+            rule["helpUri"] = f"{docs_url}#{rule_anchor(r)}"
+        out.append(rule)
+    return out
 
 
 def sarif_dict(result: CheckResult, *, docs_url: str | None = None) -> dict:
@@ -158,7 +163,7 @@ def sarif_dict(result: CheckResult, *, docs_url: str | None = None) -> dict:
         results.append(item)
     run = {
         "tool": {"driver": {"name": "reconcile", "version": __version__,
-                            "informationUri": "https://example.invalid/reconcile", "rules": _rules(docs_url or DOCS_URL)}},
+                            "informationUri": "https://example.invalid/reconcile", "rules": _rules(docs_url)}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
