@@ -67,19 +67,17 @@ def audit(paths, *, rules=None, jobs=None, exclude=(), cache=None, baseline=None
         claim, ``claim_id`` joins ``.claims``), ``.failing(fail_on)`` (the findings that
         fail a run at that severity) and ``.exit_code(fail_on)`` (what the CLI exits with).
     """
-    from pathlib import Path
-
     from .baseline import load_baseline
-    from .check import FAIL_ON, check_corpus
+    from .check import FAIL_ON, check_corpus, fail_on_from
     from .config import load_settings as _load
     from .errors import ConfigError
-    from .waivers import FILE_NAME, load_waivers
+    from .waivers import default_path, load_waivers
 
     settings = _load(rules)
-    fail_on = fail_on or settings.settings.get("check", {}).get("fail_on", "warning")
+    fail_on = fail_on or fail_on_from(settings)
     if fail_on not in FAIL_ON:
         raise ConfigError("fail_on", f"{fail_on!r}: use one of {', '.join(FAIL_ON)}")
-    waiver_list = load_waivers(waivers if waivers is not None else Path(settings.rules_dir or "rules") / FILE_NAME)
+    waiver_list = load_waivers(waivers if waivers is not None else default_path(settings))
     known = load_baseline(baseline) if baseline is not None else None
     result = check_corpus(_path_list(paths), settings, jobs=jobs, exclude=exclude, cache=cache)
     result.fail_on = fail_on

@@ -36,6 +36,12 @@ def rule_options(settings: Settings) -> dict[str, dict]:
     return {rule.code: {**defaults.get(rule.code, {}), **given.get(rule.code, {})} for rule in RULES}
 
 
+def fail_on_from(settings: Settings) -> str:
+    """``[check] fail_on``: the lowest severity that fails a run when none is given (checked
+    against the severities where settings.toml is loaded)."""
+    return settings.settings.get("check", {}).get("fail_on", "warning")
+
+
 def bands_from(settings: Settings) -> Bands:
     """``[bands]``: how wide a stated figure is read."""
     cfg = settings.settings.get("bands", {})

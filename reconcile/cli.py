@@ -21,14 +21,14 @@ from .console import (SEVERITY_STYLE, print_failing as _print_failing,
 from .engine import executor_for
 from .errors import ReconcileError
 from .normalize import claims_frame
-from .check import FAIL_ON, check_corpus, rule_options, selected_codes
+from .check import FAIL_ON, check_corpus, fail_on_from, rule_options, selected_codes
 from .output import folder_lock, format_for, write_table, write_text_atomic
 from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, Baseline, load_baseline, write_baseline
 from .init_template import write_starter
 from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
 from .report.sarif import to_sarif
 from .schema import toml_key
-from .waivers import FILE_NAME as WAIVERS_FILE, load_waivers
+from .waivers import default_path as default_waivers, load_waivers
 from .rules import RULES, find_rule
 
 REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv", ".sarif": "sarif",
@@ -105,6 +105,8 @@ JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="
 ExcludeOption = Annotated[Optional[List[str]], typer.Option("--exclude", help=EXCLUDE_HELP)]
 CacheOption = Annotated[Optional[str], typer.Option("--cache", help=CACHE_HELP)]
 EngineOption = Annotated[str, typer.Option("--engine", help=ENGINE_HELP)]
+SelectOption = Annotated[Optional[List[str]], typer.Option("--select", help=SELECT_HELP)]
+IgnoreOption = Annotated[Optional[List[str]], typer.Option("--ignore", help=IGNORE_HELP)]
 SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", help=SCHEDULER_HELP)]
 
 
@@ -123,6 +125,7 @@ def run_extraction(paths: Optional[List[str]], rules: Optional[str], jobs: Optio
 
 CSV_RAW_HELP = ("Write CSV text cells exactly as extracted, for programs that read them. By default a cell "
                 "starting with = + - @ gets a leading apostrophe so a spreadsheet shows it rather than runs it.")
+CsvRawOption = Annotated[bool, typer.Option("--csv-raw", help=CSV_RAW_HELP)]
 
 
 @contextlib.contextmanager
@@ -154,7 +157,7 @@ def extract(
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print problems."),
-    csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """Extract every quantitative claim into one normalized claims table.
 
@@ -186,13 +189,6 @@ def extract(
     raise typer.Exit(EXIT_INCOMPLETE if result.incomplete else EXIT_OK)
 
 
-def _fail_on_default(settings) -> str:
-    value = settings.settings.get("check", {}).get("fail_on", "warning")
-    if value not in FAIL_ON:
-        raise fail(f"settings.toml: [check] fail_on = {value!r}: use one of {', '.join(FAIL_ON)}")
-    return value
-
-
 def _report_targets(formats: list[str], outputs: list[str], output_dir: str) -> list[tuple[str, str]]:
     """(format, path) pairs to write: the defaults, or each --format with its -o, paired in order."""
     if not formats and not outputs:
@@ -220,10 +216,6 @@ def _report_targets(formats: list[str], outputs: list[str], output_dir: str) -> 
     return targets
 
 
-def _waivers_path(settings) -> str:
-    return str(Path(settings.rules_dir or "rules") / WAIVERS_FILE)
-
-
 def _only_selected(known: Baseline | None, select, ignore) -> Baseline | None:
     """The baseline's entries for the rules run, so the others are not reported as fixed."""
     if known is None or not (select or ignore):
@@ -248,8 +240,8 @@ def check(
     output_dir: Optional[str] = typer.Option(None, "--output-dir", help=(
         f"Folder for the reports written without -o (default: output, writing {DEFAULT_OUTPUTS.replace('output/', '')}).")),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning, info or never (default: warning)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     statistics: bool = typer.Option(False, "--statistics", help="Print how many findings each rule made (on stdout unless a report goes there) instead of listing them."),
     rules: RulesOption = None,
     jobs: JobsOption = None,
@@ -262,7 +254,7 @@ def check(
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Rewrite the --baseline file (default rules/baseline.json) with the current findings."),
     waivers: Optional[str] = typer.Option(None, "--waivers", help="Waivers file (default: waivers.toml in the rules folder)."),
     docs_url: Optional[str] = typer.Option(None, "--docs-url", help="URL of reconcile's README, for the rules' links in SARIF (default: README.md, relative)."),
-    csv_raw: bool = typer.Option(False, "--csv-raw", help=CSV_RAW_HELP),
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """Find contradictions between and within documents and write the discrepancy report.
 
@@ -286,8 +278,8 @@ def check(
     baseline = baseline or project.get("baseline")
     try:
         settings = load_settings(rules or project.get("rules"))
-        fail_on = fail_on or _fail_on_default(settings)
-        waiver_list = load_waivers(waivers or project.get("waivers") or _waivers_path(settings))
+        fail_on = fail_on or fail_on_from(settings)
+        waiver_list = load_waivers(waivers or project.get("waivers") or default_waivers(settings))
         known = load_baseline(baseline) if baseline and not update_baseline else None
         known = _only_selected(known, select, ignore)
         with executor_for(engine, scheduler=scheduler, workers=jobs) as executor, \
@@ -334,8 +326,8 @@ def make_baseline(
     cache: CacheOption = None,
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
-    select: Optional[List[str]] = typer.Option(None, "--select", help=SELECT_HELP),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help=IGNORE_HELP),
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
 ) -> None:
     """Record the current findings as accepted, so `check --baseline` fails only on new ones."""
     project = _project()
@@ -347,7 +339,7 @@ def make_baseline(
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=_exclusions(exclude, project),
                                   select=select or project.get("select"), ignore=ignore or project.get("ignore"),
                                   cache=cache, progress=progress, executor=executor)
-        result.gate(waivers=load_waivers(waivers or project.get("waivers") or _waivers_path(settings)))
+        result.gate(waivers=load_waivers(waivers or project.get("waivers") or default_waivers(settings)))
         report_inputs(result.inputs, len(result.claims), cached=result.cache_hits)
         if result.incomplete:
             raise fail("not writing a baseline: some inputs could not be read")

@@ -61,6 +61,11 @@ class Waiver:
                 "expires": self.expires.isoformat() if self.expires else None}
 
 
+def default_path(settings) -> Path:
+    """Where the waivers are when none are named: ``waivers.toml`` in the rules folder."""
+    return Path(settings.rules_dir or "rules") / FILE_NAME
+
+
 def load_waivers(path: str | Path) -> list[Waiver]:
     """Read ``waivers.toml``; a missing file means no waivers, a bad one is an error."""
     p = Path(path)
