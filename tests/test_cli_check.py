@@ -27,14 +27,19 @@ def test_seeds_default_outputs(tmp_path):
     result = check("sources", "--output-dir", str(tmp_path))
     assert result.exit_code == 1, result.output
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
-    assert report["version"] == 1
-    assert set(report) == {"version", "inputs", "summary", "discrepancies"}
+    assert report["version"] == 2
+    assert set(report) == {"version", "inputs", "summary", "discrepancies", "claims"}
     assert len(report["inputs"]) == 4 and all(i["status"] == "ok" for i in report["inputs"])
     assert report["summary"]["findings"] == len(report["discrepancies"]) == 5
     for d in report["discrepancies"]:
-        assert set(d) >= {"rule", "name", "severity", "message", "claims", "expected", "observed", "fingerprint"}
+        assert set(d) >= {"rule", "name", "severity", "message", "claims", "claim_ids", "expected", "observed",
+                          "fingerprint"}
+        assert d["claim_ids"] == [c["claim_id"] for c in d["claims"]]
         for c in d["claims"]:
-            assert {"doc", "line", "quote", "value", "unit", "year", "period_start", "period_end"} <= set(c)
+            assert {"claim_id", "role", "doc", "line"} <= set(c)
+            quoted = report["claims"][c["claim_id"]]
+            assert {"doc", "line", "quote", "value", "unit", "year", "period_start", "period_end"} <= set(quoted)
+            assert (quoted["doc"], quoted["line"]) == (c["doc"], c["line"])
     md = (tmp_path / "report.md").read_text("utf-8")
     assert md.startswith("# Discrepancy report") and "## personalized medicine" in md
     assert "`sources/001_df29e0ce6f524626.txt:6`" in md and "6.59%" in md
