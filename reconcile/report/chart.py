@@ -33,6 +33,9 @@ FONT, LABEL_FONT = 11, 10
 CHAR_WIDTH = 0.66  # of the font size: wide enough for digits and capitals in common sans fonts
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
 NICE = (1.0, 2.0, 2.5, 5.0, 10.0)
+#: Value labels tried per chart (cited marks first): each is checked against every mark,
+#: so more would cost the square of a crowded chart's marks for labels that cannot fit.
+MAX_LABELS = 60
 
 
 def nice_step(span: float, *, most: int = 6) -> float:
@@ -113,6 +116,18 @@ class Placer:
         return None
 
 
+def split_by(frame: pd.DataFrame, column: str) -> dict[str, pd.DataFrame]:
+    """``frame``'s rows by the value of ``column``, in one pass, each part in the frame's order.
+
+    Not ``groupby``: a document's path may not be UTF-8 (a surrogate escape), which
+    pyarrow-backed group keys refuse.
+    """
+    rows: dict[str, list[int]] = {}
+    for i, key in enumerate(frame[column].tolist()):
+        rows.setdefault(key, []).append(i)
+    return {key: frame.iloc[idx] for key, idx in rows.items()}
+
+
 def _sizes(claims: pd.DataFrame, subject: str) -> pd.DataFrame:
     rows = claims[(claims["subject"] == subject) & (claims["scope"] == "Global") & (claims["metric"] == "market_size")]
     return rows[rows["year"].notna() & (rows["value"] > 0) & rows["value"].map(math.isfinite)]
@@ -122,12 +137,17 @@ def _projections(rows: pd.DataFrame, sizes: pd.DataFrame, cited: set[str]) -> li
     """Each stated CAGR grown from the document's latest size at or before its start."""
     out, seen = [], set()
     cagrs = rows[(rows["metric"] == "cagr") & rows["period_end"].notna() & rows["doc"].isin(set(sizes["doc"]))]
+    if cagrs.empty:
+        return out
+    # each document's sizes once, latest last: not a scan of the market per CAGR
+    by_doc = split_by(sizes.sort_values(["year", "start"]), "doc")
     for c in cagrs.itertuples():
         start = c.period_start if pd.notna(c.period_start) else c.period_end
-        base = sizes[(sizes["doc"] == c.doc) & (sizes["year"] <= start)]
+        own = by_doc[c.doc]
+        base = own[own["year"] <= start]
         if base.empty:
             continue
-        b = base.sort_values(["year", "start"]).iloc[-1]
+        b = base.iloc[-1]
         years = int(c.period_end) - int(b["year"])
         if years <= 0:
             continue
@@ -200,8 +220,9 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
 
     color = {doc: PALETTE[i % len(PALETTE)] for i, doc in enumerate(docs)}
     series = []
+    by_doc = split_by(sizes, "doc")  # once, not a scan of the market per document
     for doc in docs:
-        rows = sizes[sizes["doc"] == doc]
+        rows = by_doc[doc]
         name = labels.get(doc, "")
         points = []
         for r in rows.itertuples():
@@ -253,7 +274,10 @@ def _place_labels(chart: dict) -> None:
             placer.boxes.append((p["x"] - 10, p["y"] - 10, p["x"] + 10, p["y"] + 10))
     for p in chart["projections"]:
         placer.boxes.append((p["x2"] - 5, p["y2"] - 5, p["x2"] + 5, p["y2"] + 5))
-    for p in sorted(chart["projections"], key=lambda p: (not p["cited"], p["x2"], p["y2"])):
+    ordered = sorted(chart["projections"], key=lambda p: (not p["cited"], p["x2"], p["y2"]))
+    for p in ordered[MAX_LABELS:]:
+        p["at"] = None
+    for p in ordered[:MAX_LABELS]:
         w = len(p["text"]) * LABEL_FONT * CHAR_WIDTH
         spots = [(p["x2"] + 7, p["y2"] + 4), (p["x2"] + 7, p["y2"] - 6), (p["x2"] + 7, p["y2"] + 14),
                  (p["x2"] - 7 - w, p["y2"] - 8), (p["x2"] - 7 - w, p["y2"] + 16)]
@@ -262,7 +286,7 @@ def _place_labels(chart: dict) -> None:
     marks = [(p, s) for s in chart["series"] for p in s["points"]]
     labelled = set()  # one label for marks drawn on one spot (a figure stated twice)
     for p, s in sorted(marks, key=lambda m: (not m[0]["cited"], m[0]["x"], m[0]["y"])):
-        if (p["x"], p["y"]) in labelled:
+        if (p["x"], p["y"]) in labelled or len(labelled) >= MAX_LABELS:
             p["at"] = None
             continue
         labelled.add((p["x"], p["y"]))
