@@ -116,16 +116,18 @@ class Placer:
         return None
 
 
-def split_by(frame: pd.DataFrame, column: str) -> dict[str, pd.DataFrame]:
-    """``frame``'s rows by the value of ``column``, in one pass, each part in the frame's order.
+#: The claims table's columns a chart reads (a market's rows are copied with these only).
+CHART_COLUMNS = ["claim_id", "doc", "line", "start", "figure", "metric", "subject", "scope", "value", "unit", "low",
+                 "high", "qualifier", "year", "period_start", "period_end", "kind"]
 
-    Not ``groupby``: a document's path may not be UTF-8 (a surrogate escape), which
-    pyarrow-backed group keys refuse.
-    """
-    rows: dict[str, list[int]] = {}
-    for i, key in enumerate(frame[column].tolist()):
-        rows.setdefault(key, []).append(i)
-    return {key: frame.iloc[idx] for key, idx in rows.items()}
+
+def rows_by_doc(frame: pd.DataFrame) -> dict[str, list]:
+    """``frame``'s rows (named tuples) by document, in one pass, each list in the frame's
+    order: a market's rows are read once, never filtered per document or per CAGR."""
+    out: dict[str, list] = {}
+    for r in frame.itertuples(index=False):
+        out.setdefault(r.doc, []).append(r)
+    return out
 
 
 def _sizes(claims: pd.DataFrame, subject: str) -> pd.DataFrame:
@@ -139,27 +141,25 @@ def _projections(rows: pd.DataFrame, sizes: pd.DataFrame, cited: set[str]) -> li
     cagrs = rows[(rows["metric"] == "cagr") & rows["period_end"].notna() & rows["doc"].isin(set(sizes["doc"]))]
     if cagrs.empty:
         return out
-    # each document's sizes once, latest last: not a scan of the market per CAGR
-    by_doc = split_by(sizes.sort_values(["year", "start"]), "doc")
+    by_doc = rows_by_doc(sizes.sort_values(["year", "start"]))  # each document's sizes, latest last
     for c in cagrs.itertuples():
         start = c.period_start if pd.notna(c.period_start) else c.period_end
-        own = by_doc[c.doc]
-        base = own[own["year"] <= start]
-        if base.empty:
+        base = [b for b in by_doc[c.doc] if b.year <= start]
+        if not base:
             continue
-        b = base.iloc[-1]
-        years = int(c.period_end) - int(b["year"])
+        b = base[-1]
+        years = int(c.period_end) - int(b.year)
         if years <= 0:
             continue
-        end = project(float(b["value"]), c.value / 100.0, years)
+        end = project(float(b.value), c.value / 100.0, years)
         if not (math.isfinite(end) and end > 0):
             continue  # a rate no axis can show (a fall of over 100% a year, or beyond a float)
-        key = (c.doc, int(b["year"]), int(c.period_end), round(c.value, 6))
+        key = (c.doc, int(b.year), int(c.period_end), round(c.value, 6))
         if key in seen:
             continue  # the same rate stated twice over the same years draws one line
         seen.add(key)
         period = format_period(int(c.period_start) if pd.notna(c.period_start) else None, int(c.period_end))
-        out.append({"doc": c.doc, "year0": int(b["year"]), "value0": float(b["value"]), "year1": int(c.period_end),
+        out.append({"doc": c.doc, "year0": int(b.year), "value0": float(b.value), "year1": int(c.period_end),
                     "value1": end, "rate": f"{format_amount(c.value, 'percent')} CAGR", "period": period,
                     "figure": c.figure, "line": int(c.line), "cited": c.claim_id in cited})
     return out
@@ -220,12 +220,11 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
 
     color = {doc: PALETTE[i % len(PALETTE)] for i, doc in enumerate(docs)}
     series = []
-    by_doc = split_by(sizes, "doc")  # once, not a scan of the market per document
+    by_doc = rows_by_doc(sizes)  # once, not a scan of the market per document
     for doc in docs:
-        rows = by_doc[doc]
         name = labels.get(doc, "")
         points = []
-        for r in rows.itertuples():
+        for r in by_doc[doc]:
             low = y(r.low) if r.qualifier == "range" and r.low > 0 and pd.notna(r.high) else None
             points.append({
                 "x": x(int(r.year)), "y": y(r.value), "shape": r.qualifier if r.qualifier in ("over", "under") else "dot",

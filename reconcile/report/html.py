@@ -22,7 +22,7 @@ from ..numbers import format_amount, format_period, is_percent
 from ..output import path_text
 from ..rules import RULES, find_rule
 from ..sources import InputStatus
-from .chart import market_chart, no_chart_reason, split_by
+from .chart import CHART_COLUMNS, market_chart, no_chart_reason
 
 SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
 #: Rows of the claims table shown on the page (claims.csv has them all): a 50,000-claim
@@ -147,6 +147,18 @@ def _verdict(s: dict) -> str:
     return "No new findings at or above the failing level: the check passes."
 
 
+def split_by(frame: pd.DataFrame, column: str) -> dict[str, pd.DataFrame]:
+    """``frame``'s rows by the value of ``column``, in one pass, each part in the frame's order.
+
+    Not ``groupby``: a document's path or a subject may not be UTF-8 (a surrogate escape), which
+    pyarrow-backed group keys refuse.
+    """
+    rows: dict[str, list[int]] = {}
+    for i, key in enumerate(frame[column].tolist()):
+        rows.setdefault(key, []).append(i)
+    return {key: frame.iloc[idx] for key, idx in rows.items()}
+
+
 def shown_claims(claims: pd.DataFrame, cited: set[str], limit: int) -> pd.DataFrame:
     """At most ``limit`` rows of the claims table, in its order: every claim a finding
     cites first, then the others as they come."""
@@ -187,9 +199,9 @@ def to_html(result: CheckResult, *, fail_on: str = "warning", max_claim_rows: in
         names.setdefault(doc, {"short": _short(os.path.basename(doc)), "full": doc, "path": doc})
     labels = {doc: n["full"] for doc, n in names.items()}
     claims = result.claims
-    wanted = claims[claims["subject"].isin(set(by_subject))]
+    wanted = claims.loc[claims["subject"].isin(set(by_subject)), CHART_COLUMNS]
     per_market = split_by(wanted, "subject")  # each market's claims once
-    empty = claims.iloc[:0]
+    empty = wanted.iloc[:0]
     markets = [_market(subject, by_subject[subject], per_market.get(subject, empty), cited, labels, max_cards)
                for subject in sorted(by_subject)]
     table = shown_claims(claims, cited, max_claim_rows)
