@@ -196,9 +196,9 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     claims = claims_frame(extraction.claims)
     extraction.claims = []  # the table has them now: a corpus's worth of objects less to keep and scan
     # What extraction leaves alive lives to the end of the run: frozen, the collector stops
-    # walking it again and again while the rules allocate (about half the rules' time on
-    # thousands of documents, see benchmarks/check_scaling.py). Unfrozen after, so a
-    # caller's later garbage is collected as usual.
+    # walking it again while the rules allocate. With the claim objects dropped little is
+    # left to walk (3,000 documents: rules within noise of each other, README "Benchmarks"),
+    # but a caller holding a large heap gains. Unfrozen after, so later garbage is collected.
     gc.freeze()
     try:
         findings = run_rules(claims, settings, select=select, ignore=ignore)

@@ -84,7 +84,8 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     settings
         Domain data and rule settings; by default the built-ins overlaid by ``./rules``.
     jobs
-        Worker processes; by default one per core when the corpus is large enough.
+        Worker processes; by default one per CPU this process may use, but no more than
+        one per ``PARALLEL_MIN_BYTES`` of text (see :func:`worker_count`).
     exclude
         Glob patterns of files and folders in the folders given that are not sources, on
         top of ``[sources] exclude`` in the settings and each folder's ``.reconcileignore``.
@@ -127,7 +128,7 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
 
 def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: int | None,
                    tick: Callable[[int], None] | None = None) -> list[tuple[InputStatus, list[Claim]]]:
-    """Each file's status and claims, in order; both cores for a large enough corpus.
+    """Each file's status and claims, in order; in worker processes for a large enough corpus.
     ``tick(n)`` is called after each of the ``n`` files done so far."""
     workers = worker_count(len(jobs_list), sum(_size(p) for p, _ in jobs_list), jobs)
     out: list[tuple[InputStatus, list[Claim]]] = []
