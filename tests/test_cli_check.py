@@ -36,10 +36,9 @@ def test_seeds_default_outputs(tmp_path):
                           "fingerprint"}
         assert d["claim_ids"] == [c["claim_id"] for c in d["claims"]]
         for c in d["claims"]:
-            assert {"claim_id", "role", "doc", "line"} <= set(c)
+            assert {"claim_id", "role"} <= set(c)
             quoted = report["claims"][c["claim_id"]]
             assert {"doc", "line", "quote", "value", "unit", "year", "period_start", "period_end"} <= set(quoted)
-            assert (quoted["doc"], quoted["line"]) == (c["doc"], c["line"])
     md = (tmp_path / "report.md").read_text("utf-8")
     assert md.startswith("# Discrepancy report") and "## personalized medicine" in md
     assert "`sources/001_df29e0ce6f524626.txt:6`" in md and "6.59%" in md
@@ -121,7 +120,7 @@ def test_fingerprints_survive_moved_lines(tmp_path):
     seed.write_text("An unrelated opening paragraph.\n\n" + seed.read_text("utf-8"), "utf-8")
     after = json.loads(check(str(docs), "-f", "json", "-o", "-", "-q").stdout)
     assert [d["fingerprint"] for d in before["discrepancies"]] == [d["fingerprint"] for d in after["discrepancies"]]
-    lines = lambda r: [c["line"] for d in r["discrepancies"] for c in d["claims"]]  # noqa: E731
+    lines = lambda r: [r["claims"][i]["line"] for d in r["discrepancies"] for i in d["claim_ids"]]  # noqa: E731
     assert lines(before) != lines(after)
 
 

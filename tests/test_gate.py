@@ -68,7 +68,7 @@ def test_baseline_lifecycle(repo):
     code, added = report(repo, "--baseline", baseline)
     assert code == 1
     new = [d for d in added["discrepancies"] if d["status"] == "new"]
-    assert new and all(any(c["doc"].endswith("005_new.md") for c in d["claims"]) for d in new)
+    assert new and all(any(added["claims"][i]["doc"].endswith("005_new.md") for i in d["claim_ids"]) for d in new)
     # The seeds' two disagreeing CAGRs now have a third, so their finding is the new spread
     # (not "fixed"); every other accepted finding is still the baseline's.
     assert sum(d["status"] == "baseline" for d in added["discrepancies"]) == 4

@@ -6,7 +6,7 @@
                  "by_severity", "by_rule", "fail_on", "failing", "incomplete", ...},
      "discrepancies": [{"rule", "name", "severity", "subject", "scope", "metric", "message",
                         "expected", "observed", "claim_ids": [id...],
-                        "claims": [{"claim_id", "role", "doc", "line", "also_at"?}], "fingerprint", ...}],
+                        "claims": [{"claim_id", "role", "also_at"?}], "fingerprint", ...}],
      "claims": {claim_id: {"doc", "line", "start", "end", "quote", "figure", "metric", "subject",
                            "scope", "value", "unit", "qualifier", "year", "period_start", "period_end"}}}
 
@@ -28,7 +28,7 @@ from ..output import path_text
 VERSION = 2
 
 #: What a finding keeps of each claim it cites; the rest is in the top-level ``claims``.
-CITATION_FIELDS = ("claim_id", "role", "doc", "line", "also_at")
+CITATION_FIELDS = ("claim_id", "role", "also_at")
 
 
 def json_ready(obj):
