@@ -101,7 +101,7 @@ CACHE_HELP = ("Claims cache folder: documents unchanged since the last run with 
               "(needs pyarrow).")
 # Options the commands that read documents share.
 RulesOption = Annotated[Optional[str], typer.Option("--rules", help=RULES_HELP)]
-JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per usable CPU, at most one per 2 MB of text).")]
 ExcludeOption = Annotated[Optional[List[str]], typer.Option("--exclude", help=EXCLUDE_HELP)]
 CacheOption = Annotated[Optional[str], typer.Option("--cache", help=CACHE_HELP)]
 EngineOption = Annotated[str, typer.Option("--engine", help=ENGINE_HELP)]

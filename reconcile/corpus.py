@@ -21,7 +21,8 @@ from .discovery import discover, patterns as exclude_patterns
 from .errors import ReconcileError
 from .sources import MAX_BYTES, InputStatus, load_metadata, read_document
 
-# Below this much text, starting worker processes costs more than it saves.
+# Text per worker process below which starting it costs more than it saves: each worker
+# builds its own extractor and sends its claims back pickled (see README, "Benchmarks").
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
 
 _worker: Extractor | None = None
@@ -89,7 +90,8 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     settings
         Domain data and rule settings; by default the built-ins overlaid by ``./rules``.
     jobs
-        Worker processes; by default one per core when the corpus is large enough.
+        Worker processes; by default one per CPU this process may use, but no more than
+        one per ``PARALLEL_MIN_BYTES`` of text (see :func:`worker_count`).
     exclude
         Glob patterns (one, or a list) of files and folders in the folders given that are
         not sources, on top of ``[sources] exclude`` in the settings and each folder's
@@ -144,8 +146,9 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
 def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: int | None,
                    tick: Callable[[int], None] | None = None,
                    executor: Executor | None = None) -> list[tuple[InputStatus, list[Claim]]]:
-    """Each file's status and claims, in order; both cores for a large enough corpus, or
-    ``executor``'s workers. ``tick(n)`` is called after each of the ``n`` files done so far."""
+    """Each file's status and claims, in order; in worker processes for a large enough
+    corpus, or ``executor``'s workers. ``tick(n)`` is called after each of the ``n`` files
+    done so far."""
     out: list[tuple[InputStatus, list[Claim]]] = []
     if executor is not None:
         chunks = [jobs_list[i:i + CHUNK_DOCUMENTS] for i in range(0, len(jobs_list), CHUNK_DOCUMENTS)]
@@ -154,9 +157,8 @@ def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: 
             if tick:
                 tick(len(out))
         return out
-    total = sum(_size(p) for p, _ in jobs_list)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(jobs_list) > 1 and total >= PARALLEL_MIN_BYTES:
+    workers = worker_count(len(jobs_list), sum(_size(p) for p, _ in jobs_list), jobs)
+    if workers > 1:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
             for found in pool.map(_one, jobs_list, chunksize=max(1, len(jobs_list) // (workers * 4))):
@@ -170,6 +172,27 @@ def _extract_files(jobs_list: list[tuple[str, dict]], settings: Settings, jobs: 
         if tick:
             tick(len(out))
     return out
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: ``os.process_cpu_count()`` (Python 3.13+), else its
+    affinity mask (a container or ``taskset`` limits it), else every CPU of the machine."""
+    counted = getattr(os, "process_cpu_count", None)
+    if counted is not None:
+        return counted() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(files: int, total_bytes: int, jobs: int | None = None) -> int:
+    """Worker processes to extract ``files`` documents of ``total_bytes``: ``jobs`` when
+    given (never more than the files), else one per usable CPU but only as many as have
+    ``PARALLEL_MIN_BYTES`` of text each, so a small corpus is read in this process."""
+    if jobs is not None:
+        return max(1, min(jobs, files))
+    return max(1, min(usable_cpus(), files, total_bytes // PARALLEL_MIN_BYTES))
 
 
 def _digest(path: str) -> str:

@@ -27,14 +27,18 @@ def test_seeds_default_outputs(tmp_path):
     result = check("sources", "--output-dir", str(tmp_path))
     assert result.exit_code == 1, result.output
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
-    assert report["version"] == 1
-    assert set(report) == {"version", "inputs", "summary", "discrepancies"}
+    assert report["version"] == 2
+    assert set(report) == {"version", "inputs", "summary", "discrepancies", "claims"}
     assert len(report["inputs"]) == 4 and all(i["status"] == "ok" for i in report["inputs"])
     assert report["summary"]["findings"] == len(report["discrepancies"]) == 5
     for d in report["discrepancies"]:
-        assert set(d) >= {"rule", "name", "severity", "message", "claims", "expected", "observed", "fingerprint"}
+        assert set(d) >= {"rule", "name", "severity", "message", "claims", "claim_ids", "expected", "observed",
+                          "fingerprint"}
+        assert d["claim_ids"] == [c["claim_id"] for c in d["claims"]]
         for c in d["claims"]:
-            assert {"doc", "line", "quote", "value", "unit", "year", "period_start", "period_end"} <= set(c)
+            assert {"claim_id", "role"} <= set(c)
+            quoted = report["claims"][c["claim_id"]]
+            assert {"doc", "line", "quote", "value", "unit", "year", "period_start", "period_end"} <= set(quoted)
     md = (tmp_path / "report.md").read_text("utf-8")
     assert md.startswith("# Discrepancy report") and "## personalized medicine" in md
     assert "`sources/001_df29e0ce6f524626.txt:6`" in md and "6.59%" in md
@@ -116,7 +120,7 @@ def test_fingerprints_survive_moved_lines(tmp_path):
     seed.write_text("An unrelated opening paragraph.\n\n" + seed.read_text("utf-8"), "utf-8")
     after = json.loads(check(str(docs), "-f", "json", "-o", "-", "-q").stdout)
     assert [d["fingerprint"] for d in before["discrepancies"]] == [d["fingerprint"] for d in after["discrepancies"]]
-    lines = lambda r: [c["line"] for d in r["discrepancies"] for c in d["claims"]]  # noqa: E731
+    lines = lambda r: [r["claims"][i]["line"] for d in r["discrepancies"] for i in d["claim_ids"]]  # noqa: E731
     assert lines(before) != lines(after)
 
 

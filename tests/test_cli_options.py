@@ -148,7 +148,7 @@ def test_formats_without_output_go_to_the_output_dir(tmp_path):
 def test_outputs_alone_take_their_format_from_the_suffix(tmp_path):
     result = check("sources", "-o", str(tmp_path / "a.json"), "-o", str(tmp_path / "b.md"), "-q")
     assert result.exit_code == 1
-    assert json.loads((tmp_path / "a.json").read_text("utf-8"))["version"] == 1
+    assert json.loads((tmp_path / "a.json").read_text("utf-8"))["version"] == 2
 
 
 @pytest.mark.parametrize("args, words", [

@@ -68,7 +68,7 @@ def test_baseline_lifecycle(repo):
     code, added = report(repo, "--baseline", baseline)
     assert code == 1
     new = [d for d in added["discrepancies"] if d["status"] == "new"]
-    assert new and all(any(c["doc"].endswith("005_new.md") for c in d["claims"]) for d in new)
+    assert new and all(any(added["claims"][i]["doc"].endswith("005_new.md") for i in d["claim_ids"]) for d in new)
     # The seeds' two disagreeing CAGRs now have a third, so their finding is the new spread
     # (not "fixed"); every other accepted finding is still the baseline's.
     assert sum(d["status"] == "baseline" for d in added["discrepancies"]) == 4
@@ -201,5 +201,5 @@ def test_changing_a_cited_value_makes_a_new_finding(repo):
     new = [d for d in r["discrepancies"] if d["status"] == "new"]
     # exactly the findings citing the changed figure are new; their old versions are "fixed"
     assert "RC101" in [d["rule"] for d in new]
-    assert all(any(c["value"] == 626.26e9 for c in d["claims"]) for d in new)
+    assert all(any(r["claims"][i]["value"] == 626.26e9 for i in d["claim_ids"]) for d in new)
     assert sorted(e["rule"] for e in r["summary"]["fixed"]) == sorted(d["rule"] for d in new)

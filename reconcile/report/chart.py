@@ -33,6 +33,9 @@ FONT, LABEL_FONT = 11, 10
 CHAR_WIDTH = 0.66  # of the font size: wide enough for digits and capitals in common sans fonts
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
 NICE = (1.0, 2.0, 2.5, 5.0, 10.0)
+#: Value labels tried per chart (cited marks first): each is checked against every mark,
+#: so more would cost the square of a crowded chart's marks for labels that cannot fit.
+MAX_LABELS = 60
 
 
 def nice_step(span: float, *, most: int = 6) -> float:
@@ -113,6 +116,20 @@ class Placer:
         return None
 
 
+#: The claims table's columns a chart reads (a market's rows are copied with these only).
+CHART_COLUMNS = ["claim_id", "doc", "line", "start", "figure", "metric", "subject", "scope", "value", "unit", "low",
+                 "high", "qualifier", "year", "period_start", "period_end", "kind"]
+
+
+def rows_by_doc(frame: pd.DataFrame) -> dict[str, list]:
+    """``frame``'s rows (named tuples) by document, in one pass, each list in the frame's
+    order: a market's rows are read once, never filtered per document or per CAGR."""
+    out: dict[str, list] = {}
+    for r in frame.itertuples(index=False):
+        out.setdefault(r.doc, []).append(r)
+    return out
+
+
 def _sizes(claims: pd.DataFrame, subject: str) -> pd.DataFrame:
     rows = claims[(claims["subject"] == subject) & (claims["scope"] == "Global") & (claims["metric"] == "market_size")]
     return rows[rows["year"].notna() & (rows["value"] > 0) & rows["value"].map(math.isfinite)]
@@ -122,24 +139,27 @@ def _projections(rows: pd.DataFrame, sizes: pd.DataFrame, cited: set[str]) -> li
     """Each stated CAGR grown from the document's latest size at or before its start."""
     out, seen = [], set()
     cagrs = rows[(rows["metric"] == "cagr") & rows["period_end"].notna() & rows["doc"].isin(set(sizes["doc"]))]
+    if cagrs.empty:
+        return out
+    by_doc = rows_by_doc(sizes.sort_values(["year", "start"]))  # each document's sizes, latest last
     for c in cagrs.itertuples():
         start = c.period_start if pd.notna(c.period_start) else c.period_end
-        base = sizes[(sizes["doc"] == c.doc) & (sizes["year"] <= start)]
-        if base.empty:
+        base = [b for b in by_doc[c.doc] if b.year <= start]
+        if not base:
             continue
-        b = base.sort_values(["year", "start"]).iloc[-1]
-        years = int(c.period_end) - int(b["year"])
+        b = base[-1]
+        years = int(c.period_end) - int(b.year)
         if years <= 0:
             continue
-        end = project(float(b["value"]), c.value / 100.0, years)
+        end = project(float(b.value), c.value / 100.0, years)
         if not (math.isfinite(end) and end > 0):
             continue  # a rate no axis can show (a fall of over 100% a year, or beyond a float)
-        key = (c.doc, int(b["year"]), int(c.period_end), round(c.value, 6))
+        key = (c.doc, int(b.year), int(c.period_end), round(c.value, 6))
         if key in seen:
             continue  # the same rate stated twice over the same years draws one line
         seen.add(key)
         period = format_period(int(c.period_start) if pd.notna(c.period_start) else None, int(c.period_end))
-        out.append({"doc": c.doc, "year0": int(b["year"]), "value0": float(b["value"]), "year1": int(c.period_end),
+        out.append({"doc": c.doc, "year0": int(b.year), "value0": float(b.value), "year1": int(c.period_end),
                     "value1": end, "rate": f"{format_amount(c.value, 'percent')} CAGR", "period": period,
                     "figure": c.figure, "line": int(c.line), "cited": c.claim_id in cited})
     return out
@@ -200,11 +220,11 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
 
     color = {doc: PALETTE[i % len(PALETTE)] for i, doc in enumerate(docs)}
     series = []
+    by_doc = rows_by_doc(sizes)  # once, not a scan of the market per document
     for doc in docs:
-        rows = sizes[sizes["doc"] == doc]
         name = labels.get(doc, "")
         points = []
-        for r in rows.itertuples():
+        for r in by_doc[doc]:
             low = y(r.low) if r.qualifier == "range" and r.low > 0 and pd.notna(r.high) else None
             points.append({
                 "x": x(int(r.year)), "y": y(r.value), "shape": r.qualifier if r.qualifier in ("over", "under") else "dot",
@@ -253,7 +273,10 @@ def _place_labels(chart: dict) -> None:
             placer.boxes.append((p["x"] - 10, p["y"] - 10, p["x"] + 10, p["y"] + 10))
     for p in chart["projections"]:
         placer.boxes.append((p["x2"] - 5, p["y2"] - 5, p["x2"] + 5, p["y2"] + 5))
-    for p in sorted(chart["projections"], key=lambda p: (not p["cited"], p["x2"], p["y2"])):
+    ordered = sorted(chart["projections"], key=lambda p: (not p["cited"], p["x2"], p["y2"]))
+    for p in ordered[MAX_LABELS:]:
+        p["at"] = None
+    for p in ordered[:MAX_LABELS]:
         w = len(p["text"]) * LABEL_FONT * CHAR_WIDTH
         spots = [(p["x2"] + 7, p["y2"] + 4), (p["x2"] + 7, p["y2"] - 6), (p["x2"] + 7, p["y2"] + 14),
                  (p["x2"] - 7 - w, p["y2"] - 8), (p["x2"] - 7 - w, p["y2"] + 16)]
@@ -262,7 +285,7 @@ def _place_labels(chart: dict) -> None:
     marks = [(p, s) for s in chart["series"] for p in s["points"]]
     labelled = set()  # one label for marks drawn on one spot (a figure stated twice)
     for p, s in sorted(marks, key=lambda m: (not m[0]["cited"], m[0]["x"], m[0]["y"])):
-        if (p["x"], p["y"]) in labelled:
+        if (p["x"], p["y"]) in labelled or len(labelled) >= MAX_LABELS:
             p["at"] = None
             continue
         labelled.add((p["x"], p["y"]))

@@ -17,14 +17,19 @@ import jinja2
 import pandas as pd
 
 from ..check import CheckResult
-from ..findings import cards
+from ..findings import Finding, cards
 from ..numbers import format_amount, format_period, is_percent
 from ..output import controls_shown, path_text
 from ..rules import RULES, find_rule
 from ..sources import InputStatus
-from .chart import market_chart, no_chart_reason
+from .chart import CHART_COLUMNS, market_chart, no_chart_reason
 
 SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
+#: Rows of the claims table shown on the page (claims.csv has them all): a 50,000-claim
+#: corpus would otherwise make a page of tens of megabytes that no browser filters quickly.
+MAX_CLAIM_ROWS = 5000
+#: Finding cards shown per market, the most severe first (report.md and report.json list all).
+MAX_CARDS = 50
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("reconcile.report", "templates"),
@@ -144,26 +149,69 @@ def _verdict(s: dict) -> str:
     return "No new findings at or above the failing level: the check passes."
 
 
-def to_html(result: CheckResult, *, fail_on: str = "warning") -> str:
+def split_by(frame: pd.DataFrame, column: str) -> dict[str, pd.DataFrame]:
+    """``frame``'s rows by the value of ``column``, in one pass, each part in the frame's order.
+
+    Not ``groupby``: a document's path or a subject may not be UTF-8 (a surrogate escape), which
+    pyarrow-backed group keys refuse.
+    """
+    rows: dict[str, list[int]] = {}
+    for i, key in enumerate(frame[column].tolist()):
+        rows.setdefault(key, []).append(i)
+    return {key: frame.iloc[idx] for key, idx in rows.items()}
+
+
+def shown_claims(claims: pd.DataFrame, cited: set[str], limit: int) -> pd.DataFrame:
+    """At most ``limit`` rows of the claims table, in its order: every claim a finding
+    cites first, then the others as they come."""
+    if len(claims) <= limit:
+        return claims
+    is_cited = claims["claim_id"].isin(cited)
+    if is_cited.sum() >= limit:
+        return claims[is_cited & is_cited.cumsum().le(limit)]
+    room = limit - int(is_cited.sum())
+    return claims[is_cited | (~is_cited & (~is_cited).cumsum().le(room))]
+
+
+def _market(subject: str, findings: list[Finding], claims: pd.DataFrame, cited: set[str],
+            labels: dict[str, str], max_cards: int) -> dict:
+    """One market's section: its chart (or why none) and its first ``max_cards`` cards."""
+    groups = cards(findings)
+    shown = [[dict(_shown(f.as_dict(), f.docs), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
+                   quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups[:max_cards]]
+    hidden = groups[max_cards:]
+    return {"subject": subject, "chart": market_chart(claims, subject, cited, labels=labels),
+            "no_chart": no_chart_reason(claims, subject),
+            "findings": [dict(g[0], also=g[1:]) for g in shown],
+            "more_cards": len(hidden), "more_findings": sum(len(g) for g in hidden)}
+
+
+def to_html(result: CheckResult, *, fail_on: str = "warning", max_claim_rows: int = MAX_CLAIM_ROWS,
+            max_cards: int = MAX_CARDS) -> str:
+    """The report page. At most ``max_cards`` finding cards per market and ``max_claim_rows``
+    rows of the claims table are shown, each with a note of how many more there are and
+    where to find them (report.md and report.json; claims.csv)."""
     summary = result.summary(fail_on)
+    by_subject: dict[str, list[Finding]] = {}
+    for f in result.findings:  # findings are sorted by subject: one pass groups them
+        by_subject.setdefault(f.subject, []).append(f)
     cited = {c["claim_id"] for f in result.findings for c in f.claims}
     names = document_names(result.inputs)
     for doc in result.claims["doc"].unique():  # a claim's document is always an input; be safe
         names.setdefault(doc, {"short": _short(os.path.basename(doc)), "full": doc, "path": doc})
     labels = {doc: n["full"] for doc, n in names.items()}
-    markets = []
-    for subject in sorted({f.subject for f in result.findings}):
-        groups = cards([f for f in result.findings if f.subject == subject])
-        docs = sorted({c["doc"] for f in result.findings if f.subject == subject for c in f.claims})
-        shown = [[dict(_shown(f.as_dict(), docs), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
-                       quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups]
-        markets.append({"subject": subject, "chart": market_chart(result.claims, subject, cited, labels=labels),
-                        "no_chart": no_chart_reason(result.claims, subject),
-                        "findings": [dict(g[0], also=g[1:]) for g in shown]})
+    claims = result.claims
+    wanted = claims.loc[claims["subject"].isin(set(by_subject)), CHART_COLUMNS]
+    per_market = split_by(wanted, "subject")  # each market's claims once
+    empty = wanted.iloc[:0]
+    markets = [_market(subject, by_subject[subject], per_market.get(subject, empty), cited, labels, max_cards)
+               for subject in sorted(by_subject)]
+    table = shown_claims(claims, cited, max_claim_rows)
     # path_text: a file name that is not UTF-8 shows its bytes as \xff escapes
     return path_text(_env.get_template("report.html.j2").render(
         summary=summary, verdict=_verdict(summary), by_rule=list(summary["by_rule"].items()),
         unreadable=[s for s in result.inputs if s.status == "error"], markets=markets, names=names,
-        claim_rows=claim_rows(result.claims), inputs=sorted(result.inputs, key=lambda s: s.doc),
+        claim_rows=claim_rows(table), claims_total=len(claims), claims_more=len(claims) - len(table),
+        inputs=sorted(result.inputs, key=lambda s: s.doc),
         rules=[{"code": r.code, "name": r.name, "summary": r.summary(), "doc": r.doc()} for r in RULES],
     ))
