@@ -149,18 +149,24 @@ class _FastRenderer(_Renderer):
 
 
 _WS = "[ \t\n\r\f]"
-# The markup html.parser reads one way only. A start tag: a name, attributes with quoted
-# or plain values (no "/" in a plain value: "<a href=x/>" is not self-closing there).
-_START_TAG = re.compile(
-    rf"<([a-zA-Z][-a-zA-Z0-9:_.]*)(?:{_WS}+[a-zA-Z_:@][-a-zA-Z0-9_:.@]*"
-    rf"(?:{_WS}*={_WS}*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`/]+))?)*{_WS}*(/?)>\Z"
+# One token of the markup html.parser reads one way only, in its order of trying:
+# text up to the next "<" or "&" (html.parser's chunks of text); a start tag with a name
+# and attributes with quoted or plain values (no "/" in a plain value: "<a href=x/>" is
+# not self-closing there); an end tag; any other complete "<…>" (a comment, declaration
+# or processing instruction, or markup left to html.parser); a character or entity
+# reference, its ";" taken if there is one; an "&" that starts no reference; else "bad".
+_TOKEN = re.compile(
+    r"(?P<text>[^&<]+)"
+    rf"|(?P<start><(?P<name>[a-zA-Z][-a-zA-Z0-9:_.]*)(?:{_WS}+[a-zA-Z_:@][-a-zA-Z0-9_:.@]*"
+    rf"(?:{_WS}*={_WS}*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`/]+))?)*{_WS}*(?P<slash>/?)>)"
+    rf"|</(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*){_WS}*>"
+    r"|(?P<other><[^<>]*>)"
+    r"|&#(?P<charref>[0-9]+|[xX][0-9a-fA-F]+)(?=[^0-9a-fA-F]);?"
+    r"|&(?P<entity>[a-zA-Z][-.a-zA-Z0-9]*)(?=[^a-zA-Z0-9]);?"
+    r"|(?P<amp>&)(?=[^a-zA-Z#])"
+    r"|(?P<bad>[\s\S])"
 )
-_END_TAG = re.compile(rf"</([a-zA-Z][-.a-zA-Z0-9:_]*){_WS}*>\Z|</>\Z")
 _COMMENT = re.compile(r"<!--[^<>]*--\s*>\Z")
-_CHARREF = re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
-_ENTITYREF = re.compile("&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]")
-# Text up to the next "<" or "&" (html.parser's chunks), a whole tag, or an "&".
-_TOKEN = re.compile(r"[^&<]+|<[^<>]*>|&")
 _CDATA_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in _Renderer.CDATA_CONTENT_ELEMENTS}
 
 
@@ -171,60 +177,18 @@ class _NotSimple(Exception):
 def _tokenize(renderer: _FastRenderer, text: str) -> None:
     """Feed ``text`` (stray "<" already neutralized: every "<" opens a complete tag) to
     ``renderer`` as ``html.parser`` would; raise :class:`_NotSimple` on anything else."""
-    pos, n = 0, len(text)
-    token = _TOKEN.match
-    while pos < n:
-        m = token(text, pos)
-        if m is None:
-            raise _NotSimple(pos)
-        raw = m.group()
-        renderer.at = pos
-        first = raw[0]
-        if first == "&":
-            if text.startswith("&#", pos):
-                ref = _CHARREF.match(text, pos)
-                if ref is None:
-                    raise _NotSimple(pos)  # html.parser then reads the rest as one text
-                end = ref.end()
-                renderer.handle_charref(ref.group()[2:-1])
-            else:
-                ref = _ENTITYREF.match(text, pos)
-                if ref is None:
-                    if pos + 1 < n and not (text[pos + 1].isascii() and (text[pos + 1].isalpha() or text[pos + 1] == "#")):
-                        renderer.handle_data("&")
-                        pos += 1
-                        continue
-                    raise _NotSimple(pos)  # an unfinished reference at the very end
-                end = ref.end()
-                renderer.handle_entityref(ref.group(1))
-            pos = end if text[end - 1] == ";" else end - 1
+    pos = 0  # tokens before it are inside a script or style
+    for m in _TOKEN.finditer(text):
+        at = m.start()
+        if at < pos:
             continue
-        if first != "<":
-            renderer.handle_data(raw)
-            pos = m.end()
-            continue
-        second = raw[1:2]
-        if second == "/":
-            tag = _END_TAG.match(raw)
-            if tag is None:
-                raise _NotSimple(pos)
-            if tag.group(1):
-                renderer.handle_endtag(tag.group(1).lower())
-        elif second == "!":
-            if raw.startswith("<!--"):
-                if not _COMMENT.match(raw):
-                    raise _NotSimple(pos)
-            elif raw.startswith("<!["):
-                raise _NotSimple(pos)  # a marked section: html.parser reads to "]]>"
-            # a declaration or bogus comment ends at the first ">": nothing to show
-        elif second == "?":
-            pass  # a processing instruction ends at the first ">"
-        else:
-            tag = _START_TAG.match(raw)
-            if tag is None:
-                raise _NotSimple(pos)
-            name = tag.group(1).lower()
-            if tag.group(2):
+        renderer.at = at
+        kind = m.lastgroup
+        if kind == "text":
+            renderer.handle_data(m.group())
+        elif kind == "start":
+            name = m.group("name").lower()
+            if m.group("slash"):
                 renderer.handle_startendtag(name, [])
             else:
                 renderer.handle_starttag(name, [])
@@ -237,8 +201,24 @@ def _tokenize(renderer: _FastRenderer, text: str) -> None:
                     renderer.at = close.start()
                     renderer.handle_endtag(name)
                     pos = close.end()
-                    continue
-        pos = m.end()
+        elif kind == "end":
+            renderer.handle_endtag(m.group("end").lower())
+        elif kind == "charref":
+            renderer.handle_charref(m.group("charref"))
+        elif kind == "entity":
+            renderer.handle_entityref(m.group("entity"))
+        elif kind == "amp":
+            renderer.handle_data("&")
+        elif kind == "other":
+            raw = m.group()
+            # A comment, a declaration, a processing instruction or "</>" ends at its ">" and
+            # shows nothing; an unfinished comment, a marked section or a tag html.parser
+            # reads its own way are left to it.
+            if raw.startswith("<!--") and not _COMMENT.match(raw) or raw.startswith("<![") \
+                    or raw[1] not in "!?" and raw != "</>":
+                raise _NotSimple(at)
+        else:
+            raise _NotSimple(at)  # a broken or unfinished reference: html.parser reads on as text
 
 
 # A "<" that opens a complete tag: a name or "/", "!", "?" and then a ">" before any other "<".

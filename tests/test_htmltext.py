@@ -44,3 +44,14 @@ def test_fast_tokenizer_reads_as_html_parser(source):
 ])
 def test_fast_tokenizer_matches_html_parser_on_pages(source):
     assert _read(source, fast=True) == _read(source, fast=False)
+
+
+def test_well_formed_pages_take_the_fast_path():
+    from reconcile import htmltext
+
+    page = ('<!doctype html><html><head><title>T</title><style>p{}</style></head><body>'
+            '<h1 class="x">Market</h1><p>Revenue &amp; profit &#36;5&nbsp;billion<br/>next</p>'
+            "<table><tr><td>2024</td><td>$5M</td></tr></table><!-- note --></body></html>")
+    renderer = htmltext._FastRenderer(page)
+    htmltext._tokenize(renderer, page)  # raises _NotSimple if it would fall back
+    assert "".join(renderer.parts) == render_html(page, fast=False)[0]
