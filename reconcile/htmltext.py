@@ -6,9 +6,9 @@ downstream.
 
 The standard library's ``html.parser`` (no recursion, so deeply nested markup is fine)
 defines what a document reads as. Most pages are well-formed markup that one regular
-expression tokenizes several times faster: :func:`_tokenize` reads such a page with the
-same callbacks at the same offsets as ``html.parser`` would, and hands any page with
-markup it does not know exactly how ``html.parser`` reads (an unquoted ``/`` in an
+expression tokenizes twice as fast: :class:`_FastRenderer` reads such a page by the same
+rules, at the same offsets, as :class:`_Renderer` over ``html.parser``, and hands any page
+with markup it does not know exactly how ``html.parser`` reads (an unquoted ``/`` in an
 attribute, a broken character reference, a CDATA section…) back to ``html.parser``.
 """
 
@@ -137,17 +137,6 @@ class _Renderer(HTMLParser):
         self._entity("&#", name, html.unescape(f"&#{name};"))
 
 
-class _FastRenderer(_Renderer):
-    """The same callbacks, driven by :func:`_tokenize`, which says where each construct starts."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(source)
-        self.at = 0
-
-    def _pos(self) -> int:
-        return self.at
-
-
 _WS = "[ \t\n\r\f]"
 # One token of the markup html.parser reads one way only, in its order of trying:
 # text up to the next "<" or "&" (html.parser's chunks of text); a start tag with a name
@@ -174,50 +163,114 @@ class _NotSimple(Exception):
     """Markup the tokenizer leaves to html.parser."""
 
 
-def _tokenize(renderer: _FastRenderer, text: str) -> None:
-    """Feed ``text`` (stray "<" already neutralized: every "<" opens a complete tag) to
-    ``renderer`` as ``html.parser`` would; raise :class:`_NotSimple` on anything else."""
-    pos = 0  # tokens before it are inside a script or style
-    for m in _TOKEN.finditer(text):
-        at = m.start()
-        if at < pos:
-            continue
-        renderer.at = at
-        kind = m.lastgroup
-        if kind == "text":
-            renderer.handle_data(m.group())
-        elif kind == "start":
-            name = m.group("name").lower()
-            if m.group("slash"):
-                renderer.handle_startendtag(name, [])
-            else:
-                renderer.handle_starttag(name, [])
-                if name in _CDATA_END:
-                    # A script's or style's text is not markup: it runs to its end tag (and,
-                    # as a skipped element, shows nothing); without one, to the end.
+class _FastRenderer:
+    """What :class:`_Renderer` makes of a page, read by :meth:`run` from :data:`_TOKEN`s.
+
+    The rules are :class:`_Renderer`'s callbacks, written out in one loop (with the
+    state in local variables) because they run for every tag and every run of text;
+    ``tests/test_htmltext.py`` checks that both read every page alike.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+        self.headings: list[tuple[int, int]] = []
+
+    def run(self, text: str) -> None:
+        """Read ``text`` (stray "<" already neutralized: every "<" opens a complete tag) as
+        ``html.parser`` would; raise :class:`_NotSimple` on anything else."""
+        source, parts, add, headings = self.source, self.parts, self.map.add, self.headings
+        length = skip_depth = cell = 0
+        skip_tag = heading_start = None
+        pos = 0  # tokens before it are inside a script or style
+        for m in _TOKEN.finditer(text):
+            at = m.start()
+            if at < pos:
+                continue
+            kind = m.lastgroup
+            if kind == "text":
+                if skip_depth:
+                    continue
+                data = m.group()
+                if not data.strip() and (not parts or parts[-1].endswith(("\n", " "))):
+                    continue  # whitespace between block tags means nothing in HTML
+                add(length, at, at + len(data), False)
+                parts.append(data.translate(_SPACES))  # a line break in HTML text is a space
+                length += len(data)
+                continue
+            if kind == "start" and m.group("slash"):
+                # "<br/>": html.parser's handle_startendtag, a line break for a block tag
+                if not skip_depth and m.group("name").lower() in BLOCK_TAGS and parts and not parts[-1].endswith("\n"):
+                    add(length, at, at, True)
+                    parts.append("\n")
+                    length += 1
+                continue
+            if kind == "start" or kind == "end":
+                name = m.group("name" if kind == "start" else "end").lower()
+                events = [(kind == "start", at)]
+                close = None
+                if kind == "start" and name in _CDATA_END:
+                    # A script's or style's text is not markup: it runs to its end tag (and, as
+                    # a skipped element, shows nothing); without one, to the end of the page.
                     close = _CDATA_END[name].search(text, m.end())
-                    if close is None:
-                        return
-                    renderer.at = close.start()
-                    renderer.handle_endtag(name)
-                    pos = close.end()
-        elif kind == "end":
-            renderer.handle_endtag(m.group("end").lower())
-        elif kind == "charref":
-            renderer.handle_charref(m.group("charref"))
-        elif kind == "entity":
-            renderer.handle_entityref(m.group("entity"))
-        elif kind == "amp":
-            renderer.handle_data("&")
-        elif kind == "other":
-            raw = m.group()
-            # A comment, a declaration, a processing instruction or "</>" ends at its ">" and
-            # shows nothing; an unfinished comment, a marked section or a tag html.parser
-            # reads its own way are left to it.
-            if raw.startswith("<!--") and not _COMMENT.match(raw) or raw.startswith("<![") \
-                    or raw[1] not in "!?" and raw != "</>":
-                raise _NotSimple(at)
-        else:
+                    if close is not None:
+                        events.append((False, close.start()))
+                        pos = close.end()
+                for opens, where in events:
+                    if skip_depth:
+                        if name == skip_tag:
+                            skip_depth += 1 if opens else -1
+                        continue
+                    if opens and name in SKIP_TAGS:
+                        skip_tag, skip_depth = name, 1
+                        continue
+                    if not opens and name in HEADING_TAGS and heading_start is not None:
+                        headings.append((heading_start, length))
+                        heading_start = None
+                    if opens and name in CELL_TAGS:
+                        if cell:
+                            add(length, where, where, True)
+                            parts.append(" | ")
+                            length += 3
+                        cell += 1
+                    elif (name == "tr" or name in BLOCK_TAGS) and parts and not parts[-1].endswith("\n"):
+                        add(length, where, where, True)
+                        parts.append("\n")
+                        length += 1
+                    if opens and name == "tr":
+                        cell = 0
+                    if opens and name in HEADING_TAGS:
+                        heading_start = length
+                if kind == "start" and name in _CDATA_END and close is None:
+                    return
+                continue
+            if kind == "charref" or kind == "entity" or kind == "amp":
+                if skip_depth:
+                    continue
+                if kind == "amp":
+                    decoded, end, atomic = "&", at + 1, False
+                else:
+                    ref = m.group(kind)
+                    decoded = html.unescape(f"&#{ref};" if kind == "charref" else f"&{ref};")
+                    end = at + len(ref) + (2 if kind == "charref" else 1)
+                    if source[end : end + 1] == ";":
+                        end += 1
+                    atomic = True
+                if decoded:
+                    add(length, at, end, atomic)
+                    parts.append(decoded)
+                    length += len(decoded)
+                continue
+            if kind == "other":
+                raw = m.group()
+                # A comment, a declaration, a processing instruction or "</>" ends at its ">" and
+                # shows nothing; an unfinished comment, a marked section or a tag html.parser
+                # reads its own way are left to it.
+                if raw.startswith("<!--") and not _COMMENT.match(raw) or raw.startswith("<![") \
+                        or raw[1] not in "!?" and raw != "</>":
+                    raise _NotSimple(at)
+                continue
             raise _NotSimple(at)  # a broken or unfinished reference: html.parser reads on as text
 
 
@@ -261,11 +314,11 @@ def render_html(source: str, *, fast: bool = True) -> tuple[str, OffsetMap, list
     (visible text, offset map back into ``source``, heading texts in document order)
     """
     text = _neutralize_stray_brackets(source)
-    renderer: _Renderer | None = None
+    renderer: _Renderer | _FastRenderer | None = None
     if fast:
         renderer = _FastRenderer(source)
         try:
-            _tokenize(renderer, text)
+            renderer.run(text)
         except _NotSimple:
             renderer = None
     if renderer is None:

@@ -53,5 +53,5 @@ def test_well_formed_pages_take_the_fast_path():
             '<h1 class="x">Market</h1><p>Revenue &amp; profit &#36;5&nbsp;billion<br/>next</p>'
             "<table><tr><td>2024</td><td>$5M</td></tr></table><!-- note --></body></html>")
     renderer = htmltext._FastRenderer(page)
-    htmltext._tokenize(renderer, page)  # raises _NotSimple if it would fall back
+    renderer.run(page)  # raises _NotSimple if it would fall back
     assert "".join(renderer.parts) == render_html(page, fast=False)[0]
