@@ -83,3 +83,20 @@ def test_contrasted_rates_get_their_own_scopes(extractor, tmp_path):
 ])
 def test_a_scale_dropped_after_to_is_the_previous_figures(extractor, text, values):
     assert [q.value for q in extractor.vocab.quantities.find(text)] == pytest.approx(values)
+
+
+def test_prefix_precheck_never_hides_a_prefix(extractor):
+    """The cheap check before the currency-prefix search passes every window the search would match."""
+    from hypothesis import given, settings as hsettings
+    from hypothesis import strategies as st
+
+    finder = extractor.vocab.quantities
+    pieces = st.sampled_from(sorted(finder.prefix_code) + [" ", "  ", "\n", "\t", "\u00a0", "a", "S", "s", ".", "(", "ſ"])
+
+    @hsettings(max_examples=500, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=5).map("".join))
+    def check(window):
+        if finder.prefix_end.search(window):
+            assert finder._may_end_in_prefix(window)
+
+    check()

@@ -35,6 +35,8 @@ class Cues:
         self.metric = {name: cue_pattern(words) for name, words in m.items()}
         k = extract.get("kinds", {})
         self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
+        # Most figures have none of these cues: one search says so, not one per kind.
+        self.any_kind = re.compile("|".join(f"(?:{pat.pattern})" for _, pat in self.kind_order), re.IGNORECASE)
         # "$1.12B beat consensus of $1.10B": past one of these words, the expectation is another figure's.
         self.against = phrase_pattern(k.get("against", [])) if k.get("against") else None
         # One pass for both expectations; a consensus cue wins over a guidance cue.
@@ -71,6 +73,8 @@ class Cues:
         if self.expectation.search(near):
             found = {m.lastgroup for m in self.expectation.finditer(near)}
             return next(name for name in _NEAR_KINDS if name in found)
+        if not self.any_kind.search(left):
+            return None
         for name, pat in self.kind_order:
             if pat.search(left):
                 return name

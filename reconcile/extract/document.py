@@ -242,17 +242,19 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
         leads.append((line_no, times[-1] if times else None, vocab.basis(line, "")))
     i = 0
     current = None
-    last = 0
+    clean_to = 0  # the lines from the lead-in up to this one hold nothing that ends its reach
+    line_start = ctx.visible_lines.line_start
     for line_no in lines:
         while i < len(leads) and leads[i][0] < line_no:
-            current, last = leads[i], leads[i][0]
+            current, clean_to = leads[i], leads[i][0] + 1
             i += 1
         if current is None or current[1] is None and not current[2]:
             continue
-        between = text[ctx.visible_lines.line_start(last + 1) : ctx.visible_lines.line_start(line_no)]
-        if _LEAD_IN_END.search(between):
+        # Only the lines not yet looked at: each line is searched once, not once per figure below it.
+        if clean_to < line_no and _LEAD_IN_END.search(text, line_start(clean_to), line_start(line_no)):
             current = None
             continue
+        clean_to = max(clean_to, line_no)
         ctx.paragraph_time[line_no] = (current[1], current[2])
 
 

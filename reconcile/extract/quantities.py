@@ -148,6 +148,14 @@ class QuantityFinder:
         # The characters a currency prefix can end with: a number after any other character
         # has no prefix, and the prefix pattern need not be tried (most numbers).
         self.prefix_last = frozenset(t[-1] for t in self.prefix_code) | {t[-1].lower() for t in self.prefix_code}
+        # Sharper: the last two characters a prefix can end with (a space in it stands for any
+        # whitespace), as written, or lower-cased for the tokens matched in any case (see
+        # ``_alternation``); a non-ASCII character always gets the full search.
+        folded = {t for t in self.prefix_code if t.replace(" ", "").isalpha() and t == t.lower()}
+        self.prefix_end2 = frozenset(t[-2:] for t in self.prefix_code if len(t) >= 2 and t not in folded)
+        self.prefix_end2_folded = frozenset(t[-2:] for t in folded if len(t) >= 2)
+        self.prefix_single = frozenset(t for t in self.prefix_code if len(t) == 1 and t not in folded)
+        self.prefix_single_folded = frozenset(t for t in folded if len(t) == 1)
         self.number = re.compile(NUM)
         self.digit = re.compile(r"\d")
         words = {tok: code for tok, code in self.suffix_code.items() if tok.replace(" ", "").isalpha() and tok.islower()}
@@ -200,7 +208,7 @@ class QuantityFinder:
         window = text[max(0, s - 10) : s]
         if window:
             last = window[-2:-1] if window[-1].isspace() else window[-1]
-            pm = self.prefix_end.search(window) if last in self.prefix_last else None
+            pm = self.prefix_end.search(window) if last in self.prefix_last and self._may_end_in_prefix(window) else None
             if pm:
                 mm = self.money_pre.match(text, s - (len(window) - pm.start()))
                 if mm and mm.end() > s:
@@ -210,6 +218,25 @@ class QuantityFinder:
                 if mm:
                     return mm
         return self.tail.match(text, s)
+
+    def _may_end_in_prefix(self, window: str) -> bool:
+        """False when no currency prefix can end ``window`` where ``prefix_end`` would find one
+        (at its end, before a last whitespace, or before whitespace and a final newline, as
+        ``\\s?$`` allows): most numbers, for which the prefix pattern need not be searched."""
+        n = len(window)
+        ends = (n, n - 1, n - 2) if window[-1] == "\n" and n >= 2 and window[-2].isspace() else \
+            (n, n - 1) if window[-1].isspace() else (n,)
+        for e in ends:
+            end = window[max(0, e - 2) : e]
+            if not end.isascii():
+                return True
+            if len(end) == 2 and end[0].isspace():
+                end = " " + end[1]
+            low = end.lower()
+            if (end[-1:] in self.prefix_single or end in self.prefix_end2
+                    or low[-1:] in self.prefix_single_folded or low in self.prefix_end2_folded):
+                return True
+        return False
 
     def _build(self, m: re.Match, text: str) -> tuple[list[Quantity], int | None]:
         """The quantities a match holds, and where to scan next when it held two separate figures."""

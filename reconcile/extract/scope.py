@@ -173,6 +173,8 @@ class ScopeFinder:
 
     def segment_in(self, left: str) -> str | None:
         """"The AI-driven segment …" -> "AI-driven" (the nearest one before the figure)."""
+        if "egment" not in left.lower():
+            return None  # no "segment" in any case (most figures): the pattern cannot match
         found = None
         for m in _SEGMENT.finditer(left):
             words = m.group(1).split()
