@@ -30,14 +30,34 @@ _DTYPES = {
 }
 
 
+#: How alike two words that differ must be for two names to be spellings of one market:
+#: "centre"/"center" (83), "glass"/"glasses" (83), "tire"/"tyre" (75), never "marine"/"smart" (55).
+WORD_CUTOFF = 75.0
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two market names differ only in how their words are spelled: the same words,
+    in order, each pair that differs alike (``WORD_CUTOFF``). A whole different word
+    ("marine plant-based protein", "smart plant-based protein") or an extra one ("cloud
+    storage", "cloud storage gateway") names another market, however alike the strings."""
+    wa, wb = a.replace("-", " ").split(), b.replace("-", " ").split()
+    if len(wa) != len(wb):
+        return "".join(wa) == "".join(wb)  # "cold chain" / "coldchain"
+    return all(x == y or fuzz.ratio(x, y) >= WORD_CUTOFF for x, y in zip(wa, wb))
+
+
 def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0) -> dict[str, str]:
-    """Map each subject key to a canonical one; the most frequent spelling wins a cluster."""
+    """Map each subject key to a canonical one; the most frequent spelling wins a cluster.
+
+    Two names are one market when they are alike as strings (rapidfuzz ratio ≥ ``cutoff``)
+    and differ only in spelling word by word (:func:`same_words`)."""
     counts = Counter(subjects)
     order = sorted(counts, key=lambda s: (-counts[s], s))
     canon: dict[str, str] = {}
     chosen: list[str] = []
     for s in order:
-        hit = process.extractOne(s, chosen, scorer=fuzz.ratio, score_cutoff=cutoff) if chosen else None
+        hits = process.extract(s, chosen, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None) if chosen else []
+        hit = next((h for h in sorted(hits, key=lambda h: (-h[1], h[0])) if same_words(s, h[0])), None)
         if hit:
             canon[s] = hit[0]
         else:
