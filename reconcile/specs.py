@@ -137,7 +137,7 @@ def rule_specs() -> Table:
 SETTINGS = Table({
     "subjects": Table({"fuzzy_cutoff": Num(0, 100)}),
     "sources": Table({"copy_similarity": Num(0, 1.01, lo_open=True, expected=(
-        "a fraction from 0 to 1 (above 1 turns it off)")),
+        "a fraction from 0 to 1, or 1.01 to turn it off")),
         "exclude": ListOf(Str(blank=False), expected="a list of glob patterns (non-empty strings)")}),
     "bands": Table({"approx": FRACTION, "relative": FRACTION}),
     "check": Table({"fail_on": Str(choices=FAIL_ON)}),
@@ -160,6 +160,15 @@ def _regions_agree(data: dict) -> None:
             raise Mismatch(f"{at} parent = {json.dumps(parent)}: no such region in [regions]")
 
 
+def _settings_agree(data: dict) -> None:
+    """A rule's two-number option is a range: its low end comes first."""
+    for code, opts in data.get("rules", {}).items():
+        for key, value in opts.items():
+            if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value) \
+                    and value[0] > value[1]:
+                raise Mismatch(f"[rules.{code}] {key} = {json.dumps(value)}: expected [low, high], the low end first")
+
+
 def _rates_agree(data: dict) -> None:
     if data.get("years") and "base" not in data:
         raise Mismatch('rates need a base currency: base = "USD"')
@@ -172,7 +181,7 @@ FILES = {
     "segments": (SEGMENTS, None),
     "extract": (EXTRACT, None),
     "measures": (MEASURES, None),
-    "settings": (SETTINGS, None),
+    "settings": (SETTINGS, _settings_agree),
     "rates": (RATES, _rates_agree),
 }
 

@@ -246,3 +246,9 @@ def test_a_list_option_in_settings_replaces_the_default(tmp_path):
     (tmp_path / "extract.toml").write_text('[qualifiers]\napprox = ["give or take"]\n', "utf-8")
     approx = load_settings(tmp_path).extract["qualifiers"]["approx"]
     assert "give or take" in approx and "approximately" in approx  # word lists are extended
+
+
+def test_a_range_option_with_its_ends_swapped_is_an_error(tmp_path):
+    (tmp_path / "settings.toml").write_text('[rules.RC302]\ngrowth_without_cagr = [0.6, -0.2]\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"\[rules.RC302\] growth_without_cagr = \[0.6, -0.2\]: expected \[low, high\]"):
+        load_settings(tmp_path)
