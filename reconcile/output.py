@@ -34,6 +34,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Control characters, line and paragraph separators and bidirectional overrides: what
 #: could start a new line, move a terminal's cursor or reorder what a reader sees.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The same, less line breaks and tabs: what must not reach a document such as the HTML report.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,20 +58,22 @@ def _surrogate_escape(m: re.Match) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
+def _shown(text, pattern: re.Pattern) -> str:
+    """``path_text``, with what ``pattern`` matches shown as escapes (``\\n``, ``\\x1b``)."""
+    text = path_text(str(text))
+    return pattern.sub(lambda m: repr(m.group())[1:-1], text) if pattern.search(text) else text
+
+
 def line_text(text) -> str:
     """``path_text``, with control characters shown as escapes (``\\n``, ``\\x1b``):
     text that stays on one line of a terminal, log or report cell, whatever it holds."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], path_text(str(text)))
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    return _shown(text, _UNPRINTABLE)
 
 
 def controls_shown(text: str) -> str:
     """``path_text``, with control characters (ESC, BEL, bidi overrides) shown as escapes;
     line breaks and tabs stay: for text in documents such as the HTML report."""
-    text = path_text(text)
-    return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], text) if _CONTROLS.search(text) else text
+    return _shown(text, _CONTROLS)
 
 
 def format_for(path: str, explicit: str | None = None) -> str:

@@ -13,6 +13,7 @@ import re
 import stat
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .htmltext import looks_like_html, render_html
@@ -109,7 +110,7 @@ class Document:
                 return line[:300]
         return ""
 
-    @property
+    @cached_property
     def front_title(self) -> str:
         """``title:`` in the document's front matter (``---`` … ``---`` at its top), or ``""``."""
         if self.visible.lstrip("\ufeff").startswith("---"):
@@ -118,7 +119,7 @@ class Document:
                 return m.group(1)
         return ""
 
-    @property
+    @cached_property
     def display_title(self) -> str:
         """The title to show people, or ``""`` when the document has none that reads as one:
         metadata's, front matter's, an HTML page's first heading, a first line that is a
