@@ -12,6 +12,7 @@ import threading
 import pandas as pd
 import typer
 
+from .numbers import plural
 from .output import line_text
 
 
@@ -106,7 +107,7 @@ def print_findings(result, fail_on: str, *, listing: bool = True) -> None:
     s = result.summary(fail_on)
     sev, st = s["by_severity"], s["by_status"]
     gate = f" ({st['new']} new, {st['baseline']} in the baseline, {st['waived']} waived)" if s["baseline"] or st["waived"] else ""
-    say(f"reconcile: {s['findings']} findings{gate} ({sev['error']} error, {sev['warning']} warning, "
+    say(f"reconcile: {plural(s['findings'], 'finding')}{gate} ({sev['error']} error, {sev['warning']} warning, "
          f"{sev['info']} info); {s['failing']} failing at --fail-on {fail_on}")
     for f in result.findings if listing else []:
         tag = "" if f.status == "new" else f" [{f.status}]"

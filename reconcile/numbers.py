@@ -56,6 +56,11 @@ def format_rate(rate: float, *, places: int = 2) -> str:
     return f"{'−' if rate < 0 else ''}{abs(rate) * 100:.{places}f}%"
 
 
+def plural(n: int, word: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def format_period(start: int | None, end: int | None) -> str:
     """``2025–2034``, ``to 2028`` (end only), ``from 2025`` (start only) or ``no period stated``."""
     if start is None and end is None:

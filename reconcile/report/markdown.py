@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import plural
 from ..check import CheckResult
 from ..findings import SEVERITIES, cards
 from ..output import line_text
@@ -166,7 +167,8 @@ def _summary(result: CheckResult, fail_on: str) -> list[str]:
         "# Discrepancy report",
         "",
         f"{s['inputs']} input files, {s['claims']} claims about {s['subjects']} market(s); "
-        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} info"
+        f"{plural(s['findings'], 'finding')}: {plural(sev['error'], 'error')}, {plural(sev['warning'], 'warning')}, "
+        f"{sev['info']} info"
         + (f" ({s['by_status']['new']} new, {s['by_status']['baseline']} in the baseline, "
            f"{s['by_status']['waived']} waived)." if s["baseline"] or s["by_status"]["waived"] else "."),
         "",
