@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from .extract.claim import COLUMNS, Claim
+from .extract.claim import COLUMNS, QUALITATIVE, Claim
 
 _DTYPES = {
     "claim_id": "str", "doc": "str", "line": "int64", "start": "int64", "end": "int64",
@@ -26,7 +26,7 @@ _DTYPES = {
     "entity": "str", "entity_type": "str", "measure": "str", "period_label": "str", "fiscal": "bool",
     "fiscal_year_end": "Int64", "quarter": "Int64", "month": "Int64", "basis": "str", "sign": "int64",
     "accounting": "str", "converted_value": "float64", "converted_unit": "str",
-    "doc_title": "str",
+    "doc_title": "str", "statement": "str",
 }
 
 
@@ -92,7 +92,7 @@ def assign_ids(claims: list[Claim]) -> None:
         key = "|".join(
             str(x)
             for x in (c.doc, c.metric, c.subject, c.scope, c.year, c.period_start, c.period_end, c.unit, c.figure)
-        )
+        ) + (f"|{c.statement}" if c.statement else "")
         seen[key] += 1
         digest = hashlib.sha1(f"{key}|{seen[key]}".encode("utf-8")).hexdigest()[:12]
         c.claim_id = f"C{digest}"
@@ -100,7 +100,7 @@ def assign_ids(claims: list[Claim]) -> None:
 
 def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_words: list[str] = ()) -> list[Claim]:
     """Merge subject spellings and assign ids, in place; returns the claims sorted by doc and position."""
-    canon = canonical_subjects([c.subject for c in claims], cutoff=subject_cutoff)
+    canon = canonical_subjects([c.subject for c in claims if c.metric != QUALITATIVE], cutoff=subject_cutoff)
     for c in claims:
         c.subject = canon.get(c.subject, c.subject)
     full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject},

@@ -59,5 +59,6 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         r.setdefault("accounting", "reported")
         r.setdefault("converted_unit", "")
         r.setdefault("doc_title", "")
+        r.setdefault("statement", "")
         out.append({c: r[c] for c in COLUMNS})
     return pd.DataFrame(out, columns=COLUMNS).astype(claims_frame_dtypes())

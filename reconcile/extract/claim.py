@@ -14,7 +14,13 @@ COLUMNS = [
     "basis", "sign", "accounting", "converted_value", "converted_unit",
     # The document's title for people (metadata.toml, else its first heading or title line).
     "doc_title",
+    # Qualitative claims (no figure): what the words say ("largest", "fastest_growing"…); see README.
+    "statement",
 ]
+
+#: The ``metric`` of a claim that states no figure: a rank, a superlative, a trend, a listing.
+#: Its ``value`` is the rank it states (1 for "largest"), or empty; rules on figures skip it.
+QUALITATIVE = "qualitative"
 
 
 @dataclass
@@ -54,6 +60,7 @@ class Claim:
     converted_value: float | None = None
     converted_unit: str = ""
     doc_title: str = ""
+    statement: str = ""
     claim_id: str = ""
     # Position of the figure in the visible text, for ordering; not a column.
     pos: int = field(default=0, repr=False)

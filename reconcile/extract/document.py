@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..config import Settings
 from ..sources import Document
-from .claim import Claim
+from .claim import QUALITATIVE, Claim
 from .context import read_context
 from .draft import DocContext, Draft
 from .prose import extract_sentences
@@ -113,6 +113,9 @@ class Extractor:
         """
         kept = []
         for c in claims:
+            if c.metric == QUALITATIVE:
+                kept.append(c)  # no figure to check
+                continue
             limit = self.max_percent if c.unit in ("percent", "percentage_point") else self.max_amount
             numbers = [v for v in (c.value, c.low, c.high) if v is not None]
             if all(math.isfinite(v) and abs(v) <= limit for v in numbers):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..extract.claim import QUALITATIVE
 from ..findings import CITED_FIELDS
 from ..numbers import figure_half_unit
 from ..textmatch import phrase_pattern
@@ -70,7 +71,7 @@ class Fact:
         out = {k: self.row.get(k) for k in CITED_FIELDS}
         for k in ("year", "period_start", "period_end", "line", "start", "end"):
             out[k] = _int(out[k])
-        out["value"] = float(self.value)
+        out["value"] = float(self.value) if math.isfinite(self.value) else None
         out["role"] = role
         if self.also:
             out["also_at"] = [{"doc": a["doc"], "line": int(a["line"])} for a in self.also]
@@ -196,7 +197,11 @@ class Facts:
         rows = _records(claims)
         rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
         kept: dict[tuple, Fact] = {}
+        words: list[dict] = []
         for row in rows:
+            if row["metric"] == QUALITATIVE:
+                words.append(row)
+                continue
             if not comparable(row, periodic=True) or not math.isfinite(_float(row["value"])):
                 continue
             key = _identity(row)
@@ -223,6 +228,11 @@ class Facts:
         self.all: list[Fact] = sorted((f for f in facts if f.doc not in dropped), key=order)
         #: a quarter's or a month's facts: only rules that compare like periods read these
         self.periodic: list[Fact] = sorted((f for f in periodic if f.doc not in dropped), key=order)
+        #: qualitative claims (``metric`` "qualitative": ranks, superlatives, trends, listings) as
+        #: Facts with an empty interval; only the rules on words read these
+        self.words: list[Fact] = [Fact(row=r, value=_float(r["value"]), lo=math.nan, hi=math.nan, year=_int(r["year"]),
+                                       period_start=_int(r["period_start"]), period_end=_int(r["period_end"]))
+                                  for r in words if r["doc"] not in dropped]
         _growth_targets(self.all + self.periodic)
         parts = _unnamed_parts(self.all, rows)
         if parts:
