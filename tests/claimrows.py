@@ -27,7 +27,7 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
     for i, r in enumerate(rows):
         r = dict(r)
         unit = r.setdefault("unit", "USD")
-        value = float(r["value"])
+        value = float(r.setdefault("value", math.nan))  # a qualitative claim states no figure
         scope = r.setdefault("scope", "Global")
         r.setdefault("scope_type", "global" if scope == "Global" else "region")
         r.setdefault("dimension", "region" if r["scope_type"] in ("region", "country") else "")
@@ -55,7 +55,7 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         for k in ("fiscal_year_end", "quarter", "month", "converted_value"):
             r.setdefault(k, None)
         r.setdefault("basis", "cagr" if metric == "cagr" else "")
-        r.setdefault("sign", -1 if value < 0 else 1)
+        r.setdefault("sign", -1 if value < 0 else (0 if math.isnan(value) else 1))
         r.setdefault("accounting", "reported")
         r.setdefault("converted_unit", "")
         r.setdefault("doc_title", "")
