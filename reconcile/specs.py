@@ -64,6 +64,13 @@ EXTRACT = Table({
     "scope_after": _closed_words("stop", "not_scope"),
     "limits": Table({"max_amount": Num(0, lo_open=True), "max_percent": Num(0, lo_open=True),
                      "max_figures": Num(1, whole=True)}),
+    "statements": Table(values=Table({
+        "about": Str(choices=("size", "growth")),
+        "rank": Num(0, whole=True),
+        "trend": Str(choices=("up", "down")),
+        "cues": WORDS, "leads": WORDS, "labels": WORDS,
+    }, required=("about", "rank"))),
+    "statement_guards": _closed_words("before"),
 })
 
 _MEASURE_NAME = Str(blank=False, expected="a measure's name (a non-empty string)")

@@ -11,6 +11,7 @@ from reconcile.cache import CACHE_FILE
 from reconcile.config import load_settings
 from reconcile.corpus import extract_corpus
 from reconcile.normalize import claims_frame
+from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES  # noqa: F401
 
 pytest.importorskip("pyarrow")
 
@@ -65,7 +66,7 @@ def test_a_damaged_cache_is_a_cold_run(corpus, tmp_path):
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / CACHE_FILE).write_bytes(b"not parquet")
     run, claims, _ = _run([corpus], tmp_path / "cache")
-    assert run.cache_hits == 0 and len(claims) == 32
+    assert run.cache_hits == 0 and len(claims) == SEED_CLAIMS
     assert _run([corpus], tmp_path / "cache")[0].cache_hits == 4
 
 

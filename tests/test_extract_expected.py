@@ -39,6 +39,7 @@ def _same(actual, expected: str) -> bool:
 def case(request):
     folder, expected = request.param
     frame = reconcile.extract_claims(str(ROOT / folder))
+    frame = frame[frame["metric"] != "qualitative"].copy()  # figures here; qualitative claims below
     frame["file"] = frame["doc"].map(lambda d: Path(d).name)
     return frame, _expected(expected)
 
@@ -68,8 +69,27 @@ def test_no_unexpected_claims(case):
 
 def test_seed_counts_per_document():
     frame = reconcile.extract_claims(str(ROOT / "sources"))
+    frame = frame[frame["metric"] != "qualitative"]
     counts = frame.doc.map(lambda d: Path(d).name[:3]).value_counts().to_dict()
     assert counts == {"001": 22, "002": 10}
+
+
+def test_seed_qualitative_claims():
+    """The words that rank or single out a region, each with the region it is about; not
+    "North America and Europe …" style joint claims, nor hedged ones."""
+    frame = reconcile.extract_claims(str(ROOT / "sources"))
+    words = frame[frame["metric"] == "qualitative"]
+    got = [(Path(r.doc).name[:3], r.line, r.statement, r.scope, r.figure) for r in words.itertuples()]
+    assert got == [
+        ("001", 9, "largest", "North America", "Dominant Region"),
+        ("001", 10, "fastest_growing", "Asia Pacific", "Growing Region"),
+        ("001", 29, "largest", "North America", "leads the market"),
+        ("001", 31, "rapid_growth", "Asia Pacific", "very rapid growth"),
+        ("002", 70, "largest", "North America", "dominate"),
+        ("002", 70, "second_largest", "Europe", "follows with"),
+        ("002", 70, "rapid_growth", "Asia Pacific", "rapidly expanding"),
+    ]
+    assert words["value"].tolist()[:3] == [1.0, 1.0, 1.0] and words["unit"].eq("").all()
 
 
 def test_quotes_are_exact_and_lines_point_at_the_figure():

@@ -15,6 +15,7 @@ from reconcile.corpus import PARALLEL_MIN_BYTES, usable_cpus, worker_count
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from generate_corpus import generate  # noqa: E402
+from seeds import SEED_FINDINGS
 
 
 def test_usable_cpus_follows_the_affinity_mask(monkeypatch):
@@ -52,7 +53,7 @@ def test_the_collector_is_frozen_for_the_rules_and_only_for_them(monkeypatch):
     monkeypatch.setattr(check, "run_rules", spy)
     before = gc.get_freeze_count()
     result = check.check_corpus(["sources"], jobs=1)
-    assert seen and seen[0] > before and len(result.findings) == 5
+    assert seen and seen[0] > before and len(result.findings) == SEED_FINDINGS
     assert gc.get_freeze_count() == before
 
 

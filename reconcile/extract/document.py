@@ -22,6 +22,7 @@ from .flattened import extract_flat_cell, flattened_numbers, is_flat_cell
 from .tables import SCALE_LINE, extract_table_row, is_table_row, table_numbers
 from .timing import period_label
 from .vocabulary import Vocabulary
+from .words import statement_claims
 
 _BULLET_GLYPHS = {"·", "•", "-", "*", "–", "—", "▪", "◦"}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
@@ -99,7 +100,8 @@ class Extractor:
                 start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]
                 found_here = [q for n in lines for q in by_line[n]]
                 drafts.extend(extract_sentences(vocab, ctx, start, doc.visible[start:end], found_here))
-        claims = self.usable(doc, [self.finish(ctx, d) for d in drafts if not d.dropped])
+        claims = [self.finish(ctx, d) for d in drafts if not d.dropped]
+        claims = self.usable(doc, claims) + statement_claims(vocab.statements, ctx, tables=has_tables)
         title = doc.display_title
         for c in claims:
             c.doc_title = title

@@ -18,6 +18,7 @@ from .quantities import QuantityFinder
 from .scope import ScopeFinder
 from .subject import SubjectFinder
 from .timeexpr import TimeFinder
+from .words import StatementFinder
 
 _CLAUSE_END = re.compile(r"[,;&(]|\s(?:and|but|while|whereas|as|with)\s", re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
@@ -108,6 +109,7 @@ class Vocabulary:
         self.regions = RegionTable(settings.regions)
         self.scopes = ScopeFinder(self.regions, settings.extract)
         self.subjects = SubjectFinder(self.regions, settings.extract)
+        self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})
         self.dimension_of_word = {}
         for d, words in dims.items():

@@ -22,6 +22,7 @@ from ..numbers import format_amount, format_period, is_percent
 from ..output import controls_shown, path_text
 from ..rules import RULES, find_rule
 from ..sources import InputStatus
+from ..extract.claim import QUALITATIVE
 from .chart import CHART_COLUMNS, market_chart, no_chart_reason
 
 SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
@@ -95,7 +96,9 @@ def claim_rows(claims: pd.DataFrame) -> list[dict]:
         rows.append({
             "doc": r.doc, "line": int(r.line), "subject": r.subject, "metric": r.metric,
             "kind": "" if _missing(r.kind) else r.kind, "scope": r.scope, "figure": r.figure,
-            "value": amount(r.value), "value_sort": _number(r.value),
+            # a qualitative claim's value is what it states ("largest"), not its rank
+            "value": (str(r.statement).replace("_", " ") if r.metric == QUALITATIVE else amount(r.value)),
+            "value_sort": _number(r.value),
             "qualifier": "" if _missing(r.qualifier) or r.qualifier == "exact" else r.qualifier,
             "low": amount(r.low) if banded else "", "low_sort": _number(r.low) if banded else "",
             "high": amount(r.high) if banded else "", "high_sort": _number(r.high) if banded else "",

@@ -1,0 +1,164 @@
+"""Qualitative claims: words that rank or single out a region or segment, with no figure.
+
+"Dominant Region | North America", "Europe follows with a 25% share", "the Asia-Pacific
+region is witnessing a very rapid growth": each becomes a claims-table row of ``metric``
+"qualitative" whose ``statement`` says what the words claim (``largest``,
+``second_largest``, ``fastest_growing``, ``rapid_growth``, ``declining``; the list and its
+words are ``[statements]`` in ``extract.toml``) and whose ``scope`` is the region or
+segment it is about. The words rules (RC501, RC502) check them against the document's own
+figures.
+
+Only a region the sentence names right before the words ("North America dominates") or
+right after a leading phrase ("dominated by North America") is read; a sentence where the
+words are about something else, or are hedged ("one of the fastest-growing"), gives no row:
+a missed statement costs nothing, a misread one would be a false alarm.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..regions import RegionTable
+from ..textmatch import phrase_pattern
+from .claim import QUALITATIVE, Claim
+from .scope import ScopeFinder
+
+#: What may stand between a region and the words about it: no sentence or clause end.
+_BETWEEN_CUE = re.compile(r"^[^.;:!?|\n]{0,80}$")
+_BETWEEN_LEAD = re.compile(r"^[\s]*(?:the\s+)?$", re.IGNORECASE)
+_JOINED = re.compile(r"^[\s,]*(?:and|or|&|as well as|along with|together with)?[\s,]*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
+_LABEL_ROW = re.compile(r"^[ \t|]*([^|\n]{3,60}?)[ \t]*\|[ \t]*([^|\n]{2,80}?)[ \t]*(?:\||$)", re.MULTILINE)
+_CLIP = 160
+#: A statement's ``measure``: a trend (rank 0), a superlative (rank 1) or a lower rank.
+_MEASURE = {0: "trend", 1: "superlative", 2: "rank"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    name: str
+    about: str  # "size" or "growth"
+    rank: int  # 1 = the largest / fastest; 0 for a trend
+    trend: str  # "up", "down" or ""
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+class StatementFinder:
+    """The ``[statements]`` of ``extract.toml``, compiled once."""
+
+    def __init__(self, extract: dict, regions: RegionTable, scopes: ScopeFinder) -> None:
+        self.regions = regions
+        self.scopes = scopes
+        self.kinds: dict[str, Statement] = {}
+        self._cue: dict[str, tuple[str, str]] = {}  # folded words -> (statement, "cue" | "lead")
+        self._label: dict[str, str] = {}
+        for name, spec in sorted(extract.get("statements", {}).items()):
+            self.kinds[name] = Statement(name, spec["about"], int(spec["rank"]), spec.get("trend", ""))
+            for role in ("cues", "leads"):
+                for words in spec.get(role, []):
+                    self._cue.setdefault(_fold(words), (name, role))
+            for words in spec.get("labels", []):
+                self._label.setdefault(_fold(words), name)
+        self.pattern = phrase_pattern(sorted(self._cue, key=len, reverse=True)) if self._cue else None
+        guards = extract.get("statement_guards", {}).get("before", [])
+        self.guard = (re.compile(rf"(?:{phrase_pattern(guards).pattern})[\s-]*(?:the\s+)?$", re.IGNORECASE)
+                      if guards else None)
+
+    def drafts(self, text: str, *, tables: bool) -> list[tuple[int, int, int, int, str, str, str]]:
+        """Statements in ``text`` (a document's visible text) as ``(quote_start, quote_end,
+        words_start, words_end, statement, scope, scope_type)``, in document order."""
+        out = []
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                found = self._in_prose(text, m)
+                if found:
+                    out.append(found)
+        if tables and self._label:
+            for m in _LABEL_ROW.finditer(text):
+                name = self._label.get(_fold(m.group(1).strip("* ")))
+                if name is None:
+                    continue
+                scope = self._scope_cell(m.group(2))
+                if scope:
+                    out.append((m.start(1), m.end(2), m.start(1), m.end(1), name, *scope))
+        return sorted(out, key=lambda t: (t[2], t[4]))
+
+    def _in_prose(self, text: str, m: re.Match):
+        name, role = self._cue[_fold(m.group(0))]
+        start, end = _sentence(text, m.start(), m.end())
+        if self.guard is not None and self.guard.search(text[max(start, m.start() - 30):m.start()]):
+            return None
+        sentence = text[start:end]
+        at, upto = m.start() - start, m.end() - start
+        named = [(s, e, region) for s, e, region, aside in self.scopes.region_mentions(sentence)
+                 if not aside and region != "Global"]
+        if role == "cues":
+            before = [r for r in named if r[1] <= at and _BETWEEN_CUE.match(sentence[r[1]:at])]
+            if not before:
+                return None
+            s, e, region = before[-1]
+            # Another region between it and the words is the one they are about, or a list: skip.
+            if any(e <= r[0] < at for r in named if r is not before[-1]):
+                return None
+            if len(before) > 1 and _JOINED.match(sentence[before[-2][1]:s]):
+                return None  # "North America and Europe dominate": a claim about both, not either
+        else:
+            after = [r for r in named if r[0] >= upto]
+            if not after or not _BETWEEN_LEAD.match(sentence[upto:after[0][0]]):
+                return None
+            s, e, region = after[0]
+        q_start, q_end = max(start, m.start() - _CLIP), min(end, m.end() + _CLIP)
+        return (q_start, q_end, m.start(), m.end(), name, region, self.regions.type_of(region))
+
+    def _scope_cell(self, cell: str) -> tuple[str, str] | None:
+        """The region or segment a table cell names: one name, not a list or a sentence."""
+        cell = cell.strip().strip("*").strip()
+        if not cell or any(ch in cell for ch in ",;/") or " and " in cell or len(cell.split()) > 5:
+            return None
+        region = self.regions.resolve(cell)
+        if region and region != "Global":
+            return region, self.regions.type_of(region)
+        if region is None and not any(ch.isdigit() for ch in cell):
+            return cell, "segment"
+        return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` (at most a few hundred characters either side)."""
+    lo = max(0, start - 400)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    s = ends[-1] if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    e = m.end() if m else min(len(text), end + 400)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def statement_claims(finder: StatementFinder, ctx, *, tables: bool) -> list[Claim]:
+    """The document's qualitative claims (see the module docstring)."""
+    doc = ctx.doc
+    claims = []
+    for q_start, q_end, w_start, w_end, name, scope, scope_type in finder.drafts(doc.visible, tables=tables):
+        o_start, o_end = doc.offsets.span(q_start, q_end)
+        f_start, f_end = doc.offsets.span(w_start, w_end)
+        kind = finder.kinds[name]
+        claims.append(Claim(
+            doc=doc.doc, line=ctx.original_lines.line(f_start), start=o_start, end=o_end,
+            quote=doc.text[o_start:o_end], figure=doc.text[f_start:f_end], metric=QUALITATIVE,
+            subject=ctx.subject or "", scope=scope, scope_type=scope_type,
+            dimension="region" if scope_type in ("region", "country") else "segment",
+            value=float(kind.rank) if kind.rank else math.nan, unit="", low=None, high=None, qualifier="",
+            year=None, period_start=None, period_end=None, kind="actual",
+            confidence=0.8 if ctx.subject else 0.4, entity=ctx.subject or "",
+            entity_type="market" if ctx.subject else "", measure=_MEASURE[min(kind.rank, 2)],
+            sign=0, statement=name, pos=w_start,
+        ))
+    return claims
