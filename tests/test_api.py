@@ -11,7 +11,7 @@ import pytest
 import reconcile
 from reconcile.errors import ConfigError
 from reconcile.sources import read_document
-from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES  # noqa: F401
+from seeds import SEED_FINDINGS, SEED_RULES
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from reconcile.cache import CACHE_FILE
 from reconcile.config import load_settings
 from reconcile.corpus import extract_corpus
 from reconcile.normalize import claims_frame
-from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES  # noqa: F401
+from seeds import SEED_CLAIMS
 
 pytest.importorskip("pyarrow")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reconcile.check import check_corpus
-from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES  # noqa: F401
+from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES
 
 
 @pytest.fixture(scope="module")

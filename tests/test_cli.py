@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from reconcile.cli import app
 from reconcile.extract import COLUMNS
-from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES  # noqa: F401
+from seeds import SEED_CLAIMS
 
 runner = CliRunner()
 

@@ -13,7 +13,7 @@ from reconcile.cli import app
 from reconcile.extract import COLUMNS
 from reconcile.report.markdown import escape
 from reconcile.rules import RULES
-from seeds import SEED_CLAIMS, SEED_FIGURES, SEED_FINDINGS, SEED_RULES  # noqa: F401
+from seeds import SEED_FINDINGS
 
 runner = CliRunner()
 CONSISTENT = ("The global widget market was valued at USD 10.0 billion in 2024 and is expected to "
