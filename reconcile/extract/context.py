@@ -165,8 +165,37 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
 
     named = countries(title) or countries(text[:_HEAD])  # "Economy of New Zealand": the title's country
     if not named:
-        return ""
+        return _economy_named(title + "\n" + text[:_HEAD])
     return max(named.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+# A country the region table does not know, named as statistics name it: the statistics
+# office ("Statistics Norway", "STATISTICS CANADA", "the Ruritania Statistics Office") or
+# a possessive before an economic word ("Ruritania's unemployment rate").
+_STATS_OFFICE = re.compile(r"\bstatistics[ \t]+([a-z]{3,})\b|\b([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
+                           r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
+_POSSESSIVE_ECONOMY = re.compile(
+    r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
+    r"(?:economy|GDP|unemployment|jobless|inflation|consumer[ \t]+prices?|central[ \t]+bank|labou?r[ \t]+market)\b")
+_NOT_COUNTRY = {"national", "official", "federal", "central", "the", "of", "for", "and", "bulletin", "release",
+                "office", "bureau", "survey", "labour", "labor", "force", "monthly", "quarterly", "annual"}
+
+
+def _economy_named(head: str) -> str:
+    """An economy the region table does not know, when the document names it as statistics do
+    (see ``_STATS_OFFICE``) and names it again elsewhere; else ``""``."""
+    found = Counter()
+    for m in _STATS_OFFICE.finditer(head):
+        name = (m.group(1) or m.group(2)).title()
+        if name.lower() not in _NOT_COUNTRY and name.lower() not in _NOT_ENTITY:
+            found[name] += 1
+    for m in _POSSESSIVE_ECONOMY.finditer(head):
+        if m.group(1).lower() not in _NOT_ENTITY:
+            found[m.group(1)] += 1
+    for name, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(re.findall(rf"\b{re.escape(name)}\b", head, re.IGNORECASE)) >= 2:
+            return name
+    return ""
 
 
 def _fiscal_year_end(text: str) -> int | None:
@@ -239,7 +268,12 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         # The first word stands for the company ("Pellucid" for "Pellucid Semiconductor").
         ctx.company_pattern = re.compile("|".join(rf"\b{re.escape(c.split()[0])}\b" for c in companies))
         ctx.company_names = {c.split()[0]: c for c in companies}
-    economy = "" if company else _economy(vocab, text, title)
+    economy = _economy(vocab, text, title)
+    if company and company == economy:
+        company, companies = "", []  # "Ruritania's unemployment rate", "Statistics Ruritania said": a country
+        ctx.companies, ctx.company_pattern, ctx.company_names = [], None, {}
+    elif company:
+        economy = ""
     if company and not (title_phrases and market_words > 5):
         ctx.entity, ctx.entity_type = company, "company"
     elif economy and not title_phrases:

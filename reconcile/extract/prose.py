@@ -134,9 +134,13 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
         _read_measure(ex, ctx, d, drafts[i - 1] if i else before, around, has_market, regions)
         t = _choose_time(text, times, consumed, q, prev_end, next_start)
-        if t is None and i and drafts[i - 1].measure == "growth" and ex.units.is_currency(q.unit):
+        if t is None and i and drafts[i - 1].measure == "growth" and q.unit not in ("percent", "percentage_point"):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
+        if t is None and i and _FROM_YEAR_TO.search(text[drafts[i - 1].q.end:q.start]):
+            # "increased by 2.8% in 2024, from 2,404,000 in 2023 to 2,443,000": the level
+            # reached is of the year the change is of.
+            t = _change_time(drafts[:i], drafts[i - 1].year)
         if (t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point"
                 and not _BASE_BEFORE.search(text[max(0, drafts[i - 1].q.start - 25):drafts[i - 1].q.start])):
             # a company's or economy's sentence speaks of one period (not the period of a
@@ -160,6 +164,20 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     restated_years(text, drafts)
     respectively(ex, text, drafts, regions)
     return drafts
+
+
+#: What stands between "from A in 2023" and B in "… from A in 2023 to B".
+_FROM_YEAR_TO = re.compile(r"^[^.;\d]{0,30}\b(?:in|during|for)[ \t\n]+(?:fiscal[ \t]+|FY[ \t]?)?\d{4}[ \t\n]*,?[ \t\n]+"
+                           r"to[ \t\n]+(?:about[ \t\n]+|around[ \t\n]+|roughly[ \t\n]+)?$", re.IGNORECASE)
+
+
+def _change_time(before: list[Draft], base_year: int | None):
+    """The point in time of the rate of change stated before in the sentence, when it is
+    not the base year's."""
+    for d in reversed(before):
+        if d.measure == "growth" and d.time is not None and d.time.kind == "point":
+            return d.time if d.year != base_year else None
+    return None
 
 
 @dataclass(frozen=True)

@@ -298,7 +298,7 @@ def _growth_targets(facts: list[Fact]) -> None:
     for f in facts:
         f.target = None
         f.row["of"] = ""
-        sentences[(f.doc, f.row["line"], f.row["quote"])].append(f)
+        sentences[(f.doc, int(f.row["start"]), f.row["quote"])].append(f)  # a sentence may wrap over lines
     for group in sentences.values():
         rates = [g for g in group if g.metric == "growth"]
         if not rates:
@@ -322,13 +322,13 @@ def _unnamed_parts(facts: list[Fact], rows: list[dict]) -> set[int]:
     shares: dict[tuple, list[int]] = defaultdict(list)
     for r in rows:  # shares of the whole are no facts of their own (see ``comparable``): read the rows
         if r["metric"] == "share" and r.get("scope_type") == "global" and 0 < _float(r["value"]) < 100:
-            shares[(r["doc"], r["line"], r["quote"])].append(figure_at(r))
+            shares[(r["doc"], int(r["start"]), r["quote"])].append(figure_at(r))
     out: set[int] = set()
     if not shares:
         return out
     for v in facts:
         if v.metric in ("market_size", "revenue") and v.scope == "Global":
-            starts = shares.get((v.doc, v.row["line"], v.row["quote"]), [])
+            starts = shares.get((v.doc, int(v.row["start"]), v.row["quote"]), [])
             if any(0 < s - figure_at(v.row) <= GROWTH_REACH for s in starts):
                 out.add(id(v))
     return out
