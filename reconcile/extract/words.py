@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..regions import RegionTable
-from ..textmatch import phrase_pattern
+from ..textmatch import phrase_pattern, trie_regex
 from .claim import QUALITATIVE, Claim
 from .scope import ScopeFinder
 
@@ -30,8 +30,9 @@ _BETWEEN_CUE = re.compile(r"^[^.;:!?|\n]{0,80}$")
 _BETWEEN_LEAD = re.compile(r"^[\s]*(?:the\s+)?$", re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,]*(?:and|or|&|as well as|along with|together with)?[\s,]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
-_LABEL_ROW = re.compile(r"^[ \t|]*([^|\n]{3,60}?)[ \t]*\|[ \t]*([^|\n]{2,80}?)[ \t]*(?:\||$)", re.MULTILINE)
+_LABEL_ROW = re.compile(r"[ \t|*]*([^|\n]{3,60}?)[ \t]*\|[ \t]*([^|\n]{2,80}?)[ \t]*(?:\||$)", re.MULTILINE)
 _CLIP = 160
+_WORD_END = r"(?![\w-])"
 #: A statement's ``measure``: a trend (rank 0), a superlative (rank 1) or a lower rank.
 _MEASURE = {0: "trend", 1: "superlative", 2: "rank"}
 
@@ -64,7 +65,10 @@ class StatementFinder:
                     self._cue.setdefault(_fold(words), (name, role))
             for words in spec.get("labels", []):
                 self._label.setdefault(_fold(words), name)
-        self.pattern = phrase_pattern(sorted(self._cue, key=len, reverse=True)) if self._cue else None
+        # Scanned on the lower-cased text, with no look-behind to start with, so the regex
+        # engine can skip ahead to a cue's first letters (3x faster than IGNORECASE with \b).
+        self.pattern = re.compile(trie_regex(sorted(self._cue, key=len, reverse=True)) + _WORD_END) if self._cue else None
+        self.labels = re.compile(trie_regex(sorted(self._label, key=len, reverse=True)) + _WORD_END) if self._label else None
         guards = extract.get("statement_guards", {}).get("before", [])
         self.guard = (re.compile(rf"(?:{phrase_pattern(guards).pattern})[\s-]*(?:the\s+)?$", re.IGNORECASE)
                       if guards else None)
@@ -73,23 +77,29 @@ class StatementFinder:
         """Statements in ``text`` (a document's visible text) as ``(quote_start, quote_end,
         words_start, words_end, statement, scope, scope_type)``, in document order."""
         out = []
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         if self.pattern is not None:
-            for m in self.pattern.finditer(text):
+            for m in self.pattern.finditer(low):
+                if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
+                    continue  # inside a word
                 found = self._in_prose(text, m)
                 if found:
                     out.append(found)
-        if tables and self._label:
-            for m in _LABEL_ROW.finditer(text):
-                name = self._label.get(_fold(m.group(1).strip("* ")))
-                if name is None:
-                    continue
-                scope = self._scope_cell(m.group(2))
+        if tables and self.labels is not None:
+            for m in self.labels.finditer(low):
+                row = _LABEL_ROW.match(text, text.rfind("\n", 0, m.start()) + 1)
+                if row is None or row.start(1) != m.start():
+                    continue  # not the first cell of a table row
+                name = self._label.get(_fold(row.group(1).strip("* ")))
+                scope = self._scope_cell(row.group(2)) if name else None
                 if scope:
-                    out.append((m.start(1), m.end(2), m.start(1), m.end(1), name, *scope))
+                    out.append((row.start(1), row.end(2), row.start(1), row.end(1), name, *scope))
         return sorted(out, key=lambda t: (t[2], t[4]))
 
     def _in_prose(self, text: str, m: re.Match):
-        name, role = self._cue[_fold(m.group(0))]
+        name, role = self._cue[_fold(m.group(0))]  # m is a match on the lower-cased text: same offsets
         start, end = _sentence(text, m.start(), m.end())
         if self.guard is not None and self.guard.search(text[max(start, m.start() - 30):m.start()]):
             return None
