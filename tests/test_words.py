@@ -34,6 +34,8 @@ INTRO = "The global smart glass market was valued at USD 5.2 billion in 2024.\n\
     ("Asia Pacific is one of the fastest-growing regions.", []),
     ("Leading players such as Acme and Borealis expanded in Europe.", []),
     ("The fastest-growing application is automotive glazing.", []),
+    ("Acme, based in Europe, leads the market with its tinted panels.", []),
+    ("North America has mature demand, yet the largest market share is held by Asia Pacific.", []),
 ])
 def test_statements_in_prose(tmp_path, sentence, expected):
     assert _words(tmp_path, INTRO + sentence + "\n") == expected

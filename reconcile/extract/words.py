@@ -28,6 +28,9 @@ from .scope import ScopeFinder
 #: What may stand between a region and the words about it: no sentence or clause end.
 _BETWEEN_CUE = re.compile(r"^[^.;:!?|\n]{0,80}$")
 _BETWEEN_LEAD = re.compile(r"^[\s]*(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|across|within|to|for|by|than|at|on|into|throughout)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+_HELD_BY = re.compile(r"^[\s\w]{0,25}?\b(?:by|in|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,]*(?:and|or|&|as well as|along with|together with)?[\s,]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
 _LABEL_ROW = re.compile(r"[ \t|*]*([^|\n]{3,60}?)[ \t]*\|[ \t]*([^|\n]{2,80}?)[ \t]*(?:\||$)", re.MULTILINE)
@@ -117,6 +120,10 @@ class StatementFinder:
                 return None
             if len(before) > 1 and _JOINED.match(sentence[before[-2][1]:s]):
                 return None  # "North America and Europe dominate": a claim about both, not either
+            if _PREPOSITION_BEFORE.search(sentence[max(0, s - 12):s]):
+                return None  # "Acme, based in Europe, leads the market": the region is not what leads
+            if any(r[0] >= upto and _HELD_BY.match(sentence[upto:r[0]]) for r in named):
+                return None  # "…, yet the largest share is held by Europe": about the region after
         else:
             after = [r for r in named if r[0] >= upto]
             if not after or not _BETWEEN_LEAD.match(sentence[upto:after[0][0]]):
