@@ -169,6 +169,25 @@ def _settings_agree(data: dict) -> None:
                 raise Mismatch(f"[rules.{code}] {key} = {json.dumps(value)}: expected [low, high], the low end first")
 
 
+REFERENCE = Table({
+    "names": _closed_words("legal_suffixes"),
+    "companyfacts": Table({
+        "full_year_days": ListOf(Num(1, whole=True), size=2, expected="[low, high]: two whole numbers of days"),
+        "concepts": Table(values=ListOf(Str(blank=False), least=1, expected=(
+            "a list of at least one XBRL concept name (non-empty strings)"))),
+        "units": Table(values=Str(blank=False, expected='a unit of the claims table, like "USD"')),
+    }),
+})
+
+
+def _reference_agree(data: dict) -> None:
+    """``full_year_days`` is a range: its low end first. (That each concept's measure is one of
+    measures.toml's is checked where reference files are read: it needs both files.)"""
+    low, high = data.get("companyfacts", {}).get("full_year_days", [350, 380])
+    if low > high:
+        raise Mismatch(f"[companyfacts] full_year_days = [{low}, {high}]: expected [low, high], the low end first")
+
+
 def _rates_agree(data: dict) -> None:
     if data.get("years") and "base" not in data:
         raise Mismatch('rates need a base currency: base = "USD"')
@@ -183,6 +202,7 @@ FILES = {
     "measures": (MEASURES, None),
     "settings": (SETTINGS, _settings_agree),
     "rates": (RATES, _rates_agree),
+    "reference": (REFERENCE, _reference_agree),
 }
 
 

@@ -22,7 +22,7 @@ from reconcile.specs import rule_defaults
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-SEEDED = {"RC101", "RC103", "RC201", "RC301", "RC302"}  # what the bundled sources/ hold
+SEEDED = {"RC101", "RC103", "RC201", "RC301", "RC302", "RC701"}  # what the bundled sources/ hold (RC701: rules/reference/)
 
 
 def check(*args, **kw):
@@ -43,7 +43,7 @@ def test_quiet_names_every_failing_finding_one_line_each(tmp_path):
     result = check("sources", "-q", "--output-dir", str(tmp_path))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert len(lines) == 5, result.stderr
+    assert len(lines) == 6, result.stderr
     assert {line.split(": ")[1].split()[0] for line in lines} == SEEDED
     assert lines[0].startswith("sources/001_df29e0ce6f524626.txt:1: RC101 personalized medicine: stated 11.37%")
     assert not any(line.startswith("reconcile:") for line in lines)  # no progress or summary chatter
@@ -59,7 +59,7 @@ def test_quiet_prints_only_what_fails(tmp_path):
 
 def test_quiet_leaves_stdout_to_the_report():
     result = check("sources", "-q", "-f", "json", "-o", "-")
-    assert json.loads(result.stdout)["summary"]["findings"] == 5
+    assert json.loads(result.stdout)["summary"]["findings"] == 6
     assert "RC101" in result.stderr
 
 
@@ -71,14 +71,14 @@ def test_quiet_leaves_stdout_to_the_report():
     (["cagr"], [], ["RC101", "RC102", "RC103"]),
     (["cagr.conflict"], [], ["RC103"]),
     (["rc3", "value.conflict"], [], ["RC201", "RC301", "RC302", "RC303"]),
-    ([], ["parts", "RC9", "RC1"], ["RC201", "RC301", "RC302", "RC303"]),
+    ([], ["parts", "RC9", "RC1", "reference"], ["RC201", "RC301", "RC302", "RC303"]),
     (["cagr"], ["cagr.arithmetic_across"], ["RC101", "RC103"]),
 ])
 def test_selection_by_code_or_name_prefix(select, ignore, expected):
     assert selected_codes(select, ignore) == expected
 
 
-@pytest.mark.parametrize("pattern", ["RC7", "cag", "cagr.arith", "bogus"])
+@pytest.mark.parametrize("pattern", ["RC8", "cag", "cagr.arith", "bogus"])
 def test_selection_naming_no_rule_is_an_error(pattern):
     with pytest.raises(SelectionError, match=pattern):
         selected_codes([pattern])
@@ -88,10 +88,10 @@ def test_select_and_ignore_on_check(tmp_path):
     out = ["-f", "json", "-o", "-", "-q"]
     picked = json.loads(check("sources", "--select", "cagr", "--select", "RC3", *out).stdout)
     assert set(picked["summary"]["by_rule"]) == {"RC101", "RC103", "RC301", "RC302"}
-    left = json.loads(check("sources", "--ignore", "trajectory", "--ignore", "RC201", *out).stdout)
+    left = json.loads(check("sources", "--ignore", "trajectory", "--ignore", "RC201", "--ignore", "RC7", *out).stdout)
     assert set(left["summary"]["by_rule"]) == {"RC101", "RC103"}
-    bad = check("sources", "--select", "RC7", *out)
-    assert bad.exit_code == 2 and "RC7" in bad.stderr and "Traceback" not in bad.output
+    bad = check("sources", "--select", "RC8", *out)
+    assert bad.exit_code == 2 and "RC8" in bad.stderr and "Traceback" not in bad.output
 
 
 def test_select_on_baseline_and_a_narrowed_check_reports_nothing_fixed(tmp_path):
@@ -117,13 +117,13 @@ def test_statistics_counts_findings_per_rule(tmp_path):
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("1", "RC101", "cagr.arithmetic", "error"), ("1", "RC103", "cagr.conflict", "warning"),
         ("1", "RC201", "value.conflict", "warning"), ("1", "RC301", "trajectory.decline", "error"),
-        ("1", "RC302", "trajectory.outlier", "warning")]
+        ("1", "RC302", "trajectory.outlier", "warning"), ("1", "RC701", "reference.conflict", "warning")]
     assert "personalized medicine: stated" not in result.stderr  # counts instead of the listing
 
 
 def test_statistics_go_to_stderr_when_a_report_has_stdout():
     result = check("sources", "--statistics", "-q", "-f", "json", "-o", "-")
-    assert json.loads(result.stdout)["summary"]["findings"] == 5
+    assert json.loads(result.stdout)["summary"]["findings"] == 6
     assert "RC302  trajectory.outlier" in result.stderr
 
 
@@ -212,7 +212,7 @@ def test_a_pyproject_without_the_table_is_passed_over(project):
     ('fail_on = "fatal"', ["pyproject.toml", "[tool.reconcile] fail_on", "never"]),
     ('sources = "docs"', ["pyproject.toml", "[tool.reconcile] unknown key sources", "exclude"]),
     ('select = "RC1"', ["pyproject.toml", "select", "list"]),
-    ('select = ["RC7"]', ["RC7"]),
+    ('select = ["RC8"]', ["RC8"]),
 ])
 def test_bad_pyproject_config_names_the_file_and_key(project, table, words):
     (project / "pyproject.toml").write_text(f"[tool.reconcile]\n{table}\n", "utf-8")

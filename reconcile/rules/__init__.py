@@ -22,6 +22,7 @@ from .RC402_parts_sum_mismatch import PartsSumMismatch
 from .RC403_parts_share_value import PartsShareValue
 from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC405_parts_region_peer import PartsRegionPeer
+from .RC701_reference_conflict import ReferenceConflict
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
@@ -29,6 +30,7 @@ RULES: list[type[Rule]] = [
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
     UnitsNotComparable,
 ]
+RULES.append(ReferenceConflict)  # reference facts (rules/reference/): after the rules on documents alone
 
 
 def find_rule(key: str) -> type[Rule] | None:
