@@ -227,12 +227,18 @@ def read_companyfacts(path: Path, text: str, settings: Settings) -> list[Claim]:
     if not isinstance(data, dict) or not isinstance(data.get("facts"), dict) or not isinstance(data.get("entityName"), str):
         raise ConfigError(path, 'not an SEC companyfacts file: expected {"cik": …, "entityName": "…", "facts": {…}}')
     cfg = settings.reference.get("companyfacts", {})
-    low, high = cfg.get("full_year_days", [350, 380])
+    low, high = cfg.get("year_days_min", 350), cfg.get("year_days_max", 380)
     units = cfg.get("units", {})
     entity, cik = data["entityName"], data.get("cik", "")
     best: dict[tuple, tuple] = {}
+    known = settings.measures.get("measures", {})
     for measure, concepts in sorted(cfg.get("concepts", {}).items()):
-        metric = _measure(Path("reference.toml"), f"[companyfacts.concepts] {measure}: ", measure, settings)
+        if measure not in known:
+            where = Path(settings.rules_dir or "", "reference.toml")
+            raise ConfigError(where if where.is_file() else "reference.toml",
+                              f"[companyfacts.concepts] {measure}: no such measure; expected one of "
+                              f"{', '.join(sorted(known))} (measures.toml)")
+        metric = known[measure].get("family", "other")
         for rank, concept in enumerate(concepts):
             for taxonomy, by_concept in sorted(data["facts"].items()):
                 spec = by_concept.get(concept) if isinstance(by_concept, dict) else None

@@ -172,7 +172,8 @@ def _settings_agree(data: dict) -> None:
 REFERENCE = Table({
     "names": _closed_words("legal_suffixes"),
     "companyfacts": Table({
-        "full_year_days": ListOf(Num(1, whole=True), size=2, expected="[low, high]: two whole numbers of days"),
+        "year_days_min": Num(1, whole=True, expected="a whole number of days"),
+        "year_days_max": Num(1, whole=True, expected="a whole number of days"),
         "concepts": Table(values=ListOf(Str(blank=False), least=1, expected=(
             "a list of at least one XBRL concept name (non-empty strings)"))),
         "units": Table(values=Str(blank=False, expected='a unit of the claims table, like "USD"')),
@@ -181,11 +182,12 @@ REFERENCE = Table({
 
 
 def _reference_agree(data: dict) -> None:
-    """``full_year_days`` is a range: its low end first. (That each concept's measure is one of
-    measures.toml's is checked where reference files are read: it needs both files.)"""
-    low, high = data.get("companyfacts", {}).get("full_year_days", [350, 380])
+    """A full year's days: the least no more than the most. (That each concept's measure is one
+    of measures.toml's is checked where reference files are read: it needs both files.)"""
+    cfg = data.get("companyfacts", {})
+    low, high = cfg.get("year_days_min", 350), cfg.get("year_days_max", 380)
     if low > high:
-        raise Mismatch(f"[companyfacts] full_year_days = [{low}, {high}]: expected [low, high], the low end first")
+        raise Mismatch(f"[companyfacts] year_days_min = {low} is above year_days_max = {high}")
 
 
 def _rates_agree(data: dict) -> None:
