@@ -98,20 +98,40 @@ def load_references(settings: Settings) -> References:
     return out
 
 
-def _measure(path, at: str, measure: str, settings: Settings) -> str:
+def _measure(where, measure: str, settings: Settings) -> str:
     """The measure's family (the ``metric`` column), for a measure measures.toml defines."""
     known = settings.measures.get("measures", {})
     if measure not in known:
-        raise ConfigError(path, f"{at}measure = {json.dumps(measure)}: expected one of {', '.join(sorted(known))} "
-                                "(measures.toml)")
+        raise ConfigError(where, f"measure = {json.dumps(measure)}: expected one of {', '.join(sorted(known))} "
+                                 "(measures.toml)")
     return known[measure].get("family", "other")
 
 
-def _unit(path, at: str, unit: str, settings: Settings) -> str:
+def _unit(where, unit: str, settings: Settings) -> str:
     if unit in settings.units.get("currencies", {}) or unit == "percent":
         return unit
-    raise ConfigError(path, f"{at}unit = {json.dumps(unit)}: expected a currency code of units.toml "
-                            '(like "USD") or "percent"')
+    raise ConfigError(where, f'unit = {json.dumps(unit)}: expected a currency code of units.toml (like "USD") or "percent"')
+
+
+def _number(where, text: str, settings: Settings) -> float:
+    m = _VALUE.match(text)
+    scales = settings.units.get("scales", {})
+    scale = m and m.group("scale")
+    if not m or (scale and scale.lower() not in scales):
+        raise ConfigError(where, f"value = {json.dumps(text)}: expected a number, with a scale word of "
+                                 'units.toml if you like ("100,330 million")')
+    value = float(m.group("number").replace(",", "")) * (float(scales[scale.lower()]) if scale else 1.0)
+    return -value if m.group("sign") else value
+
+
+def _whole(where, key: str, text: str, lo: int, hi: int) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = None
+    if n is None or not lo <= n <= hi:
+        raise ConfigError(where, f"{key} = {json.dumps(text)}: expected a whole number from {lo} to {hi}")
+    return n
 
 
 def _claim(path: Path, *, line: int, start: int, quote: str, figure: str, entity: str, measure: str, metric: str,
@@ -121,43 +141,20 @@ def _claim(path: Path, *, line: int, start: int, quote: str, figure: str, entity
     return Claim(doc=str(path), line=line, start=start, end=start + len(quote), quote=quote, figure=figure,
                  metric=metric, subject=entity_key(entity, suffixes), scope="Global", scope_type="global",
                  dimension="", value=value, unit=unit, low=value, high=value, qualifier="exact", year=year,
-                 period_start=None, period_end=None, kind="actual", confidence=1.0, entity=entity, entity_type="company", measure=measure,
-                 period_label=f"FY{year}" if fiscal else str(year), fiscal=fiscal, fiscal_year_end=fiscal_year_end,
-                 sign=-1 if value < 0 else (0 if value == 0 else 1), doc_title=title, source_type="reference",
-                 pos=start)
+                 period_start=None, period_end=None, kind="actual", confidence=1.0, entity=entity,
+                 entity_type="company", measure=measure, period_label=f"FY{year}" if fiscal else str(year),
+                 fiscal=fiscal, fiscal_year_end=fiscal_year_end, sign=-1 if value < 0 else (0 if value == 0 else 1),
+                 doc_title=title, source_type="reference", pos=start)
 
 
-def _number(path, at: str, text: str, settings: Settings) -> float:
-    m = _VALUE.match(text)
-    scales = settings.units.get("scales", {})
-    scale = m and m.group("scale")
-    if not m or (scale and scale.lower() not in scales):
-        raise ConfigError(path, f"{at}value = {json.dumps(text)}: expected a number, with a scale word of "
-                                'units.toml if you like ("100,330 million")')
-    value = float(m.group("number").replace(",", "")) * (float(scales[scale.lower()]) if scale else 1.0)
-    return -value if m.group("sign") else value
-
-
-def _whole(path, at: str, key: str, text: str, lo: int, hi: int) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = None
-    if n is None or not lo <= n <= hi:
-        raise ConfigError(path, f"{at}{key} = {json.dumps(text)}: expected a whole number from {lo} to {hi}")
-    return n
-
-
-def read_csv(path: Path, text: str, settings: Settings) -> list[Claim]:
-    """A reference CSV's rows as claims (see ``CSV_COLUMNS``); ``#`` lines are comments."""
+def _csv_records(path: Path, text: str):
+    """``(first line index, last line index, cells)`` of each record after the header (checked),
+    skipping blank and ``#`` lines; yields nothing for a file with no header."""
     lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for ln in lines:
-        offsets.append(offsets[-1] + len(ln))
-    numbered = [(i, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
+    numbered = [i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
     if not numbered:
-        return []
-    reader = csv.reader(io.StringIO("".join(ln for _, ln in numbered)))
+        return
+    reader = csv.reader(io.StringIO("".join(lines[i] for i in numbered)))
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
@@ -166,44 +163,51 @@ def read_csv(path: Path, text: str, settings: Settings) -> list[Claim]:
     missing = [c for c in REQUIRED if c not in header]
     if unknown or missing:
         what = f"unknown column {json.dumps(unknown[0])}" if unknown else f"no column {json.dumps(missing[0])}"
-        raise ConfigError(path, f"line {numbered[0][0] + 1}: {what}; the columns are {', '.join(CSV_COLUMNS)} "
+        raise ConfigError(path, f"line {numbered[0] + 1}: {what}; the columns are {', '.join(CSV_COLUMNS)} "
                                 f"({', '.join(c for c in CSV_COLUMNS if c not in REQUIRED)} may be left out)")
-    claims, seen = [], {}
-    at_row = reader.line_num  # index into ``numbered`` of the next record's first line
+    done = reader.line_num  # records read so far, in ``numbered`` lines
     while True:
         try:
             cells = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            raise ConfigError(f"{path}:{numbered[at_row][0] + 1}", f"not a CSV row: {exc}") from None
-        first, last = numbered[at_row][0], numbered[reader.line_num - 1][0]
-        at_row = reader.line_num
-        line = first + 1
-        where = f"{path}:{line}"
+            raise ConfigError(f"{path}:{numbered[done] + 1}", f"not a CSV row: {exc}") from None
+        first, last, done = numbered[done], numbered[reader.line_num - 1], reader.line_num
         if len(cells) != len(header):
-            raise ConfigError(where, f"{len(cells)} cells; the header has {len(header)}")
-        row = {h: c.strip() for h, c in zip(header, cells)}
+            raise ConfigError(f"{path}:{first + 1}", f"{len(cells)} cells; the header has {len(header)}")
+        yield first, last, {h: c.strip() for h, c in zip(header, cells)}
+
+
+def read_csv(path: Path, text: str, settings: Settings) -> list[Claim]:
+    """A reference CSV's rows as claims (see ``CSV_COLUMNS``); ``#`` lines are comments."""
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for ln in lines:
+        offsets.append(offsets[-1] + len(ln))
+    suffixes = settings.reference.get("names", {}).get("legal_suffixes", [])
+    claims, seen = [], {}
+    for first, last, row in _csv_records(path, text):
+        where = f"{path}:{first + 1}"
         for key in REQUIRED:
             if not row[key]:
                 raise ConfigError(where, f"{key} is empty: every reference fact needs {', '.join(REQUIRED)}")
-        metric = _measure(where, "", row["measure"], settings)
-        unit = _unit(where, "", row["unit"], settings)
-        value = _number(where, "", row["value"], settings)
-        year = _whole(where, "", "year", row["year"], 1800, 2200)
-        fye = _whole(where, "", "fiscal_year_end", row["fiscal_year_end"], 1, 12) if row.get("fiscal_year_end") else None
+        metric = _measure(where, row["measure"], settings)
+        unit = _unit(where, row["unit"], settings)
+        value = _number(where, row["value"], settings)
+        year = _whole(where, "year", row["year"], 1800, 2200)
+        fye = _whole(where, "fiscal_year_end", row["fiscal_year_end"], 1, 12) if row.get("fiscal_year_end") else None
         try:
             dt.date.fromisoformat(row["retrieved"])
         except ValueError:
             raise ConfigError(where, f"retrieved = {json.dumps(row['retrieved'])}: expected a date like 2026-12-01") from None
-        key = (entity_key(row["entity"], settings.reference.get("names", {}).get("legal_suffixes", [])),
-               row["measure"], year, fye or 12, unit)
+        key = (entity_key(row["entity"], suffixes), row["measure"], year, fye or 12, unit)
         if key in seen and seen[key][1] != value:
             raise ConfigError(where, f"{row['entity']} {row['measure']} {year} is already {seen[key][2]} "
                                      f"(line {seen[key][0]}): one period, one reference figure")
-        seen.setdefault(key, (line, value, row["value"]))
+        seen.setdefault(key, (first + 1, value, row["value"]))
         quote = "".join(lines[first:last + 1]).rstrip("\r\n")
-        claims.append(_claim(path, line=line, start=offsets[first], quote=quote, figure=row["value"],
+        claims.append(_claim(path, line=first + 1, start=offsets[first], quote=quote, figure=row["value"],
                              entity=row["entity"], measure=row["measure"], metric=metric, value=value, unit=unit,
                              year=year, fiscal_year_end=fye, title=row["source"], settings=settings))
     return claims
@@ -230,8 +234,8 @@ def read_companyfacts(path: Path, text: str, settings: Settings) -> list[Claim]:
     low, high = cfg.get("year_days_min", 350), cfg.get("year_days_max", 380)
     units = cfg.get("units", {})
     entity, cik = data["entityName"], data.get("cik", "")
-    best: dict[tuple, tuple] = {}
     known = settings.measures.get("measures", {})
+    best: dict[tuple, tuple] = {}
     for measure, concepts in sorted(cfg.get("concepts", {}).items()):
         if measure not in known:
             where = Path(settings.rules_dir or "", "reference.toml")
@@ -240,23 +244,16 @@ def read_companyfacts(path: Path, text: str, settings: Settings) -> list[Claim]:
                               f"{', '.join(sorted(known))} (measures.toml)")
         metric = known[measure].get("family", "other")
         for rank, concept in enumerate(concepts):
-            for taxonomy, by_concept in sorted(data["facts"].items()):
-                spec = by_concept.get(concept) if isinstance(by_concept, dict) else None
-                if not isinstance(spec, dict):
+            for taxonomy, xbrl_unit, at, e in _entries(data["facts"], concept, units):
+                fact = _full_year(path, e, at, low, high)
+                if fact is None:
                     continue
-                for xbrl_unit, entries in sorted((spec.get("units") or {}).items()):
-                    if xbrl_unit not in units:
-                        continue
-                    for i, e in enumerate(entries if isinstance(entries, list) else []):
-                        fact = _full_year(path, e, f"{taxonomy}.{concept} {xbrl_unit} entry {i + 1}", low, high)
-                        if fact is None:
-                            continue
-                        year, month, value = fact
-                        key = (measure, year, month, units[xbrl_unit])
-                        # the most preferred concept, then the latest filing (a restatement), then the accession
-                        order = (-rank, str(e.get("filed", "")), str(e.get("accn", "")))
-                        if key not in best or order > best[key][0]:
-                            best[key] = (order, metric, concept, taxonomy, e, value)
+                year, month, value = fact
+                key = (measure, year, month, units[xbrl_unit])
+                # the most preferred concept, then the latest filing (a restatement), then the accession
+                order = (-rank, str(e.get("filed", "")), str(e.get("accn", "")))
+                if key not in best or order > best[key][0]:
+                    best[key] = (order, metric, concept, taxonomy, e, value)
     claims = []
     for (measure, year, month, unit), (_, metric, concept, taxonomy, e, value) in sorted(best.items()):
         at = text.find(json.dumps(concept))
@@ -270,6 +267,18 @@ def read_companyfacts(path: Path, text: str, settings: Settings) -> list[Claim]:
                              fiscal_year_end=month, title=f"SEC EDGAR companyfacts: {entity}, {filed}",
                              settings=settings))
     return claims
+
+
+def _entries(facts: dict, concept: str, units: dict):
+    """``(taxonomy, unit, where, entry)`` for each entry of ``concept`` in a unit ``units`` maps."""
+    for taxonomy, by_concept in sorted(facts.items()):
+        spec = by_concept.get(concept) if isinstance(by_concept, dict) else None
+        if not isinstance(spec, dict) or not isinstance(spec.get("units"), dict):
+            continue
+        for xbrl_unit, entries in sorted(spec["units"].items()):
+            if xbrl_unit in units and isinstance(entries, list):
+                for i, e in enumerate(entries):
+                    yield taxonomy, xbrl_unit, f"{taxonomy}.{concept} {xbrl_unit} entry {i + 1}", e
 
 
 def _full_year(path, e, at: str, low: int, high: int) -> tuple[int, int, float] | None:

@@ -5,7 +5,6 @@ here are made up: nothing depends on the bundled sources' wording."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -81,6 +81,16 @@ def _number(v) -> str:
     return "" if _missing(v) else f"{float(v):.10g}"
 
 
+def _kind(r) -> str:
+    """``actual``, ``forecast``…; ``reference`` for a reference fact, and ``corroborated`` after
+    a document's figure that a reference fact agrees with."""
+    if getattr(r, "source_type", "") == "reference":
+        return "reference"
+    kind = "" if _missing(r.kind) else r.kind
+    agreed = getattr(r, "corroborated_by", "")
+    return f"{kind}, corroborated" if isinstance(agreed, str) and agreed else kind
+
+
 def claim_rows(claims: pd.DataFrame) -> list[dict]:
     """The claims table as people read it: figures as written beside the normalized value
     in words (``USD 578.14B``), periods as ``2025–2034``, empty cells empty."""
@@ -94,7 +104,7 @@ def claim_rows(claims: pd.DataFrame) -> list[dict]:
         end = None if _missing(r.period_end) else int(r.period_end)
         rows.append({
             "doc": r.doc, "line": int(r.line), "subject": r.subject, "metric": r.metric,
-            "kind": "" if _missing(r.kind) else r.kind, "scope": r.scope, "figure": r.figure,
+            "kind": _kind(r), "scope": r.scope, "figure": r.figure,
             "value": amount(r.value), "value_sort": _number(r.value),
             "qualifier": "" if _missing(r.qualifier) or r.qualifier == "exact" else r.qualifier,
             "low": amount(r.low) if banded else "", "low_sort": _number(r.low) if banded else "",
