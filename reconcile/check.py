@@ -22,7 +22,7 @@ from .reference import load_references
 from .regions import RegionTable
 from .rules import RULES, RuleContext
 from .rules.facts import Bands, Facts
-from .rules.references import corroborations
+from .rules.references import Wording, corroborations
 from .sources import InputStatus
 from .specs import rule_defaults
 from .waivers import Waiver, apply_waivers
@@ -234,6 +234,7 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
         facts = facts_from(claims, settings)
         findings = run_rules(claims, settings, select=select, ignore=ignore, facts=facts)
         agreed = corroborations(facts, relative=facts.bands.relative, company_words=_company_words(settings),
+                                wording=Wording.from_settings(settings.measures, settings.reference),
                                 legal_suffixes=settings.reference.get("names", {}).get("legal_suffixes", []))
     finally:
         gc.unfreeze()

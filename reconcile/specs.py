@@ -171,6 +171,7 @@ def _settings_agree(data: dict) -> None:
 
 REFERENCE = Table({
     "names": _closed_words("legal_suffixes"),
+    "documents": _closed_words("before_measure"),
     "companyfacts": Table({
         "year_days_min": Num(1, whole=True, expected="a whole number of days"),
         "year_days_max": Num(1, whole=True, expected="a whole number of days"),

@@ -33,7 +33,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount, difference, scope_label, when, where
 from .facts import Facts
-from .references import Comparison, comparisons
+from .references import Comparison, Wording, comparisons
 from ..numbers import format_amount
 
 
@@ -57,6 +57,7 @@ class ReferenceConflict(Rule):
     def check(self, facts: Facts):
         measures = set(self.options["measures"])
         found = comparisons(facts, relative=facts.bands.relative,
+                            wording=Wording.from_settings(self.ctx.measures, self.ctx.reference),
                             legal_suffixes=self.ctx.reference.get("names", {}).get("legal_suffixes", []),
                             company_words=self.ctx.company_words)
         for c in found:
