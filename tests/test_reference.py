@@ -23,6 +23,12 @@ RELEASE = """# Northwind Instruments reports fiscal 2024 results
 SEATTLE, November 1, 2024 -- Northwind Instruments, Inc. today reported results for its fiscal year ended September 28, 2024.
 
 Revenue for fiscal 2024 was $3.87 billion, up 14% from $3.4 billion in fiscal 2023. Net income was $451 million.
+Product revenue was $2.95 billion in fiscal 2024.
+
+| (in millions) | Fiscal 2024 | Fiscal 2023 |
+|---|---|---|
+| Total revenue | $3,870 | $3,398 |
+| Services revenue | $920 | $801 |
 """
 MARKET = """Laboratory Automation Market Outlook 2025-2030
 
@@ -93,6 +99,10 @@ def test_a_release_checked_against_companyfacts(tmp_path):
     assert docs.loc["$3.87 billion", "corroborated_by"] == refs[("revenue", 2024)]
     assert docs.loc["$3.4 billion", "corroborated_by"] == refs[("revenue", 2023)]
     assert docs.loc["$451 million", "corroborated_by"] == ""
+    assert docs.loc["$3,870", "corroborated_by"] == refs[("revenue", 2024)]  # a table row naming the total
+    assert docs.loc["$3,398", "corroborated_by"] == refs[("revenue", 2023)]
+    # parts of the revenue are neither corroborated nor contradicted
+    assert (docs.loc[["$2.95 billion", "$920", "$801"], "corroborated_by"] == "").all()
     assert [s.doc.endswith(FIXTURE.name) for s in result.inputs] == [False, True]
 
 
