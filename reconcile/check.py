@@ -18,9 +18,11 @@ from .corpus import extract_corpus
 from .errors import ReconcileError
 from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
 from .normalize import claims_frame
+from .reference import load_references
 from .regions import RegionTable
 from .rules import RULES, RuleContext
 from .rules.facts import Bands, Facts
+from .rules.references import Wording, corroborations
 from .sources import InputStatus
 from .specs import rule_defaults
 from .waivers import Waiver, apply_waivers
@@ -87,20 +89,30 @@ def selected_codes(select: list[str] | None = None, ignore: list[str] | None = N
             and not any(_matches(p, r.code, r.name) for p in ignore or [])]
 
 
+def facts_from(claims: pd.DataFrame, settings: Settings) -> Facts:
+    """The claims table as the rules read it (see :class:`reconcile.rules.facts.Facts`)."""
+    return Facts(claims, bands=bands_from(settings), rates=settings.rates,
+                 copy_similarity=copy_similarity_from(settings),
+                 partial_year=settings.extract.get("periods", {}).get("partial_year", {}))
+
+
+def _company_words(settings: Settings) -> tuple:
+    return tuple(settings.extract.get("subjects", {}).get("company_name_words", []))
+
+
 def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select: list[str] | None = None,
-              ignore: list[str] | None = None) -> list[Finding]:
+              ignore: list[str] | None = None, facts: Facts | None = None) -> list[Finding]:
     """Every enabled rule's findings for a claims table, sorted by subject, severity and rule.
 
     ``select`` and ``ignore`` narrow the enabled rules by code or name prefix (see
-    :func:`selected_codes`); a rule disabled in the settings stays off.
+    :func:`selected_codes`); a rule disabled in the settings stays off. ``facts``: the table
+    as :func:`facts_from` gives it, when the caller has it already.
     """
     settings = settings or load_settings()
     chosen = set(selected_codes(select, ignore))
     options = rule_options(settings)
     bands = bands_from(settings)
-    facts = Facts(claims, bands=bands, rates=settings.rates,
-                  copy_similarity=copy_similarity_from(settings),
-                  partial_year=settings.extract.get("periods", {}).get("partial_year", {}))
+    facts = facts if facts is not None else facts_from(claims, settings)
     regions = RegionTable(settings.regions)
     findings: dict[str, Finding] = {}
     for rule in RULES:
@@ -108,7 +120,8 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
         if not opts.get("enabled", True) or rule.code not in chosen:
             continue
         ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions,
-                          measures=settings.measures)
+                          measures=settings.measures, reference=settings.reference,
+                          company_words=_company_words(settings))
         for f in rule(ctx).check(facts):
             findings.setdefault(f.fingerprint, f)
     return sorted(findings.values(), key=Finding.sort_key)
@@ -137,6 +150,12 @@ class CheckResult:
     def incomplete(self) -> bool:
         return any(s.unreadable for s in self.inputs)
 
+    def document_claims(self) -> pd.DataFrame:
+        """The claims the documents state: the claims table less the reference facts."""
+        if "source_type" not in self.claims.columns:
+            return self.claims
+        return self.claims[self.claims["source_type"] != "reference"]
+
     def findings_frame(self) -> pd.DataFrame:
         """The findings as a DataFrame, one row per finding (see :func:`findings.findings_table`)."""
         return findings_table(self.findings)
@@ -161,11 +180,13 @@ class CheckResult:
 
     def summary(self, fail_on: str) -> dict:
         statuses = pd.Series([s.status for s in self.inputs], dtype="str").value_counts()
+        documents = self.document_claims()
         return {
             "inputs": len(self.inputs),
             "inputs_by_status": {k: int(statuses.get(k, 0)) for k in ("ok", "empty", "skipped", "error")},
-            "claims": int(len(self.claims)),
-            "subjects": int(self.claims["subject"].nunique()) if len(self.claims) else 0,
+            "claims": int(len(documents)),
+            "references": int(len(self.claims) - len(documents)),
+            "subjects": int(documents["subject"].nunique()) if len(documents) else 0,
             "findings": len(self.findings),
             "by_severity": {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES},
             "by_rule": {code: n for code, n in sorted(pd.Series([f.rule for f in self.findings], dtype="str")
@@ -199,9 +220,10 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     read them, see :mod:`reconcile.engine`)."""
     selected_codes(select, ignore)  # a bad pattern fails before the corpus is read
     settings = settings or load_settings()
+    references = load_references(settings)  # a bad reference file fails before the corpus is read, too
     extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude, cache=cache, progress=progress,
                                 executor=executor)
-    claims = claims_frame(extraction.claims)
+    claims = claims_frame(extraction.claims + references.claims)
     extraction.claims = []  # the table has them now: a corpus's worth of objects less to keep and scan
     # What extraction leaves alive lives to the end of the run: frozen, the collector stops
     # walking it again while the rules allocate. With the claim objects dropped little is
@@ -209,7 +231,14 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     # but a caller holding a large heap gains. Unfrozen after, so later garbage is collected.
     gc.freeze()
     try:
-        findings = run_rules(claims, settings, select=select, ignore=ignore)
+        facts = facts_from(claims, settings)
+        findings = run_rules(claims, settings, select=select, ignore=ignore, facts=facts)
+        agreed = corroborations(facts, relative=facts.bands.relative, company_words=_company_words(settings),
+                                wording=Wording.from_settings(settings.measures, settings.reference),
+                                legal_suffixes=settings.reference.get("names", {}).get("legal_suffixes", []))
     finally:
         gc.unfreeze()
-    return CheckResult(inputs=extraction.inputs, claims=claims, findings=findings, cache_hits=extraction.cache_hits)
+    if agreed:
+        claims["corroborated_by"] = claims["claim_id"].map(agreed).fillna("").astype(claims["corroborated_by"].dtype)
+    return CheckResult(inputs=extraction.inputs + references.inputs, claims=claims, findings=findings,
+                       cache_hits=extraction.cache_hits)

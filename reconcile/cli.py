@@ -228,6 +228,12 @@ def _only_selected(known: Baseline | None, select, ignore) -> Baseline | None:
 DEFAULT_OUTPUTS = ", ".join(f"output/{DEFAULT_NAMES[f]}" for f in DEFAULT_FORMATS)
 
 
+def _claim_counts(result) -> tuple[int, int]:
+    """How many claims the documents state, and how many reference facts were read beside them."""
+    documents = len(result.document_claims())
+    return documents, len(result.claims) - documents
+
+
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders to audit (default: sources/)."),
@@ -287,7 +293,7 @@ def check(
             result = check_corpus(_paths(paths), settings, jobs=jobs, exclude=_exclusions(exclude, project),
                                   select=select, ignore=ignore, cache=cache, progress=progress, executor=executor)
         result.gate(baseline=known, waivers=waiver_list)
-        report_inputs(result.inputs, len(result.claims), quiet=quiet, cached=result.cache_hits)
+        report_inputs(result.inputs, *_claim_counts(result), quiet=quiet, cached=result.cache_hits)
         if quiet:
             _print_failing(result, fail_on)
         else:
@@ -340,7 +346,7 @@ def make_baseline(
                                   select=select or project.get("select"), ignore=ignore or project.get("ignore"),
                                   cache=cache, progress=progress, executor=executor)
         result.gate(waivers=load_waivers(waivers or project.get("waivers") or default_waivers(settings)))
-        report_inputs(result.inputs, len(result.claims), cached=result.cache_hits)
+        report_inputs(result.inputs, *_claim_counts(result), cached=result.cache_hits)
         if result.incomplete:
             raise fail("not writing a baseline: some inputs could not be read")
         write_baseline(output, result.findings)

@@ -18,7 +18,7 @@ from . import schema, specs
 from .errors import ConfigError
 
 #: The data files reconcile reads, by stem. Each may appear in the package and in rules/.
-DATA_FILES = ("units", "regions", "segments", "extract", "measures", "settings", "rates")
+DATA_FILES = ("units", "regions", "segments", "extract", "measures", "settings", "rates", "reference")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Settings:
     rates: dict
     rules_dir: str | None = None
     sources: tuple = field(default_factory=tuple)
+    #: how reference files are read (``reference.toml``); the files are rules/reference/*
+    reference: dict = field(default_factory=dict)
 
 
 def _merge(base: dict, extra: dict, *, extend_lists: bool = True) -> dict:

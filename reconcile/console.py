@@ -80,7 +80,7 @@ def working(text: str, *, after: float = 2.0, then: str = ""):
 
 
 
-def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False, cached: int = 0) -> None:
+def report_inputs(inputs: list, n_claims: int, references: int = 0, *, quiet: bool = False, cached: int = 0) -> None:
     """Tell the user, on stderr, about every input that was not read cleanly (with ``quiet``,
     only those that could not be read: a skipped README is no problem)."""
     for s in inputs:
@@ -94,7 +94,8 @@ def report_inputs(inputs: list, n_claims: int, *, quiet: bool = False, cached: i
         counts = pd.Series([s.status for s in inputs], dtype="str").value_counts().sort_index()
         detail = ", ".join(f"{n} {k}" for k, n in counts.items())
         hits = f"; {cached} unchanged, from the cache" if cached else ""
-        say(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims{hits}")
+        refs = f", {plural(references, 'reference fact')}" if references else ""
+        say(f"reconcile: {len(inputs)} input files ({detail}); {n_claims} claims{refs}{hits}")
 
 
 

@@ -17,7 +17,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 #: Fields of each cited claim in a finding (a subset of the claims table, plus its role).
 CITED_FIELDS = ("claim_id", "doc", "line", "start", "end", "quote", "figure", "metric", "subject", "scope",
-                "value", "unit", "qualifier", "year", "period_start", "period_end")
+                "value", "unit", "qualifier", "year", "period_start", "period_end", "source_type")
 
 
 def _num(x) -> str:

@@ -176,6 +176,28 @@ def _settings_agree(data: dict) -> None:
                 raise Mismatch(f"[rules.{code}] {key} = {json.dumps(value)}: expected [low, high], the low end first")
 
 
+REFERENCE = Table({
+    "names": _closed_words("legal_suffixes"),
+    "documents": _closed_words("before_measure"),
+    "companyfacts": Table({
+        "year_days_min": Num(1, whole=True, expected="a whole number of days"),
+        "year_days_max": Num(1, whole=True, expected="a whole number of days"),
+        "concepts": Table(values=ListOf(Str(blank=False), least=1, expected=(
+            "a list of at least one XBRL concept name (non-empty strings)"))),
+        "units": Table(values=Str(blank=False, expected='a unit of the claims table, like "USD"')),
+    }),
+})
+
+
+def _reference_agree(data: dict) -> None:
+    """A full year's days: the least no more than the most. (That each concept's measure is one
+    of measures.toml's is checked where reference files are read: it needs both files.)"""
+    cfg = data.get("companyfacts", {})
+    low, high = cfg.get("year_days_min", 350), cfg.get("year_days_max", 380)
+    if low > high:
+        raise Mismatch(f"[companyfacts] year_days_min = {low} is above year_days_max = {high}")
+
+
 def _rates_agree(data: dict) -> None:
     if data.get("years") and "base" not in data:
         raise Mismatch('rates need a base currency: base = "USD"')
@@ -190,6 +212,7 @@ FILES = {
     "measures": (MEASURES, None),
     "settings": (SETTINGS, _settings_agree),
     "rates": (RATES, _rates_agree),
+    "reference": (REFERENCE, _reference_agree),
 }
 
 

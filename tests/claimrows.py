@@ -60,5 +60,7 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         r.setdefault("converted_unit", "")
         r.setdefault("doc_title", "")
         r.setdefault("statement", "")
+        r.setdefault("source_type", "document")
+        r.setdefault("corroborated_by", "")
         out.append({c: r[c] for c in COLUMNS})
     return pd.DataFrame(out, columns=COLUMNS).astype(claims_frame_dtypes())

@@ -116,3 +116,24 @@ def test_a_market_without_a_chart_says_why():
                         {"doc": "a.txt", "metric": "cagr", "unit": "percent", "value": 6.0, "period_start": 2023,
                          "period_end": 2030, "year": pd.NA})
     assert no_chart_reason(projected, "widgets") is None and market_chart(projected, "widgets", set())
+
+
+def test_a_company_chart_draws_the_reference_facts_as_their_own_series():
+    from reconcile.report.chart import REFERENCE_COLOR, company_chart
+
+    figures = _claims({"doc": "a.md", "value": 81.3e9, "year": 2022, "scope": "Pfizer", "metric": "revenue"})
+    reference = _claims({"doc": "rules/reference/c.csv", "value": 100.33e9, "year": 2022, "doc_title": "10-K 2022",
+                         "kind": "actual", "line": 4},
+                        {"doc": "rules/reference/c.csv", "value": 81.288e9, "year": 2021, "doc_title": "10-K 2022",
+                         "kind": "actual", "line": 5})
+    chart = company_chart(figures, reference, company="Pfizer", measure="revenue", subject="drugs", cited={"c0"})
+    document, ref = chart["series"]
+    assert not document["reference"] and [p["shape"] for p in document["points"]] == ["dot"]
+    assert ref["reference"] and ref["color"] == REFERENCE_COLOR and [p["shape"] for p in ref["points"]] == ["diamond"] * 2
+    assert [p["year"] for p in ref["points"]] == [2021, 2022] and ref["path"]  # the reference's years joined
+    assert "10-K 2022" in ref["points"][0]["title"] and "rules/reference/c.csv:5" in ref["points"][0]["title"]
+    assert chart["title"].startswith("Pfizer: revenue, USD")
+    top, bottom = chart["top"] + INSET, chart["bottom"] - INSET
+    assert all(top - 0.5 <= p["y"] <= bottom + 0.5 for p in _marks(chart))
+    assert company_chart(figures, reference.iloc[:0], company="Pfizer", measure="revenue", subject="drugs",
+                         cited=set()) is None

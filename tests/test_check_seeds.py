@@ -51,9 +51,34 @@ def test_europe_share_conflict(result):
     assert sorted(c["value"] for c in f.claims) == [25.0, 28.72]
 
 
+def test_pfizer_revenue_against_the_reference_with_the_year_it_matches(result):
+    """002 line 6: "Pfizer reported a revenue of $81.3 billion in 2022"; the 10-K says $100.33
+    billion for 2022, and $81.29 billion for 2021 (rules/reference/companies.csv)."""
+    (f,) = _by_rule(result, "RC701")
+    assert f.scope == "Pfizer" and f.severity == "warning"
+    assert "sources/002_9b09a75ae9898ac2.txt:6 states USD 81.3B" in f.message
+    assert "USD 100.33B" in f.message and "reference/companies.csv:4" in f.message
+    assert "Pfizer Inc. Form 10-K for 2022" in f.message
+    assert "matches the 2021 figure (USD 81.29B, " in f.message and f.message.endswith("reference/companies.csv:5)")
+    assert [c["role"] for c in f.claims] == ["stated figure", "reference", "reference for 2021"]
+    assert f.claims[0]["doc"] == "sources/002_9b09a75ae9898ac2.txt"  # the finding is about the document's figure
+
+
+def test_abbott_and_illumina_agree_with_the_reference_and_are_marked_corroborated(result):
+    """"approximately $43.1 billion" (Abbott: $43.653 billion) and "around $4.7 billion"
+    (Illumina: $4.584 billion) are within what "approximately" allows."""
+    claims = result.claims
+    refs = claims[claims["source_type"] == "reference"].set_index("entity")["claim_id"]
+    company = claims[(claims["source_type"] == "document") & (claims["scope_type"] == "company")]
+    by_scope = dict(zip(company["scope"], company["corroborated_by"]))
+    assert by_scope == {"Abbott": refs["Abbott Laboratories"], "Illumina": refs["Illumina, Inc."], "Pfizer": ""}
+    assert (claims.loc[claims["scope_type"] != "company", "corroborated_by"] == "").all()
+
+
 def test_nothing_else_is_flagged(result):
     """Not the regional sums or shares of 001, 44.96% vs ~45%, 14.3% vs over 11%, the
-    repeated 1,094.83 and 11.37% figures, or 002's partial 90% share list."""
+    repeated 1,094.83 and 11.37% figures, or 002's partial 90% share list; of the reference
+    facts only Pfizer's revenue."""
     assert sorted(f.rule for f in result.findings) == SEED_RULES
 
 
@@ -67,8 +92,9 @@ def test_python_api_audit():
     import reconcile
 
     result = reconcile.audit("sources/")
-    assert len(result.claims) == SEED_CLAIMS and len(result.findings) == SEED_FINDINGS
-    assert (result.claims["metric"] != "qualitative").sum() == SEED_FIGURES
+    assert len(result.document_claims()) == SEED_CLAIMS and len(result.findings) == SEED_FINDINGS
+    assert (result.document_claims()["metric"] != "qualitative").sum() == SEED_FIGURES
+    assert len(result.claims) == SEED_CLAIMS + 4 and result.summary("warning")["references"] == 4  # rules/reference/companies.csv
     assert result.failing("error") and not result.failing("never")
 
 

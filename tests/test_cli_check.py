@@ -13,7 +13,7 @@ from reconcile.cli import app
 from reconcile.extract import COLUMNS
 from reconcile.report.markdown import escape
 from reconcile.rules import RULES
-from seeds import SEED_FINDINGS
+from seeds import SEED_FINDINGS, SEED_INPUTS
 
 runner = CliRunner()
 CONSISTENT = ("The global widget market was valued at USD 10.0 billion in 2024 and is expected to "
@@ -30,7 +30,9 @@ def test_seeds_default_outputs(tmp_path):
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     assert report["version"] == 2
     assert set(report) == {"version", "inputs", "summary", "discrepancies", "claims"}
-    assert len(report["inputs"]) == 4 and all(i["status"] == "ok" for i in report["inputs"])
+    assert len(report["inputs"]) == SEED_INPUTS and all(i["status"] == "ok" for i in report["inputs"])
+    assert {"doc": "rules/reference/companies.csv", "status": "ok", "claims": 4} in [
+        {k: i[k] for k in ("doc", "status", "claims")} for i in report["inputs"]]
     assert report["summary"]["findings"] == len(report["discrepancies"]) == SEED_FINDINGS
     for d in report["discrepancies"]:
         assert set(d) >= {"rule", "name", "severity", "message", "claims", "claim_ids", "expected", "observed",
@@ -77,7 +79,7 @@ def test_unreadable_input_is_reported_and_exits_2(tmp_path):
     assert "broken.txt" in result.stderr
     report = json.loads((tmp_path / "r.json").read_text("utf-8"))
     statuses = {Path(i["doc"]).name: i["status"] for i in report["inputs"]}
-    assert statuses["broken.txt"] == "error" and len(statuses) == 5
+    assert statuses["broken.txt"] == "error" and len(statuses) == SEED_INPUTS + 1
     assert report["summary"]["incomplete"] is True and report["summary"]["findings"] == SEED_FINDINGS
 
 

@@ -73,7 +73,7 @@ def test_quiet_leaves_stdout_to_the_report():
     (["cagr"], [], ["RC101", "RC102", "RC103"]),
     (["cagr.conflict"], [], ["RC103"]),
     (["rc3", "value.conflict"], [], ["RC201", "RC301", "RC302", "RC303"]),
-    ([], ["parts", "RC9", "RC1", "words"], ["RC201", "RC301", "RC302", "RC303"]),
+    ([], ["parts", "RC9", "RC1", "words", "reference"], ["RC201", "RC301", "RC302", "RC303"]),
     (["words"], [], ["RC501", "RC502"]),
     (["cagr"], ["cagr.arithmetic_across"], ["RC101", "RC103"]),
 ])
@@ -81,7 +81,7 @@ def test_selection_by_code_or_name_prefix(select, ignore, expected):
     assert selected_codes(select, ignore) == expected
 
 
-@pytest.mark.parametrize("pattern", ["RC7", "cag", "cagr.arith", "bogus"])
+@pytest.mark.parametrize("pattern", ["RC8", "cag", "cagr.arith", "bogus"])
 def test_selection_naming_no_rule_is_an_error(pattern):
     with pytest.raises(SelectionError, match=pattern):
         selected_codes([pattern])
@@ -93,8 +93,8 @@ def test_select_and_ignore_on_check(tmp_path):
     assert set(picked["summary"]["by_rule"]) == {"RC101", "RC103", "RC301", "RC302"}
     left = json.loads(check("sources", "--ignore", "trajectory", "--ignore", "RC201", *out).stdout)
     assert set(left["summary"]["by_rule"]) == set(SEED_RULES) - {"RC201", "RC301", "RC302"}
-    bad = check("sources", "--select", "RC7", *out)
-    assert bad.exit_code == 2 and "RC7" in bad.stderr and "Traceback" not in bad.output
+    bad = check("sources", "--select", "RC8", *out)
+    assert bad.exit_code == 2 and "RC8" in bad.stderr and "Traceback" not in bad.output
 
 
 def test_select_on_baseline_and_a_narrowed_check_reports_nothing_fixed(tmp_path):
@@ -120,7 +120,8 @@ def test_statistics_counts_findings_per_rule(tmp_path):
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("1", "RC101", "cagr.arithmetic", "error"), ("1", "RC103", "cagr.conflict", "warning"),
         ("1", "RC201", "value.conflict", "warning"), ("1", "RC301", "trajectory.decline", "error"),
-        ("1", "RC302", "trajectory.outlier", "warning"), ("1", "RC502", "words.growth", "warning")]
+        ("1", "RC302", "trajectory.outlier", "warning"), ("1", "RC502", "words.growth", "warning"),
+        ("1", "RC701", "reference.conflict", "warning")]
     assert "personalized medicine: stated" not in result.stderr  # counts instead of the listing
 
 
@@ -190,11 +191,12 @@ def test_pyproject_config_is_found_upward_and_cli_flags_win(project, monkeypatch
     result = check(str(project / "sources"), "-q")
     assert result.exit_code == 0  # fail_on = "never"
     report = json.loads((project / "out" / "report.json").read_text("utf-8"))  # output_dir from its folder
-    assert set(report["summary"]["by_rule"]) == set(SEED_RULES) - {"RC301", "RC302"}
+    # (no rules/reference/ in the project: no RC701)
+    assert set(report["summary"]["by_rule"]) == set(SEED_RULES) - {"RC301", "RC302", "RC701"}
     flagged = check(str(project / "sources"), "-q", "--fail-on", "error", "--ignore", "RC2")
     assert flagged.exit_code == 1
     assert set(json.loads((project / "out" / "report.json").read_text("utf-8"))["summary"]["by_rule"]) == (
-        set(SEED_RULES) - {"RC201"})
+        set(SEED_RULES) - {"RC201", "RC701"})
 
 
 def test_pyproject_rules_folder_is_relative_to_the_file(project):
@@ -215,7 +217,7 @@ def test_a_pyproject_without_the_table_is_passed_over(project):
     ('fail_on = "fatal"', ["pyproject.toml", "[tool.reconcile] fail_on", "never"]),
     ('sources = "docs"', ["pyproject.toml", "[tool.reconcile] unknown key sources", "exclude"]),
     ('select = "RC1"', ["pyproject.toml", "select", "list"]),
-    ('select = ["RC7"]', ["RC7"]),
+    ('select = ["RC8"]', ["RC8"]),
 ])
 def test_bad_pyproject_config_names_the_file_and_key(project, table, words):
     (project / "pyproject.toml").write_text(f"[tool.reconcile]\n{table}\n", "utf-8")

@@ -20,9 +20,9 @@ def test_a_corpus_copied_five_times_gives_the_findings_of_one_copy(tmp_path, set
     five, result = _findings([tmp_path], settings)
     assert len(one) == SEED_FINDINGS
     assert five == one
-    # every copy is still read and accounted for in the inputs
-    assert sum(s.status == "ok" for s in result.inputs) == 5 * sum(
-        s.status == "ok" for s in check_corpus([str(tmp_path / "copy1")], settings).inputs)
+    # every copy is still read and accounted for in the inputs (the reference file once)
+    documents = lambda r: sum(s.status == "ok" and not s.format.startswith("reference") for s in r.inputs)  # noqa: E731
+    assert documents(result) == 5 * documents(check_corpus([str(tmp_path / "copy1")], settings))
 
 
 def test_a_copy_does_not_make_a_consensus(tmp_path, settings):

@@ -129,7 +129,7 @@ def test_an_unreadable_subfolder_is_an_error_and_the_rest_is_audited(tmp_path, m
     result = reconcile.audit(tmp_path, jobs=1)
     inputs = _inputs(result)
     assert inputs["locked"].status == "error" and "Permission denied" in inputs["locked"].message
-    assert inputs["good.txt"].status == "ok" and len(result.claims) == 2
+    assert inputs["good.txt"].status == "ok" and len(result.document_claims()) == 2
     assert result.incomplete
 
 
@@ -229,7 +229,7 @@ def test_fuzzed_corpora_never_crash_any_stage(tmp_path_factory, docs):
         with open(os.fsencode(folder) + b"/" + name + f"{i}{suffix}".encode(), "w", encoding="utf-8") as fh:
             fh.write(text)
     result = reconcile.audit(folder, jobs=1)
-    assert len(result.inputs) == len(docs)
+    assert len([s for s in result.inputs if not s.format.startswith("reference")]) == len(docs)
     for row in result.claims.itertuples():
         assert math.isfinite(row.value)
         assert row.figure in row.quote

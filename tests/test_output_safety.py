@@ -244,8 +244,9 @@ def test_check_reads_and_audits_a_name_that_is_not_utf8(tmp_path):
     with open(os.fsencode(docs) + b"/bad\xffname.txt", "w", encoding="utf-8") as fh:
         fh.write(FINDING)
     result = check_corpus([str(docs)], jobs=1)
-    assert [s.status for s in result.inputs] == ["ok"] and len(result.findings) == 1
-    assert set(result.claims["doc"]) == {f"{docs}/bad\\xffname.txt"}
+    assert [s.status for s in result.inputs if not s.format.startswith("reference")] == ["ok"]
+    assert len(result.findings) == 1
+    assert set(result.document_claims()["doc"]) == {f"{docs}/bad\\xffname.txt"}
     for command in (["check", str(docs), "--output-dir", str(tmp_path / "out")],
                     ["extract", str(docs), "-o", str(tmp_path / "claims.csv")]):
         outcome = runner.invoke(app, command)

@@ -16,6 +16,9 @@ COLUMNS = [
     "doc_title",
     # Qualitative claims (no figure): what the words say ("largest", "fastest_growing"…); see README.
     "statement",
+    # Reference facts (rules/reference/): "document" or "reference", and the reference fact a
+    # document's figure agrees with (filled in by `check`); see README.
+    "source_type", "corroborated_by",
 ]
 
 #: The ``metric`` of a claim that states no figure: a rank, a superlative, a trend, a listing.
@@ -61,6 +64,8 @@ class Claim:
     converted_unit: str = ""
     doc_title: str = ""
     statement: str = ""
+    source_type: str = "document"
+    corroborated_by: str = ""
     claim_id: str = ""
     # Position of the figure in the visible text, for ordering; not a column.
     pos: int = field(default=0, repr=False)

@@ -188,17 +188,45 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
 
     ``labels`` names documents (title or publisher) in tooltips; the path follows.
     """
-    labels = labels or {}
     if no_chart_reason(claims, subject):
         return None
     sizes = _sizes(claims, subject)
     unit = Counter(sizes["unit"]).most_common(1)[0][0]
     sizes = sizes[sizes["unit"] == unit].sort_values(["year", "start"])  # not by doc: a path may not be UTF-8
-    docs = sorted(sizes["doc"].unique())
     projections = _projections(claims[claims["subject"] == subject], sizes, cited)
-    ranged = sizes[sizes["qualifier"].eq("range") & sizes["low"].gt(0) & sizes["high"].notna()]
-    values = [*sizes["value"], *ranged["low"], *ranged["high"], *(p["value1"] for p in projections)]
-    years = [*sizes["year"].astype(int), *(p["year1"] for p in projections)]
+    return _draw(sizes, projections, unit=unit, title="market size", subject=subject, cited=cited, labels=labels)
+
+
+#: The colour and name of the reference facts' series (rules/reference/): grey diamonds.
+REFERENCE_COLOR, REFERENCE_LABEL = "#555555", "reference"
+
+
+def company_chart(figures: pd.DataFrame, reference: pd.DataFrame, *, company: str, measure: str, subject: str,
+                  cited: set[str], labels: dict[str, str] | None = None) -> dict | None:
+    """One company's ``measure`` by year: the documents' ``figures`` (one series per document)
+    and the ``reference`` facts for it as a series of their own; None when nothing is dated."""
+    rows = figures[figures["year"].notna() & figures["value"].map(math.isfinite) & (figures["value"] > 0)]
+    refs = reference[reference["year"].notna() & (reference["value"] > 0)]
+    if rows.empty or refs.empty:
+        return None
+    unit = Counter(refs["unit"]).most_common(1)[0][0]
+    rows = rows[rows["unit"] == unit].sort_values(["year", "start"])
+    refs = refs[refs["unit"] == unit].sort_values(["year", "start"])
+    title = f"{company}: {measure.replace('_', ' ')}"
+    return _draw(rows, [], unit=unit, title=title, subject=subject, cited=cited, labels=labels, reference=refs)
+
+
+def _draw(sizes: pd.DataFrame, projections: list[dict], *, unit: str, title: str, subject: str, cited: set[str],
+          labels: dict[str, str] | None, reference: pd.DataFrame | None = None) -> dict:
+    """The chart of ``sizes`` (one series per document), stated CAGRs' ``projections`` and the
+    ``reference`` facts (one series of their own), laid out for the template."""
+    labels = labels or {}
+    reference = sizes.iloc[:0] if reference is None else reference
+    docs = sorted(sizes["doc"].unique())
+    drawn = pd.concat([sizes, reference]) if len(reference) else sizes
+    ranged = drawn[drawn["qualifier"].eq("range") & drawn["low"].gt(0) & drawn["high"].notna()]
+    values = [*drawn["value"], *ranged["low"], *ranged["high"], *(p["value1"] for p in projections)]
+    years = [*drawn["year"].astype(int), *(p["year1"] for p in projections)]
     lo, hi = min(values), max(values)
     log = hi / lo > LOG_SPAN
     ticks = log_ticks(lo, hi) if log else linear_ticks(hi)
@@ -221,16 +249,25 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
     color = {doc: PALETTE[i % len(PALETTE)] for i, doc in enumerate(docs)}
     series = []
     by_doc = rows_by_doc(sizes)  # once, not a scan of the market per document
-    for doc in docs:
+    groups = [(doc, by_doc[doc], False) for doc in docs]
+    if len(reference):
+        groups.append((REFERENCE_LABEL, list(reference.itertuples(index=False)), True))
+    for doc, rows, is_reference in groups:
         name = labels.get(doc, "")
         points = []
-        for r in by_doc[doc]:
+        for r in rows:
+            if is_reference:  # its own file and source in the tooltip
+                name = f"reference: {r.doc_title}" if getattr(r, "doc_title", "") else "reference"
+                where = f"{r.doc}:{int(r.line)}"
+            else:
+                where = f"{doc}:{int(r.line)}"
             low = y(r.low) if r.qualifier == "range" and r.low > 0 and pd.notna(r.high) else None
+            shape = "diamond" if is_reference else r.qualifier if r.qualifier in ("over", "under") else "dot"
             points.append({
-                "x": x(int(r.year)), "y": y(r.value), "shape": r.qualifier if r.qualifier in ("over", "under") else "dot",
+                "x": x(int(r.year)), "y": y(r.value), "shape": shape,
                 "bar": {"y1": low, "y2": y(r.high)} if low is not None else None,
                 "cited": r.claim_id in cited, "year": int(r.year), "text": _point_label(r, unit),
-                "title": f"{name + ' — ' if name else ''}{doc}:{int(r.line)}\n“{r.figure}” → "
+                "title": f"{name + ' — ' if name else ''}{where}\n“{r.figure}” → "
                          f"{_point_label(r, unit)} ({int(r.year)}, {r.kind})",
             })
         # one value a year joins the line (the first the document states); a second value
@@ -239,7 +276,8 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
         for p in points:
             firsts.setdefault(p["year"], p)
         path = " ".join(f"{p['x']},{p['y']}" for p in firsts.values()) if len(firsts) > 1 else ""
-        series.append({"doc": doc, "label": name, "color": color[doc], "path": path, "points": points})
+        series.append({"doc": doc, "label": name, "color": REFERENCE_COLOR if is_reference else color[doc],
+                       "path": path, "points": points, "reference": is_reference})
     lines = [{"x1": x(p["year0"]), "y1": y(p["value0"]), "x2": x(p["year1"]), "y2": y(p["value1"]),
               "color": color[p["doc"]], "cited": p["cited"], "text": p["rate"],
               "title": f"{labels.get(p['doc'], '') + ' — ' if labels.get(p['doc']) else ''}{p['doc']}:{p['line']}\n"
@@ -249,7 +287,7 @@ def market_chart(claims: pd.DataFrame, subject: str, cited: set[str], *,
     step = year_step(y1 - y0, plot[2] - plot[0] - 2 * INSET)
     xticks = [{"x": x(yr), "label": str(yr)} for yr in range(y0, y1 + 1) if yr % step == 0 or step == 1]
     chart = {"width": WIDTH, "height": HEIGHT, "left": plot[0], "top": plot[1], "right": plot[2], "bottom": plot[3],
-             "log": log, "unit": unit, "title": f"market size, {unit}" + (" (log scale)" if log else ""),
+             "log": log, "unit": unit, "title": f"{title}, {unit}" + (" (log scale)" if log else ""),
              "series": series, "projections": lines, "yticks": yticks, "xticks": xticks, "subject": subject}
     _place_labels(chart)
     return chart

@@ -23,7 +23,7 @@ from ..output import controls_shown, path_text
 from ..rules import RULES, find_rule
 from ..sources import InputStatus
 from ..extract.claim import QUALITATIVE
-from .chart import CHART_COLUMNS, market_chart, no_chart_reason
+from .chart import CHART_COLUMNS, company_chart, market_chart, no_chart_reason
 
 SHORT_NAME = 60  # characters of a document's title shown before an ellipsis
 #: Rows of the claims table shown on the page (claims.csv has them all): a 50,000-claim
@@ -82,6 +82,16 @@ def _number(v) -> str:
     return "" if _missing(v) else f"{float(v):.10g}"
 
 
+def _kind(r) -> str:
+    """``actual``, ``forecast``…; ``reference`` for a reference fact, and ``corroborated`` after
+    a document's figure that a reference fact agrees with."""
+    if getattr(r, "source_type", "") == "reference":
+        return "reference"
+    kind = "" if _missing(r.kind) else r.kind
+    agreed = getattr(r, "corroborated_by", "")
+    return f"{kind}, corroborated" if isinstance(agreed, str) and agreed else kind
+
+
 def claim_rows(claims: pd.DataFrame) -> list[dict]:
     """The claims table as people read it: figures as written beside the normalized value
     in words (``USD 578.14B``), periods as ``2025–2034``, empty cells empty."""
@@ -95,7 +105,7 @@ def claim_rows(claims: pd.DataFrame) -> list[dict]:
         end = None if _missing(r.period_end) else int(r.period_end)
         rows.append({
             "doc": r.doc, "line": int(r.line), "subject": r.subject, "metric": r.metric,
-            "kind": "" if _missing(r.kind) else r.kind, "scope": r.scope, "figure": r.figure,
+            "kind": _kind(r), "scope": r.scope, "figure": r.figure,
             # a qualitative claim's value is what it states ("largest"), not its rank
             "value": (str(r.statement).replace("_", " ") if r.metric == QUALITATIVE else amount(r.value)),
             "value_sort": _number(r.value),
@@ -176,15 +186,59 @@ def shown_claims(claims: pd.DataFrame, cited: set[str], limit: int) -> pd.DataFr
     return claims[is_cited | (~is_cited & (~is_cited).cumsum().le(room))]
 
 
+#: Company charts (documents' figures beside the reference facts) shown per market at most.
+MAX_COMPANY_CHARTS = 12
+
+
+def reference_links(claims: pd.DataFrame, findings: list[Finding]) -> dict[str, str]:
+    """``{document claim id: reference fact id}`` for every figure set against a reference fact:
+    those it agrees with (``corroborated_by``) and those rule RC701 found it contradicts."""
+    links = {}
+    if "corroborated_by" in claims.columns:
+        agreed = claims[claims["corroborated_by"].fillna("") != ""]
+        links.update(zip(agreed["claim_id"], agreed["corroborated_by"]))
+    for f in findings:
+        if f.rule == "RC701" and len(f.claims) >= 2:
+            links[f.claims[0]["claim_id"]] = f.claims[1]["claim_id"]
+    return links
+
+
+def company_charts(subject: str, claims: pd.DataFrame, reference: pd.DataFrame, links: dict[str, str],
+                   cited: set[str], labels: dict[str, str]) -> list[dict]:
+    """A market's companies whose figures were set against reference facts: one chart each
+    (company and measure), the reference facts as a series of their own."""
+    linked = claims[claims["claim_id"].isin(set(links))]
+    if linked.empty:
+        return []
+    refs = reference.set_index("claim_id", drop=False)
+    groups: dict[tuple, list[int]] = {}
+    for i, r in enumerate(linked.itertuples(index=False)):
+        ref = refs.loc[links[r.claim_id]]
+        groups.setdefault((ref["subject"], ref["measure"], ref["unit"]), []).append(i)
+    out = []
+    for (ref_subject, measure, unit), rows in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        figures = linked.iloc[rows]
+        first = figures.iloc[0]
+        company = first["scope"] if first["scope_type"] == "company" else first["entity"]
+        facts = reference[(reference["subject"] == ref_subject) & (reference["measure"] == measure)
+                          & (reference["unit"] == unit)]
+        chart = company_chart(figures, facts, company=company, measure=measure, subject=subject, cited=cited,
+                              labels=labels)
+        if chart is not None:
+            out.append(chart)
+    return out[:MAX_COMPANY_CHARTS]
+
+
 def _market(subject: str, findings: list[Finding], claims: pd.DataFrame, cited: set[str],
-            labels: dict[str, str], max_cards: int) -> dict:
-    """One market's section: its chart (or why none) and its first ``max_cards`` cards."""
+            labels: dict[str, str], max_cards: int, companies: list[dict] = ()) -> dict:
+    """One market's section: its chart (or why none), its companies' charts against the
+    reference facts, and its first ``max_cards`` cards."""
     groups = cards(findings)
     shown = [[dict(_shown(f.as_dict(), f.docs), summary=(find_rule(f.rule).summary() if find_rule(f.rule) else ""),
                    quotes=[_quote(c) for c in f.claims]) for f in group] for group in groups[:max_cards]]
     hidden = groups[max_cards:]
     return {"subject": subject, "chart": market_chart(claims, subject, cited, labels=labels),
-            "no_chart": no_chart_reason(claims, subject),
+            "no_chart": no_chart_reason(claims, subject), "company_charts": list(companies),
             "findings": [dict(g[0], also=g[1:]) for g in shown],
             "more_cards": len(hidden), "more_findings": sum(len(g) for g in hidden)}
 
@@ -204,11 +258,21 @@ def to_html(result: CheckResult, *, fail_on: str = "warning", max_claim_rows: in
         names.setdefault(doc, {"short": _short(os.path.basename(doc)), "full": doc, "path": doc})
     labels = {doc: n["full"] for doc, n in names.items()}
     claims = result.claims
-    wanted = claims.loc[claims["subject"].isin(set(by_subject)), CHART_COLUMNS]
+    columns = CHART_COLUMNS + [c for c in ("measure", "scope_type", "entity", "doc_title") if c in claims.columns]
+    wanted = claims.loc[claims["subject"].isin(set(by_subject)), columns]
+    if "source_type" in claims.columns:
+        reference = claims.loc[claims["source_type"] == "reference", columns]
+        wanted = wanted[claims.loc[wanted.index, "source_type"] != "reference"]
+    else:
+        reference = wanted.iloc[:0]
+    links = reference_links(claims, result.findings) if len(reference) else {}
     per_market = split_by(wanted, "subject")  # each market's claims once
     empty = wanted.iloc[:0]
-    markets = [_market(subject, by_subject[subject], per_market.get(subject, empty), cited, labels, max_cards)
-               for subject in sorted(by_subject)]
+    markets = []
+    for subject in sorted(by_subject):
+        rows = per_market.get(subject, empty)
+        companies = company_charts(subject, rows, reference, links, cited, labels) if links else []
+        markets.append(_market(subject, by_subject[subject], rows, cited, labels, max_cards, companies))
     table = shown_claims(claims, cited, max_claim_rows)
     # path_text: a file name that is not UTF-8 shows its bytes as \xff escapes
     return path_text(_env.get_template("report.html.j2").render(

@@ -166,7 +166,8 @@ def _summary(result: CheckResult, fail_on: str) -> list[str]:
     out = [
         "# Discrepancy report",
         "",
-        f"{s['inputs']} input files, {s['claims']} claims about {s['subjects']} market(s); "
+        f"{s['inputs']} input files, {s['claims']} claims about {s['subjects']} market(s)"
+        + (f", {plural(s['references'], 'reference fact')}" if s.get("references") else "") + "; "
         f"{plural(s['findings'], 'finding')}: {plural(sev['error'], 'error')}, {plural(sev['warning'], 'warning')}, "
         f"{sev['info']} info"
         + (f" ({s['by_status']['new']} new, {s['by_status']['baseline']} in the baseline, "

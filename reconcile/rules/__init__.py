@@ -24,12 +24,13 @@ from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC405_parts_region_peer import PartsRegionPeer
 from .RC501_words_rank import WordsRank
 from .RC502_words_growth import WordsGrowth
+from .RC701_reference_conflict import ReferenceConflict
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
     CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
-    WordsRank, WordsGrowth, UnitsNotComparable,
+    WordsRank, WordsGrowth, ReferenceConflict, UnitsNotComparable,
 ]
 
 

@@ -19,14 +19,17 @@ from .facts import Bands, Facts
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may read besides the facts: its options, the bands, the regions and the
-    measure vocabulary (``measures.toml``)."""
+    """What a rule may read besides the facts: its options, the bands, the regions, the
+    measure vocabulary (``measures.toml``), how reference facts are read (``reference.toml``)
+    and the words that end company names (``extract.toml``)."""
 
     options: dict
     severity: str
     bands: Bands
     regions: RegionTable
     measures: dict = field(default_factory=dict)
+    reference: dict = field(default_factory=dict)
+    company_words: tuple = ()
 
 
 class Rule:

@@ -198,7 +198,11 @@ class Facts:
         rows.sort(key=lambda r: (r["doc"], _QUAL_PRECISION.get(r["qualifier"], 9), int(r["start"])))
         kept: dict[tuple, Fact] = {}
         words: list[dict] = []
+        reference: list[Fact] = []
         for row in rows:
+            if row.get("source_type") == "reference":  # a trusted figure, not a document's: see ``reference``
+                reference.append(self._fact(row))
+                continue
             if row["metric"] == QUALITATIVE:
                 words.append(row)
                 continue
@@ -208,15 +212,8 @@ class Facts:
             if key in kept:
                 kept[key].also.append(row)
                 continue
-            lo, hi = interval(row, bands)
-            row["calendar"], row["era"] = calendar(row), era(row)
             row["part_of_year"] = _part_of_year(row, partial)
-            row["measure"] = row.get("measure") or row["metric"]
-            row["basis"] = row.get("basis") if isinstance(row.get("basis"), str) else ""
-            kept[key] = self._converted(Fact(
-                row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
-                period_start=_int(row["period_start"]), period_end=_int(row["period_end"]),
-            ))
+            kept[key] = self._fact(row)
         facts = [f for f in kept.values() if comparable(f.row) and not f.row["part_of_year"]]
         periodic = [f for f in kept.values() if not comparable(f.row) or f.row["part_of_year"]]
         #: ``{document: [its near-duplicate copies]}``; the copies' facts are left out.
@@ -233,6 +230,9 @@ class Facts:
         self.words: list[Fact] = [Fact(row=r, value=_float(r["value"]), lo=math.nan, hi=math.nan, year=_int(r["year"]),
                                        period_start=_int(r["period_start"]), period_end=_int(r["period_end"]))
                                   for r in words if r["doc"] not in dropped]
+        #: reference facts (``source_type`` "reference", from rules/reference/): never compared as a
+        #: document's figures, only with them (rule RC701)
+        self.reference: list[Fact] = sorted(reference, key=order)
         _growth_targets(self.all + self.periodic)
         parts = _unnamed_parts(self.all, rows)
         if parts:
@@ -245,6 +245,16 @@ class Facts:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    def _fact(self, row: dict) -> Fact:
+        """A row as a fact: its interval, calendar and era, money converted by the rates."""
+        lo, hi = interval(row, self.bands)
+        row["calendar"], row["era"] = calendar(row), era(row)
+        row.setdefault("part_of_year", "")
+        row["measure"] = row.get("measure") or row["metric"]
+        row["basis"] = row.get("basis") if isinstance(row.get("basis"), str) else ""
+        return self._converted(Fact(row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
+                                    period_start=_int(row["period_start"]), period_end=_int(row["period_end"])))
 
     def _converted(self, f: Fact) -> Fact:
         base = self.rates.get("base")
