@@ -18,6 +18,7 @@ from .corpus import extract_corpus
 from .errors import ReconcileError
 from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
 from .normalize import claims_frame
+from .countries import CountryTable
 from .regions import RegionTable
 from .rules import RULES, RuleContext
 from .rules.facts import Bands, Facts
@@ -102,13 +103,14 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
                   copy_similarity=copy_similarity_from(settings),
                   partial_year=settings.extract.get("periods", {}).get("partial_year", {}))
     regions = RegionTable(settings.regions)
+    countries = CountryTable(settings.countries, regions)
     findings: dict[str, Finding] = {}
     for rule in RULES:
         opts = options[rule.code]
         if not opts.get("enabled", True) or rule.code not in chosen:
             continue
         ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions,
-                          measures=settings.measures)
+                          measures=settings.measures, countries=countries)
         for f in rule(ctx).check(facts):
             findings.setdefault(f.fingerprint, f)
     return sorted(findings.values(), key=Finding.sort_key)

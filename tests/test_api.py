@@ -20,8 +20,8 @@ def seeds():
 
 def test_findings_as_a_dataframe_one_row_per_finding(seeds):
     frame = seeds.findings_frame()
-    assert len(frame) == len(seeds.findings) == 5
-    assert sorted(frame["rule"]) == ["RC101", "RC103", "RC201", "RC301", "RC302"]
+    assert len(frame) == len(seeds.findings) == 7
+    assert sorted(frame["rule"]) == ["RC101", "RC103", "RC201", "RC301", "RC302", "RC601", "RC603"]
     assert frame["fingerprint"].is_unique
     assert (frame["status"] == "new").all() and frame["n_claims"].min() >= 2
     # filtering as in a notebook
@@ -39,7 +39,7 @@ def test_cited_claims_join_the_claims_table(seeds):
 
 
 def test_audit_gates_like_the_cli(tmp_path, seeds):
-    assert seeds.exit_code() == 1 and len(seeds.failing()) == 5
+    assert seeds.exit_code() == 1 and len(seeds.failing()) == 7
     assert seeds.exit_code("never") == 0
     baseline = tmp_path / "baseline.json"
     from reconcile.baseline import write_baseline

@@ -50,10 +50,28 @@ def test_europe_share_conflict(result):
     assert sorted(c["value"] for c in f.claims) == [25.0, 28.72]
 
 
+def test_korea_under_two_regions_that_do_not_contain_it(result):
+    """002's lists: "Korea" under Middle East & Africa and "Argentina Korea" under Latin
+    America, while Asia-Pacific lists South Korea: one finding naming all three."""
+    (f,) = _by_rule(result, "RC601")
+    assert f.scope == "South Korea" and f.severity == "warning"
+    assert 'Middle East & Africa ("Korea", sources/002_9b09a75ae9898ac2.txt:66)' in f.message
+    assert 'Latin America (in "Argentina Korea", which runs Argentina and Korea together' in f.message
+    assert "is in Asia Pacific" in f.message and '"South Korea", sources/002_9b09a75ae9898ac2.txt:43' in f.message
+    assert sorted(c["line"] for c in f.claims) == [43, 56, 66]
+
+
+def test_saudi_arabia_split_over_two_items(result):
+    (f,) = _by_rule(result, "RC603")
+    assert f.scope == "Saudi Arabia" and [c["line"] for c in f.claims] == [63, 64]
+    assert '"Saudi"' in f.message and '"Arabia"' in f.message and "Middle East & Africa list" in f.message
+
+
 def test_nothing_else_is_flagged(result):
     """Not the regional sums or shares of 001, 44.96% vs ~45%, 14.3% vs over 11%, the
-    repeated 1,094.83 and 11.37% figures, or 002's partial 90% share list."""
-    assert sorted(f.rule for f in result.findings) == ["RC101", "RC103", "RC201", "RC301", "RC302"]
+    repeated 1,094.83 and 11.37% figures, or 002's partial 90% share list; of 002's regional
+    lists, nothing but Korea and Saudi Arabia (not Turkey under MEA, nor "China Taiwan")."""
+    assert sorted(f.rule for f in result.findings) == ["RC101", "RC103", "RC201", "RC301", "RC302", "RC601", "RC603"]
 
 
 def test_repeated_figures_are_cited_once_with_their_other_lines(result):
@@ -66,7 +84,7 @@ def test_python_api_audit():
     import reconcile
 
     result = reconcile.audit("sources/")
-    assert len(result.claims) == 32 and len(result.findings) == 5
+    assert len(result.claims) == 57 and len(result.findings) == 7  # 25 of the claims: 002's regional list items
     assert result.failing("error") and not result.failing("never")
 
 

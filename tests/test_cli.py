@@ -38,19 +38,19 @@ def test_extract_csv_json_parquet_agree(tmp_path):
             frames[suffix] = pd.read_parquet(out)
     for frame in frames.values():
         assert list(frame.columns) == COLUMNS
-        assert len(frame) == 32
+        assert len(frame) == 57
         assert sorted(frame.claim_id) == sorted(frames["csv"].claim_id)
     inputs = pd.read_csv(tmp_path / "claims.inputs.csv")
     assert sorted(inputs.doc.str.split("/").str[-1].str[:3]) == ["000", "001", "002", "003"]
     assert set(inputs.status) == {"ok"}
-    assert dict(zip(inputs.doc.str.split("/").str[-1].str[:3], inputs.claims)) == {"000": 0, "001": 22, "002": 10, "003": 0}
+    assert dict(zip(inputs.doc.str.split("/").str[-1].str[:3], inputs.claims)) == {"000": 0, "001": 22, "002": 35, "003": 0}
 
 
 def test_extract_to_stdout_is_clean_csv():
     result = runner.invoke(app, ["extract", "sources", "-o", "-", "-q"])
     assert result.exit_code == 0
     frame = pd.read_csv(io.StringIO(result.stdout))
-    assert len(frame) == 32 and list(frame.columns) == COLUMNS
+    assert len(frame) == 57 and list(frame.columns) == COLUMNS
 
 
 def test_unknown_output_format_is_a_usage_error(tmp_path):

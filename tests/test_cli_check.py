@@ -30,7 +30,7 @@ def test_seeds_default_outputs(tmp_path):
     assert report["version"] == 2
     assert set(report) == {"version", "inputs", "summary", "discrepancies", "claims"}
     assert len(report["inputs"]) == 4 and all(i["status"] == "ok" for i in report["inputs"])
-    assert report["summary"]["findings"] == len(report["discrepancies"]) == 5
+    assert report["summary"]["findings"] == len(report["discrepancies"]) == 7
     for d in report["discrepancies"]:
         assert set(d) >= {"rule", "name", "severity", "message", "claims", "claim_ids", "expected", "observed",
                           "fingerprint"}
@@ -77,7 +77,7 @@ def test_unreadable_input_is_reported_and_exits_2(tmp_path):
     report = json.loads((tmp_path / "r.json").read_text("utf-8"))
     statuses = {Path(i["doc"]).name: i["status"] for i in report["inputs"]}
     assert statuses["broken.txt"] == "error" and len(statuses) == 5
-    assert report["summary"]["incomplete"] is True and report["summary"]["findings"] == 5
+    assert report["summary"]["incomplete"] is True and report["summary"]["findings"] == 7
 
 
 @pytest.mark.parametrize("settings_text, words", [

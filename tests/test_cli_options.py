@@ -22,7 +22,7 @@ from reconcile.specs import rule_defaults
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-SEEDED = {"RC101", "RC103", "RC201", "RC301", "RC302"}  # what the bundled sources/ hold
+SEEDED = {"RC101", "RC103", "RC201", "RC301", "RC302", "RC601", "RC603"}  # what the bundled sources/ hold
 
 
 def check(*args, **kw):
@@ -43,7 +43,7 @@ def test_quiet_names_every_failing_finding_one_line_each(tmp_path):
     result = check("sources", "-q", "--output-dir", str(tmp_path))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert len(lines) == 5, result.stderr
+    assert len(lines) == 7, result.stderr
     assert {line.split(": ")[1].split()[0] for line in lines} == SEEDED
     assert lines[0].startswith("sources/001_df29e0ce6f524626.txt:1: RC101 personalized medicine: stated 11.37%")
     assert not any(line.startswith("reconcile:") for line in lines)  # no progress or summary chatter
@@ -59,7 +59,7 @@ def test_quiet_prints_only_what_fails(tmp_path):
 
 def test_quiet_leaves_stdout_to_the_report():
     result = check("sources", "-q", "-f", "json", "-o", "-")
-    assert json.loads(result.stdout)["summary"]["findings"] == 5
+    assert json.loads(result.stdout)["summary"]["findings"] == 7
     assert "RC101" in result.stderr
 
 
@@ -71,7 +71,7 @@ def test_quiet_leaves_stdout_to_the_report():
     (["cagr"], [], ["RC101", "RC102", "RC103"]),
     (["cagr.conflict"], [], ["RC103"]),
     (["rc3", "value.conflict"], [], ["RC201", "RC301", "RC302", "RC303"]),
-    ([], ["parts", "RC9", "RC1"], ["RC201", "RC301", "RC302", "RC303"]),
+    ([], ["parts", "RC9", "RC1"], ["RC201", "RC301", "RC302", "RC303", "RC601", "RC602", "RC603"]),
     (["cagr"], ["cagr.arithmetic_across"], ["RC101", "RC103"]),
 ])
 def test_selection_by_code_or_name_prefix(select, ignore, expected):
@@ -89,7 +89,7 @@ def test_select_and_ignore_on_check(tmp_path):
     picked = json.loads(check("sources", "--select", "cagr", "--select", "RC3", *out).stdout)
     assert set(picked["summary"]["by_rule"]) == {"RC101", "RC103", "RC301", "RC302"}
     left = json.loads(check("sources", "--ignore", "trajectory", "--ignore", "RC201", *out).stdout)
-    assert set(left["summary"]["by_rule"]) == {"RC101", "RC103"}
+    assert set(left["summary"]["by_rule"]) == {"RC101", "RC103", "RC601", "RC603"}
     bad = check("sources", "--select", "RC7", *out)
     assert bad.exit_code == 2 and "RC7" in bad.stderr and "Traceback" not in bad.output
 
@@ -117,13 +117,14 @@ def test_statistics_counts_findings_per_rule(tmp_path):
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("1", "RC101", "cagr.arithmetic", "error"), ("1", "RC103", "cagr.conflict", "warning"),
         ("1", "RC201", "value.conflict", "warning"), ("1", "RC301", "trajectory.decline", "error"),
-        ("1", "RC302", "trajectory.outlier", "warning")]
+        ("1", "RC302", "trajectory.outlier", "warning"), ("1", "RC601", "geography.wrong_region", "warning"),
+        ("1", "RC603", "geography.list_item", "warning")]
     assert "personalized medicine: stated" not in result.stderr  # counts instead of the listing
 
 
 def test_statistics_go_to_stderr_when_a_report_has_stdout():
     result = check("sources", "--statistics", "-q", "-f", "json", "-o", "-")
-    assert json.loads(result.stdout)["summary"]["findings"] == 5
+    assert json.loads(result.stdout)["summary"]["findings"] == 7
     assert "RC302  trajectory.outlier" in result.stderr
 
 
@@ -187,11 +188,11 @@ def test_pyproject_config_is_found_upward_and_cli_flags_win(project, monkeypatch
     result = check(str(project / "sources"), "-q")
     assert result.exit_code == 0  # fail_on = "never"
     report = json.loads((project / "out" / "report.json").read_text("utf-8"))  # output_dir from its folder
-    assert set(report["summary"]["by_rule"]) == {"RC101", "RC103", "RC201"}
+    assert set(report["summary"]["by_rule"]) == {"RC101", "RC103", "RC201", "RC601", "RC603"}
     flagged = check(str(project / "sources"), "-q", "--fail-on", "error", "--ignore", "RC2")
     assert flagged.exit_code == 1
     assert set(json.loads((project / "out" / "report.json").read_text("utf-8"))["summary"]["by_rule"]) == {
-        "RC101", "RC103", "RC301", "RC302"}
+        "RC101", "RC103", "RC301", "RC302", "RC601", "RC603"}
 
 
 def test_pyproject_rules_folder_is_relative_to_the_file(project):
@@ -329,9 +330,9 @@ def test_the_info_severity_is_called_info_everywhere(tmp_path):
     (tmp_path / "settings.toml").write_text('[rules.RC201]\nseverity = "info"\n', "utf-8")
     result = check("sources", "--rules", str(tmp_path), "-f", "md", "-o", "-")
     md = result.stdout
-    assert "2 warnings, 1 info." in md and "### Info (1)" in md
+    assert "4 warnings, 1 info." in md and "### Info (1)" in md
     assert "notes" not in md.lower() and "infos" not in md
-    assert "(2 error, 2 warning, 1 info)" in result.stderr
+    assert "(2 error, 4 warning, 1 info)" in result.stderr
     assert "  info    RC201 value.conflict" in result.stderr and "note" not in result.stderr
 
 

@@ -46,9 +46,9 @@ def make_baseline(repo):
 def test_baseline_lifecycle(repo):
     baseline = make_baseline(repo)
     entries = json.loads(Path(baseline).read_text("utf-8"))["findings"]
-    assert len(entries) == 5 and all({"fingerprint", "rule", "summary", "count"} <= set(e) for e in entries)
+    assert len(entries) == 7 and all({"fingerprint", "rule", "summary", "count"} <= set(e) for e in entries)
     code, first = report(repo, "--baseline", baseline)
-    assert code == 0 and first["summary"]["by_status"] == {"new": 0, "baseline": 5, "waived": 0}
+    assert code == 0 and first["summary"]["by_status"] == {"new": 0, "baseline": 7, "waived": 0}
 
     # Edits elsewhere: a prepended paragraph and an unrelated sentence reworded.
     seed = repo / "sources" / "001_df29e0ce6f524626.txt"
@@ -71,7 +71,7 @@ def test_baseline_lifecycle(repo):
     assert new and all(any(added["claims"][i]["doc"].endswith("005_new.md") for i in d["claim_ids"]) for d in new)
     # The seeds' two disagreeing CAGRs now have a third, so their finding is the new spread
     # (not "fixed"); every other accepted finding is still the baseline's.
-    assert sum(d["status"] == "baseline" for d in added["discrepancies"]) == 4
+    assert sum(d["status"] == "baseline" for d in added["discrepancies"]) == 6
     assert added["summary"]["fixed"] == []
 
     # Removing it: green again; update leaves nothing stale.
@@ -89,7 +89,7 @@ def test_fixed_entries_are_listed(repo):
     (repo / "sources" / "002_9b09a75ae9898ac2.txt").unlink()
     code, r = report(repo, "--baseline", baseline)
     assert code == 0
-    assert {e["rule"] for e in r["summary"]["fixed"]} == {"RC103", "RC201", "RC301", "RC302"}
+    assert {e["rule"] for e in r["summary"]["fixed"]} == {"RC103", "RC201", "RC301", "RC302", "RC601", "RC603"}
 
 
 @pytest.mark.parametrize("content, words", [
@@ -136,7 +136,7 @@ owner = "desk@example.com"
     assert code == 1  # the others still fail
     notes = " | ".join(r["summary"]["notes"])
     assert "expired on 2000-01-01" in notes and "matches no finding" in notes
-    assert r["summary"]["failing"] == 4
+    assert r["summary"]["failing"] == 6
 
 
 def test_bad_waiver_file(repo):
@@ -174,7 +174,7 @@ def test_github_format_one_line_per_new_finding(repo):
     result = runner.invoke(app, ["check", str(repo / "sources"), "-f", "github", "-o", "-", "-q",
                                  "--waivers", str(repo / "waivers.toml")])
     lines = result.stdout.splitlines()
-    assert len(lines) == 5 and result.exit_code == 1
+    assert len(lines) == 7 and result.exit_code == 1
     assert lines[0].startswith("::error file=") and ",line=" in lines[0] and ",title=RC" in lines[0]
     assert all("\n" not in line[2:] for line in lines)
 
@@ -183,7 +183,7 @@ def test_step_summary(repo):
     result = runner.invoke(app, ["check", str(repo / "sources"), "-f", "summary", "-o", "-", "-q",
                                  "--waivers", str(repo / "waivers.toml")])
     assert result.stdout.startswith("### ❌ reconcile: failing")
-    assert "| 4 | 32 | 5 | 0 | 0 | 0 |" in result.stdout
+    assert "| 4 | 57 | 7 | 0 | 0 | 0 |" in result.stdout
 
 
 def test_pre_commit_hook_checks_the_whole_corpus():

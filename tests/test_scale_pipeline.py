@@ -52,7 +52,7 @@ def test_the_collector_is_frozen_for_the_rules_and_only_for_them(monkeypatch):
     monkeypatch.setattr(check, "run_rules", spy)
     before = gc.get_freeze_count()
     result = check.check_corpus(["sources"], jobs=1)
-    assert seen and seen[0] > before and len(result.findings) == 5
+    assert seen and seen[0] > before and len(result.findings) == 7
     assert gc.get_freeze_count() == before
 
 

@@ -22,11 +22,15 @@ from .RC402_parts_sum_mismatch import PartsSumMismatch
 from .RC403_parts_share_value import PartsShareValue
 from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC405_parts_region_peer import PartsRegionPeer
+from .RC601_geography_wrong_region import GeographyWrongRegion
+from .RC602_geography_two_regions import GeographyTwoRegions
+from .RC603_geography_list_item import GeographyListItem
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
     CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
+    GeographyWrongRegion, GeographyTwoRegions, GeographyListItem,
     UnitsNotComparable,
 ]
 

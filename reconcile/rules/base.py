@@ -12,6 +12,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..countries import CountryTable
 from ..findings import Finding, claim_identity
 from ..regions import RegionTable
 from .facts import Bands, Facts
@@ -19,14 +20,15 @@ from .facts import Bands, Facts
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may read besides the facts: its options, the bands, the regions and the
-    measure vocabulary (``measures.toml``)."""
+    """What a rule may read besides the facts: its options, the bands, the regions, the
+    measure vocabulary (``measures.toml``) and the countries (``countries.toml``)."""
 
     options: dict
     severity: str
     bands: Bands
     regions: RegionTable
     measures: dict = field(default_factory=dict)
+    countries: CountryTable | None = None
 
 
 class Rule:
