@@ -32,13 +32,15 @@ class Country:
     areas: frozenset[str]
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def fold(text: str) -> str:
     """``"Côte d'Ivoire"`` -> ``"cote divoire"``: lower case, no accents, "&" as "and", no "the", no punctuation."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("&", " and ").replace("-", " ").replace("/", " ")
-    text = re.sub(r"[^\w\s]", "", text)
-    return " ".join(w for w in text.split() if w != "the")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.lower().replace("&", " and ").replace("-", " ").replace("/", " ")
+    return " ".join(w for w in _PUNCTUATION.sub("", text).split() if w != "the")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,7 @@ class CountryTable:
         self.areas: dict[str, frozenset[str]] = {code: frozenset(a) for code, a in cfg.get("areas", {}).items()}
         self._exact: dict[str, str] = {}  # codes and capitalised aliases, matched as written
         self._folded: dict[str, str] = {}
+        self._seen: dict[str, str | None] = {}  # lookups by text as written: lists repeat their names
         names: dict[str, str] = {}
         for code, iso_names, iso_codes in _iso_names():
             names[code] = iso_names[0]
@@ -97,6 +100,7 @@ class CountryTable:
             covers = spec.get("covers", [])
             if len(covers) == 1 and spec.get("type") == "region":
                 self.area_names.setdefault(covers[0], name)
+        self._seen.clear()  # looked up while the tables were being filled
 
     def _add(self, alias: str, code: str, *, replace: bool = True) -> None:
         table, key = (self._exact, alias) if _is_code(alias) else (self._folded, fold(alias))
@@ -105,12 +109,13 @@ class CountryTable:
 
     def code(self, text: str) -> str | None:
         """The alpha-3 code of a country named exactly ``text`` (any case; codes in capitals), or None."""
-        text = text.strip()
-        if not text:
-            return None
-        if text in self._exact:
-            return self._exact[text]
-        return self._folded.get(fold(text))
+        if text in self._seen:
+            return self._seen[text]
+        key = text.strip()
+        code = self._exact.get(key) or (self._folded.get(fold(key)) if key else None)
+        if len(self._seen) < 100_000:
+            self._seen[text] = code
+        return code
 
     def lookup(self, text: str) -> Country | None:
         """The country named ``text``, or its canonical name, or None."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..countries import CountryTable
 from ..regions import RegionTable
@@ -33,8 +34,8 @@ LISTED = "listed"
 
 _BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦]|\d{1,2}[.)])[ \t]+")
 _EMPHASIS = "*_ \t"
-# An HTML list item: the original text right before an item's first character.
-_LI_BEFORE = re.compile(r"<li\b[^<>]*>(?:\s*<(?:strong|b|em|i|span|a|p)\b[^<>]*>)*\s*\Z", re.IGNORECASE)
+# An HTML list item: the original text from its last "<li" to the item's first character.
+_LI_TAG = re.compile(r"<li\b[^<>]*>(?:\s*<(?:strong|b|em|i|span|a|p)\b[^<>]*>)*\s*", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "of", "the", "de", "da", "do", "du", "del", "la", "le", "et", "&", "and/or"))
 _AND = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+", re.IGNORECASE)
 _ETC = re.compile(r"[,;]?\s*(?:etc\.?|and others|and more|among others)\s*\.?\s*$", re.IGNORECASE)
@@ -61,11 +62,14 @@ class ListReader:
         self.countries = countries
         names = [a.lower() for n, spec in regions.spec.items() if spec.get("type", "region") == "region"
                  for a in [n, *spec.get("aliases", [])]]
-        # A line that opens with a region name, in markup or a table cell, then a colon, a
-        # cell break or the line's end. One search of the text is the cheap test for lists.
+        trie = trie_regex(names)
+        # A line that opens with a region name: one search of the text is the cheap test for
+        # lists, and ``heading`` reads each such line whole.
+        self.candidate = re.compile(rf"^[ \t|#*_•+-]*(?:{trie})", re.IGNORECASE | re.MULTILINE)
+        # The region name in markup or a table cell, then a colon, a cell break or the line's end.
         self.heading = re.compile(
             r"^[ \t]*(?:\|[ \t]*)?(?:[-*+•]\s+|#{1,6}[ \t]+)?(?:\*\*|__|\*)?[ \t]*"
-            rf"(?P<region>{trie_regex(names)})"
+            rf"(?P<region>{trie})"
             r"[ \t]*(?:\*\*|__|\*)?[ \t]*(?P<sep>[:|])?[ \t]*(?:\*\*|__|\*)?[ \t]*(?P<rest>[^\n]*)$",
             re.IGNORECASE | re.MULTILINE)
 
@@ -73,7 +77,10 @@ class ListReader:
         """Every item of every regional list in ``doc``, in document order."""
         text = doc.visible
         out: list[ListItem] = []
-        for m in self.heading.finditer(text):
+        for candidate in self.candidate.finditer(text):
+            m = self.heading.match(text, candidate.start())
+            if m is None:
+                continue
             region = self.regions.canonical(m.group("region"))
             if region is None or self.regions.type_of(region) != "region":
                 continue
@@ -108,7 +115,9 @@ class ListReader:
             bullet = _BULLET.match(line)
             if bullet:
                 a = start + bullet.end()
-            elif doc.format == "text" or self._html_item(doc, start + len(line) - len(line.lstrip()), start):
+            elif line.rstrip().endswith(":"):
+                break  # the next heading ("Key players:")
+            elif doc.format == "text" or self._html_item(doc, start + len(line) - len(line.lstrip())):
                 a = start
             else:
                 break
@@ -196,12 +205,15 @@ class ListReader:
         return any(self._is_country(i) for i in items)
 
     @staticmethod
-    def _html_item(doc, at: int, line_start: int) -> bool:
+    def _html_item(doc, at: int) -> bool:
         """Whether the line at visible offset ``at`` was an HTML ``<li>`` item in the file."""
         if doc.format == "text":
             return False
         o = doc.offsets.start(at)
-        return bool(_LI_BEFORE.search(doc.text, max(0, o - 200), o))
+        tag = doc.text.rfind("<", max(0, o - 200), o)
+        while tag >= 0 and not doc.text.startswith(("<li", "<LI", "<Li"), tag):
+            tag = doc.text.rfind("<", max(0, o - 200), tag)  # past inline tags (<strong>) to the <li>
+        return tag >= 0 and _LI_TAG.fullmatch(doc.text, tag, o) is not None
 
 
 def _spans(text: str, sep: re.Pattern, *, offset: int = 0):
@@ -217,6 +229,7 @@ def _clean(text: str) -> str:
     return text.strip(_EMPHASIS).rstrip(".,;:")
 
 
+@lru_cache(maxsize=4096)  # lists repeat their names, document after document
 def _looks_like_name(text: str) -> bool:
     """A place's name: up to five capitalised words (connectors aside), no figures, short."""
     if not text or len(text) > MAX_ITEM or any(c.isdigit() for c in text):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from .base import Rule
 from .facts import Facts
-from .geography import Listing, outside, regional_lists
+from .geography import Listing, distinct, outside, regional_lists
 
 
 class GeographyWrongRegion(Rule):
@@ -53,22 +53,24 @@ class GeographyWrongRegion(Rule):
         countries = self.ctx.countries
         country = wrong[0].country
         name = country.name
-        under = (" and under " if len(wrong) == 2 else "; under ").join(l.describe() for l in wrong)
-        verb = "which does not contain" if len(wrong) == 1 else "neither of which contains" if len(wrong) == 2 \
+        wrong_once, right_once = distinct(wrong), distinct(right)
+        under = (" and under " if len(wrong_once) == 2 else "; under ").join(l.describe(n) for l, n in wrong_once)
+        regions = {l.region for l in wrong}
+        verb = "which does not contain" if len(regions) == 1 else "neither of which contains" if len(regions) == 2 \
             else "none of which contains"
         home = sorted({l.region for l in right})
         expected = " or ".join(home) if home else countries.area_label(country.areas)
-        message = f"{name} is listed under {under}, {verb} it: {wrong[-1].spelling} is in {expected}"
+        message = f"{name} is listed under {under}, {verb} it: {wrong_once[-1][0].spelling} is in {expected}"
         if right:
-            message += f", where the document also lists it ({'; '.join(l.item() for l in right)})"
+            message += f", where the document also lists it ({'; '.join(l.item(n) for l, n in right_once)})"
         focus = wrong[0].first
-        cited = [f for l in wrong for f in l.facts] + [f for l in right for f in l.facts]
+        cited = [(f, "listed under a region that does not contain it") for l, _ in wrong_once for f in l.facts]
+        cited += [(f, "listed under its region") for l, _ in right_once for f in l.facts]
         seen, claims = set(), []
-        for f in cited:
-            if id(f) not in seen:
+        for f, role in cited:
+            if id(f) not in seen:  # an item running two countries together may be cited for both
                 seen.add(id(f))
-                claims.append(f.cite("listed under a region that does not contain it" if any(f in l.facts for l in wrong)
-                                     else "listed under its region"))
+                claims.append(f.cite(role))
         return self.finding(subject=focus.subject, scope=name, metric=focus.metric, message=message,
                             expected=f"{name} under {expected}",
                             observed=f"{name} under {', '.join(sorted({l.region for l in wrong}))}",

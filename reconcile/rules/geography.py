@@ -43,17 +43,31 @@ class Listing:
         written = self.written or " ".join(str(f.figure) for f in self.facts)
         return self.country.name if written == self.country.name else f"{written} ({self.country.name})"
 
-    def item(self) -> str:
-        """``"Korea", a.md:66``: the item as written and where."""
+    @property
+    def key(self) -> tuple:
+        """What the listing says, wherever it is: a list repeated in a document says it again."""
+        return self.region, tuple(str(f.figure) for f in self.facts), self.written
+
+    def item(self, repeats: int = 0) -> str:
+        """``"Korea", a.md:66``: the item as written and where (``repeats``: how many more lists say it too)."""
+        again = f", and {repeats} more {'list' if repeats == 1 else 'lists'}" if repeats else ""
         if self.run_together:
             names = " and ".join(w for w, _ in self.run_together)
-            return f'in "{self.first.figure}", which runs {names} together, {where(self.first)}'
+            return f'in "{self.first.figure}", which runs {names} together, {where(self.first)}{again}'
         written = " + ".join(f'"{f.figure}"' for f in self.facts)
-        return f"{written}, {where(self.first)}"
+        return f"{written}, {where(self.first)}{again}"
 
-    def describe(self) -> str:
+    def describe(self, repeats: int = 0) -> str:
         """``Middle East & Africa ("Korea", a.md:66)``: the region, the item as written and where."""
-        return f"{self.region} ({self.item()})"
+        return f"{self.region} ({self.item(repeats)})"
+
+
+def distinct(listings: list[Listing]) -> list[tuple[Listing, int]]:
+    """Each different listing once, the first of its kind, with how many more times the document repeats it."""
+    out: dict[tuple, list[Listing]] = {}
+    for listing in listings:
+        out.setdefault(listing.key, []).append(listing)
+    return [(same[0], len(same) - 1) for same in out.values()]
 
 
 @dataclass
