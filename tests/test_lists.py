@@ -209,3 +209,47 @@ def test_split_and_run_together_items_in_html(tmp_path, settings):
 def test_a_clean_list_raises_nothing(tmp_path, settings):
     _write(tmp_path, "farms.txt", PLAIN)
     assert not [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule.startswith("RC60")]
+
+
+MORE_SHAPES = """# Hydrogen Fuel Cell Market
+
+The hydrogen fuel cell market was worth USD 6.3 billion in 2024.
+
+**Europe**
+
+* Germany
+* Norway
+
+- Asia Pacific
+  - Japan
+  - South Korea
+- **Latin America:** Chile, Brazil
+
+North America:
+- California
+- Georgia
+- Texas
+"""
+
+HTML_TABLE = """<html><body><h2>Pet Food Market</h2><p>Pet food sales reached USD 120 billion in 2024.</p>
+<table><tr><th>Region</th><th>Key countries</th></tr>
+<tr><td>Europe</td><td>Germany, France, Poland</td></tr>
+<tr><td>Asia-Pacific</td><td>China, India, Mexico</td></tr></table></body></html>
+"""
+
+
+def test_bold_headings_nested_bullets_and_a_bullet_with_an_inline_list(tmp_path):
+    rows = _listed(_write(tmp_path, "fuel.md", MORE_SHAPES))
+    assert list(zip(rows.dimension, rows.figure)) == [
+        ("Europe", "Germany"), ("Europe", "Norway"), ("Asia Pacific", "Japan"), ("Asia Pacific", "South Korea"),
+        ("Latin America", "Chile"), ("Latin America", "Brazil")]  # US states are no list of countries
+
+
+def test_an_html_table_of_regions_and_countries(tmp_path, settings):
+    rows = _listed(_write(tmp_path, "pets.html", HTML_TABLE))
+    assert list(zip(rows.dimension, rows.scope)) == [
+        ("Europe", "Germany"), ("Europe", "France"), ("Europe", "Poland"),
+        ("Asia Pacific", "China"), ("Asia Pacific", "India"), ("Asia Pacific", "Mexico")]
+    (f,) = _findings(tmp_path, settings, "RC601")
+    assert f.message.startswith('Mexico is listed under Asia Pacific ("Mexico", ')
+    assert f.message.endswith("Mexico is in Latin America or North America")

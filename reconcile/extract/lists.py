@@ -9,10 +9,10 @@ Arabia, UAE"). Three shapes are read, each under a heading that is a known regio
 * a line ``Europe: Germany, France and Spain``;
 * a table row ``| Europe | Germany, France, Spain |`` whose column header says countries.
 
-Every item must read as a name (capitalised words, no figures) and at least one must be a
-country, or the block is prose and nothing is read. Each item becomes a qualitative claim
-(``statement`` "listed_under", ``dimension`` the region); the geography rules (RC60x) check
-the lists.
+Every item must read as a name (capitalised words, no figures) and half of them at least must
+be countries, or the block is prose, or a list of states or cities, and nothing is read. Each
+item becomes a qualitative claim (``statement`` "listed_under", ``dimension`` the region); the
+geography rules (RC60x) check the lists.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ _EMPHASIS = "*_ \t"
 # An HTML list item: the original text from its last "<li" to the item's first character.
 _LI_TAG = re.compile(r"<li\b[^<>]*>(?:\s*<(?:strong|b|em|i|span|a|p)\b[^<>]*>)*\s*", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "of", "the", "de", "da", "do", "du", "del", "la", "le", "et", "&", "and/or"))
+_COMMA = re.compile(r"[,;]")
 _AND = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+", re.IGNORECASE)
 _ETC = re.compile(r"[,;]?\s*(?:etc\.?|and others|and more|among others)\s*\.?\s*$", re.IGNORECASE)
 _COUNTRY_HEADER = re.compile(r"countr|nation", re.IGNORECASE)
@@ -90,7 +91,7 @@ class ListReader:
                 out += self._table_row(text, m, region)
             elif rest.strip(" \t|"):
                 if sep == ":":
-                    out += self._names(region, rest_start, rest, single=False)
+                    out += self._names(region, rest_start, rest)
             else:
                 out += self._block(doc, m.end(), region)
         return out
@@ -125,7 +126,7 @@ class ListReader:
             if item is None:
                 return []  # a line that names no place: prose or figures, not a list of countries
             items.append(item)
-        return items if self._has_country(items) else []
+        return items if self._of_countries(items) else []
 
     def _table_row(self, text: str, m: re.Match, region: str) -> list[ListItem]:
         """A region's cell and, in a column headed "countries", the names beside it."""
@@ -143,7 +144,7 @@ class ListReader:
         out: list[ListItem] = []
         for i, (at, cell) in enumerate(cells[1:], start=1):
             if i < len(header) and _COUNTRY_HEADER.search(header[i]) and cell.strip():
-                out += self._names(region, at, cell, single=True)
+                out += self._names(region, at, cell)
         return out
 
     @staticmethod
@@ -162,13 +163,13 @@ class ListReader:
             return None
         return first.strip().strip("|").split("|") if first.lstrip().startswith("|") else first.split("|")
 
-    def _names(self, region: str, base: int, rest: str, *, single: bool) -> list[ListItem]:
+    def _names(self, region: str, base: int, rest: str) -> list[ListItem]:
         """``Germany, France and Spain`` at visible offset ``base``; none unless each is a name."""
         cut = _ETC.search(rest)
         if cut:
             rest = rest[: cut.start()]
         items: list[ListItem] = []
-        for chunk in _spans(rest, re.compile(r"[,;]")):
+        for chunk in _spans(rest, _COMMA):
             a, b = chunk
             piece = rest[a:b]
             if not piece.strip():
@@ -181,14 +182,13 @@ class ListReader:
                 if item is None:
                     return []
                 items.append(item)
-        if not self._has_country(items) or (len(items) < 2 and not single and not self._is_country(items[0])):
-            return []
-        return items
+        return items if self._of_countries(items) else []
 
     # -- items -----------------------------------------------------------------------------
     @staticmethod
     def _item(region: str, start: int, raw: str) -> ListItem | None:
-        """The item written ``raw`` at visible offset ``start``, its markup and trailing commas left out; None unless it reads as a name."""
+        """The item written ``raw`` at visible offset ``start``, without its markup and trailing
+        commas; None unless it reads as a name."""
         lead = len(raw) - len(raw.lstrip(_EMPHASIS))
         body = raw.strip(_EMPHASIS).rstrip(",;:").strip(_EMPHASIS)
         if body.endswith(".") and body.count(".") == 1:
@@ -201,8 +201,10 @@ class ListReader:
     def _is_country(self, item: ListItem) -> bool:
         return self.countries.code(item.text) is not None
 
-    def _has_country(self, items: list[ListItem]) -> bool:
-        return any(self._is_country(i) for i in items)
+    def _of_countries(self, items: list[ListItem]) -> bool:
+        """A list of countries: half its items at least are countries (not "California, Georgia, Texas")."""
+        countries = sum(self._is_country(i) for i in items)
+        return countries > 0 and 2 * countries >= len(items)
 
     @staticmethod
     def _html_item(doc, at: int) -> bool:
