@@ -9,10 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import strategies as st
 
 import reconcile
 from reconcile.check import check_corpus
 from reconcile.extract.lists import LISTED_UNDER
+from reconcile.htmltext import render_html
+from reconcile.offsets import OffsetMap
+from reconcile.sources import Document
 
 MARKDOWN_BULLETS = """# Electric Bus Market Report 2025-2030
 
@@ -253,3 +258,45 @@ def test_an_html_table_of_regions_and_countries(tmp_path, settings):
     (f,) = _findings(tmp_path, settings, "RC601")
     assert f.message.startswith('Mexico is listed under Asia Pacific ("Mexico", ')
     assert f.message.endswith("Mexico is in Latin America or North America")
+
+
+NAMES = st.sampled_from(["Germany", "Korea", "Saudi", "Arabia", "U.K.", "China Taiwan", "Côte d'Ivoire", "Others",
+                         "Georgia", "New", "Zealand", "Argentina Korea", "Bosnia &amp; Herzegovina", "30%", "**Japan**",
+                         "the Netherlands", "Rest of Europe", "etc.", ""])
+REGIONS = st.sampled_from(["Europe", "Asia-Pacific", "Middle East & Africa", "North America", "LAMEA", "Global", "USA"])
+NOISE = st.sampled_from(["", " ", "\r", ".", ":", "<strong>", "</li>", "&nbsp;", "|"])
+
+
+@st.composite
+def list_documents(draw):
+    """Documents of regional lists in every shape, with noise between and inside the parts."""
+    out = []
+    for _ in range(draw(st.integers(1, 4))):
+        region, names = draw(REGIONS), draw(st.lists(NAMES, max_size=6))
+        shape = draw(st.sampled_from(["bullets", "inline", "table", "html", "lines"]))
+        noise = draw(NOISE)
+        if shape == "bullets":
+            out.append(f"## {region}{noise}\n" + "".join(f"- {n}\n" for n in names))
+        elif shape == "inline":
+            out.append(f"{region}:{noise} " + ", ".join(names) + "\n")
+        elif shape == "table":
+            out.append(f"| Region | Countries |\n|---|---|\n| {region} | {', '.join(names)}{noise} |\n")
+        elif shape == "html":
+            out.append(f"<p><strong>{region}:</strong><ul>" + "".join(f"<li>{noise}{n}</li>\n" for n in names) + "</ul></p>\n")
+        else:
+            out.append(f"{region}:\n" + "".join(f"{n}{noise}\n" for n in names) + "\n")
+    return "".join(out)
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=list_documents(), html=st.booleans())
+def test_any_list_text_reads_without_error_and_items_are_exact(extractor, text, html):
+    if html:
+        visible, offsets, headings = render_html(text)
+        doc = Document("x.html", text, visible, offsets, "html", headings)
+    else:
+        doc = Document("x.md", text, text, OffsetMap.identity_map(), "markdown")
+    for claim in extractor.extract(doc):
+        assert text[claim.start : claim.end] == claim.quote
+        if claim.statement == LISTED_UNDER:
+            assert claim.figure == claim.quote and claim.scope and claim.dimension
