@@ -85,7 +85,8 @@ def predictions(docs: list[str], shared: Path) -> dict[str, list[dict]]:
     frame = reconcile.extract_claims(sorted(paths), rules=str(ROOT / "rules"))
     out: dict[str, list[dict]] = defaultdict(list)
     for row in frame.to_dict("records"):
-        out[paths[row["doc"]]].append(row)
+        if row["metric"] != "qualitative":  # the labels are quantitative claims only
+            out[paths[row["doc"]]].append(row)
     return out
 
 
