@@ -44,7 +44,7 @@ def test_run_together_names(countries):
     assert [(w, c.name) for w, c in split_run_together("Argentina Korea", countries)] == [
         ("Argentina", "Argentina"), ("Korea", "South Korea")]
     assert [c.name for _, c in split_run_together("United States Canada", countries)] == ["United States", "Canada"]
-    for one in ("South Africa", "Papua New Guinea", "Saudi", "Korea Korea", "New Guinea Pacific"):
+    for one in ("South Africa", "Papua New Guinea", "Saudi", "Korea Korea", "New Guinea Pacific", "China Hong Kong"):
         assert split_run_together(one, countries) == []
 
 

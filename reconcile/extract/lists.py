@@ -111,8 +111,8 @@ class ListReader:
                 if items and doc.format != "markdown":
                     break  # a blank line ends a list, except between a Markdown list's loose items
                 continue
-            if self.heading.match(line):
-                break
+            if self.candidate.match(line) and self.heading.match(line):
+                break  # the next region's heading
             bullet = _BULLET.match(line)
             if bullet:
                 a = start + bullet.end()
