@@ -58,7 +58,7 @@ def content_digest(data: bytes) -> str:
 def settings_fingerprint(settings: Settings) -> str:
     """The code and domain data extraction depends on, as one hash."""
     data = {name: getattr(settings, name) for name in EXTRACTION_DATA}
-    data["pycountry"] = importlib.metadata.version("pycountry")  # the country names lists are read with
+    data["pycountry"] = importlib.metadata.version("pycountry")  # its country names: a new release may read a list anew
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=True)
     return hashlib.sha256((_code_fingerprint() + text).encode()).hexdigest()
 

@@ -15,10 +15,10 @@ import pandas as pd
 from .baseline import Baseline, apply_baseline
 from .config import Settings, load_settings
 from .corpus import extract_corpus
+from .countries import CountryTable
 from .errors import ReconcileError
 from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
 from .normalize import claims_frame
-from .countries import CountryTable
 from .regions import RegionTable
 from .rules import RULES, RuleContext
 from .rules.facts import Bands, Facts

@@ -64,7 +64,7 @@ class GeographyListItem(Rule):
     def _run_together(self, f, parts):
         names = " and ".join(w for w, _ in parts)
         message = (f'"{f.figure}" ({where(f)}) in the {f.dimension} list runs {_COUNT[len(parts)]} countries '
-                   f"together: {names}, each an item of its own")
+                   f"together: {names}, {_COUNT[len(parts)]} items written as one")
         return self.finding(subject=f.subject, scope=str(f.scope), metric=f.metric, message=message,
                             expected=f"{_COUNT[len(parts)]} items: {names}", observed=f'one item: "{f.figure}"',
                             focus=f, claims=[f.cite("countries run together")])
