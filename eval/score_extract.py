@@ -86,7 +86,8 @@ def predictions(docs: list[str], shared: Path) -> dict[str, list[dict]]:
     frame = frame[frame["metric"] != "qualitative"]  # the labels are figures; words rows are scored by tests/test_words.py
     out: dict[str, list[dict]] = defaultdict(list)
     for row in frame.to_dict("records"):
-        out[paths[row["doc"]]].append(row)
+        if row["metric"] != "qualitative":  # the labels are quantitative claims only
+            out[paths[row["doc"]]].append(row)
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.metadata
 import json
 import operator
 import os
@@ -33,7 +34,7 @@ from .storage import is_url
 
 CACHE_FILE = "claims.parquet"
 #: Which parts of the settings extraction reads (rule settings do not change claims).
-EXTRACTION_DATA = ("units", "regions", "segments", "extract", "measures")
+EXTRACTION_DATA = ("units", "regions", "segments", "extract", "measures", "countries")
 _CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
 _STATUS_FIELDS = tuple(f.name for f in dataclasses.fields(InputStatus))
 _fields_of = operator.attrgetter(*_CLAIM_FIELDS)
@@ -57,6 +58,7 @@ def content_digest(data: bytes) -> str:
 def settings_fingerprint(settings: Settings) -> str:
     """The code and domain data extraction depends on, as one hash."""
     data = {name: getattr(settings, name) for name in EXTRACTION_DATA}
+    data["pycountry"] = importlib.metadata.version("pycountry")  # its country names: a new release may read a list anew
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=True)
     return hashlib.sha256((_code_fingerprint() + text).encode()).hexdigest()
 

@@ -15,6 +15,7 @@ import pandas as pd
 from .baseline import Baseline, apply_baseline
 from .config import Settings, load_settings
 from .corpus import extract_corpus
+from .countries import CountryTable
 from .errors import ReconcileError
 from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
 from .normalize import claims_frame
@@ -114,6 +115,7 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
     bands = bands_from(settings)
     facts = facts if facts is not None else facts_from(claims, settings)
     regions = RegionTable(settings.regions)
+    countries = CountryTable(settings.countries, regions)
     findings: dict[str, Finding] = {}
     for rule in RULES:
         opts = options[rule.code]
@@ -121,7 +123,7 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
             continue
         ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions,
                           measures=settings.measures, reference=settings.reference,
-                          company_words=_company_words(settings))
+                          company_words=_company_words(settings), countries=countries)
         for f in rule(ctx).check(facts):
             findings.setdefault(f.fingerprint, f)
     return sorted(findings.values(), key=Finding.sort_key)

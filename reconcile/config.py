@@ -18,7 +18,8 @@ from . import schema, specs
 from .errors import ConfigError
 
 #: The data files reconcile reads, by stem. Each may appear in the package and in rules/.
-DATA_FILES = ("units", "regions", "segments", "extract", "measures", "settings", "rates", "reference")
+DATA_FILES = ("units", "regions", "segments", "extract", "measures", "settings", "rates", "reference",
+              "countries")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Settings:
     measures: dict
     settings: dict
     rates: dict
+    countries: dict = field(default_factory=dict)
     rules_dir: str | None = None
     sources: tuple = field(default_factory=tuple)
     #: how reference files are read (``reference.toml``); the files are rules/reference/*

@@ -18,7 +18,7 @@ SETTINGS_HEADER = """\
 # Uncomment a line to change it -- and its [table] line above it (e.g. [rules.RC101]).
 # `reconcile explain CODE` prints a rule's documentation and its current settings;
 # the other data files (units.toml, regions.toml, segments.toml, extract.toml,
-# measures.toml, rates.toml, reference.toml) may be added next to this one: see reconcile/data/.
+# measures.toml, rates.toml, reference.toml, countries.toml) may be added next to this one: see reconcile/data/.
 # Figures you trust (a company's annual report) go in reference/*.csv or SEC companyfacts
 # reference/*.json here: `reconcile check` compares the documents with them (rule RC701).
 #

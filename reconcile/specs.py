@@ -92,6 +92,14 @@ MEASURES = Table({
     "counts": _closed_words("nouns"),
 })
 
+_ALPHA3 = (lambda k: len(k) == 3 and k.isascii() and k.isupper() and k.isalpha(),
+           "expected an ISO 3166-1 alpha-3 code like KOR (three capital letters)")
+COUNTRIES = Table({
+    "areas": Table(values=ListOf(Str(blank=False), expected="a list of world areas from [world] areas in regions.toml"),
+                   names=_ALPHA3),
+    "aliases": Table(values=Str(blank=False, expected='an ISO 3166-1 alpha-3 code like "KOR"')),
+})
+
 RATES = Table({
     "base": Str(blank=False, expected='a currency code like "USD"'),
     "years": Table(
@@ -198,6 +206,21 @@ def _reference_agree(data: dict) -> None:
         raise Mismatch(f"[companyfacts] year_days_min = {low} is above year_days_max = {high}")
 
 
+def _countries_agree(data: dict) -> None:
+    """A country's areas are world areas (of the built-in regions.toml), and an alias names a country of [areas]."""
+    areas = set(tomllib.loads(resources.files("reconcile").joinpath("data", "regions.toml").read_text("utf-8"))
+                ["world"]["areas"])
+    codes = data.get("areas", {})
+    for code, listed in codes.items():
+        for area in listed:
+            if area not in areas:
+                raise Mismatch(f"[areas] {code} = {json.dumps(listed)}: {json.dumps(area)} is not a world area; "
+                               f"expected one of {', '.join(sorted(areas))}")
+    for alias, code in data.get("aliases", {}).items():
+        if code not in codes:
+            raise Mismatch(f"[aliases] {toml_key(alias)} = {json.dumps(code)}: no such country in [areas]")
+
+
 def _rates_agree(data: dict) -> None:
     if data.get("years") and "base" not in data:
         raise Mismatch('rates need a base currency: base = "USD"')
@@ -213,6 +236,7 @@ FILES = {
     "settings": (SETTINGS, _settings_agree),
     "rates": (RATES, _rates_agree),
     "reference": (REFERENCE, _reference_agree),
+    "countries": (COUNTRIES, _countries_agree),
 }
 
 

@@ -75,6 +75,23 @@ def test_abbott_and_illumina_agree_with_the_reference_and_are_marked_corroborate
     assert (claims.loc[claims["scope_type"] != "company", "corroborated_by"] == "").all()
 
 
+def test_korea_under_two_regions_that_do_not_contain_it(result):
+    """002's lists: "Korea" under Middle East & Africa and "Argentina Korea" under Latin
+    America, while Asia-Pacific lists South Korea: one finding naming all three."""
+    (f,) = _by_rule(result, "RC601")
+    assert f.scope == "South Korea" and f.severity == "warning"
+    assert 'Middle East & Africa ("Korea", sources/002_9b09a75ae9898ac2.txt:66)' in f.message
+    assert 'Latin America (in "Argentina Korea", which runs Argentina and Korea together' in f.message
+    assert "is in Asia Pacific" in f.message and '"South Korea", sources/002_9b09a75ae9898ac2.txt:43' in f.message
+    assert sorted(c["line"] for c in f.claims) == [43, 56, 66]
+
+
+def test_saudi_arabia_split_over_two_items(result):
+    (f,) = _by_rule(result, "RC603")
+    assert f.scope == "Saudi Arabia" and [c["line"] for c in f.claims] == [63, 64]
+    assert '"Saudi"' in f.message and '"Arabia"' in f.message and "Middle East & Africa list" in f.message
+
+
 def test_nothing_else_is_flagged(result):
     """Not the regional sums or shares of 001, 44.96% vs ~45%, 14.3% vs over 11%, the
     repeated 1,094.83 and 11.37% figures, or 002's partial 90% share list; of the reference

@@ -73,8 +73,9 @@ def test_quiet_leaves_stdout_to_the_report():
     (["cagr"], [], ["RC101", "RC102", "RC103"]),
     (["cagr.conflict"], [], ["RC103"]),
     (["rc3", "value.conflict"], [], ["RC201", "RC301", "RC302", "RC303"]),
-    ([], ["parts", "RC9", "RC1", "words", "reference"], ["RC201", "RC301", "RC302", "RC303"]),
+    ([], ["parts", "RC9", "RC1", "words", "reference", "geography"], ["RC201", "RC301", "RC302", "RC303"]),
     (["words"], [], ["RC501", "RC502"]),
+    (["geography"], [], ["RC601", "RC602", "RC603"]),
     (["cagr"], ["cagr.arithmetic_across"], ["RC101", "RC103"]),
 ])
 def test_selection_by_code_or_name_prefix(select, ignore, expected):
@@ -121,6 +122,7 @@ def test_statistics_counts_findings_per_rule(tmp_path):
         ("1", "RC101", "cagr.arithmetic", "error"), ("1", "RC103", "cagr.conflict", "warning"),
         ("1", "RC201", "value.conflict", "warning"), ("1", "RC301", "trajectory.decline", "error"),
         ("1", "RC302", "trajectory.outlier", "warning"), ("1", "RC502", "words.growth", "warning"),
+        ("1", "RC601", "geography.wrong_region", "warning"), ("1", "RC603", "geography.list_item", "warning"),
         ("1", "RC701", "reference.conflict", "warning")]
     assert "personalized medicine: stated" not in result.stderr  # counts instead of the listing
 

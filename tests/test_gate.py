@@ -90,7 +90,7 @@ def test_fixed_entries_are_listed(repo):
     (repo / "sources" / "002_9b09a75ae9898ac2.txt").unlink()
     code, r = report(repo, "--baseline", baseline)
     assert code == 0
-    assert {e["rule"] for e in r["summary"]["fixed"]} == {"RC103", "RC201", "RC301", "RC302", "RC701"}
+    assert {e["rule"] for e in r["summary"]["fixed"]} == {"RC103", "RC201", "RC301", "RC302", "RC601", "RC603", "RC701"}
 
 
 @pytest.mark.parametrize("content, words", [

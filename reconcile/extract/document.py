@@ -12,12 +12,14 @@ import re
 from collections import Counter
 
 from ..config import Settings
+from ..countries import CountryTable
 from ..sources import Document
 from .claim import QUALITATIVE, Claim
 from .context import read_context
 from .draft import DocContext, Draft
 from .prose import extract_sentences
 from .quantities import Quantity
+from .lists import ListReader, listed_claims
 from .flattened import extract_flat_cell, flattened_numbers, is_flat_cell
 from .tables import SCALE_LINE, extract_table_row, is_table_row, table_numbers
 from .timing import period_label
@@ -43,6 +45,8 @@ class Extractor:
         self.max_figures = int(limits.get("max_figures", 50000))
         self.max_amount = float(limits.get("max_amount", 1e18))
         self.max_percent = float(limits.get("max_percent", 1e6))
+        self.countries = CountryTable(settings.countries, self.vocab.regions)
+        self.lists = ListReader(self.vocab.regions, self.countries)
 
     def context(self, doc: Document) -> DocContext:
         return read_context(self.vocab, doc)
@@ -56,7 +60,8 @@ class Extractor:
             doc.notes.append(f"{self.max_figures} figures or more: only the first {self.max_figures} (to line {line}) were read "
                              "([limits] max_figures in extract.toml)")
         has_tables = "|" in doc.visible
-        if not found and not has_tables:
+        listed = self.lists.find(doc)  # the countries listed under each region
+        if not found and not has_tables and not listed:
             return []
         ctx = read_context(vocab, doc)
         currencies = [q.unit for q in found if vocab.units.is_currency(q.unit)]
@@ -100,7 +105,7 @@ class Extractor:
                 start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]
                 found_here = [q for n in lines for q in by_line[n]]
                 drafts.extend(extract_sentences(vocab, ctx, start, doc.visible[start:end], found_here))
-        claims = [self.finish(ctx, d) for d in drafts if not d.dropped]
+        claims = [self.finish(ctx, d) for d in drafts if not d.dropped] + listed_claims(ctx, self.countries, listed)
         claims = self.usable(doc, claims) + statement_claims(vocab.statements, ctx, tables=has_tables)
         title = doc.display_title
         for c in claims:

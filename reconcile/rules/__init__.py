@@ -24,13 +24,17 @@ from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC405_parts_region_peer import PartsRegionPeer
 from .RC501_words_rank import WordsRank
 from .RC502_words_growth import WordsGrowth
+from .RC601_geography_wrong_region import GeographyWrongRegion
+from .RC602_geography_two_regions import GeographyTwoRegions
+from .RC603_geography_list_item import GeographyListItem
 from .RC701_reference_conflict import ReferenceConflict
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
     CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
-    WordsRank, WordsGrowth, ReferenceConflict, UnitsNotComparable,
+    WordsRank, WordsGrowth, GeographyWrongRegion, GeographyTwoRegions, GeographyListItem, ReferenceConflict,
+    UnitsNotComparable,
 ]
 
 

@@ -12,6 +12,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..countries import CountryTable
 from ..findings import Finding, claim_identity
 from ..regions import RegionTable
 from .facts import Bands, Facts
@@ -20,8 +21,8 @@ from .facts import Bands, Facts
 @dataclass(frozen=True)
 class RuleContext:
     """What a rule may read besides the facts: its options, the bands, the regions, the
-    measure vocabulary (``measures.toml``), how reference facts are read (``reference.toml``)
-    and the words that end company names (``extract.toml``)."""
+    measure vocabulary (``measures.toml``), how reference facts are read (``reference.toml``),
+    the words that end company names (``extract.toml``) and the countries (``countries.toml``)."""
 
     options: dict
     severity: str
@@ -30,6 +31,7 @@ class RuleContext:
     measures: dict = field(default_factory=dict)
     reference: dict = field(default_factory=dict)
     company_words: tuple = ()
+    countries: CountryTable | None = None
 
 
 class Rule:
