@@ -63,6 +63,7 @@ def score(stem: str, shared: Path, show: bool) -> dict:
     paths = {str(doc_path(d, shared)): d for d in spec["docs"]}
     result = check_corpus(sorted(paths), load_settings(ROOT / "rules", use_cwd=False))
     contradictions = [(c["id"], _locations(c["claims"]), c.get("what", "")) for c in spec.get("contradiction", [])]
+    kinds = {c["id"]: c.get("kind", "figures") for c in spec.get("contradiction", [])}
     lookalikes = [(c["id"], _locations(c["claims"]), c.get("what", "")) for c in spec.get("consistent", [])]
     found: dict[str, set] = {}
     alarms, on_lookalikes, notes = [], [], 0
@@ -86,6 +87,9 @@ def score(stem: str, shared: Path, show: bool) -> dict:
         "false_alarms": len(alarms), "on_lookalikes": len(on_lookalikes), "lookalikes": len(lookalikes),
         "cards_per": cards / len(found) if found else float("nan"), "notes": notes,
         "findings": len(result.findings),
+        # by kind: "figures" (numbers against numbers) and the kinds issue 14 added ("geography"…)
+        "by_kind": {k: (sum(1 for c in kinds if kinds[c] == k and c in found), sum(1 for c in kinds if kinds[c] == k))
+                    for k in sorted(set(kinds.values()))},
     }
     if show:
         for cid, _, what in contradictions:
@@ -103,11 +107,13 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args()
     stems = args.sets or sorted(p.stem for p in LABELS.glob("*.toml"))
-    print(f"{'set':<14}{'contra':>7}{'found':>6}{'recall':>8}{'alarms':>8}{'on look-alikes':>16}{'cards/c':>9}{'notes':>7}")
+    print(f"{'set':<14}{'contra':>7}{'found':>6}{'recall':>8}{'alarms':>8}{'on look-alikes':>16}{'cards/c':>9}{'notes':>7}"
+          "  found by kind")
     for stem in stems:
         r = score(stem, Path(args.shared), args.errors)
         print(f"{r['set']:<14}{r['contradictions']:>7}{r['found']:>6}{r['recall']:>8.2f}{r['false_alarms']:>8}"
-              f"{r['on_lookalikes']:>9} of {r['lookalikes']:<4}{r['cards_per']:>9.2f}{r['notes']:>7}")
+              f"{r['on_lookalikes']:>9} of {r['lookalikes']:<4}{r['cards_per']:>9.2f}{r['notes']:>7}  "
+              + ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["by_kind"].items()))
 
 
 if __name__ == "__main__":
