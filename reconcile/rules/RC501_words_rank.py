@@ -9,8 +9,11 @@ A qualitative claim of rank k by size ("Dominant Region | North America" is rank
 and its peers (the other regions of the same kind, or the other segments of the same
 dimension), one year and unit at a time. It is contradicted when, in every such comparison,
 more than k − 1 peers are certainly larger (their figure's interval lies wholly above), or
-so many are certainly smaller that it must rank higher than stated. Where the document
-gives no figure for the scope, nothing is said.
+so many are certainly smaller that it must rank higher than stated.
+
+Where the document gives no figure for the scope or its peers, the corpus is asked instead,
+as a note (info): when at least ``consensus_documents`` other documents' figures each rank
+it otherwise and none bears the words out. Where no figure can tell, nothing is said.
 
 Contradiction
 -------------
@@ -35,7 +38,7 @@ from collections import defaultdict
 from .base import Rule
 from .describe import amount, when, where
 from .facts import Facts
-from .peers import scoped_facts, size_groups
+from .peers import other_documents, scoped_facts, size_groups
 
 _PLACE = {1: "the largest", 2: "the second largest", 3: "the third largest"}
 
@@ -55,12 +58,44 @@ class WordsRank(Rule):
         for (doc, subject, scope, rank), words in sorted(said.items()):
             scoped = scoped_facts(facts, words[0], self.ctx.regions)
             groups = size_groups(scoped, scope)
-            if not groups:
-                continue  # no figure for it, or none for a peer: the figures cannot tell
+            if not groups:  # no figure for it, or none for a peer: ask the other documents
+                note = self._consensus(facts, words, scope, rank)
+                if note is not None:
+                    yield note
+                continue
             verdicts = [self._verdict(g, scope, rank) for g in groups]
             if any(v is None for v in verdicts):
                 continue  # consistent with at least one set of the document's figures
             yield self._finding(words, rank, verdicts[0])
+
+    def _consensus(self, facts, words, scope, rank):
+        """A note when enough other documents' figures rank ``scope`` otherwise and none as said."""
+        against = []
+        for doc in other_documents(facts, words[0]):
+            groups = size_groups(scoped_facts(facts, words[0], self.ctx.regions, doc=doc), scope)
+            verdicts = [self._verdict(g, scope, rank) for g in groups]
+            if not verdicts:
+                continue
+            if any(v is None for v in verdicts):
+                return None  # a document whose figures bear the words out
+            against.append(verdicts[0])
+        if not against or len(against) < int(self.options.get("consensus_documents", 2)):
+            return None
+        w = words[0]
+        place = _PLACE.get(rank, f"number {rank}")
+        said = ", ".join(f"“{x.row['figure']}” ({where(x)})" for x in words)
+        shown = "; ".join(
+            f"{mine.doc}: " + (", ".join(f"{f.scope} {amount(f)}" for f in larger) + f" above its {amount(mine)} ({when(mine)})"
+                               if larger else f"{amount(mine)} ({when(mine)}), above every other")
+            for mine, larger, _ in against)
+        message = (f"{w.subject}: {w.doc} calls {scope} {place} ({said}) and gives no figures that rank it; "
+                   f"{len(against)} other documents' figures rank it otherwise: {shown}")
+        claims = [x.cite("qualitative claim") for x in words]
+        for mine, larger, smaller in against:
+            claims += [mine.cite("its figure elsewhere")] + [f.cite("larger peer") for f in larger[:2]]
+        return self.finding(subject=w.subject, scope=scope, metric="qualitative", message=message,
+                            expected=f"{scope} {place}", observed=f"other documents rank it otherwise ({len(against)})",
+                            claims=claims, focus=w, severity="info")
 
     @staticmethod
     def _verdict(group, named: str, rank: int):

@@ -20,11 +20,17 @@ def _by_doc(facts: Facts) -> dict[tuple, list[Fact]]:
     return out
 
 
-def scoped_facts(facts: Facts, word: Fact, regions) -> list[Fact]:
+def other_documents(facts: Facts, word: Fact) -> list[str]:
+    """The other documents (near-duplicate copies left out) with figures for ``word``'s subject."""
+    by_doc = facts.memo("peers.by_doc", lambda: _by_doc(facts))
+    return sorted(d for d, subject in by_doc if subject == word.subject and d != word.doc)
+
+
+def scoped_facts(facts: Facts, word: Fact, regions, *, doc: str | None = None) -> list[Fact]:
     """The document's facts (same subject) about ``word``'s scope and its peers: regions of
     the same type that neither contain nor sit inside it, or segments of the same dimension.
-    "Global", "Rest of World" and "Others" are never peers."""
-    doc = facts.memo("peers.by_doc", lambda: _by_doc(facts)).get((word.doc, word.subject), [])
+    "Global", "Rest of World" and "Others" are never peers. ``doc``: another document's."""
+    doc = facts.memo("peers.by_doc", lambda: _by_doc(facts)).get((doc or word.doc, word.subject), [])
     named, kind = word.row["scope"], word.row["scope_type"]
     if kind in ("region", "country"):
         related = set(regions.ancestors(named))
