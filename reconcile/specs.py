@@ -67,7 +67,6 @@ EXTRACT = Table({
     "statements": Table(values=Table({
         "about": Str(choices=("size", "growth")),
         "rank": Num(0, whole=True),
-        "trend": Str(choices=("up", "down")),
         "cues": WORDS, "leads": WORDS, "labels": WORDS,
     }, required=("about", "rank"))),
     "statement_guards": _closed_words("before"),

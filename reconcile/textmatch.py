@@ -66,3 +66,8 @@ def phrase_pattern(phrases, *, flags=re.IGNORECASE) -> re.Pattern:
     if not parts:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(parts), flags)
+
+
+def fold_words(text: str) -> str:
+    """Lower case, hyphens as spaces, runs of spaces as one: how word lists are compared."""
+    return " ".join(text.lower().replace("-", " ").split())

@@ -1,9 +1,9 @@
 """What the bundled sources hold, for tests that count: one place to change when a rule or
 an extraction class adds to them."""
 
-#: Rows the four documents give the claims table: 32 figures, 7 words that rank or single out
+#: Rows the four documents give the claims table: 32 figures, 6 words that rank or single out
 #: a region, and 25 items of 002's regional lists.
-SEED_CLAIMS = 64
+SEED_CLAIMS = 63
 #: The seeds' figures alone (issue 9: "exactly their 32 claims").
 SEED_FIGURES = 32
 #: Inputs of a run from the repository root: the four documents and rules/reference/companies.csv.

@@ -85,7 +85,6 @@ def test_seed_qualitative_claims():
         ("001", 10, "fastest_growing", "Asia Pacific", "Growing Region"),
         ("001", 29, "largest", "North America", "leads the market"),
         ("001", 31, "rapid_growth", "Asia Pacific", "very rapid growth"),
-        ("002", 70, "largest", "North America", "dominate"),
         ("002", 70, "second_largest", "Europe", "follows with"),
         ("002", 70, "rapid_growth", "Asia Pacific", "rapidly expanding"),
     ]

@@ -27,7 +27,7 @@ INTRO = "The global smart glass market was valued at USD 5.2 billion in 2024.\n\
     ("Europe follows with a 28% share.", [("second_largest", "Europe", "follows with")]),
     ("The Middle East and Africa market is declining as budgets tighten.",
      [("declining", "Middle East & Africa", "is declining")]),
-    ("North America, particularly the United States, remains dominant in adoption.",
+    ("North America, particularly the United States, remains dominant with its early adoption.",
      [("largest", "North America", "remains dominant")]),
     # joint, hedged, or about something else: no row
     ("North America and Europe dominate the market with 60% together.", []),
@@ -36,6 +36,32 @@ INTRO = "The global smart glass market was valued at USD 5.2 billion in 2024.\n\
     ("The fastest-growing application is automotive glazing.", []),
     ("Acme, based in Europe, leads the market with its tinted panels.", []),
     ("North America has mature demand, yet the largest market share is held by Asia Pacific.", []),
+    # narrowed to something other than the market (review, 2026-12-01)
+    ("Asia Pacific is the largest market in terms of volume.", []),
+    ("Asia Pacific dominates in unit volume, with the largest number of installed systems.", []),
+    ("Europe is home to the largest share of suppliers.", []),
+    ("Asia Pacific is the largest market for raw materials.", []),
+    ("The report says Asia Pacific leads the market in patents.", []),
+    ("North America dominates the market for MRI systems.", []),
+    ("Europe is the largest market after North America.", []),
+    ("Europe is the largest market outside North America.", []),
+    ("Europe is seeing rapid growth in online sales.", []),
+    ("Europe is the fastest-growing region for subscription models.", []),
+    ("Asia Pacific was the largest market by volume, while North America dominated by value.", []),  # a miss
+    ("North America dominates the market by revenue.", [("largest", "North America", "dominates")]),
+    # the future, the past, negated, hypothetical, someone's claim
+    ("Asia Pacific is expected to dominate the market by 2030.", []),
+    ("By 2030, Asia Pacific will dominate.", []),
+    ("Asia Pacific could soon become the largest market.", []),
+    ("Europe dominated the market until 2015.", []),
+    ("Europe isn't the largest market.", []),
+    ("Europe has yet to become the largest market.", []),
+    ("Will Asia Pacific dominate the market?", []),
+    ("If Asia Pacific leads the market by 2030, prices will fall.", []),
+    ("Some analysts claim that Europe leads the market, but the data disagree.", []),
+    ("Europe saw explosive growth in 2021 during the pandemic.", []),
+    # "followed by" says "next after", not "second"
+    ("Europe is the second-largest market, followed by North America.", [("second_largest", "Europe", "the second-largest")]),
 ])
 def test_statements_in_prose(tmp_path, sentence, expected):
     assert _words(tmp_path, INTRO + sentence + "\n") == expected
@@ -76,5 +102,24 @@ def test_words_against_own_figures_end_to_end(tmp_path, settings):
 def test_words_a_document_bears_out_raise_nothing(tmp_path, settings):
     text = RANKED_WRONG.replace("Europe dominates the market.", "North America dominates the market.")
     (tmp_path / "glass.md").write_text(text, "utf-8")
+    result = check_corpus([str(tmp_path)], settings)
+    assert not [f for f in result.findings if f.rule.startswith("RC5")]
+
+
+def test_a_statement_of_one_year_is_checked_against_that_year(tmp_path, settings):
+    """"led the market in 2023" with no 2023 figure for a peer: the 2020 shares say nothing of it."""
+    (tmp_path / "b.md").write_text(
+        "# Widget Market\n\nThe global widget market was valued at USD 50 billion in 2023.\n\n"
+        "North America led the market in 2023 with 38% of global revenue. In 2020, Europe held 40% of the "
+        "market and North America 35%.\n", "utf-8")
+    result = check_corpus([str(tmp_path)], settings)
+    assert not [f for f in result.findings if f.rule.startswith("RC5")]
+
+
+def test_peers_are_regions_that_do_not_overlap(tmp_path, settings):
+    (tmp_path / "a.md").write_text(
+        "# Widget Market\n\nThe global widget market was valued at USD 50 billion in 2023.\n\n"
+        "North America is the largest region, with a 40% share in 2023. Europe held a 30% share in 2023.\n\n"
+        "Across the Americas, the market held a 48% share in 2023.\n", "utf-8")
     result = check_corpus([str(tmp_path)], settings)
     assert not [f for f in result.findings if f.rule.startswith("RC5")]

@@ -182,18 +182,23 @@ _NOT_COUNTRY = {"national", "official", "federal", "central", "the", "of", "for"
 
 
 def _economy_named(head: str) -> str:
-    """An economy the region table does not know, when the document names it as statistics do
-    (see ``_STATS_OFFICE``) and names it again elsewhere; else ``""``."""
-    found = Counter()
+    """An economy the region table does not know, when the document names its statistics
+    office after it ("Statistics Ruritania", see ``_STATS_OFFICE``) with a capital, never
+    writes the name in lower case (no "statistics released today") and names it again;
+    a possessive before an economic word ("Ruritania's unemployment rate") counts as a
+    mention, never on its own ("Trump's economy team" names no country). Else ``""``."""
+    offices = Counter()
     for m in _STATS_OFFICE.finditer(head):
-        name = (m.group(1) or m.group(2)).title()
-        if name.lower() not in _NOT_COUNTRY and name.lower() not in _NOT_ENTITY:
-            found[name] += 1
+        word = m.group(1) or m.group(2)
+        name = word.title()
+        if word[0].isupper() and name.lower() not in _NOT_COUNTRY and name.lower() not in _NOT_ENTITY:
+            offices[name] += 1
     for m in _POSSESSIVE_ECONOMY.finditer(head):
-        if m.group(1).lower() not in _NOT_ENTITY:
-            found[m.group(1)] += 1
-    for name, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])):
-        if len(re.findall(rf"\b{re.escape(name)}\b", head, re.IGNORECASE)) >= 2:
+        if m.group(1) in offices:
+            offices[m.group(1)] += 1
+    for name, _ in sorted(offices.items(), key=lambda kv: (-kv[1], kv[0])):
+        written = re.findall(rf"\b{re.escape(name)}\b", head, re.IGNORECASE)
+        if len(written) >= 2 and not any(w.islower() for w in written):
             return name
     return ""
 

@@ -11,7 +11,7 @@ import re
 
 from ..config import Settings
 from ..regions import RegionTable
-from ..textmatch import phrase_pattern
+from ..textmatch import fold_words as _fold, phrase_pattern
 from ..units import UnitTable
 from .cues import Cues, cue_pattern
 from .quantities import QuantityFinder
@@ -92,8 +92,6 @@ def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
     return re.compile("|".join(parts) or "(?!x)x", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").split())
 
 
 class Vocabulary:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..regions import RegionTable
-from ..textmatch import phrase_pattern, trie_regex
+from ..textmatch import fold_words as _fold, phrase_pattern, trie_regex
 from .claim import QUALITATIVE, Claim
 from .scope import ScopeFinder
 
@@ -31,6 +31,41 @@ _BETWEEN_LEAD = re.compile(r"^[\s]*(?:the\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|across|within|to|for|by|than|at|on|into|throughout)\s+(?:the\s+)?$",
                                  re.IGNORECASE)
 _HELD_BY = re.compile(r"^[\s\w]{0,25}?\b(?:by|in|to)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Words between a region and the words about it that make them no statement of fact now:
+#: the future, the past, a negation, a hope or someone's claim.
+_HEDGED = re.compile(
+    r"\b(?:expected|projected|anticipated|forecast(?:ed)?|predicted|estimated\s+to|will|would|could|may|might|"
+    r"should|shall|poised|set\s+to|likely|to\s+become|become|becoming|until|till|not|never|yet|hardly|no\s+longer|"
+    r"once|formerly|previously|used\s+to|claims?|claimed|says?|said|believes?|believed|hopes?|aims?|seeks?|wants?|"
+    r"plans?|if|whether)\b|n['’]t\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:claims?|claimed|says?|said|believes?|believed|argues?|argued|suggests?|suggested|"
+                       r"hopes?|if|whether|unless)\b(?:\s+that)?\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;.:]")
+_UNCERTAIN_SENTENCE = re.compile(r"\?\s*$|^\s*(?:if|whether|will|would|could|can|does|do|is|are)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+#: What may follow the words and leave them about the whole market: "the market", "globally",
+#: "by value", "in 2023", a clause ("…, driven by"). Anything else narrows them ("for raw
+#: materials", "in terms of volume", "after North America", "in patents"): no row.
+_MARKET_NOUN = re.compile(r"^\s*(?:(?:the|this|its|their)\s+)?(?:global\s+|overall\s+|worldwide\s+|total\s+|regional\s+)?"
+                          r"(?:market|industry|region|regional\s+market|segment|area|share|market\s+share|revenue\s+share)\b",
+                          re.IGNORECASE)
+_NARROWING = re.compile(r"^\s*(?:in\s+terms\s+of|when\s+it\s+comes\s+to|apart\s+from|by|for|in|of|among|after|outside|"
+                        r"excluding|except|behind|within|among)\s+(.{0,40})", re.IGNORECASE)
+_WHOLE = re.compile(r"^(?:(?:the|this|its|their)\s+)?(?:(?:global|overall|worldwide|total|\w+)\s+)?(?:market|industry)\b(?!\s+for\b)|"
+                    r"^(?:revenue|value|sales|market\s+share|share|global\s+revenue)\b(?!\s+(?:per|of|from)\b)|"
+                    r"^(?:19|20)\d{2}\b|^(?:the\s+)?(?:forecast|review|study)\s+period\b|^(?:the\s+)?(?:world|globe)\b",
+                    re.IGNORECASE)
+
+
+def _narrowed(rest: str) -> bool:
+    """Whether the words after a statement narrow it to something other than the market."""
+    m = _MARKET_NOUN.match(rest)
+    if m:
+        rest = rest[m.end():]
+    n = _NARROWING.match(rest)
+    return bool(n) and not _WHOLE.match(n.group(1))
+
+
 _JOINED = re.compile(r"^[\s,]*(?:and|or|&|as well as|along with|together with)?[\s,]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\n")
 _LABEL_ROW = re.compile(r"[ \t|*]*([^|\n]{3,60}?)[ \t]*\|[ \t]*([^|\n]{2,80}?)[ \t]*(?:\||$)", re.MULTILINE)
@@ -43,13 +78,8 @@ _MEASURE = {0: "trend", 1: "superlative", 2: "rank"}
 @dataclass(frozen=True)
 class Statement:
     name: str
-    about: str  # "size" or "growth"
     rank: int  # 1 = the largest / fastest; 0 for a trend
-    trend: str  # "up", "down" or ""
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").split())
+    about: str  # "size" or "growth"
 
 
 class StatementFinder:
@@ -62,7 +92,7 @@ class StatementFinder:
         self._cue: dict[str, tuple[str, str]] = {}  # folded words -> (statement, "cue" | "lead")
         self._label: dict[str, str] = {}
         for name, spec in sorted(extract.get("statements", {}).items()):
-            self.kinds[name] = Statement(name, spec["about"], int(spec["rank"]), spec.get("trend", ""))
+            self.kinds[name] = Statement(name, int(spec["rank"]), spec["about"])
             for role in ("cues", "leads"):
                 for words in spec.get(role, []):
                     self._cue.setdefault(_fold(words), (name, role))
@@ -70,6 +100,7 @@ class StatementFinder:
                 self._label.setdefault(_fold(words), name)
         # Scanned on the lower-cased text, with no look-behind to start with, so the regex
         # engine can skip ahead to a cue's first letters (3x faster than IGNORECASE with \b).
+        self._growth_ranks = {n for n, k in self.kinds.items() if k.about == "growth"}
         self.pattern = re.compile(trie_regex(sorted(self._cue, key=len, reverse=True)) + _WORD_END) if self._cue else None
         self.labels = re.compile(trie_regex(sorted(self._label, key=len, reverse=True)) + _WORD_END) if self._label else None
         guards = extract.get("statement_guards", {}).get("before", [])
@@ -78,7 +109,8 @@ class StatementFinder:
 
     def drafts(self, text: str, *, tables: bool) -> list[tuple[int, int, int, int, str, str, str]]:
         """Statements in ``text`` (a document's visible text) as ``(quote_start, quote_end,
-        words_start, words_end, statement, scope, scope_type)``, in document order."""
+        words_start, words_end, statement, scope, scope_type, year)``, in document order; the
+        year is the one the sentence names ("led the market in 2023"), else None."""
         out = []
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
@@ -98,7 +130,7 @@ class StatementFinder:
                 name = self._label.get(_fold(row.group(1).strip("* ")))
                 scope = self._scope_cell(row.group(2)) if name else None
                 if scope:
-                    out.append((row.start(1), row.end(2), row.start(1), row.end(1), name, *scope))
+                    out.append((row.start(1), row.end(2), row.start(1), row.end(1), name, *scope, None))
         return sorted(out, key=lambda t: (t[2], t[4]))
 
     def _in_prose(self, text: str, m: re.Match):
@@ -124,13 +156,25 @@ class StatementFinder:
                 return None  # "Acme, based in Europe, leads the market": the region is not what leads
             if any(r[0] >= upto and _HELD_BY.match(sentence[upto:r[0]]) for r in named):
                 return None  # "…, yet the largest share is held by Europe": about the region after
+            if _HEDGED.search(sentence[e:at]) or _REPORTED.search(sentence[max(0, s - 40):s]):
+                return None  # "is expected to dominate", "isn't the largest", "analysts claim that Europe leads"
+            rest = sentence[upto:]
         else:
             after = [r for r in named if r[0] >= upto]
             if not after or not _BETWEEN_LEAD.match(sentence[upto:after[0][0]]):
                 return None
             s, e, region = after[0]
+            if _HEDGED.search(sentence[:at]):
+                return None
+            rest = sentence[e:]
+        if _UNCERTAIN_SENTENCE.search(sentence) or _narrowed(rest) or _HEDGED.search(_CLAUSE.split(rest, 1)[0]):
+            return None  # a question or a condition; "the largest market for raw materials"
+        years = set(_YEAR.findall(sentence))
+        if len(years) > 1 or (years and self.kinds[name].rank == 0) or (years and name in self._growth_ranks):
+            return None  # several years, or a growth said of one year: the document's rates cannot tell
+        year = int(years.pop()) if years else None
         q_start, q_end = max(start, m.start() - _CLIP), min(end, m.end() + _CLIP)
-        return (q_start, q_end, m.start(), m.end(), name, region, self.regions.type_of(region))
+        return (q_start, q_end, m.start(), m.end(), name, region, self.regions.type_of(region), year)
 
     def _scope_cell(self, cell: str) -> tuple[str, str] | None:
         """The region or segment a table cell names: one name, not a list or a sentence."""
@@ -163,7 +207,7 @@ def statement_claims(finder: StatementFinder, ctx, *, tables: bool) -> list[Clai
     """The document's qualitative claims (see the module docstring)."""
     doc = ctx.doc
     claims = []
-    for q_start, q_end, w_start, w_end, name, scope, scope_type in finder.drafts(doc.visible, tables=tables):
+    for q_start, q_end, w_start, w_end, name, scope, scope_type, year in finder.drafts(doc.visible, tables=tables):
         o_start, o_end = doc.offsets.span(q_start, q_end)
         f_start, f_end = doc.offsets.span(w_start, w_end)
         kind = finder.kinds[name]
@@ -173,7 +217,7 @@ def statement_claims(finder: StatementFinder, ctx, *, tables: bool) -> list[Clai
             subject=ctx.subject or "", scope=scope, scope_type=scope_type,
             dimension="region" if scope_type in ("region", "country") else "segment",
             value=float(kind.rank) if kind.rank else math.nan, unit="", low=None, high=None, qualifier="",
-            year=None, period_start=None, period_end=None, kind="actual",
+            year=year, period_start=None, period_end=None, kind="actual",
             confidence=0.8 if ctx.subject else 0.4, entity=ctx.subject or "",
             entity_type="market" if ctx.subject else "", measure=_MEASURE[min(kind.rank, 2)],
             sign=0, statement=name, pos=w_start,

@@ -7,7 +7,8 @@ A qualitative claim of rank k by size ("Dominant Region | North America" is rank
 "Europe follows with a 25% share" rank 2; the words are ``[statements]`` in
 ``extract.toml``) is checked against the same document's shares and values of that scope
 and its peers (the other regions of the same kind, or the other segments of the same
-dimension), one year and unit at a time. It is contradicted when, in every such comparison,
+dimension), one year and unit at a time (only the year the sentence names, when it names
+one: "led the market in 2023"). It is contradicted when, in every such comparison,
 more than k − 1 peers are certainly larger (their figure's interval lies wholly above), or
 so many are certainly smaller that it must rank higher than stated.
 
@@ -54,10 +55,10 @@ class WordsRank(Rule):
         said: dict[tuple, list] = defaultdict(list)
         for w in facts.words:
             if w.row["statement"] in names and w.value == w.value and w.value >= 1:  # a rank, not a trend
-                said[(w.doc, w.subject, w.scope, int(w.value))].append(w)
-        for (doc, subject, scope, rank), words in sorted(said.items()):
+                said[(w.doc, w.subject, w.scope, int(w.value), w.year or 0)].append(w)
+        for (doc, subject, scope, rank, _), words in sorted(said.items()):
             scoped = scoped_facts(facts, words[0], self.ctx.regions)
-            groups = size_groups(scoped, scope)
+            groups = size_groups(scoped, scope, words[0].year)
             if not groups:  # no figure for it, or none for a peer: ask the other documents
                 note = self._consensus(facts, words, scope, rank)
                 if note is not None:
@@ -72,7 +73,7 @@ class WordsRank(Rule):
         """A note when enough other documents' figures rank ``scope`` otherwise and none as said."""
         against = []
         for doc in other_documents(facts, words[0]):
-            groups = size_groups(scoped_facts(facts, words[0], self.ctx.regions, doc=doc), scope)
+            groups = size_groups(scoped_facts(facts, words[0], self.ctx.regions, doc=doc), scope, words[0].year)
             verdicts = [self._verdict(g, scope, rank) for g in groups]
             if not verdicts:
                 continue

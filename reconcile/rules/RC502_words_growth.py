@@ -3,13 +3,17 @@
 "The fastest-growing", "Growing Region", "a very rapid growth", "declining": said of a
 region or segment, each is checked against the growth the same document's figures give it.
 
-Each scope's growth is the rate implied by two of its own values over the pair of years
-most of its peers share (or, failing that, the CAGRs the document states for them over one
-period). A scope called the fastest-growing is contradicted when a peer grows at least as
-fast (within ``tolerance_pp``); one said to grow rapidly when it grows no faster than any of
-its peers and below ``rapid_at_least`` % a year; one said to decline when it grows. All the
-words about one scope make one finding, with every peer's rate side by side. Where the
-document gives no growth for the scope and a peer, nothing is said.
+Each scope's growth is the CAGR the document states for it over the period most of its
+peers share, or failing that the rate implied by two of its own values over the pair of
+years most peers share. A scope called the fastest-growing is contradicted when a peer
+grows at least as fast (within ``tolerance_pp``). "Rapid" is no rank: one said to grow
+rapidly is contradicted only when it grows no faster than any peer and either slowly (below
+``slow_below`` % a year) or at the very rate every other grows (all within ``tolerance_pp``
+of each other: a template's words, not the document's figures). One said to decline is
+contradicted when it grows. A growth statement in a sentence that names a year gives no row
+(the document's rates are over other years). All the words about one scope make one
+finding, with every peer's rate side by side. Where the document gives no growth for the
+scope and a peer, nothing is said.
 
 Contradiction
 -------------
@@ -51,7 +55,7 @@ class WordsGrowth(Rule):
     def check(self, facts: Facts):
         opts = self.options
         fastest, rapid, declining = (set(opts.get(k, [])) for k in ("fastest", "rapid", "declining"))
-        tol, rapid_floor = float(opts["tolerance_pp"]), float(opts["rapid_at_least"])
+        tol, slow = float(opts["tolerance_pp"]), float(opts["slow_below"])
         said: dict[tuple, list] = defaultdict(list)
         for w in facts.words:
             if w.row["statement"] in fastest | rapid | declining:
@@ -69,8 +73,9 @@ class WordsGrowth(Rule):
                 statement = w.row["statement"]
                 if statement in fastest and any(r > own - tol for r, _ in peers.values()):
                     wrong.append((w, "the fastest-growing"))
-                elif statement in rapid and own < rapid_floor and all(r > own - tol for r, _ in peers.values()):
-                    wrong.append((w, "growing rapidly"))
+                elif statement in rapid and all(r > own - tol for r, _ in peers.values()) and (
+                        own < slow or max(r for r, _ in rates.values()) - min(r for r, _ in rates.values()) <= 2 * tol):
+                    wrong.append((w, "growing rapidly"))  # the slowest of all, and slow or growing as every other
                 elif statement in declining and own > tol:
                     wrong.append((w, "declining"))
             if wrong:

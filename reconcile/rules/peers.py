@@ -34,23 +34,26 @@ def scoped_facts(facts: Facts, word: Fact, regions, *, doc: str | None = None) -
     named, kind = word.row["scope"], word.row["scope_type"]
     if kind in ("region", "country"):
         related = set(regions.ancestors(named))
+        areas = regions.covers(named)
         return [f for f in doc if f.row["scope_type"] == kind and f.scope not in related
                 and f.scope.lower() not in regions.rest_names and f.scope != "Rest of World"
-                and named not in regions.ancestors(f.scope)]
+                and named not in regions.ancestors(f.scope)
+                and (f.scope == named or not (areas & regions.covers(f.scope)))]  # not the Americas beside North America
     dims = {f.row["dimension"] for f in doc if f.scope == named and f.row["scope_type"] == "segment"}
     return [f for f in doc if f.row["scope_type"] == "segment" and f.row["dimension"] in dims
             and f.scope.lower() not in regions.rest_names and f.scope.lower() not in ("other", "others")]
 
 
-def size_groups(scoped: list[Fact], named: str) -> list[list[Fact]]:
+def size_groups(scoped: list[Fact], named: str, year: int | None = None) -> list[list[Fact]]:
     """Comparable sets of sizes: one per metric, unit and year (same calendar), each with the
-    named scope's figure and at least one peer's; actual years first, forecasts after."""
+    named scope's figure and at least one peer's; years of actual figures first, forecast
+    years after. With ``year``, only that year's."""
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for f in scoped:
-        if f.metric in SIZE_METRICS and f.year is not None:
-            groups[(f.row["era"], f.metric, f.unit, f.year, f.row["calendar"])].append(f)
+        if f.metric in SIZE_METRICS and f.year is not None and (year is None or f.year == year):
+            groups[(f.metric, f.unit, f.year, f.row["calendar"])].append(f)
     out = []
-    for key in sorted(groups, key=lambda k: (k[0] != "actual", k[3], k[1], k[2], k[4])):
+    for key in sorted(groups, key=lambda k: (all(f.row["era"] == "forecast" for f in groups[k]), k[2], k[0], k[1], k[3])):
         members = groups[key]
         scopes = {f.scope for f in members}
         if named in scopes and len(scopes) >= 2:
@@ -61,10 +64,19 @@ def size_groups(scoped: list[Fact], named: str) -> list[list[Fact]]:
 def growth_rates(scoped: list[Fact], named: str) -> tuple[dict[str, tuple[float, list[Fact]]], str]:
     """Each scope's growth in % a year, with the figures it comes from, and how it was had.
 
-    The rate implied by two of a scope's own values (same metric, unit and calendar) over
-    the pair of years most scopes share ("2024 → 2034"); failing that, the stated CAGRs over
-    the period most scopes share; only sets that include ``named``. Returns ``({scope: (rate, facts)}, "2024→2034, from each one's own values")``;
-    empty when fewer than two scopes have a rate on one footing."""
+    The CAGRs the document states over the one period most scopes share; failing that, the
+    rate implied by two of a scope's own values (same metric, unit and calendar) over the
+    pair of years most scopes share ("2024 → 2034"); only sets that include ``named`` and at
+    least one peer. Returns ``({scope: (rate, facts)}, "2024→2034, from each one's own
+    values")``, or ``({}, "")``."""
+    stated: dict[tuple, dict[str, tuple[float, list[Fact]]]] = defaultdict(dict)
+    for f in scoped:
+        if f.metric == "cagr":
+            stated[(f.period_start, f.period_end)].setdefault(f.scope, (f.value, [f]))
+    stated = {k: v for k, v in stated.items() if named in v and len(v) >= 2}
+    if stated:
+        key = max(stated, key=lambda k: (len(stated[k]), str(k)))
+        return stated[key], "the CAGRs it states"
     values: dict[tuple, dict[int, Fact]] = defaultdict(dict)
     for f in scoped:
         if f.metric in ("market_size", "revenue") and f.year is not None and f.value > 0:
@@ -76,18 +88,8 @@ def growth_rates(scoped: list[Fact], named: str) -> tuple[dict[str, tuple[float,
             for y2 in years[i + 1:]:
                 a, b = by_year[y1], by_year[y2]
                 pairs[(metric, unit, cal, y1, y2)].setdefault(scope, (implied_cagr(a.value, b.value, y2 - y1) * 100, [a, b]))
-    pairs = {k: v for k, v in pairs.items() if named in v}
+    pairs = {k: v for k, v in pairs.items() if named in v and len(v) >= 2}
     if pairs:
         key = max(pairs, key=lambda k: (len(pairs[k]), k[4] - k[3], k[4], k[0], k[1], k[2]))
-        if len(pairs[key]) >= 2:
-            return pairs[key], f"{key[3]}→{key[4]}, from each one's own values"
-    stated: dict[tuple, dict[str, tuple[float, list[Fact]]]] = defaultdict(dict)
-    for f in scoped:
-        if f.metric == "cagr":
-            stated[(f.period_start, f.period_end)].setdefault(f.scope, (f.value, [f]))
-    stated = {k: v for k, v in stated.items() if named in v}
-    if stated:
-        key = max(stated, key=lambda k: (len(stated[k]), str(k)))
-        if len(stated[key]) >= 2:
-            return stated[key], "the CAGRs it states"
+        return pairs[key], f"{key[3]}→{key[4]}, from each one's own values"
     return {}, ""
