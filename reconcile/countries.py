@@ -5,7 +5,8 @@ names, alpha-2 and alpha-3 codes); ``countries.toml`` adds everyday spellings ("
 "UAE", "China Taiwan") and which market-research areas hold each country. A country's
 canonical name is the one ``regions.toml`` uses for it when it has one ("South Korea",
 "Russia"), so a listed country and a figure's scope read alike; else pycountry's common
-name ("Vietnam") or its name.
+name ("Vietnam") or its name, unless that is written inverted ("Congo, The Democratic
+Republic of the") and ``countries.toml`` has a plain alias ("DR Congo").
 
 Lookups are exact (after folding case, accents, "the" and punctuation), never fuzzy: a
 subset scorer would call "Saudi" Saudi Arabia and "Korea" North Korea.
@@ -83,9 +84,11 @@ class CountryTable:
                 self._add_tail(n)
             for c in iso_codes:
                 self._exact.setdefault(c, code)
+        renamed: set[str] = set()
         for alias, code in cfg.get("aliases", {}).items():
-            if ", " not in alias:
-                names.setdefault(code, alias)
+            if ", " not in alias and ", " in names.get(code, ", ") and code not in renamed:
+                names[code] = alias  # "DR Congo" reads better than "Congo, The Democratic Republic of the"
+                renamed.add(code)
             self._add(alias, code)
             self._add_tail(alias)
         for name, spec in regions.spec.items():
