@@ -5,7 +5,8 @@ names, alpha-2 and alpha-3 codes); ``countries.toml`` adds everyday spellings ("
 "UAE", "China Taiwan") and which market-research areas hold each country. A country's
 canonical name is the one ``regions.toml`` uses for it when it has one ("South Korea",
 "Russia"), so a listed country and a figure's scope read alike; else pycountry's common
-name ("Vietnam") or its name.
+name ("Vietnam") or its name, unless that is written inverted ("Congo, The Democratic
+Republic of the") and ``countries.toml`` has a plain alias ("DR Congo").
 
 Lookups are exact (after folding case, accents, "the" and punctuation), never fuzzy: a
 subset scorer would call "Saudi" Saudi Arabia and "Korea" North Korea.
@@ -73,16 +74,23 @@ class CountryTable:
         self._exact: dict[str, str] = {}  # codes and capitalised aliases, matched as written
         self._folded: dict[str, str] = {}
         self._seen: dict[str, str | None] = {}  # lookups by text as written: lists repeat their names
+        # The tails of names written inverted ("Republic of" in "Korea, Republic of").
+        self._tails: set[str] = set()
         names: dict[str, str] = {}
         for code, iso_names, iso_codes in _iso_names():
             names[code] = iso_names[0]
             for n in iso_names:
                 self._folded.setdefault(fold(n), code)
+                self._add_tail(n)
             for c in iso_codes:
                 self._exact.setdefault(c, code)
+        renamed: set[str] = set()
         for alias, code in cfg.get("aliases", {}).items():
-            names.setdefault(code, alias)
+            if ", " not in alias and ", " in names.get(code, ", ") and code not in renamed:
+                names[code] = alias  # "DR Congo" reads better than "Congo, The Democratic Republic of the"
+                renamed.add(code)
             self._add(alias, code)
+            self._add_tail(alias)
         for name, spec in regions.spec.items():
             if spec.get("type") != "country":
                 continue
@@ -106,6 +114,17 @@ class CountryTable:
         table, key = (self._exact, alias) if _is_code(alias) else (self._folded, fold(alias))
         if replace or key not in table:
             table[key] = code
+
+    def _add_tail(self, name: str) -> None:
+        head, _, tail = name.partition(", ")
+        if tail and fold(tail):
+            self._tails.add(fold(tail))
+
+    def is_tail(self, text: str) -> bool:
+        """Whether ``text`` is the tail of a name written inverted: "Republic of", "Province of
+        China", "The Democratic Republic of the", "Rep." (so "Korea" and "Republic of",
+        written apart by a comma, are one country)."""
+        return bool(text.strip()) and fold(text) in self._tails
 
     def code(self, text: str) -> str | None:
         """The alpha-3 code of a country named exactly ``text`` (any case; codes in capitals), or None."""

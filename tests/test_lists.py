@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import reconcile
 from reconcile.check import check_corpus
-from reconcile.extract.lists import LISTED_UNDER
+from reconcile.extract.lists import LISTED_UNDER, _countries_column
 from reconcile.htmltext import render_html
 from reconcile.offsets import OffsetMap
 from reconcile.sources import Document
@@ -300,3 +300,117 @@ def test_any_list_text_reads_without_error_and_items_are_exact(extractor, text, 
         assert text[claim.start : claim.end] == claim.quote
         if claim.statement == LISTED_UNDER:
             assert claim.figure == claim.quote and claim.scope and claim.dimension
+
+
+# -- lists that are no list of a region's members, and names written in standard forms -------
+
+TRADE = """# Coffee Trade Review 2025
+
+Global coffee trade was worth USD 48 billion in 2024.
+
+Main sources of imports, by importing region:
+- Europe: Brazil, Vietnam, Colombia
+- North America: Brazil, Colombia, Mexico
+
+Top export destinations for European producers:
+Europe: United States, United Kingdom, China, Canada
+
+| Region | Market leader | Leader's home country |
+|---|---|---|
+| Europe | Apple | United States |
+
+| Region | Country of origin | Destination country | Headquarters country |
+|---|---|---|---|
+| Asia Pacific | Brazil | Germany | United States |
+"""
+
+TRADE_COUNTERPART = """# Coffee Market Report 2025
+
+The coffee market was worth USD 48 billion in 2024.
+
+Regions covered:
+Europe: Germany, United Kingdom, France, Canada
+
+| Region | Countries (examples) |
+|---|---|
+| Asia Pacific | China, Japan, India, Brazil |
+"""
+
+
+def test_lists_mostly_outside_their_region_and_other_country_columns_are_not_judged(tmp_path, settings):
+    """Import sources and export destinations under a region's name, and table columns that
+    name one country a row for another reason (a leader's home, an origin): no finding."""
+    rows = _listed(_write(tmp_path, "trade.md", TRADE))
+    assert set(rows.line) == {6, 7, 10}  # the tables' columns name no region's countries
+    assert not [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule.startswith("RC60")]
+
+
+def test_a_membership_list_with_one_stray_country_is_still_flagged(tmp_path, settings):
+    _write(tmp_path, "coffee.md", TRADE_COUNTERPART)
+    found = sorted(f.message for f in _findings(tmp_path, settings, "RC601"))
+    assert len(found) == 2
+    assert found[0].startswith("Brazil is listed under Asia Pacific") and found[1].startswith("Canada is listed under Europe")
+
+
+INVERTED = """Semiconductor Equipment Market
+
+The semiconductor equipment market reached USD 109 billion in 2024.
+
+Regions covered:
+Asia Pacific: China, Korea, Republic of, Japan, Taiwan, Province of China
+Middle East & Africa: Iran, Islamic Republic of, Tanzania, United Republic of, Congo, The Democratic Republic of the, Saudi Arabia
+Latin America: Venezuela, Bolivarian Republic of, Bolivia, Plurinational State of, Brazil
+Africa: Congo DRC, Kenya, Congo (DRC), Nigeria, Congo-Kinshasa, DR Congo
+North America: United States, Canada, Virgin Islands, U.S.
+"""
+
+
+def test_names_written_inverted_and_congo_drc_are_one_country_each(tmp_path, settings):
+    rows = _listed(_write(tmp_path, "chips.txt", INVERTED))
+    assert list(rows.figure[:4]) == ["China", "Korea, Republic of", "Japan", "Taiwan, Province of China"]
+    assert list(rows.scope[:4]) == ["China", "South Korea", "Japan", "Taiwan"]
+    assert "Congo, The Democratic Republic of the" in set(rows.figure)
+    assert {"Iran, Islamic Republic of", "Tanzania, United Republic of", "Venezuela, Bolivarian Republic of",
+            "Bolivia, Plurinational State of", "Virgin Islands, U.S."} <= set(rows.figure)
+    assert set(rows.scope_type) == {"country"}
+    drc = rows[rows.dimension == "Africa"]
+    assert set(drc.scope) == {"DR Congo", "Kenya", "Nigeria"}
+    assert not [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule.startswith("RC60")]
+
+
+def test_a_split_name_beside_inverted_names_is_still_flagged(tmp_path, settings):
+    _write(tmp_path, "chips.txt", INVERTED.replace("Japan,", "Japan, Saudi, Arabia,", 1)
+           .replace("Asia Pacific:", "Middle East:", 1).replace("Taiwan, Province of China", "Qatar"))
+    (f,) = _findings(tmp_path, settings, "RC603")
+    assert '"Saudi"' in f.message and '"Arabia"' in f.message and "Saudi Arabia" in f.message
+
+
+TRANSCONTINENTAL = """Cybersecurity Market
+
+The cybersecurity market reached USD 190 billion in 2024.
+
+Asia Pacific: Russia, China, Japan, Georgia, Kazakhstan
+Europe: Germany, Israel, Cyprus, Réunion, French Guiana
+Middle East: Saudi Arabia, UAE, Morocco
+"""
+
+
+def test_countries_reports_place_in_more_than_one_area_are_not_flagged(tmp_path, settings):
+    _write(tmp_path, "cyber.txt", TRANSCONTINENTAL)
+    assert not [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule.startswith("RC60")]
+
+
+def test_a_country_of_one_area_beside_them_is_still_flagged(tmp_path, settings):
+    _write(tmp_path, "cyber.txt", TRANSCONTINENTAL.replace("Cyprus", "Vietnam"))
+    (f,) = _findings(tmp_path, settings, "RC601")
+    assert f.message.startswith("Vietnam is listed under Europe") and "Vietnam is in Asia Pacific" in f.message
+
+
+@pytest.mark.parametrize("header, read", [
+    ("Countries", True), ("Key countries", True), ("Countries covered", True), ("**Countries Covered**", True),
+    ("Countries (examples)", True), ("Sub-regions & countries", True), ("Country", True),
+    ("Leader's home country", False), ("Home country", False), ("Country of origin", False),
+    ("Headquarters country", False), ("Destination country", False), ("Top destination countries", False),
+    ("Market leader", False)])
+def test_only_a_column_of_the_regions_countries_is_read(header, read):
+    assert _countries_column(header) is read

@@ -7,10 +7,12 @@ Arabia, UAE"). Three shapes are read, each under a heading that is a known regio
 * a heading line alone (``Europe:``, ``## Europe``, ``**Europe**``), then its items as
   bullets (``- Germany``), HTML ``<li>`` items, or, in plain text, one name a line;
 * a line ``Europe: Germany, France and Spain``;
-* a table row ``| Europe | Germany, France, Spain |`` whose column header says countries.
+* a table row ``| Europe | Germany, France, Spain |`` in a column headed the countries the
+  region holds ("Countries", "Key countries", "Countries covered"; not "Home country").
 
 Every item must read as a name (capitalised words, no figures) and half of them at least must
-be countries, or the block is prose, or a list of states or cities, and nothing is read. Each
+be countries, or the block is prose, or a list of states or cities, and nothing is read. A
+name written inverted ("Korea, Republic of") is one item, its tail no item of its own. Each
 item becomes a qualitative claim (``statement`` "listed_under", ``dimension`` the region); the
 geography rules (RC60x) check the lists.
 """
@@ -40,7 +42,16 @@ _CONNECTORS = frozenset(("and", "of", "the", "de", "da", "do", "du", "del", "la"
 _COMMA = re.compile(r"[,;]")
 _AND = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+", re.IGNORECASE)
 _ETC = re.compile(r"[,;]?\s*(?:etc\.?|and others|and more|among others)\s*\.?\s*$", re.IGNORECASE)
-_COUNTRY_HEADER = re.compile(r"countr|nation", re.IGNORECASE)
+# A column of the countries a region holds ("Countries", "Key countries", "Countries covered"),
+# not a column naming one country per row for another reason ("Home country", "Country of origin").
+_COUNTRY_HEADER = re.compile(
+    r"(?:sub-?regions?\s*(?:/|and|&|,)\s*)?"
+    r"(?:(?:key|major|main|leading|top|largest|principal|selected|sample|member|core|notable|covered|included)\s+)?"
+    r"(?:countries|country|nations)(?:\s*(?:/|and|&)\s*(?:territories|sub-?regions))?"
+    r"(?:\s+(?:covered|included|analy[sz]ed|studied|profiled|in\s+scope|in\s+(?:the\s+)?region))?"
+    r"|country\s+coverage",
+    re.IGNORECASE)
+_HEADER_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Countries (examples)"
 MAX_ITEM = 40
 MAX_ITEMS = 60
 
@@ -143,7 +154,7 @@ class ListReader:
             cells, header = cells[1:], header[1:] if header and not header[0].strip() else header
         out: list[ListItem] = []
         for i, (at, cell) in enumerate(cells[1:], start=1):
-            if i < len(header) and _COUNTRY_HEADER.search(header[i]) and cell.strip():
+            if i < len(header) and _countries_column(header[i]) and cell.strip():
                 out += self._names(region, at, cell)
         return out
 
@@ -169,7 +180,7 @@ class ListReader:
         if cut:
             rest = rest[: cut.start()]
         items: list[ListItem] = []
-        for chunk in _spans(rest, _COMMA):
+        for chunk in self._inverted(rest, list(_spans(rest, _COMMA))):
             a, b = chunk
             piece = rest[a:b]
             if not piece.strip():
@@ -184,16 +195,26 @@ class ListReader:
                 items.append(item)
         return items if self._of_countries(items) else []
 
+    def _inverted(self, rest: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The comma-separated pieces of ``rest``, a name written inverted ("Korea, Republic of",
+        "Taiwan, Province of China") kept whole: its tail is no item of its own."""
+        out: list[tuple[int, int]] = []
+        for a, b in chunks:
+            if out and self.countries.is_tail(_clean(rest[a:b])) and self.countries.code(_clean(rest[out[-1][0]:b])):
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
     # -- items -----------------------------------------------------------------------------
-    @staticmethod
-    def _item(region: str, start: int, raw: str) -> ListItem | None:
+    def _item(self, region: str, start: int, raw: str) -> ListItem | None:
         """The item written ``raw`` at visible offset ``start``, without its markup and trailing
         commas; None unless it reads as a name."""
         lead = len(raw) - len(raw.lstrip(_EMPHASIS))
         body = raw.strip(_EMPHASIS).rstrip(",;:").strip(_EMPHASIS)
         if body.endswith(".") and body.count(".") == 1:
             body = body[:-1]
-        if not _looks_like_name(body):
+        if not _looks_like_name(body) and not (len(body) <= MAX_ITEM and self.countries.code(body)):
             return None
         a = start + lead
         return ListItem(region, a, a + len(body), body)
@@ -216,6 +237,12 @@ class ListReader:
         while tag >= 0 and not doc.text.startswith(("<li", "<LI", "<Li"), tag):
             tag = doc.text.rfind("<", max(0, o - 200), tag)  # past inline tags (<strong>) to the <li>
         return tag >= 0 and _LI_TAG.fullmatch(doc.text, tag, o) is not None
+
+
+def _countries_column(header: str) -> bool:
+    """Whether a table column headed ``header`` lists the countries of each row's region."""
+    text = _HEADER_NOTE.sub("", header.strip(" \t*_:")).strip(" \t*_:")
+    return _COUNTRY_HEADER.fullmatch(text) is not None
 
 
 def _spans(text: str, sep: re.Pattern, *, offset: int = 0):

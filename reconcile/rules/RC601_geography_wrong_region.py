@@ -8,12 +8,15 @@ areas; a country reports place in two areas, like Turkey or Mexico, fits either)
 areas are its ``covers`` in ``regions.toml``. An item running two countries together
 ("Argentina Korea") lists both. The finding names every list the country is under, so a
 country under a wrong region and its right one is one finding, and the region that holds it.
+A list most of whose countries are outside its region ("Europe: United States, China,
+Canada" as export destinations) is no list of the region's members and is not judged.
 
 Contradiction
 -------------
     doc    line  metric       statement     dimension              scope        figure
     a.md   43    qualitative  listed_under  Asia Pacific           South Korea  South Korea
     a.md   62    qualitative  listed_under  Middle East & Africa   Turkey       Turkey
+    a.md   63    qualitative  listed_under  Middle East & Africa   Saudi Arabia Saudi Arabia
     a.md   66    qualitative  listed_under  Middle East & Africa   South Korea  Korea
     -> South Korea is listed under Middle East & Africa ("Korea", a.md:66), which does not
        contain it. South Korea is in Asia Pacific, where the document also lists it (a.md:43)
@@ -40,7 +43,7 @@ class GeographyWrongRegion(Rule):
 
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions
-        for doc_lists in regional_lists(facts, countries):
+        for doc_lists in regional_lists(facts, countries, regions):
             by_country: dict[str, list[Listing]] = {}
             for listing in doc_lists.listings:
                 by_country.setdefault(listing.country.code, []).append(listing)

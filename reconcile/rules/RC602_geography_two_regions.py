@@ -37,7 +37,7 @@ class GeographyTwoRegions(Rule):
 
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions
-        for doc_lists in regional_lists(facts, countries):
+        for doc_lists in regional_lists(facts, countries, regions):
             by_country: dict[str, list[Listing]] = {}
             for listing in doc_lists.listings:
                 by_country.setdefault(listing.country.code, []).append(listing)

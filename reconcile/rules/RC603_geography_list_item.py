@@ -43,7 +43,7 @@ class GeographyListItem(Rule):
 
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions
-        for doc_lists in regional_lists(facts, countries):
+        for doc_lists in regional_lists(facts, countries, regions):
             for join in doc_lists.joins:
                 yield self._split(join)
             for f, parts in doc_lists.run_together:

@@ -4,7 +4,14 @@ document, and what each item names.
 A list is a run of ``listed_under`` claims (see ``extract/lists.py``) of one document under
 one region, on neighbouring lines. An item names a country (``scope_type`` "country"), or
 it is no country: two countries run together ("Argentina Korea"), or a piece of a name
-whose other piece is the next item ("Saudi", "Arabia"), or something else ("Others").
+whose other piece is the next item ("Saudi", "Arabia"), or something else ("Others"). The
+tail of a name written inverted ("Korea", "Republic of") makes one country with the item
+before it, and no split name.
+
+A list says which countries its region holds only when most of its countries are in that
+region: "Europe: United States, United Kingdom, China, Canada" under "Top export destinations
+for European producers" is another kind of list. Its countries are not judged against the
+region (``membership``); when in doubt, no finding.
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ from .facts import Fact, Facts
 LIST_GAP_LINES = 3
 #: How many neighbouring items may make one name ("United" "Arab" "Emirates").
 JOIN_ITEMS = 3
+#: A list with a country outside its region lists the region's members only if at least this
+#: many of its countries are inside, and more than are outside.
+MIN_INSIDE = 2
 
 
 @dataclass
@@ -81,12 +91,12 @@ class RegionalLists:
     run_together: list[tuple[Fact, list[tuple[str, Country]]]]  # items that run countries together
 
 
-def regional_lists(facts: Facts, countries: CountryTable) -> list[RegionalLists]:
+def regional_lists(facts: Facts, countries: CountryTable, regions: RegionTable) -> list[RegionalLists]:
     """Every document's regional lists, documents in order (computed once per run)."""
-    return facts.memo(("geography.lists", id(countries)), lambda: _read(facts, countries))
+    return facts.memo(("geography.lists", id(countries), id(regions)), lambda: _read(facts, countries, regions))
 
 
-def _read(facts: Facts, countries: CountryTable) -> list[RegionalLists]:
+def _read(facts: Facts, countries: CountryTable, regions: RegionTable) -> list[RegionalLists]:
     by_doc: dict[str, list[Fact]] = {}
     for f in facts.words:
         if f.row.get("statement") == LISTED_UNDER and f.row.get("dimension"):
@@ -101,13 +111,14 @@ def _read(facts: Facts, countries: CountryTable) -> list[RegionalLists]:
                 lists.append([f])
             else:
                 lists[-1].append(f)
-        out.append(_listings(doc, lists, countries))
+        out.append(_listings(doc, lists, countries, regions))
     return out
 
 
-def _listings(doc: str, lists: list[list[Fact]], countries: CountryTable) -> RegionalLists:
+def _listings(doc: str, lists: list[list[Fact]], countries: CountryTable, regions: RegionTable) -> RegionalLists:
     listings, joins, run_together = [], [], []
     for items in lists:
+        named: list[Listing] = []  # the countries this list names
         joined: set[int] = set()
         for i in range(len(items)):
             if i in joined:
@@ -115,22 +126,39 @@ def _listings(doc: str, lists: list[list[Fact]], countries: CountryTable) -> Reg
             join = _join(items, i, countries)
             if join:
                 country, n = join
-                joins.append(Listing(country, items[i].dimension, items[i : i + n]))
-                listings.append(joins[-1])
+                group = items[i : i + n]
+                if n == 2 and countries.is_tail(_written(group[1])):  # "Korea", "Republic of": one name
+                    named.append(Listing(country, items[i].dimension, group,
+                                         written=", ".join(str(f.figure) for f in group)))
+                else:
+                    joins.append(Listing(country, items[i].dimension, group))
+                    named.append(joins[-1])
                 joined.update(range(i, i + n))
         for i, f in enumerate(items):
             if i in joined:
                 continue
             country = countries.lookup(f.scope) if f.scope_type == "country" else None
             if country:
-                listings.append(Listing(country, f.dimension, [f]))
+                named.append(Listing(country, f.dimension, [f]))
                 continue
             parts = split_run_together(f.scope, countries)
             if parts:
                 run_together.append((f, parts))
-                listings += [Listing(c, f.dimension, [f], run_together=parts, written=w) for w, c in parts]
+                named += [Listing(c, f.dimension, [f], run_together=parts, written=w) for w, c in parts]
+        if membership(named, regions):
+            listings += named
     listings.sort(key=lambda l: int(l.first.row["start"]))
     return RegionalLists(doc, lists, listings, joins, run_together)
+
+
+def membership(named: list[Listing], regions: RegionTable) -> bool:
+    """Whether a list's countries read as the members of its region: none outside it, or at
+    least ``MIN_INSIDE`` inside and more inside than outside."""
+    out = sum(outside(l, regions) for l in named)
+    if not out:
+        return True
+    inside = sum(bool(region_areas(regions, l.region) & l.country.areas) for l in named)
+    return inside >= MIN_INSIDE and inside > out
 
 
 def _join(items: list[Fact], i: int, countries: CountryTable) -> tuple[Country, int] | None:
