@@ -23,7 +23,7 @@ from .reference import load_references
 from .regions import RegionTable
 from .rules import RULES, RuleContext
 from .rules.facts import Bands, Facts
-from .rules.references import Wording, corroborations
+from .rules.references import corroborations, reference_comparisons
 from .sources import InputStatus
 from .specs import rule_defaults
 from .waivers import Waiver, apply_waivers
@@ -127,6 +127,17 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
         for f in rule(ctx).check(facts):
             findings.setdefault(f.fingerprint, f)
     return sorted(findings.values(), key=Finding.sort_key)
+
+
+def _corroborated(facts: Facts, settings: Settings, select, ignore) -> dict[str, str]:
+    """The ``corroborated_by`` column's ids: what rule RC701 found a reference agrees with, when
+    it runs (enabled, and neither left out by ``select`` nor ``ignore``), for its measures. The
+    comparisons are the rule's own (``Facts.memo``): not worked out again."""
+    opts = rule_options(settings)["RC701"]
+    if not opts.get("enabled", True) or "RC701" not in selected_codes(select, ignore):
+        return {}
+    found = reference_comparisons(facts, settings.measures, settings.reference, _company_words(settings))
+    return corroborations(found, set(opts["measures"]))
 
 
 @dataclass
@@ -235,9 +246,7 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     try:
         facts = facts_from(claims, settings)
         findings = run_rules(claims, settings, select=select, ignore=ignore, facts=facts)
-        agreed = corroborations(facts, relative=facts.bands.relative, company_words=_company_words(settings),
-                                wording=Wording.from_settings(settings.measures, settings.reference),
-                                legal_suffixes=settings.reference.get("names", {}).get("legal_suffixes", []))
+        agreed = _corroborated(facts, settings, select, ignore)
     finally:
         gc.unfreeze()
     if agreed:

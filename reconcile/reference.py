@@ -64,6 +64,29 @@ def entity_key(name: str, legal_suffixes=()) -> str:
     return " ".join(words)
 
 
+#: Legal-form words that are one form ("Inc." is "Incorporated").
+_SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
+
+
+def legal_form(name: str, legal_suffixes=()) -> tuple:
+    """The legal-form words ending a company's name, as one spelling: "Pfizer Inc." → ``("inc",)``,
+    "Pfizer Limited" → ``("ltd",)``, "Pfizer" → ``()``."""
+    words = _PUNCT.sub(" ", str(name or "").casefold().replace("&", " and ")).split()
+    suffixes = {s.casefold().strip(".") for s in legal_suffixes}
+    form = []
+    while len(words) > 1 and words[-1] in suffixes:
+        form.append(_SAME_FORM.get(words[-1], words[-1]))
+        words.pop()
+    return tuple(reversed(form))
+
+
+def same_legal_form(document_name: str, reference_name: str, legal_suffixes=()) -> bool:
+    """Whether a document's company name may be the reference's legal entity: it names no legal
+    form, or the reference's ("Pfizer" and "Pfizer Inc." are Pfizer Inc.; "Pfizer Ltd" is not)."""
+    form = legal_form(document_name, legal_suffixes)
+    return not form or form == legal_form(reference_name, legal_suffixes)
+
+
 def load_references(settings: Settings) -> References:
     """Every reference file in ``<rules folder>/reference/``, in name order.
 
@@ -201,7 +224,8 @@ def read_csv(path: Path, text: str, settings: Settings) -> list[Claim]:
             dt.date.fromisoformat(row["retrieved"])
         except ValueError:
             raise ConfigError(where, f"retrieved = {json.dumps(row['retrieved'])}: expected a date like 2026-12-01") from None
-        key = (entity_key(row["entity"], suffixes), row["measure"], year, fye or 12, unit)
+        key = (entity_key(row["entity"], suffixes), legal_form(row["entity"], suffixes), row["measure"], year, fye or 12,
+               unit)
         if key in seen and seen[key][1] != value:
             raise ConfigError(where, f"{row['entity']} {row['measure']} {year} is already {seen[key][2]} "
                                      f"(line {seen[key][0]}): one period, one reference figure")

@@ -186,7 +186,8 @@ def _settings_agree(data: dict) -> None:
 
 REFERENCE = Table({
     "names": _closed_words("legal_suffixes"),
-    "documents": _closed_words("before_measure"),
+    "documents": _closed_words("before_measure", "before_figure", "change_base", "after_figure", "clause_end",
+                               "lead_words", "part_words"),
     "companyfacts": Table({
         "year_days_min": Num(1, whole=True, expected="a whole number of days"),
         "year_days_max": Num(1, whole=True, expected="a whole number of days"),

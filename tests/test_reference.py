@@ -97,7 +97,7 @@ def test_a_release_checked_against_companyfacts(tmp_path):
     docs = claims[claims["source_type"] == "document"].set_index("figure")
     refs = claims[claims["source_type"] == "reference"].set_index(["measure", "year"])["claim_id"]
     assert docs.loc["$3.87 billion", "corroborated_by"] == refs[("revenue", 2024)]
-    assert docs.loc["$3.4 billion", "corroborated_by"] == refs[("revenue", 2023)]
+    assert docs.loc["$3.4 billion", "corroborated_by"] == ""  # "up 14% from $3.4 billion": a change's base, not compared
     assert docs.loc["$451 million", "corroborated_by"] == ""
     assert docs.loc["$3,870", "corroborated_by"] == refs[("revenue", 2024)]  # a table row naming the total
     assert docs.loc["$3,398", "corroborated_by"] == refs[("revenue", 2023)]
@@ -205,3 +205,198 @@ def test_more_concepts_from_a_reference_toml(tmp_path):
     refs = load_references(load_settings(rules))
     (eps,) = [c for c in refs.claims if c.measure == "eps"]
     assert (eps.value, eps.unit, eps.year) == (2.71, "USD", 2024)
+
+
+# --- What is a company's whole figure: the reviewer's false alarms (Pfizer's and Abbott's 10-K
+# facts, a market report's sentences), each beside a sentence that must still be compared.
+
+PFIZER_ABBOTT = HEADER + (
+    'Pfizer Inc.,revenue,2022,2022,12,"100,330 million",USD,Pfizer 10-K 2022,https://example.com/p,2026-12-01\n'
+    'Pfizer Inc.,revenue,2021,2021,12,"81,288 million",USD,Pfizer 10-K 2022,https://example.com/p,2026-12-01\n'
+    'Abbott Laboratories,revenue,2022,2022,12,"43,653 million",USD,Abbott 10-K 2022,https://example.com/a,2026-12-01\n')
+FRAME = """# Global Biopharmaceuticals Market Report 2023
+
+The global biopharmaceuticals market was valued at USD 420 billion in 2022 and is expected to reach USD 610 billion by 2030.
+
+Key players include Pfizer, Abbott and Hospira.
+
+{}
+"""
+#: a part's, another company's or another year's figure: neither flagged nor corroborated
+NOT_COMPARED = [
+    "Pfizer generated revenue of $37.8 billion from Comirnaty in 2022.",
+    "Abbott reported revenue of $8.4 billion from COVID-19 tests in 2022.",
+    "Pfizer reported revenue of $52.1 billion for its Biopharma segment in 2022.",
+    "Abbott reported revenue of $25.0 billion outside the U.S. in 2022.",
+    "Pfizer's revenue excluding COVID-19 products was $43.6 billion in 2022.",
+    "Pfizer's revenue ex-COVID was $45.0 billion in 2022.",
+    "Abbott's Diagnostics business reported revenue of $16.6 billion in 2022.",
+    "Hospira, a Pfizer company, reported revenue of $4.0 billion in 2022.",
+    "Pfizer Animal Health (now Zoetis) had revenue of $8.1 billion in 2022.",
+    "Pfizer Ltd, the Indian listed arm of the US drugmaker, reported revenue of $290 million in 2022.",
+    "Pfizer Ltd reported revenue of $290 million in 2022.",
+    "Pfizer Limited, the Indian drugmaker, reported revenue of $290 million in 2022.",
+    "Pfizer's 2022 revenue grew 23% from $81.3 billion.",
+    "Pfizer's revenue grew 23% in 2022, up from $81.3 billion.",
+    "Pfizer's revenue grew 23% in 2022 compared with $81.3 billion.",
+]
+#: the company's whole figure for the year: flagged when it is wrong ...
+FLAGGED = [
+    "Pfizer reported revenue of $81.3 billion in 2022.",
+    "Pfizer Inc. reported revenue of $81.3 billion in 2022.",
+    "Pfizer's 2022 revenue was $81.3 billion.",
+    "Pfizer, the New York-based drugmaker, reported revenue of $81.3 billion in 2022.",
+    "In 2022, Pfizer reported total revenues of $81.3 billion.",
+    "Abbott reported revenue of $8.4 billion in 2022, up 2% on the year.",
+]
+#: ... and corroborated when it is right
+CORROBORATED = [
+    "Pfizer's total revenues were $100.3 billion in 2022.",
+    "Pfizer's revenue rose to $100.3 billion in 2022, up from $81.3 billion in 2021.",
+    "Pfizer's 2022 revenue was $100.3 billion, compared with $81.3 billion a year earlier.",
+    "Abbott Laboratories reported revenue of $43.7 billion in 2022.",
+    "**Abbott** makes devices and diagnostics. The company reported revenue of approximately $43.7 billion in 2022.",
+]
+
+
+def _one_sentence(tmp_path: Path, sentence: str):
+    rules = rules_with(tmp_path, {"companies.csv": PFIZER_ABBOTT})
+    result = check_corpus([corpus(tmp_path, report_md=FRAME.format(sentence))], load_settings(rules), jobs=1)
+    findings = [f for f in result.findings if f.rule == "RC701"]
+    docs = result.claims[result.claims["source_type"] == "document"]
+    return findings, docs
+
+
+@pytest.mark.parametrize("sentence", NOT_COMPARED)
+def test_a_part_another_company_or_a_change_base_is_not_compared(tmp_path, sentence):
+    findings, docs = _one_sentence(tmp_path, sentence)
+    assert not findings, findings[0].message
+    assert set(docs["corroborated_by"]) == {""}
+
+
+@pytest.mark.parametrize("sentence", FLAGGED)
+def test_the_company_whole_figure_is_still_flagged(tmp_path, sentence):
+    findings, _ = _one_sentence(tmp_path, sentence)
+    assert len(findings) == 1 and "below the reference" in findings[0].message
+
+
+@pytest.mark.parametrize("sentence", CORROBORATED)
+def test_the_company_whole_figure_is_still_corroborated(tmp_path, sentence):
+    findings, docs = _one_sentence(tmp_path, sentence)
+    assert not findings
+    agreed = docs[docs["corroborated_by"] != ""]
+    assert len(agreed) == 1 and agreed.iloc[0]["year"] == 2022
+
+
+def test_a_legal_form_that_differs_is_another_company():
+    from reconcile.reference import legal_form, same_legal_form
+
+    suffixes = load_settings(use_cwd=False).reference["names"]["legal_suffixes"]
+    assert legal_form("Pfizer Inc.", suffixes) == legal_form("Pfizer Incorporated", suffixes) == ("inc",)
+    assert legal_form("Pfizer", suffixes) == ()
+    assert same_legal_form("Pfizer", "Pfizer Inc.", suffixes) and same_legal_form("Pfizer, Inc.", "Pfizer Inc.", suffixes)
+    assert not same_legal_form("Pfizer Ltd", "Pfizer Inc.", suffixes)
+    assert not same_legal_form("Novartis plc", "Novartis AG", suffixes)
+    assert not same_legal_form("Abbott Laboratories Ltd", "Abbott Laboratories", suffixes)
+
+
+def test_two_legal_entities_of_one_name_in_the_reference(tmp_path):
+    """A CSV may hold Pfizer Inc. and Pfizer Ltd; "Pfizer" alone could be either: not compared."""
+    ltd = 'Pfizer Ltd,revenue,2022,2022,3,"290 million",USD,Pfizer Ltd annual report,https://example.com/l,2026-12-01\n'
+    rules = rules_with(tmp_path, {"companies.csv": PFIZER_ABBOTT + ltd})
+    assert len(load_references(load_settings(rules)).claims) == 4  # one name, two entities: no clash
+    text = FRAME.format("Pfizer reported revenue of $81.3 billion in 2022.\n\nPfizer Ltd reported revenue of $250 million "
+                        "in fiscal 2022.")
+    result = check_corpus([corpus(tmp_path, report_md=text)], load_settings(rules), jobs=1)
+    messages = [f.message for f in result.findings if f.rule == "RC701"]
+    assert all("Pfizer Inc." not in m for m in messages), messages
+
+
+def test_the_false_alarms_in_one_report(tmp_path):
+    """All in one document, as the reviewer found them: each sentence's company then comes from
+    the sentences before it too ("Hospira, a Pfizer company" is read as Pfizer's)."""
+    findings, docs = _one_sentence(tmp_path, "\n\n".join(NOT_COMPARED))
+    assert not findings, [f.message for f in findings]
+    assert set(docs["corroborated_by"]) == {""}
+
+
+def _fact(quote: str, figure: str, entity: str, measure: str = "revenue"):
+    from reconcile.rules.facts import Fact
+
+    return Fact(row={"quote": quote, "figure": figure, "entity": entity, "measure": measure}, value=0.0, lo=0.0, hi=0.0,
+                year=2022, period_start=None, period_end=None)
+
+
+@pytest.mark.parametrize("quote, figure, entity, name", [
+    # the company's whole figure: its name as written, or the entity when the sentence names none
+    ("Pfizer reported a revenue of $81.3 billion in 2022, underscoring its R&D.", "$81.3 billion", "Pfizer", "Pfizer"),
+    ("Pfizer Inc. reported revenue of $81.3 billion in 2022.", "$81.3 billion", "Pfizer", "Pfizer Inc"),
+    ("Abbott Laboratories' revenue was $43.7 billion in 2022.", "$43.7 billion", "Abbott", "Abbott Laboratories"),
+    ("It grew. The company reported revenue of approximately $43.1 billion in 2022, with growth.", "$43.1 billion",
+     "Abbott", "Abbott"),
+    ("With a revenue of around $4.7 billion in 2022, Illumina is positioned for growth.", "$4.7 billion", "Illumina",
+     "Illumina"),
+    ("Harrowgate reported revenue of $1.92 billion in 2023, while Keldon Foods posted revenue of about $880 million "
+     "in 2023.", "$880 million", "Keldon Foods", "Keldon Foods"),
+    ("Revenue for the year ended December 31, 2022 was $100.3 billion.", "$100.3 billion", "Pfizer", "Pfizer"),
+    ("Total revenue | $3,870 | $3,398", "$3,398", "Northwind", "Northwind"),
+    ("Pfizer's revenue rose to $100.3 billion in 2022, up from $81.3 billion in 2021.", "$100.3 billion", "Pfizer",
+     "Pfizer"),
+    # not known to be: a part's, another company's, a change's base
+    ("Abbott's Diagnostics business reported revenue of $16.6 billion in 2022.", "$16.6 billion", "Abbott", None),
+    ("Hospira, a Pfizer company, reported revenue of $4.0 billion in 2022.", "$4.0 billion", "Pfizer", None),
+    ("Hospira reported revenue of $4.0 billion in 2022.", "$4.0 billion", "Pfizer", None),
+    ("Pfizer Animal Health (now Zoetis) had revenue of $8.1 billion in 2022.", "$8.1 billion", "Pfizer", None),
+    ("Pfizer Animal Health had revenue of $8.1 billion in 2022.", "$8.1 billion", "Pfizer", None),
+    ("Zoetis, formerly part of Pfizer, reported revenue of $8.1 billion in 2022.", "$8.1 billion", "Pfizer", None),
+    ("Pfizer Ltd, the Indian listed arm of the US drugmaker, reported revenue of $290 million in 2022.",
+     "$290 million", "Pfizer", None),
+    ("Like Abbott, Pfizer reported revenue of $81.3 billion in 2022.", "$81.3 billion", "Pfizer", None),
+    ("Hospira and Pfizer reported revenue of $81.3 billion in 2022.", "$81.3 billion", "Pfizer", None),
+    ("Pfizer generated revenue of $37.8 billion from Comirnaty in 2022.", "$37.8 billion", "Pfizer", None),
+    ("Pfizer reported revenue of $52.1 billion for its Biopharma segment in 2022.", "$52.1 billion", "Pfizer", None),
+    ("Abbott reported revenue of $25.0 billion outside the U.S. in 2022.", "$25.0 billion", "Abbott", None),
+    ("Pfizer's revenue excluding COVID-19 products was $43.6 billion in 2022.", "$43.6 billion", "Pfizer", None),
+    ("Pfizer's revenue ex-COVID was $45.0 billion in 2022.", "$45.0 billion", "Pfizer", None),
+    ("Pfizer's 2022 revenue grew 23% from $81.3 billion.", "$81.3 billion", "Pfizer", None),
+    ("Pfizer's revenue rose to $100.3 billion in 2022, up from $81.3 billion in 2021.", "$81.3 billion", "Pfizer",
+     None),
+    ("Pfizer's revenue was $100.3 billion in 2022 versus $81.3 billion.", "$81.3 billion", "Pfizer", None),
+    ("Services revenue | $920 | $801", "$801", "Northwind", None),
+])
+def test_the_name_of_a_company_whole_figure(quote, figure, entity, name):
+    from reconcile.rules.references import Wording
+
+    settings = load_settings(use_cwd=False)
+    wording = Wording.from_settings(settings.measures, settings.reference,
+                                    settings.extract["subjects"]["company_name_words"])
+    assert wording.name(_fact(quote, figure, entity)) == name
+
+
+def _corroborated(result) -> set:
+    return set(result.claims.loc[result.claims["source_type"] == "document", "corroborated_by"]) - {""}
+
+
+@pytest.mark.parametrize("select, ignore, toml, marked, runs", [
+    (None, None, "", True, True),
+    (["RC701"], None, "", True, True),
+    (["reference"], None, "", True, True),
+    (["RC2"], None, "", False, False),          # RC701 not selected
+    (None, ["RC701"], "", False, False),        # RC701 ignored
+    (None, None, "[rules.RC701]\nenabled = false\n", False, False),
+    (None, None, '[rules.RC701]\nmeasures = ["net_income"]\n', False, True),  # revenue is not compared
+])
+def test_corroboration_follows_rule_rc701(tmp_path, monkeypatch, select, ignore, toml, marked, runs):
+    import reconcile.rules.references as references
+
+    calls = []
+    real = references.comparisons
+    monkeypatch.setattr(references, "comparisons", lambda *a, **k: calls.append(1) or real(*a, **k))
+    rules = rules_with(tmp_path, {"companies.csv": PFIZER_ABBOTT})
+    if toml:
+        (rules / "settings.toml").write_text(toml, "utf-8")
+    text = FRAME.format("Pfizer's total revenues were $100.3 billion in 2022.")
+    result = check_corpus([corpus(tmp_path, report_md=text)], load_settings(rules), jobs=1, select=select,
+                          ignore=ignore)
+    assert bool(_corroborated(result)) == marked
+    assert len(calls) == runs  # the rule's comparisons, not worked out again for the column

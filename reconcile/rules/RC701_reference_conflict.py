@@ -33,7 +33,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount, difference, scope_label, when, where
 from .facts import Facts
-from .references import Comparison, Wording, comparisons
+from .references import Comparison, reference_comparisons
 from ..numbers import format_amount
 
 
@@ -56,11 +56,7 @@ class ReferenceConflict(Rule):
 
     def check(self, facts: Facts):
         measures = set(self.options["measures"])
-        found = comparisons(facts, relative=facts.bands.relative,
-                            wording=Wording.from_settings(self.ctx.measures, self.ctx.reference),
-                            legal_suffixes=self.ctx.reference.get("names", {}).get("legal_suffixes", []),
-                            company_words=self.ctx.company_words)
-        for c in found:
+        for c in reference_comparisons(facts, self.ctx.measures, self.ctx.reference, self.ctx.company_words):
             if c.agrees is None and c.fact.measure in measures:
                 yield self._finding(c)
 
