@@ -173,7 +173,7 @@ class StatementFinder:
         if len(years) > 1 or (years and self.kinds[name].rank == 0) or (years and name in self._growth_ranks):
             return None  # several years, or a growth said of one year: the document's rates cannot tell
         year = int(years.pop()) if years else None
-        q_start, q_end = max(start, m.start() - _CLIP), min(end, m.end() + _CLIP)
+        q_start, q_end = _whole_words(text, max(start, m.start() - _CLIP), min(end, m.end() + _CLIP), start, end)
         return (q_start, q_end, m.start(), m.end(), name, region, self.regions.type_of(region), year)
 
     def _scope_cell(self, cell: str) -> tuple[str, str] | None:
@@ -187,6 +187,15 @@ class StatementFinder:
         if region is None and not any(ch.isdigit() for ch in cell):
             return cell, "segment"
         return None
+
+
+def _whole_words(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """``[lo, hi)`` clipped from the sentence ``[start, end)`` to whole words."""
+    if lo > start and not text[lo - 1].isspace():
+        lo = next((i + 1 for i in range(lo, hi) if text[i].isspace()), lo)
+    if hi < end and not text[hi].isspace():
+        hi = next((i for i in range(hi - 1, lo, -1) if text[i].isspace()), hi)
+    return lo, hi
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
