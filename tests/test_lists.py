@@ -414,3 +414,10 @@ def test_a_country_of_one_area_beside_them_is_still_flagged(tmp_path, settings):
     ("Market leader", False)])
 def test_only_a_column_of_the_regions_countries_is_read(header, read):
     assert _countries_column(header) is read
+
+
+def test_names_written_inverted_between_semicolons(tmp_path, settings):
+    """CIA-style names: "Korea, South; Korea, North" are two countries, not a split name."""
+    _write(tmp_path, "world.txt", "Telecom Market\n\nThe telecom market reached USD 1.8 trillion in 2024.\n\n"
+           "Asia Pacific: Korea, South; Korea, North; Japan; China\n")
+    assert not [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule.startswith("RC60")]

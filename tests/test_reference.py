@@ -239,6 +239,11 @@ NOT_COMPARED = [
     "Pfizer's 2022 revenue grew 23% from $81.3 billion.",
     "Pfizer's revenue grew 23% in 2022, up from $81.3 billion.",
     "Pfizer's revenue grew 23% in 2022 compared with $81.3 billion.",
+    # a sentence naming two years without saying which is the figure's (second review)
+    "Pfizer's 2022 revenue: $100.3 billion (2021: $81.3 billion).",
+    "Pfizer's revenue in 2022 was $100.3 billion, well above 2021.",
+    "Pfizer's 2022 revenue ($100.3 billion) was a record, eclipsing 2021.",
+    "Pfizer's 2021 revenue ($81.3 billion) was well below 2022's.",
 ]
 #: the company's whole figure for the year: flagged when it is wrong ...
 FLAGGED = [

@@ -60,6 +60,19 @@ INTRO = "The global smart glass market was valued at USD 5.2 billion in 2024.\n\
     ("If Asia Pacific leads the market by 2030, prices will fall.", []),
     ("Some analysts claim that Europe leads the market, but the data disagree.", []),
     ("Europe saw explosive growth in 2021 during the pandemic.", []),
+    # what follows ranks something other than the market (second review, 2026-12-01)
+    ("Australia dominates mining, while Chile dominates brine extraction.", []),
+    ("Latin America dominates production.", []),
+    ("Europe dominates public charging infrastructure.", []),
+    ("North America dominates the competitive landscape, with most key players headquartered in the U.S.", []),
+    ("Europe follows with a CAGR of 7.5%.", []),
+    ("Europe follows with similar reimbursement rules for continuous monitors.", []),
+    ("India is the fastest-growing major economy, and demand for two-wheelers is rising.", []),
+    ("Asia Pacific is the fastest-growing source of medical tourists.", []),
+    ("Europe led the market during the historical period.", []),
+    ("Europe follows with a 28% share of revenue.", [("second_largest", "Europe", "follows with")]),
+    ("Asia Pacific is the fastest-growing region, supported by new factories.",
+     [("fastest_growing", "Asia Pacific", "the fastest-growing")]),
     # "followed by" says "next after", not "second"
     ("Europe is the second-largest market, followed by North America.", [("second_largest", "Europe", "the second-largest")]),
 ])
@@ -121,5 +134,28 @@ def test_peers_are_regions_that_do_not_overlap(tmp_path, settings):
         "# Widget Market\n\nThe global widget market was valued at USD 50 billion in 2023.\n\n"
         "North America is the largest region, with a 40% share in 2023. Europe held a 30% share in 2023.\n\n"
         "Across the Americas, the market held a 48% share in 2023.\n", "utf-8")
+    result = check_corpus([str(tmp_path)], settings)
+    assert not [f for f in result.findings if f.rule.startswith("RC5")]
+
+
+def test_present_words_are_not_judged_by_forecast_years(tmp_path, settings):
+    """"North America dominates" with North America first in 2020 and overtaken by 2030."""
+    (tmp_path / "a.md").write_text(
+        "# Widget Market\n\nThe global widget market was valued at USD 15 billion in 2020.\n\n"
+        "North America dominates the market.\n\n"
+        "The North America widget market was USD 5.0 billion in 2020 and is forecast to reach USD 7.0 billion by 2030.\n"
+        "The Asia Pacific widget market was USD 4.0 billion in 2020 and is forecast to reach USD 7.5 billion by 2030.\n",
+        "utf-8")
+    result = check_corpus([str(tmp_path)], settings)
+    assert not [f for f in result.findings if f.rule.startswith("RC5")]
+
+
+def test_a_sub_region_is_no_peer_of_the_regions(tmp_path, settings):
+    (tmp_path / "a.md").write_text(
+        "# Widget Market\n\n| Attribute | Details |\n|---|---|\n| Fastest Growing Region | Asia Pacific |\n\n"
+        "The global widget market is projected to grow at a CAGR of 8.0% from 2024 to 2030.\n"
+        "Asia Pacific is projected to expand at a CAGR of 11.0% from 2024 to 2030.\n"
+        "North America is projected to expand at a CAGR of 6.0% from 2024 to 2030.\n"
+        "Eastern Europe is projected to expand at a CAGR of 14.0% from 2024 to 2030.\n", "utf-8")
     result = check_corpus([str(tmp_path)], settings)
     assert not [f for f in result.findings if f.rule.startswith("RC5")]

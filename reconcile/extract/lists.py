@@ -40,6 +40,7 @@ _EMPHASIS = "*_ \t"
 _LI_TAG = re.compile(r"<li\b[^<>]*>(?:\s*<(?:strong|b|em|i|span|a|p)\b[^<>]*>)*\s*", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "of", "the", "de", "da", "do", "du", "del", "la", "le", "et", "&", "and/or"))
 _COMMA = re.compile(r"[,;]")
+_SEMICOLON = re.compile(r";")
 _AND = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+", re.IGNORECASE)
 _ETC = re.compile(r"[,;]?\s*(?:etc\.?|and others|and more|among others)\s*\.?\s*$", re.IGNORECASE)
 # A column of the countries a region holds ("Countries", "Key countries", "Countries covered"),
@@ -180,7 +181,8 @@ class ListReader:
         if cut:
             rest = rest[: cut.start()]
         items: list[ListItem] = []
-        for chunk in self._inverted(rest, list(_spans(rest, _COMMA))):
+        separator = _SEMICOLON if ";" in rest else _COMMA  # "Korea, South; Korea, North": the semicolon separates
+        for chunk in self._inverted(rest, list(_spans(rest, separator))):
             a, b = chunk
             piece = rest[a:b]
             if not piece.strip():

@@ -36,7 +36,7 @@ _HELD_BY = re.compile(r"^[\s\w]{0,25}?\b(?:by|in|to)\s+(?:the\s+)?$", re.IGNOREC
 _HEDGED = re.compile(
     r"\b(?:expected|projected|anticipated|forecast(?:ed)?|predicted|estimated\s+to|will|would|could|may|might|"
     r"should|shall|poised|set\s+to|likely|to\s+become|become|becoming|until|till|not|never|yet|hardly|no\s+longer|"
-    r"once|formerly|previously|used\s+to|claims?|claimed|says?|said|believes?|believed|hopes?|aims?|seeks?|wants?|"
+    r"once|formerly|previously|historical|historic|in\s+the\s+past|used\s+to|claims?|claimed|says?|said|believes?|believed|hopes?|aims?|seeks?|wants?|"
     r"plans?|if|whether)\b|n['’]t\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:claims?|claimed|says?|said|believes?|believed|argues?|argued|suggests?|suggested|"
                        r"hopes?|if|whether|unless)\b(?:\s+that)?\s*$", re.IGNORECASE)
@@ -55,6 +55,20 @@ _WHOLE = re.compile(r"^(?:(?:the|this|its|their)\s+)?(?:(?:global|overall|worldw
                     r"^(?:revenue|value|sales|market\s+share|share|global\s+revenue)\b(?!\s+(?:per|of|from)\b)|"
                     r"^(?:19|20)\d{2}\b|^(?:the\s+)?(?:forecast|review|study)\s+period\b|^(?:the\s+)?(?:world|globe)\b",
                     re.IGNORECASE)
+
+
+#: What may follow the words: the end of the clause, what the words are about ("the market",
+#: "a 25% share" for a size; "region", "a CAGR" for growth) or a clause about why. "Australia
+#: dominates mining", "India is the fastest-growing major economy", "Europe follows with a CAGR
+#: of 7.5%" or "follows with similar rules" rank something else: no row.
+_CLAUSE_ON = (r"\s*(?:$|[,.;:!?)\u2013\u2014-]|(?:with|and|thanks|due|driven|owing|because|as|while|whereas|holding|"
+              r"accounting|capturing|contributing|globally|worldwide|overall|today|currently|throughout|during|over|"
+              r"through|in\s+(?:19|20)\d\d|at\s+present)\b)")
+_NOUNS = {"size": r"market|industry|sector|share|market\s+share|revenue\s+share|revenue|sales|value",
+          "growth": r"region|regional\s+market|market|segment|area|country|growth|cagr|growth\s+rate|rate|pace|expansion"}
+_OBJECT = {about: re.compile(
+    _CLAUSE_ON + r"|\s*(?:(?:the|this|its|a|an)\s+)?(?:[\d.,]+\s*%\s*)?(?:(?:global|overall|worldwide|entire|total|regional|"
+    r"[\w-]+)\s+){0,2}?(?:" + nouns + r")\b", re.IGNORECASE) for about, nouns in _NOUNS.items()}
 
 
 def _narrowed(rest: str) -> bool:
@@ -167,7 +181,9 @@ class StatementFinder:
             if _HEDGED.search(sentence[:at]):
                 return None
             rest = sentence[e:]
-        if _UNCERTAIN_SENTENCE.search(sentence) or _narrowed(rest) or _HEDGED.search(_CLAUSE.split(rest, 1)[0]):
+        about = self.kinds[name].about
+        if (_UNCERTAIN_SENTENCE.search(sentence) or _narrowed(rest) or _HEDGED.search(_CLAUSE.split(rest, 1)[0])
+                or not _OBJECT[about].match(rest)):
             return None  # a question or a condition; "the largest market for raw materials"
         years = set(_YEAR.findall(sentence))
         if len(years) > 1 or (years and self.kinds[name].rank == 0) or (years and name in self._growth_ranks):

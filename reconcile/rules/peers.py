@@ -38,23 +38,27 @@ def scoped_facts(facts: Facts, word: Fact, regions, *, doc: str | None = None) -
         return [f for f in doc if f.row["scope_type"] == kind and f.scope not in related
                 and f.scope.lower() not in regions.rest_names and f.scope != "Rest of World"
                 and named not in regions.ancestors(f.scope)
-                and (f.scope == named or not (areas & regions.covers(f.scope)))]  # not the Americas beside North America
-    dims = {f.row["dimension"] for f in doc if f.scope == named and f.row["scope_type"] == "segment"}
+                and (f.scope == named or not (areas & regions.covers(f.scope)))  # not the Americas beside North America
+                and regions.parent(f.scope) == regions.parent(named)]  # not Eastern Europe beside Asia Pacific
+    # segments of one named breakdown (end use, product…): a bare "segment" may mix breakdowns
+    dims = {f.row["dimension"] for f in doc if f.scope == named and f.row["scope_type"] == "segment"} - {"segment", ""}
     return [f for f in doc if f.row["scope_type"] == "segment" and f.row["dimension"] in dims
             and f.scope.lower() not in regions.rest_names and f.scope.lower() not in ("other", "others")]
 
 
 def size_groups(scoped: list[Fact], named: str, year: int | None = None) -> list[list[Fact]]:
     """Comparable sets of sizes: one per metric, unit and year (same calendar), each with the
-    named scope's figure and at least one peer's; years of actual figures first, forecast
-    years after. With ``year``, only that year's."""
+    named scope's figure and at least one peer's: actual (or estimated) years only, as the
+    words speak of now; with ``year``, that year's, whatever their kind."""
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for f in scoped:
         if f.metric in SIZE_METRICS and f.year is not None and (year is None or f.year == year):
             groups[(f.metric, f.unit, f.year, f.row["calendar"])].append(f)
     out = []
-    for key in sorted(groups, key=lambda k: (all(f.row["era"] == "forecast" for f in groups[k]), k[2], k[0], k[1], k[3])):
+    for key in sorted(groups, key=lambda k: (k[2], k[0], k[1], k[3])):
         members = groups[key]
+        if year is None and any(f.row["era"] == "forecast" for f in members):
+            continue  # words in the present tense: a forecast year's figures say nothing of them
         scopes = {f.scope for f in members}
         if named in scopes and len(scopes) >= 2:
             out.append(members)

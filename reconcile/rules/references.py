@@ -30,6 +30,26 @@ from ..reference import entity_key, legal_form, same_legal_form
 from ..textmatch import phrase_pattern
 from .facts import Fact, Facts, overlaps
 
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+#: The year written right after a figure: "$100.3 billion in 2022", "… for fiscal 2022".
+_YEAR_AFTER = re.compile(r"\s*(?:in|for|during|of)\s+(?:fiscal\s+(?:year\s+)?|FY\s*)?((?:19|20)\d{2})\b", re.IGNORECASE)
+#: What stands before a comparison's year: "up 14% from $3.4 billion in fiscal 2023".
+_BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against)\b(?:[^.;]|\.(?=\d)){0,40}$", re.IGNORECASE)
+
+
+def _own_year(quote: str, start: int, end: int, year: int | None) -> bool:
+    """Whether a sentence naming several years says which is the figure's: written right after
+    it ("$100.3 billion in 2022, up from …"), or before it with every other year the base of a
+    comparison after it ("Revenue for fiscal 2024 was $3.87 billion, up 14% from $3.4 billion in
+    fiscal 2023")."""
+    own = _YEAR_AFTER.match(quote, end)
+    if own is not None:
+        return int(own.group(1)) == year
+    years = [(m.start(), int(m.group(0))) for m in _YEARS.finditer(quote)]
+    if not any(at < start and y == year for at, y in years):
+        return False
+    return all(y == year or (at > end and _BASE_BEFORE.search(quote[end:at])) for at, y in years)
+
 
 @dataclass
 class Comparison:
@@ -140,6 +160,9 @@ class Wording:
         - only such words stand between the measure's name and the figure ("revenue excluding
           COVID-19 products was" is a part), and no other figure;
         - the figure is not the base of a stated change ("grew 23% from $81.3 billion");
+        - the sentence names one year only, or the figure's own year right after it ("$100.3
+          billion in 2022, up from $81.3 billion in 2021"): "Pfizer's revenue in 2022 was $100.3
+          billion, well above 2021" leaves the figure's year in doubt;
         - the words after the figure, to the end of its clause, say no more than when
           ("$37.8 billion from Comirnaty", "for its Biopharma segment", "outside the U.S." are parts).
         """
@@ -148,6 +171,8 @@ class Wording:
         at = quote.find(figure)
         if pattern is None or at < 0 or not figure or quote.find(figure, at + 1) >= 0:
             return None  # no figure, or the same figure twice: which is it?
+        if len(set(_YEARS.findall(quote))) > 1 and not _own_year(quote, at, at + len(figure), f.year):
+            return None  # "2022 revenue: $100.3 billion (2021: $81.3 billion)": which year is whose?
         named = list(pattern.finditer(quote[max(0, at - MEASURE_REACH):at]))
         if not named:
             return None
