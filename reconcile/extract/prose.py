@@ -353,11 +353,27 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
         if kind == "region":
             d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
         else:
-            d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
+            d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, full_left)
         return
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment:
-        d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", "segment"
+        d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", _breakdown(ex, full_left)
+
+
+#: "By product, …", "By end use, …": the breakdown a sentence's segments belong to.
+_BY_BREAKDOWN = re.compile(r"\bby\s+([a-z][a-z -]{1,25}?)\s*,", re.IGNORECASE)
+
+
+def _breakdown(ex: Vocabulary, left: str) -> str:
+    """The dimension (``segments.toml``) a "By product," before the figure names; else
+    ``segment``: segments of two breakdowns ("By product, … By end use, …") are never parts of
+    one whole."""
+    found = None
+    for found in _BY_BREAKDOWN.finditer(left):
+        pass
+    if found is None:
+        return "segment"
+    return ex.dimension_of_word.get(" ".join(found.group(1).lower().replace("-", " ").split()), "segment")
 
 
 def _nearest_subject(subjects, q: Quantity) -> str | None:
