@@ -1,5 +1,6 @@
-"""Segments of two breakdowns in one paragraph ("By product, … By end use, …") are parts of
-two wholes, never summed together (second review, 2026-12-01)."""
+"""Wholes and parts (second review, 2026-12-01): segments of two breakdowns in one paragraph
+("By product, … By end use, …") are parts of two wholes, never summed together; a ratio such
+as "revenue per employee" is no revenue."""
 
 from __future__ import annotations
 
@@ -34,3 +35,12 @@ def test_one_breakdown_over_100_percent_is_still_flagged(tmp_path, settings):
     result = check_corpus([str(tmp_path)], settings)
     (f,) = [f for f in result.findings if f.rule == "RC401"]
     assert "electric beds" in f.message and "manual beds" in f.message and "hospitals" not in f.message
+
+
+def test_revenue_per_employee_is_no_revenue(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Keldra 2024\n\nKeldra reported revenue of $5.5 billion in 2024. Its revenue per employee was $1.2 million "
+        "in 2024, and sales per store of $2.1 million were flat.\n", "utf-8")
+    frame = reconcile.extract_claims(str(tmp_path))
+    measures = dict(zip(frame["figure"], frame["measure"]))
+    assert measures == {"$5.5 billion": "revenue", "$1.2 million": "other", "$2.1 million": "other"}

@@ -21,6 +21,10 @@ from .timeexpr import TimeFinder
 from .words import StatementFinder
 
 _CLAUSE_END = re.compile(r"[,;&(]|\s(?:and|but|while|whereas|as|with)\s", re.IGNORECASE)
+_PER_UNIT = re.compile(
+    r"\b(?:revenues?|sales|income|earnings|profits?|spending|spend)\s+per\s+(?:employee|head|capita|person|user|customer|"
+    r"unit|store|subscriber|patient|bed|vehicle|member|visit|order|square\s+(?:foot|feet|metre|meter))\b[^$€£¥\d]{0,30}$",
+    re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 
 
@@ -127,6 +131,8 @@ class Vocabulary:
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
             named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
             return named[0] if named and named[0] in ("price", "eps") else "other"
+        if _PER_UNIT.search(left[-80:]):
+            return "other"  # "revenue per employee was $1.2 million": a ratio, not the revenue
         named = self.measures.nearest("money", left, right, skip=skip)
         if named:
             return named[0]
