@@ -186,7 +186,7 @@ class StatementFinder:
                 or not _OBJECT[about].match(rest)):
             return None  # a question or a condition; "the largest market for raw materials"
         years = set(_YEAR.findall(sentence))
-        if len(years) > 1 or (years and self.kinds[name].rank == 0) or (years and name in self._growth_ranks):
+        if len(years) > 1 or (years and name in self._growth_ranks):
             return None  # several years, or a growth said of one year: the document's rates cannot tell
         year = int(years.pop()) if years else None
         q_start, q_end = _whole_words(text, max(start, m.start() - _CLIP), min(end, m.end() + _CLIP), start, end)

@@ -44,10 +44,7 @@ class GeographyWrongRegion(Rule):
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions
         for doc_lists in regional_lists(facts, countries, regions):
-            by_country: dict[str, list[Listing]] = {}
-            for listing in doc_lists.listings:
-                by_country.setdefault(listing.country.code, []).append(listing)
-            for listings in by_country.values():
+            for listings in doc_lists.by_country:
                 wrong = [l for l in listings if outside(l, regions)]
                 if wrong:
                     yield self._finding(wrong, [l for l in listings if l not in wrong])

@@ -38,10 +38,7 @@ class GeographyTwoRegions(Rule):
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions
         for doc_lists in regional_lists(facts, countries, regions):
-            by_country: dict[str, list[Listing]] = {}
-            for listing in doc_lists.listings:
-                by_country.setdefault(listing.country.code, []).append(listing)
-            for listings in by_country.values():
+            for listings in doc_lists.by_country:
                 if any(outside(l, regions) for l in listings):
                     continue  # RC601's finding
                 apart = self._apart(listings)

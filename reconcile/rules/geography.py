@@ -16,6 +16,8 @@ region (``membership``); when in doubt, no finding.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from dataclasses import dataclass, field
 
 from ..countries import Country, CountryTable
@@ -89,6 +91,14 @@ class RegionalLists:
     listings: list[Listing]
     joins: list[Listing]  # names split over neighbouring items ("Saudi" + "Arabia")
     run_together: list[tuple[Fact, list[tuple[str, Country]]]]  # items that run countries together
+
+    @cached_property
+    def by_country(self) -> list[list[Listing]]:
+        """The listings of each country, countries in the order the document first lists them."""
+        out: dict[str, list[Listing]] = {}
+        for listing in self.listings:
+            out.setdefault(listing.country.code, []).append(listing)
+        return list(out.values())
 
 
 def regional_lists(facts: Facts, countries: CountryTable, regions: RegionTable) -> list[RegionalLists]:
