@@ -441,3 +441,49 @@ def test_spending_on_a_thing_names_its_market(tmp_path):
             "from 2013 through 2018.\n")
     rows = claims(tmp_path, text)
     assert one(rows, "30%")["subject"] == "cloud computing infrastructure"
+
+
+def test_an_economy_story_names_the_part_each_figure_is_about(tmp_path):
+    text = ("# Norway consumer prices climb in March\n\n"
+            "Dateline: April 10, 2026. Norway's consumer price index rose 0.5% last month, "
+            "the statistics office of Norway said. Inflation data for Norway.\n\n"
+            "Fuel prices jumped 2.4% after falling 1.1% in February, pushing the transport index up 0.9%. "
+            "The cost of dairy products increased 0.3%, while rail fares slipped 0.2%. "
+            "On a year-on-year basis core inflation held at 2.6%.\n")
+    rows = claims(tmp_path, text)
+    headline = one(rows, "0.5%")
+    assert (headline["scope"], headline["measure"], headline["month"]) == ("Global", "rate", 3)
+    fuel = one(rows, "2.4%")
+    assert (fuel["scope"], fuel["measure"], fuel["year"], fuel["month"]) == ("Fuel", "rate", 2026, 3)
+    before = one(rows, "1.1%")  # the comparison's base keeps its own month and the clause's subject
+    assert (before["scope"], before["month"], before["value"]) == ("Fuel", 2, -1.1)
+    assert one(rows, "0.9%")["scope"] == "transport" and one(rows, "0.9%")["month"] == 3
+    assert one(rows, "0.3%")["scope"] == "dairy products"
+    fares = one(rows, "0.2%")
+    assert (fares["scope"], fares["value"], fares["measure"]) == ("rail fares", -0.2, "rate")
+    core = one(rows, "2.6%")
+    assert (core["scope"], core["measure"]) == ("core", "rate")
+
+
+def test_a_bulletin_s_industries_are_parts_and_its_headline_is_the_whole(tmp_path):
+    text = ("Quarterly national accounts, 2nd quarter 2026 -- Statistics Norway\n\n"
+            "Norway's gross domestic product (GDP), adjusted for seasonal variation, grew by 0.4 per cent\n"
+            "in April to June 2026 compared with the previous quarter. Value added in\n"
+            "manufacturing fell by 1.3 per cent, while the chemical and plastics industry contracted by\n"
+            "2.0 per cent. Mining & quarrying declined for the third consecutive quarter, by 0.8 per cent,\n"
+            "contributing -0.05 percentage points. Output fell by 0.6 per cent in water & waste management.\n")
+    rows = claims(tmp_path, text)
+    gdp = one(rows, "0.4 per cent")
+    assert (gdp["scope"], gdp["year"], gdp["quarter"], gdp["measure"]) == ("Global", 2026, 2, "growth")
+    assert one(rows, "1.3 per cent")["scope"] == "manufacturing"
+    assert one(rows, "2.0 per cent")["scope"] == "chemical and plastics industry"
+    mining = one(rows, "0.8 per cent")
+    assert (mining["scope"], mining["value"]) == ("Mining & quarrying", -0.8)
+    assert one(rows, "-0.05 percentage points")["scope"] == "Mining & quarrying"
+    assert one(rows, "0.6 per cent")["scope"] == "water & waste management"
+
+
+def test_a_company_release_gets_no_economy_parts(tmp_path):
+    rows = claims(tmp_path, "Acme Inc. reported results. Acme Inc. announced.\n\n"
+                            "Acme Inc. revenue rose 5% in fiscal 2025. Gross margin was 41%.\n")
+    assert {r["scope"] for r in rows} == {"Global"}

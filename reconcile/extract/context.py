@@ -298,4 +298,12 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
             if t.kind == "point" and (t.quarter or t.fiscal) and t.year:
                 ctx.default_time = t
                 break
+    elif ctx.entity_type == "economy":
+        # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":
+        # the month or quarter a statistics story's title or opening reports on.
+        opening = "\n".join(text.lstrip("\ufeff").split("\n", 4)[:4])
+        for t in times.find(title + "\n" + opening):
+            if t.kind == "point" and (t.quarter or t.month) and not t.ended and t.prep not in ("since", "from"):
+                ctx.default_time = t
+                break
     return ctx

@@ -142,7 +142,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             # reached is of the year the change is of.
             t = _change_time(drafts[:i], drafts[i - 1].year)
         if (t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point"
-                and not _BASE_BEFORE.search(text[max(0, drafts[i - 1].q.start - 25):drafts[i - 1].q.start])):
+                and not _is_base_figure(text, drafts[i - 1].q)):
             # a company's or economy's sentence speaks of one period (not the period of a
             # comparison: "compared with 14.4% in fiscal 2024; adjusted margin of 17.9%")
             t = drafts[i - 1].time
@@ -150,9 +150,11 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         apply_time(ctx, d, d.time, inherited_year=prev_year)
         if d.year is not None:
             prev_year = d.year
-        if d.time is not None and d.time.kind == "point" and not _BASE_BEFORE.search(text[max(0, q.start - 25):q.start]):
+        if d.time is not None and d.time.kind == "point" and not _is_base_figure(text, q):
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
-        _read_scope(ex, ctx, d, around, regions, text[s0 : q.start])
+        _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+        if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
+            apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q)
         d.kind = ex.cues.kind(around.left, around.right)
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
@@ -237,20 +239,47 @@ def _read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
             d.basis = lead_in[1]
     if t is None and ctx.company_doc and d.measure != "cagr":
         t = ctx.default_time
+    elif t is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
+        t = ctx.default_time  # a statistics story speaks of the month or quarter its headline names
     d.time = t
 
 
-def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regions, sentence_before: str) -> None:
-    """A region or segment named for the figure; in a company's document, the segment of its figure."""
+def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regions, sentence_before: str,
+                prev: Draft | None) -> None:
+    """A region or segment named for the figure; in a company's document, the segment of its
+    figure; in an economy's, the part of the economy its clause is about."""
     if d.scope_type != "company":
         _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left)
         if d.measure == "share" and d.scope_type == "country" and _OF_REGION.match(around.right):
             d.dimension = "of_region"  # "Germany contributed 29% of regional revenue": a share of Europe
+    if ctx.entity_type == "economy" and d.scope_type == "global" and not d.explicit_global:
+        _component(ex, d, around, prev)
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+
+
+def _component(ex: Vocabulary, d: Draft, around: _Around, prev: Draft | None) -> None:
+    """ "Gasoline prices jumped 1.9% after falling 2.2% in July": both are gasoline's, and
+    price changes (an inflation rate), not growth."""
+    c = ex.components.find(around.own_left)
+    if c.status == "part":
+        d.scope, d.scope_type, d.dimension = c.name, "segment", "component"
+    elif (c.status == "none" and prev is not None and prev.dimension == "component"
+          and len(around.own_left.split()) <= 6):
+        d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
+        if d.q.unit == prev.q.unit and d.measure in ("growth", "share", "other") and prev.measure in ("rate", "growth"):
+            d.measure, d.metric = prev.measure, prev.metric
+        return
+    if c.status == "none" or not (c.change or c.prices) or d.q.unit != "percent" \
+            or d.measure not in ("growth", "share", "other"):
+        return
+    d.measure = "rate" if c.prices else "growth"  # "core inflation held at 3.1%": a rate
+    d.metric = ex.family(d.measure)
+    d.negative = ex.is_decline(around.left, around.right) or ex.is_decline(c.verb + " ", "")
+    d.basis = d.basis or ex.basis(around.left, around.right)
 
 
 def _clip(text: str, s0: int, s1: int, q: Quantity) -> tuple[int, int]:
@@ -324,6 +353,17 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
         consumed.add(best[0])
         return best[1]
     return None
+
+
+#: "rose 0.4% after climbing 0.2% in July", "following a decrease of 6.4% in Q1": an earlier
+#: period's figure given for comparison.
+_AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _is_base_figure(text: str, q: Quantity) -> bool:
+    """A figure stated as the base of a comparison, whose period is not the sentence's."""
+    before = text[max(0, q.start - 30) : q.start]
+    return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before))
 
 
 def _is_base(text: str, t) -> bool:

@@ -150,7 +150,10 @@ class ScopeFinder:
         raws = m.group(1).split()
         for i, raw in enumerate(raws):
             w = raw.strip("*").rstrip(",.;:")
-            if w.lower() in ("and", "or", "&") and words:
+            if w == "&" and words:
+                words.append(w)  # "mining & quarrying": one name
+                continue
+            if w.lower() in ("and", "or") and words:
                 following = raws[i + 1].strip("*").rstrip(",.;:").lower() if i + 1 < len(raws) else ""
                 if following and following not in self.after_stop:
                     return None  # "in North America and Europe": more than one scope

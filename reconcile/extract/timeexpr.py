@@ -76,7 +76,7 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 _RELATIVE = r"\b(?P<rel>last|this|previous|past|prior)\s+(?P<rel_unit>month|quarter|year)\b"
 # "July to September 2025", "between October and December": a quarter (or half) spelled as months.
 _MONTH_SPAN = (
-    r"\b(?:between\s+)?(?P<ms_a>january|april|july|october)\s+(?:to|and|through|-|–)\s+"
+    r"\b(?:(?:between|in|during|for)\s+)?(?P<ms_a>january|april|july|october)\s+(?:to|and|through|-|–)\s+"
     r"(?P<ms_b>march|june|september|december)(?:\s+(?P<ms_y>(?:19|20)\d{2}))?\b"
 )
 
@@ -164,6 +164,8 @@ class TimeFinder:
                 else:
                     out.append(TimeExpr(s, e, "point", year, month=b))
             elif m.lastgroup == "relative":
+                if m.group("rel").lower() == "past" and m.group("rel_unit").lower() == "year":
+                    continue  # "fallen 11.6% over the past year": a year-on-year rate, not last year's
                 out.append(TimeExpr(s, e, "relative", prep=m.group("rel").lower(), ended=m.group("rel_unit").lower()))
             else:
                 out.append(TimeExpr(s, e, "forecast"))

@@ -13,6 +13,7 @@ from ..config import Settings
 from ..regions import RegionTable
 from ..textmatch import fold_words as _fold, phrase_pattern
 from ..units import UnitTable
+from .components import ComponentFinder
 from .cues import Cues, cue_pattern
 from .quantities import QuantityFinder
 from .scope import ScopeFinder
@@ -110,6 +111,7 @@ class Vocabulary:
         self.cues = Cues(settings.extract)
         self.regions = RegionTable(settings.regions)
         self.scopes = ScopeFinder(self.regions, settings.extract)
+        self.components = ComponentFinder(settings.extract, self.regions)
         self.subjects = SubjectFinder(self.regions, settings.extract)
         self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})

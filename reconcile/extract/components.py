@@ -1,0 +1,129 @@
+"""The part of an economy a figure measures, named as the subject of the figure's clause.
+
+In a statistics bulletin or a news story about one economy, "Gasoline prices jumped 1.9%",
+"Value added in manufacturing fell by 1.8 per cent" and "the core CPI climbed 0.3%" are
+about gasoline, manufacturing and core prices, not about the whole economy. The words live
+in ``[components]`` of ``extract.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..regions import RegionTable
+from ..textmatch import phrase_pattern
+
+_PAREN = re.compile(r"\([^()]{0,60}\)")
+# Where a clause starts, looking back from its verb: punctuation, a comma, or a conjunction.
+_CLAUSE = re.compile(r"[.;:!?\[\]\"“”]|,|\b(?:while|whereas|but|with|as|after|following|before|since|when|because|"
+                     r"although|though|where|than|from|basis)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w&'’-]+")
+_NAME_CHARS = re.compile(r"^[\w&'’ -]+$")
+_SHORT_GAP = 45
+_COPULAS = frozenset(("was", "were", "is", "are", "held", "stood", "remained", "came in", "amounted to", "totalled",
+                      "totaled", "reached", "earned"))
+
+
+@dataclass(frozen=True)
+class Component:
+    """What the clause before a figure says it is about.
+
+    ``status`` is ``part`` (``name`` is the part), ``whole`` (the economy's headline figure:
+    GDP, the CPI) or ``none`` (no subject could be told). ``prices`` is true when the subject
+    is a price ("Energy prices", "the cost of food"); ``change`` when its verb states a change.
+    """
+
+    status: str
+    name: str = ""
+    prices: bool = False
+    change: bool = False
+    verb: str = ""
+
+
+_NONE = Component("none")
+
+
+class ComponentFinder:
+    """Reads the subject of a figure's clause in an economy's document."""
+
+    def __init__(self, extract: dict, regions: RegionTable) -> None:
+        cfg = extract.get("components", {})
+        self.regions = regions
+        self.verbs = phrase_pattern(cfg.get("verbs", []))
+        pushes = "|".join(re.escape(w) for w in cfg.get("pushes", [])) or "(?!x)x"
+        self.pushed = re.compile(rf"\b(?:{pushes})\s+([^,.;:\d]{{2,60}}?)\s+(?:up|down|higher|lower)\s+(?:by\s+)?$",
+                                 re.IGNORECASE)
+        self.tails = sorted((w.lower().split() for w in cfg.get("tail_words", [])), key=len, reverse=True)
+        self.heads = sorted((w.lower().split() for w in cfg.get("head_words", [])), key=len, reverse=True)
+        self.between = {w.lower() for w in cfg.get("between_words", [])}
+        self.not_parts = {w.lower() for w in cfg.get("not_parts", [])}
+        self.price_words = {w.lower() for w in cfg.get("price_words", [])}
+
+    def find(self, left: str) -> Component:
+        """The subject of the clause ending in ``left`` (the words right before a figure)."""
+        left = left[-240:]
+        m = self.pushed.search(left)
+        if m:
+            return self._name(m.group(1), change=True, verb=m.group(0))
+        verb = None
+        for verb in self.verbs.finditer(left, max(0, len(left) - _SHORT_GAP - 25)):
+            pass
+        if verb is None or len(left) - verb.end() > _SHORT_GAP or _has_digit_or_stop(left[verb.end():]):
+            return _NONE
+        before = left[: verb.start()]
+        words = before.rstrip().split(" ")
+        while words and words[-1].lower() in self.between:
+            words.pop()
+        before = " ".join(words).rstrip()
+        if before.endswith(","):
+            cut = before.rfind(",", 0, len(before) - 1)
+            if cut >= 0 and len(before) - cut <= 90:
+                before = before[:cut]  # "Shelter costs, the biggest component of services, rose"
+        before = _PAREN.sub(" ", before)
+        start = 0
+        for start_m in _CLAUSE.finditer(before):
+            start = start_m.end()
+        change = " ".join(verb.group(0).lower().split()) not in _COPULAS
+        return self._name(before[start:], change=change, verb=verb.group(0))
+
+    def _name(self, phrase: str, *, change: bool, verb: str) -> Component:
+        tokens = _WORD.findall(phrase)
+        if not tokens or len(tokens) > 9:
+            return _NONE
+        low = [t.lower().replace("’", "'") for t in tokens]
+        prices = any(w in self.price_words for w in low)
+        # a country's name and its possessive open no part: "Finland's gross domestic product"
+        found = self.regions.find(" ".join(tokens))
+        if found and found[0][0] == 0:
+            n = len(" ".join(tokens)[: found[0][1]].split())
+            tokens, low = tokens[n:], low[n:]
+            if low and low[0] in ("'s", "s"):
+                tokens, low = tokens[1:], low[1:]
+        changed = True
+        while changed and low:
+            changed = False
+            for head in self.heads:
+                if low[: len(head)] == head:
+                    tokens, low, changed = tokens[len(head):], low[len(head):], True
+                    break
+            for tail in self.tails:
+                if len(low) > len(tail) and low[-len(tail):] == tail or low == tail:
+                    tokens, low, changed = tokens[: -len(tail)], low[: -len(tail)], True
+                    break
+        if low and low[-1] in ("'s", "s'") or (low and low[-1].endswith("'s")):
+            tokens = tokens[:-1] + [tokens[-1][:-2]] if low[-1].endswith("'s") else tokens[:-1]
+            low = [t.lower() for t in tokens]
+        if not low:
+            return Component("whole", prices=prices, change=change, verb=verb)
+        name = " ".join(tokens).strip(" -")
+        if (" ".join(low) in self.not_parts or low[0] in self.not_parts or len(low) > 5
+                or any(c.isdigit() for c in name) or not _NAME_CHARS.match(name)):
+            return _NONE
+        if self.regions.canonical(name) or self.regions.resolve(name):
+            return _NONE  # a region is a scope of its own, read elsewhere
+        return Component("part", name, prices, change, verb)
+
+
+def _has_digit_or_stop(gap: str) -> bool:
+    return any(c.isdigit() for c in gap) or any(c in gap for c in ".;:!?")
