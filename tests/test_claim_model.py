@@ -487,3 +487,23 @@ def test_a_company_release_gets_no_economy_parts(tmp_path):
     rows = claims(tmp_path, "Acme Inc. reported results. Acme Inc. announced.\n\n"
                             "Acme Inc. revenue rose 5% in fiscal 2025. Gross margin was 41%.\n")
     assert {r["scope"] for r in rows} == {"Global"}
+
+
+def test_a_quarter_s_end_and_its_comparisons_give_the_fiscal_periods(tmp_path):
+    text = ("# Tessaly Robotics Reports Third Quarter Fiscal 2026 Results\n\n"
+            "OSLO, May 5, 2026 -- Tessaly Robotics, Inc. today announced results for the third quarter of its "
+            "fiscal year 2026, which ended April 30, 2026.\n\n"
+            "- Diluted earnings per share was $0.84 compared with $0.71 in the prior-year period\n"
+            "- Operating margin was 22.5%, compared with 19.8% a year earlier\n\n"
+            "For the full fiscal year, Tessaly now expects revenue growth of 6% to 8%.\n\n"
+            "| | Three Months Ended April 30, 2026 | Three Months Ended April 30, 2025 |\n|---|---:|---:|\n"
+            "| Revenue | $1,210 | $1,105 |\n")
+    rows = claims(tmp_path, text)
+    periods = {r["figure"]: (r["year"], r["quarter"], r["fiscal"]) for r in rows}
+    # the third quarter ended in April, so the fiscal year ends in July
+    assert periods["$1,210"] == (2026, 3, True) and periods["$1,105"] == (2025, 3, True)
+    assert periods["$0.84"] == (2026, 3, True) and periods["$0.71"] == (2025, 3, True)
+    base = one(rows, "19.8%")
+    assert (base["measure"], base["year"], base["quarter"], base["value"]) == ("margin", 2025, 3, 19.8)
+    outlook = one(rows, "6% to 8%")
+    assert (outlook["year"], outlook["quarter"], outlook["fiscal"]) == (2026, None, True)

@@ -148,6 +148,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             t = drafts[i - 1].time
         _read_time(ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
+        if i and _BASE_BEFORE.search(around.own_left[-25:]):
+            _comparison_base(ex, d, drafts[i - 1], around)
         if d.year is not None:
             prev_year = d.year
         if d.time is not None and d.time.kind == "point" and not _is_base_figure(text, q):
@@ -360,6 +362,21 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
 _AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+#: "compared with 16.9% a year earlier", "$1.12 in the prior-year period": the same period a year before.
+_YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year(?:\s+period|\s+quarter)?|"
+                       r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
+
+
+def _comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around: _Around) -> None:
+    """ "Operating margin was 14.2%, compared with 16.9% a year earlier": the base measures what
+    the figure before it does, a year before it."""
+    if d.q.unit == prev.q.unit and prev.measure in ("margin", "share", "rate", "eps", "price") \
+            and d.measure in ("growth", "other", prev.measure):
+        d.measure, d.metric, d.negative = prev.measure, prev.metric, False
+    if _YEAR_AGO.match(around.right) and prev.year and not (prev.period_start or prev.period_end):
+        d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
+
+
 def _is_base_figure(text: str, q: Quantity) -> bool:
     """A figure stated as the base of a comparison, whose period is not the sentence's."""
     before = text[max(0, q.start - 30) : q.start]
@@ -367,6 +384,8 @@ def _is_base_figure(text: str, q: Quantity) -> bool:
 
 
 def _is_base(text: str, t) -> bool:
+    if t.kind == "relative":  # "a decrease of 3% from the prior year": the base of a change
+        return bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start]))
     return t.kind == "point" and (t.prep in ("since", "from") or bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
 
 

@@ -73,7 +73,8 @@ _NEXT = (
 )
 _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)\b"
 # "last month", "this quarter", "last year": relative to the document's date.
-_RELATIVE = r"\b(?P<rel>last|this|previous|past|prior)\s+(?P<rel_unit>month|quarter|year)\b"
+# "the full fiscal year", "full-year": the year the document reports on.
+_RELATIVE = r"\b(?P<rel>last|this|previous|past|prior|full)[\s-]+(?:fiscal\s+)?(?P<rel_unit>month|quarter|year)\b"
 # "July to September 2025", "between October and December": a quarter (or half) spelled as months.
 _MONTH_SPAN = (
     r"\b(?:(?:between|in|during|for)\s+)?(?P<ms_a>january|april|july|october)\s+(?:to|and|through|-|–)\s+"

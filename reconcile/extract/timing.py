@@ -59,9 +59,12 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
 
 def _relative(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     """ "last month" in a story dated September 2025 is August 2025; "this year" is 2025."""
-    back = 0 if t.prep == "this" else 1
-    if t.ended == "year":
+    back = 0 if t.prep in ("this", "full") else 1
+    if t.prep == "full" and t.ended == "year" and ctx.default_time is not None and ctx.default_time.year:
+        d.year, d.fiscal = ctx.default_time.year, ctx.default_time.fiscal or ctx.fiscal  # a release's fiscal year
+    elif t.ended == "year":
         d.year = ctx.base_year - back
+        d.fiscal = d.fiscal or (t.prep == "full" and ctx.fiscal)
     elif ctx.base_month:
         if t.ended == "month":
             index = ctx.base_year * 12 + ctx.base_month - 1 - back
