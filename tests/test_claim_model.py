@@ -507,3 +507,13 @@ def test_a_quarter_s_end_and_its_comparisons_give_the_fiscal_periods(tmp_path):
     assert (base["measure"], base["year"], base["quarter"], base["value"]) == ("margin", 2025, 3, 19.8)
     outlook = one(rows, "6% to 8%")
     assert (outlook["year"], outlook["quarter"], outlook["fiscal"]) == (2026, None, True)
+
+
+def test_seasonally_adjusted_is_no_non_gaap_adjustment_and_a_rate_s_name_is_no_part(tmp_path):
+    text = ("Labour force survey, September 2025 -- Statistics Norway\n\n"
+            "The seasonally adjusted unemployment rate was 4.1% in September 2025. "
+            "Norway's youth unemployment rate rose to 9.8%.\n")
+    rows = claims(tmp_path, text)
+    headline = one(rows, "4.1%")
+    assert (headline["accounting"], headline["scope"], headline["basis"]) == ("reported", "Global", "")
+    assert one(rows, "9.8%")["scope"] == "youth"

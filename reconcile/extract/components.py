@@ -60,8 +60,10 @@ class ComponentFinder:
         self.not_parts = {w.lower() for w in cfg.get("not_parts", [])}
         self.price_words = {w.lower() for w in cfg.get("price_words", [])}
 
-    def find(self, left: str) -> Component:
-        """The subject of the clause ending in ``left`` (the words right before a figure)."""
+    def find(self, left: str, entity: str = "") -> Component:
+        """The subject of the clause ending in ``left`` (the words right before a figure);
+        ``entity`` is the economy's name, no part of it ("Norvania's unemployment rate")."""
+        self._entity = entity.lower().split()
         left = left[-240:]
         m = self.pushed.search(left)
         if m:
@@ -100,6 +102,10 @@ class ComponentFinder:
             tokens, low = tokens[n:], low[n:]
             if low and low[0] in ("'s", "s"):
                 tokens, low = tokens[1:], low[1:]
+        n = len(self._entity)
+        if n and len(low) >= n and low[:n - 1] == self._entity[:-1] and low[n - 1] in (self._entity[-1],
+                                                                                        self._entity[-1] + "'s"):
+            tokens, low = tokens[n:], low[n:]  # "Norvania's unemployment rate"
         changed = True
         while changed and low:
             changed = False

@@ -254,8 +254,9 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left)
         if d.measure == "share" and d.scope_type == "country" and _OF_REGION.match(around.right):
             d.dimension = "of_region"  # "Germany contributed 29% of regional revenue": a share of Europe
-    if ctx.entity_type == "economy" and d.scope_type == "global" and not d.explicit_global:
-        _component(ex, d, around, prev)
+    own_economy = d.scope_type == "global" or (d.scope_type == "country" and d.scope == ctx.entity)
+    if ctx.entity_type == "economy" and own_economy and not d.explicit_global:
+        _component(ex, ctx, d, around, prev)
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
@@ -263,10 +264,10 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
 
-def _component(ex: Vocabulary, d: Draft, around: _Around, prev: Draft | None) -> None:
+def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev: Draft | None) -> None:
     """ "Gasoline prices jumped 1.9% after falling 2.2% in July": both are gasoline's, and
     price changes (an inflation rate), not growth."""
-    c = ex.components.find(around.own_left)
+    c = ex.components.find(around.own_left, ctx.entity)
     if c.status == "part":
         d.scope, d.scope_type, d.dimension = c.name, "segment", "component"
     elif (c.status == "none" and prev is not None and prev.dimension == "component"

@@ -56,6 +56,8 @@ class Measures:
         self.basis = _named_alternation(spec.get("basis", {}))
         self.accounting = _named_alternation(spec.get("accounting", {}))
         self.accounting_order = [name for name, words in spec.get("accounting", {}).items() if words]
+        # "seasonally adjusted", "working-day adjusted": a statistic's adjustment, not non-GAAP
+        self.adjustment = phrase_pattern([w for a in spec.get("adjustment", {}).values() for w in a.get("cues", [])])
         self.count_nouns = list(spec.get("counts", {}).get("nouns", []))
 
     def cue_before(self, unit: str, text: str) -> re.Match | None:
@@ -197,7 +199,10 @@ class Vocabulary:
         """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
         pat = self.measures.accounting
         # the figure's own clause: nothing past a semicolon ("$3.41; adjusted EPS of $3.96")
-        clause = own_left.rsplit(";", 1)[-1][-40:] + "\n" + own_right.split(";", 1)[0][:40]
+        left, right = own_left.rsplit(";", 1)[-1][-70:], own_right.split(";", 1)[0][:60]
+        if "adjust" in left.lower() or "adjust" in right.lower():
+            left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
+        clause = left[-40:] + "\n" + right[:40]
         if not pat.search(clause):
             return "reported"
         found = {m.lastgroup for m in pat.finditer(clause)}
