@@ -517,3 +517,17 @@ def test_seasonally_adjusted_is_no_non_gaap_adjustment_and_a_rate_s_name_is_no_p
     headline = one(rows, "4.1%")
     assert (headline["accounting"], headline["scope"], headline["basis"]) == ("reported", "Global", "")
     assert one(rows, "9.8%")["scope"] == "youth"
+
+
+def test_plain_bullet_labels_under_a_release_name_segments(tmp_path):
+    text = ("# Tessaly Robotics Reports Third Quarter 2025 Results\n\n"
+            "Tessaly Robotics, Inc. today reported results for the third quarter ended September 27, 2025.\n\n"
+            "**Revenue by end market (third quarter 2025)**\n\n"
+            "- Logistics: $210 million, up 12% year over year\n"
+            "- Healthcare: $95 million\n"
+            "- Revenue: $305 million\n")
+    rows = claims(tmp_path, text)
+    logistics = one(rows, "$210 million")
+    assert (logistics["scope"], logistics["measure"], logistics["quarter"]) == ("Logistics", "revenue", 3)
+    assert one(rows, "$95 million")["scope"] == "Healthcare"
+    assert one(rows, "$305 million")["scope"] == "Global"  # a measure's name is no segment

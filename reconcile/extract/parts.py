@@ -26,7 +26,8 @@ _PART_ACTS = re.compile(
     r"(?:to\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?$")
 _NOT_PART = {"the", "it", "this", "that", "we", "our", "its", "they", "he", "she", "revenue", "sales", "total", "net",
              "company", "management", "analysts", "economists", "in", "and", "but"}
-_BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?")
+_BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?"
+                           r"|^[ \t]*[*•·-][ \t]+([A-Z][\w&'’ -]{1,40}?):[ \t]")  # "- Data Center: $512 million"
 
 
 def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> bool:
@@ -47,10 +48,11 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)
-        if label and label.group(1).rstrip().endswith("."):
+        label_text = (label.group(1) or label.group(2)) if label else ""
+        if label and label_text.rstrip().endswith("."):
             label = None  # "**Estimates.** We now model…": a run-in heading, not a part
-        if label and not ex.times.find(label.group(1)) and not _SECTION_WORD.search(label.group(1)):
-            text = label.group(1).strip()
+        if label and not ex.times.find(label_text) and not _SECTION_WORD.search(label_text):
+            text = label_text.strip()
             cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)
             name = part_before(text, cue.start(), "", company) if cue else text
             bare_label = cue is None

@@ -6,7 +6,9 @@ join the document's shares of its one dated year, when it dates them with one ye
 reduced to a disjoint set (a country is dropped when its region is also a part); a set
 whose regions overlap in ways the region table cannot untangle is not used at all.
 A set is *complete* when its regions cover every world area, or when it has a "rest of
-world" / "Others" part.
+world" / "Others" part. A quarter's or a month's parts form a set with that period's total
+only. A segment named after the company itself ("Microsoft Cloud") groups figures across
+its segments and is part of no set.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class PartSet:
     parts: list
     total: object | None
     complete: bool
+    period: str = ""  # a quarter's or a month's set: its period label ("Q3 2025"); else ""
 
     @property
     def low(self) -> float:
@@ -46,7 +49,7 @@ class PartSet:
     @property
     def label(self) -> str:
         """``region parts of widgets (2024)``."""
-        year = f" ({self.year})" if self.year is not None else ""
+        year = f" ({self.period or self.year})" if self.year is not None else ""
         return f"{self.dimension.replace('_', ' ')} parts of {self.subject}{year}"
 
 
@@ -55,6 +58,8 @@ def _dimension(f) -> str | None:
         return None  # a rank or a row number ("1", "2.") names no part
     if f.scope_type in _REGION_TYPES:
         return "region"
+    if f.scope_type == "segment" and str(f.scope).split()[0].lower() == str(f.subject).split()[0].lower():
+        return None  # "Microsoft Cloud" in Microsoft's release: a grouping across its segments, not one of them
     if f.scope_type in ("segment", "company"):
         dim = f.row.get("dimension")
         return dim if isinstance(dim, str) and dim else None
@@ -114,7 +119,7 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
     for f in facts.all:
         if f.metric == "share" and f.year is not None and f.scope_type != "global":
             share_years.setdefault((f.doc, f.subject, f.unit), set()).add(f.year)
-    for f in facts.all:
+    for f in facts.all + facts.periodic:
         if f.metric not in metrics:
             continue
         year = f.year
@@ -123,7 +128,9 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
             # dates its parts' shares with one year only dates the rest of them too
             years = share_years.get((f.doc, f.subject, f.unit), set())
             year = next(iter(years)) if len(years) == 1 else None
-        key = (f.doc, f.subject, f.metric, year, f.unit)
+        # a quarter's, a month's or part of a year's parts sum to that period's total only
+        period = (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "", f.row["calendar"])
+        key = (f.doc, f.subject, f.metric, year, f.unit, period)
         if f.scope_type == "global":
             totals.setdefault(key, f)
             continue
@@ -141,9 +148,10 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
                 continue
         if len(parts) < 2:
             continue
-        doc, subject, metric, year, unit = key[:5]
-        out.append(PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:5]),
-                           is_complete(parts, dim, regions)))
+        doc, subject, metric, year, unit, period = key[:6]
+        label = str(parts[0].row.get("period_label") or "") if any(x for x in period[:3]) else ""
+        out.append(PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:6]),
+                           is_complete(parts, dim, regions), label))
     return out
 
 
