@@ -531,3 +531,16 @@ def test_plain_bullet_labels_under_a_release_name_segments(tmp_path):
     assert (logistics["scope"], logistics["measure"], logistics["quarter"]) == ("Logistics", "revenue", 3)
     assert one(rows, "$95 million")["scope"] == "Healthcare"
     assert one(rows, "$305 million")["scope"] == "Global"  # a measure's name is no segment
+
+
+def test_losses_are_negative_and_a_research_firm_is_no_market(tmp_path):
+    text = ("# Tessaly Robotics Reports Full Year 2025 Results\n\n"
+            "Tessaly Robotics, Inc. today reported results. Tessaly Robotics, Inc. announced.\n\n"
+            "- Net loss of $4.1 million, compared with a net loss of $9.3 million in 2024; adjusted EBITDA of $7.7 million\n\n"
+            "Based on Ardent Market Intelligence's estimate of a USD 2.1 billion global warehouse robot market in 2025, "
+            "Tessaly estimates its share at about 9%.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "$4.1 million")["value"] == -4.1e6 and one(rows, "$9.3 million")["value"] == -9.3e6
+    ebitda = one(rows, "$7.7 million")
+    assert (ebitda["accounting"], ebitda["scope"], ebitda["year"]) == ("adjusted", "Global", 2025)
+    assert one(rows, "USD 2.1 billion")["subject"] == "warehouse robot"

@@ -157,7 +157,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
         if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
-        d.subject = _nearest_subject(subjects, q)
+        d.subject = _nearest_subject(subjects, q, text)
         d.kind = ex.cues.kind(around.left, around.right)
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
@@ -220,6 +220,8 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
     elif ex.units.is_currency(q.unit):
         d.measure = ex.money_measure(around.full_left, right, has_market=has_market, company_doc=ctx.company_doc,
                                      value=q.value)
+        if d.measure in ("net_income", "operating_income") and _LOSS.search(left[-60:]):
+            d.negative = True  # "a net loss of $6.2 million": income below zero
         if not ctx.company_doc and d.measure in ("market_size", "revenue") and (
                 d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
             _company(ex, d, around.full_left, right, around.paragraph, regions, q)
@@ -358,6 +360,13 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     return None
 
 
+#: "Net loss of $6.2 million", "an operating loss was $12 million": income below zero.
+_LOSS = re.compile(r"\b(?:net|operating|pre-?tax|quarterly|annual)?\s*loss(?:es)?\s+(?:of|was|were|totall?ed|"
+                   r"widened\s+to|narrowed\s+to|came\s+to|amounted\s+to)?\s*(?:about|approximately|roughly|nearly)?\s*$",
+                   re.IGNORECASE)
+#: "compared with a net loss of $19.8 million in 2023": the base of a comparison, a few words on.
+_COMPARED_OF = re.compile(r"\bcompared\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}of\s+$", re.IGNORECASE)
+
 #: "rose 0.4% after climbing 0.2% in July", "following a decrease of 6.4% in Q1": an earlier
 #: period's figure given for comparison.
 _AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -380,8 +389,8 @@ def _comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around: _Around) -> 
 
 def _is_base_figure(text: str, q: Quantity) -> bool:
     """A figure stated as the base of a comparison, whose period is not the sentence's."""
-    before = text[max(0, q.start - 30) : q.start]
-    return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before))
+    before = text[max(0, q.start - 50) : q.start]
+    return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before) or _COMPARED_OF.search(before))
 
 
 def _is_base(text: str, t) -> bool:
@@ -436,7 +445,15 @@ def _breakdown(ex: Vocabulary, left: str) -> str:
     return ex.dimension_of_word.get(" ".join(found.group(1).lower().replace("-", " ").split()), "segment")
 
 
-def _nearest_subject(subjects, q: Quantity) -> str | None:
+#: "a USD 1.46 billion global industrial exoskeleton market": the words between a figure and
+#: the market it sizes.
+_SIZES_MARKET = re.compile(r"^[ \t]+(?:[A-Za-z][\w&'/-]*[ \t]+){1,6}$")
+
+
+def _nearest_subject(subjects, q: Quantity, text: str) -> str | None:
+    for p, k in subjects:
+        if q.end < p <= q.end + 80 and _SIZES_MARKET.match(text[q.end:p]):
+            return k
     before = [k for p, k in subjects if p < q.start]
     if before:
         return before[-1]

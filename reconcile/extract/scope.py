@@ -199,7 +199,8 @@ _PART_STOP = {
 _PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}|(?:19|20)\d{2})$", re.IGNORECASE)
 _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
-_PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall"}
+_PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall",
+              "adjusted", "diluted", "basic", "organic", "underlying"}
 _IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"
                       r"decreased|rose|fell|reached|totaled|totalled)\b")
 

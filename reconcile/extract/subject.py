@@ -17,6 +17,9 @@ _MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)",
 # "$4.4b", "4.4b", "5.", "2024": figures, list markers and years end a name ("3d printer" does not).
 _FIGURE_TOKEN = re.compile(r"^(?:\$\S*\d|\d+[.,]\d|\d+\.?$)")
 _WORD = re.compile(r"[\w&'/.-]+|[^\w\s]")
+# "Market" in a research firm's name: capitalised, followed by one of these.
+_FIRM_AFTER = re.compile(r"[ \t]+(?:Intelligence|Research|Insights|Analytics|Watch|Future|Consulting|Us)\b"
+                         r"(?![ \t]+(?:Report|Reports|Study|Analysis|Overview|Outlook|Forecast))")
 
 
 def singular(word: str) -> str:
@@ -58,6 +61,8 @@ class SubjectFinder:
         """Market names in ``text`` as ``(offset of "market", key)``; empty keys are left out."""
         out = []
         for m in _MARKET.finditer(text):
+            if text[m.start()] == "M" and _FIRM_AFTER.match(text, m.end()):
+                continue  # "Castellan Market Intelligence", "Allied Market Research": a firm, not a market
             before = text[max(0, m.start() - 120) : m.start()].rsplit("\n", 1)[-1]  # a name is on one line
             tokens = _WORD.findall(before)
             if len(tokens) >= 4 and tokens[-1] == ")" and tokens[-3] == "(" and tokens[-2].isupper():
