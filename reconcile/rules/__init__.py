@@ -22,6 +22,7 @@ from .RC402_parts_sum_mismatch import PartsSumMismatch
 from .RC403_parts_share_value import PartsShareValue
 from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC405_parts_region_peer import PartsRegionPeer
+from .RC406_parts_company_share import PartsCompanyShare
 from .RC501_words_rank import WordsRank
 from .RC502_words_growth import WordsGrowth
 from .RC601_geography_wrong_region import GeographyWrongRegion
@@ -33,6 +34,7 @@ from .RC901_units_not_comparable import UnitsNotComparable
 RULES: list[type[Rule]] = [
     CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
+    PartsCompanyShare,
     WordsRank, WordsGrowth, GeographyWrongRegion, GeographyTwoRegions, GeographyListItem, ReferenceConflict,
     UnitsNotComparable,
 ]

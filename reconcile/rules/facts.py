@@ -132,6 +132,14 @@ def comparable(row: dict, *, periodic: bool = False) -> bool:
     return not (row.get("metric") == "share" and row.get("scope_type") == "global")
 
 
+def _company_share(row: dict) -> bool:
+    """A company's own share of a market, stated in a document about the company."""
+    return (row.get("metric") == "share" and row.get("scope_type") == "global" and row.get("entity_type") == "company"
+            and row.get("unit") == "percent" and row.get("accounting", "reported") in ("reported", "", None)
+            and row.get("kind") not in ("consensus", "guidance") and bool(row.get("subject"))
+            and _int(row.get("quarter")) is None and _int(row.get("month")) is None)
+
+
 def _part_of_year(row: dict, partial: list) -> str:
     """``H1``, ``9M``, ``YTD``… for a figure covering part of a year (from its period label,
     or the ``[periods.partial_year]`` words right before it); else ``""``."""
@@ -199,12 +207,16 @@ class Facts:
         kept: dict[tuple, Fact] = {}
         words: list[dict] = []
         reference: list[Fact] = []
+        company_shares: list[Fact] = []
         for row in rows:
             if row.get("source_type") == "reference":  # a trusted figure, not a document's: see ``reference``
                 reference.append(self._fact(row))
                 continue
             if row["metric"] == QUALITATIVE:
                 words.append(row)
+                continue
+            if _company_share(row) and math.isfinite(_float(row["value"])):
+                company_shares.append(self._fact(row))  # "its revenue represents about 21% of the market"
                 continue
             if not comparable(row, periodic=True) or not math.isfinite(_float(row["value"])):
                 continue
@@ -233,6 +245,9 @@ class Facts:
         #: reference facts (``source_type`` "reference", from rules/reference/): never compared as a
         #: document's figures, only with them (rule RC701)
         self.reference: list[Fact] = sorted(reference, key=order)
+        #: a company's stated share of a market in a document about the company (a share of no
+        #: named part, so no fact for the other rules): only rule RC406 reads these
+        self.company_shares: list[Fact] = sorted((f for f in company_shares if f.doc not in dropped), key=order)
         _growth_targets(self.all + self.periodic)
         parts = _unnamed_parts(self.all, rows)
         if parts:
