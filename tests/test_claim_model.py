@@ -544,3 +544,13 @@ def test_losses_are_negative_and_a_research_firm_is_no_market(tmp_path):
     ebitda = one(rows, "$7.7 million")
     assert (ebitda["accounting"], ebitda["scope"], ebitda["year"]) == ("adjusted", "Global", 2025)
     assert one(rows, "USD 2.1 billion")["subject"] == "warehouse robot"
+
+
+def test_an_inflation_story_reads_the_index_s_changes_as_rates(tmp_path):
+    text = ("---\ntitle: \"Norway consumer price growth seen slowing in May\"\ndate: \"2026-06-09 08:00:00\"\n---\n\n"
+            "The Norway consumer price index is expected to rise by 0.2% in May after a 0.5% gain in April, "
+            "with the year-over-year rate forecast to ease to 3.0%.\n\n"
+            "Strandberg Robotics remained the segment leader, generating robot revenue of NOK 480 million in 2025.\n")
+    rows = claims(tmp_path, text)
+    assert [one(rows, f)["measure"] for f in ("0.2%", "0.5%", "3.0%")] == ["rate", "rate", "rate"]
+    assert one(rows, "3.0%")["scope"] == "Global"

@@ -22,7 +22,7 @@ _WORD = re.compile(r"[\w&'’-]+")
 _NAME_CHARS = re.compile(r"^[\w&'’ -]+$")
 _SHORT_GAP = 45
 _COPULAS = frozenset(("was", "were", "is", "are", "held", "stood", "remained", "came in", "amounted to", "totalled",
-                      "totaled", "reached", "earned"))
+                      "totaled", "reached", "earned", "remain", "hold", "stay", "come in"))
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,11 @@ class ComponentFinder:
     def find(self, left: str, entity: str = "") -> Component:
         """The subject of the clause ending in ``left`` (the words right before a figure);
         ``entity`` is the economy's name, no part of it ("Norvania's unemployment rate")."""
-        self._entity = entity.lower().split()
+        own = tuple(entity.lower().split())
         left = left[-240:]
         m = self.pushed.search(left)
         if m:
-            return self._name(m.group(1), change=True, verb=m.group(0))
+            return self._name(m.group(1), change=True, verb=m.group(0), entity=own)
         verb = None
         for verb in self.verbs.finditer(left, max(0, len(left) - _SHORT_GAP - 25)):
             pass
@@ -86,10 +86,11 @@ class ComponentFinder:
         start = 0
         for start_m in _CLAUSE.finditer(before):
             start = start_m.end()
-        change = " ".join(verb.group(0).lower().split()) not in _COPULAS
-        return self._name(before[start:], change=change, verb=verb.group(0))
+        said = " ".join(verb.group(0).lower().split())
+        change = said.removeprefix("to ") not in _COPULAS
+        return self._name(before[start:], change=change, verb=verb.group(0), entity=own)
 
-    def _name(self, phrase: str, *, change: bool, verb: str) -> Component:
+    def _name(self, phrase: str, *, change: bool, verb: str, entity: tuple = ()) -> Component:
         tokens = _WORD.findall(phrase)
         if not tokens or len(tokens) > 9:
             return _NONE
@@ -102,9 +103,8 @@ class ComponentFinder:
             tokens, low = tokens[n:], low[n:]
             if low and low[0] in ("'s", "s"):
                 tokens, low = tokens[1:], low[1:]
-        n = len(self._entity)
-        if n and len(low) >= n and low[:n - 1] == self._entity[:-1] and low[n - 1] in (self._entity[-1],
-                                                                                        self._entity[-1] + "'s"):
+        n = len(entity)
+        if n and len(low) >= n and tuple(low[:n - 1]) == entity[:-1] and low[n - 1] in (entity[-1], entity[-1] + "'s"):
             tokens, low = tokens[n:], low[n:]  # "Norvania's unemployment rate"
         changed = True
         while changed and low:

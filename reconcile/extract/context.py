@@ -51,6 +51,8 @@ _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
     "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
     "central bank", "treasury yield", "treasury yields"])
+_INFLATION = phrase_pattern(["inflation", "consumer price", "consumer prices", "consumer price index", "CPI",
+                             "cost of living", "price growth"])
 _STATEMENT = phrase_pattern([
     "net income", "operating income", "earnings per share", "gross margin", "diluted", "net sales",
     "cost of revenue", "income before"])
@@ -313,6 +315,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                 ctx.default_time = t
                 break
     elif ctx.entity_type == "economy":
+        ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":
         # the month or quarter a statistics story's title or opening reports on.
         opening = "\n".join(text.lstrip("\ufeff").split("\n", 4)[:4])

@@ -268,20 +268,23 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
 
 def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev: Draft | None) -> None:
     """ "Gasoline prices jumped 1.9% after falling 2.2% in July": both are gasoline's, and
-    price changes (an inflation rate), not growth."""
+    price changes (an inflation rate), not growth. In a story about inflation, the index's own
+    changes are rates too ("the CPI is expected to rise by 0.3% after a 0.4% gain")."""
     c = ex.components.find(around.own_left, ctx.entity)
     if c.status == "part":
         d.scope, d.scope_type, d.dimension = c.name, "segment", "component"
-    elif (c.status == "none" and prev is not None and prev.dimension == "component"
-          and len(around.own_left.split()) <= 6):
-        d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
+    elif c.status == "none" and prev is not None and len(around.own_left.split()) <= 6:
+        if prev.dimension == "component":
+            d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
         if d.q.unit == prev.q.unit and d.measure in ("growth", "share", "other") and prev.measure in ("rate", "growth"):
             d.measure, d.metric = prev.measure, prev.metric
         return
-    if c.status == "none" or not (c.change or c.prices) or d.q.unit != "percent" \
-            or d.measure not in ("growth", "share", "other"):
+    if c.status == "none" or d.q.unit != "percent" or d.measure not in ("growth", "share", "other"):
         return
-    d.measure = "rate" if c.prices else "growth"  # "core inflation held at 3.1%": a rate
+    prices = c.prices or (c.status == "whole" and ctx.inflation_doc)
+    if not (c.change or prices):
+        return
+    d.measure = "rate" if prices else "growth"  # "core inflation held at 3.1%": a rate
     d.metric = ex.family(d.measure)
     d.negative = ex.is_decline(around.left, around.right) or ex.is_decline(c.verb + " ", "")
     d.basis = d.basis or ex.basis(around.left, around.right)

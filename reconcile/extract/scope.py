@@ -69,6 +69,10 @@ class ScopeFinder:
         self.company_possessive = re.compile(
             rf"({_NAME})['’]s?\s+(?:\w+\s+){{0,2}}(?:revenues?|sales|turnover|earnings)\b"
         )
+        # "Strandberg Robotics remained the segment leader, generating AMR revenue of …"
+        self.company_being = re.compile(
+            rf"({_NAME})\s+(?:remained|remains|was|is|became|stayed|stays)\s+[^,.;]{{3,60}},\s+"
+            rf"(?:generating|posting|reporting|recording|earning|booking|bringing\s+in|with)\b")
         self.company_after = re.compile(rf"^[^.;]{{0,40}}?,\s+({_NAME})\s+(?:is|was|has|had|remains|focuses|continues|stands|holds|reported)\b")
         self.company_with = re.compile(rf"({_NAME}),?\s+with\s+(?:a|an|its|annual)?\s*(?:\w+\s+){{0,2}}(?:revenues?|sales)\b")
         self.pronoun = cue_pattern(comp.get("pronouns", []))
@@ -102,7 +106,7 @@ class ScopeFinder:
         Returns ``(name, how)`` where ``how`` is ``named`` or ``pronoun``… or ``(None, "")``.
         """
         best = None
-        for pat in (self.company_verb, self.company_possessive, self.company_with):
+        for pat in (self.company_verb, self.company_possessive, self.company_with, self.company_being):
             for m in pat.finditer(left):
                 name = clean_name(m.group(1))
                 if self._valid_company(name) and (best is None or m.start() > best[0]):
@@ -196,7 +200,8 @@ _PART_STOP = {
     "to", "at", "on", "as", "while", "whereas", "that", "which", "highlighted", "including", "also", "grew",
     "increased", "decreased", "rose", "fell", "up", "down", "a", "an", "record", "said",
 }
-_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}|(?:19|20)\d{2})$", re.IGNORECASE)
+_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}|(?:19|20)\d{2}|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
+                        re.IGNORECASE)
 _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
 _PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall",
