@@ -554,3 +554,18 @@ def test_an_inflation_story_reads_the_index_s_changes_as_rates(tmp_path):
     rows = claims(tmp_path, text)
     assert [one(rows, f)["measure"] for f in ("0.2%", "0.5%", "3.0%")] == ["rate", "rate", "rate"]
     assert one(rows, "3.0%")["scope"] == "Global"
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("Acme retired shares, bringing its diluted share count to 598 million at year end.", "598 million", 598e6, "share"),
+    ("The number of employed persons was 2,588,000 in the third quarter.", "2,588,000", 2588000, "person"),
+    ("Acme Cloud subscribers grew to 82.5 million.", "82.5 million", 82.5e6, "subscriber"),
+])
+def test_a_count_whose_noun_comes_first(tmp_path, text, figure, value, unit):
+    row = one(claims(tmp_path, text), figure)
+    assert (row["value"], row["unit"], row["measure"]) == (value, unit, "count")
+
+
+def test_numbers_near_a_count_noun_that_are_no_counts(tmp_path):
+    rows = claims(tmp_path, "Store sales of 5 million were flat. In 2024 users reached 2024 levels.\n")
+    assert [r["figure"] for r in rows] == []

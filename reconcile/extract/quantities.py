@@ -136,12 +136,20 @@ class QuantityFinder:
             rf"(?:\s?%?\s?{DASH}\s?(?P<pn2a>{NUM})|\s?%?\s(?P<pconn>(?i:to))\s(?P<pn2b>{NUM}))?\s?(?P<pu>{pct_unit})"
         )
         parts = [money_post, percent]
+        self.count_before = None
         if count_nouns:
             nouns = trie_regex(sorted({n.lower() for n in count_nouns}))
             parts.append(
                 rf"{lead}(?P<cn>{NUM})(?:(?P<cs>{scale}))?\s+(?:(?P<adj>[A-Za-z][a-z-]{{2,20}})\s+)?"
                 rf"(?P<noun>(?i:{nouns}))(?![A-Za-z])"
             )
+            # "subscribers grew to 82.5 million", "diluted share count to 598 million",
+            # "employed persons was 2,588,000": the counted noun before the number
+            self.count_before = re.compile(
+                rf"(?i:(?<![\w-])(?P<noun>{nouns})(?:\s+(?:count|base|number|total))?(?:\s+(?!(?:sales|revenues?|income|"
+                rf"profits?|earnings|prices?|value|spending)\b)[a-z]+){{0,3}}\s+(?:to|of|was|were|at|reached|totall?ed|is|are|"
+                rf"hit)\s+(?:(?:about|approximately|roughly|nearly|some|around|over|more\s+than)\s+)?)$")
+            self.count_number = re.compile(rf"(?P<cn>{NUM})(?P<cs>{scale})?(?![\w%$€£¥])")
         self.money_pre = re.compile(money_pre)
         self.tail = re.compile("|".join(f"(?:{p})" for p in parts))
         self.prefix_end = re.compile(rf"(?:{pre})\s?$")
@@ -186,7 +194,10 @@ class QuantityFinder:
                 continue
             match = self._match_at(text, m.start())
             if match is None:
-                pos = m.end()
+                q = self._count_after_noun(text, m.start()) if self.count_before is not None else None
+                if q is not None:
+                    out.append(q)
+                pos = m.end() if q is None else q.end
                 continue
             built, split = self._build(match, text)
             out.extend(built)
@@ -306,6 +317,28 @@ class QuantityFinder:
             return None
         decimals = len(n1.split(".")[1]) if "." in n1 else 0
         return Quantity(m.start(), end, text[m.start() : end], value, value, value, unit, False, False, decimals)
+
+    def _count_after_noun(self, text: str, s: int) -> Quantity | None:
+        """A count whose noun comes first: "subscribers grew to 82.5 million" (a scale word or
+        a number of at least 1,000 written with thousands separators)."""
+        m = self.count_number.match(text, s)
+        if m is None or not (m.group("cs") or "," in m.group("cn")):
+            return None
+        before = self.count_before.search(text[max(0, s - 70) : s])
+        if before is None:
+            return None
+        raw = m.group("cn").replace(",", "")
+        try:
+            factor = self.units.scale_factor(m.group("cs").strip()) if m.group("cs") else 1
+        except KeyError:
+            return None
+        value = float(Decimal(raw) * factor)
+        if value < 1000:
+            return None
+        noun = before.group("noun").lower()
+        unit = _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        return Quantity(s, m.end(), text[s : m.end()], value, value, value, unit, False, False, decimals)
 
     def _count(self, m: re.Match) -> Quantity | None:
         """ "1.8 million vehicles", "253,000 jobs": a count, its unit the counted noun."""
