@@ -569,3 +569,22 @@ def test_a_count_whose_noun_comes_first(tmp_path, text, figure, value, unit):
 def test_numbers_near_a_count_noun_that_are_no_counts(tmp_path):
     rows = claims(tmp_path, "Store sales of 5 million were flat. In 2024 users reached 2024 levels.\n")
     assert [r["figure"] for r in rows] == []
+
+
+def test_a_news_story_names_its_company_and_an_analyst_s_shorthand_is_read(tmp_path):
+    text = ("# Tessaly lifts outlook as warehouse robot sales jump\n\n"
+            "OSLO, Oct 28 (Northgate Wire) - Tessaly Robotics raised its forecast on Tuesday after quarterly revenue "
+            "rose 11% to $1.24 billion. Tessaly now sees 2025 adjusted earnings of $10.35 to $10.45 per share.\n\n"
+            "Net income climbed to $198.7 million, or $2.26 a share, from $148.3 million a year earlier. "
+            "Tessaly expects fourth-quarter revenue of $1.27 billion to $1.30 billion.\n\n"
+            "**Bottom line.** Adj. EPS of $2.71 beat both our $2.60 and the Street's $2.58. For 4Q we model $1.29bn.\n")
+    rows = claims(tmp_path, text)
+    assert {r["entity"] for r in rows} == {"Tessaly"}
+    revenue = one(rows, "$1.24 billion")
+    assert (revenue["measure"], revenue["scope"]) == ("revenue", "Global")
+    assert one(rows, "$2.26")["measure"] == "eps" and one(rows, "$10.35 to $10.45")["measure"] == "eps"
+    assert one(rows, "$10.35 to $10.45")["kind"] == "guidance"
+    adjusted = one(rows, "$2.71")
+    assert (adjusted["accounting"], adjusted["measure"]) == ("adjusted", "eps")
+    assert one(rows, "$2.60")["kind"] != "actual" and one(rows, "$2.58")["kind"] == "consensus"
+    assert one(rows, "$1.29bn")["quarter"] == 4

@@ -31,3 +31,13 @@ def test_time_expressions(extractor, text, kind, year, period):
 
 def test_decades_are_not_years(extractor):
     assert extractor.vocab.times.find("by the mid-2020s") == []
+
+
+@pytest.mark.parametrize("text, year, quarter, half, fiscal", [
+    ("for 4Q", None, 4, None, False),
+    ("3Q FY2025", 2025, 3, None, True),
+    ("1H25", 2025, None, 1, False),
+])
+def test_analysts_shorthand_periods(extractor, text, year, quarter, half, fiscal):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.quarter, t.half, t.fiscal) == (year, quarter, half, fiscal)

@@ -59,6 +59,11 @@ _STATEMENT = phrase_pattern([
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 # A capitalised word in a title that may name a company ("Pellucid vs. Altmark"): checked by mentions.
 _TITLE_NAME = re.compile(r"\b[A-Z][a-z]+[A-Za-z]*\b")
+# What follows a company's name in a story about it: "Orrisdale Medical Systems raised its
+# forecast", "Orrisdale now sees", "shares of …": its full name, then what it did.
+_TITLE_NAME_ACTS = re.compile(
+    r"(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:raised|lifted|cut|lowered|said|says|"
+    r"sees|expects|beat|missed|topped|earned|reported|posted|forecast|forecasts|announced|shares|stock)\b")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
                "corporation", "ltd", "plc", "co", "group", "holdings", "january", "february", "march", "april", "may",
@@ -111,7 +116,8 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         # and has it act or own something ("Altmark grew", "Pellucid's").
         if _whole_word_at(body, word.lower(), first_only=True):
             continue
-        if any(vocab.scopes.acts_after.match(body, at + len(word)) for at in _whole_word_at(body, word)):
+        if any(vocab.scopes.acts_after.match(body, at + len(word)) or _TITLE_NAME_ACTS.match(body, at + len(word))
+               for at in _whole_word_at(body, word)):
             candidates[word] += 1
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):

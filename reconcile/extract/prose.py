@@ -26,7 +26,8 @@ QUOTE_SIDE = 160
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"”’')\]*]*\s+(?=[\"“‘(\[*#•-]?\s?[A-Z0-9$€£¥₹])|\s[-–—•]\s(?=[A-Z])")
 _ABBREV = re.compile(
     r"(?:\b(?:inc|ltd|co|corp|plc|llc|vs|approx|est|etc|e\.g|i\.e|u\.s|u\.k|st|mr|mrs|ms|dr|no|fig|jan|feb|mar|apr|"
-    r"jun|jul|aug|sep|sept|oct|nov|dec|dept|univ|avg|min|max|mn|bn|rs|no|vol|approx)|\b[A-Z])\.$",
+    r"jun|jul|aug|sep|sept|oct|nov|dec|dept|univ|avg|min|max|mn|bn|rs|no|vol|approx|adj|incl|excl|yr|mkt|rev)|"
+    r"\b[A-Z])\.$",
     re.IGNORECASE,
 )
 _QUOTE_LEAD = " \t\r\n|-*#•"
@@ -134,6 +135,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
         _read_measure(ex, ctx, d, drafts[i - 1] if i else before, around, has_market, regions)
         t = _choose_time(text, times, consumed, q, prev_end, next_start)
+        d.own_time = t is not None
         if t is None and i and drafts[i - 1].measure == "growth" and q.unit not in ("percent", "percentage_point"):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
@@ -159,11 +161,14 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
         d.kind = ex.cues.kind(around.left, around.right)
+        if ctx.company_doc and d.kind != "consensus" and _COMPANY_EXPECTS.search(text[s0 : q.start][-160:]):
+            d.kind = "guidance"  # "The company now expects full-year revenue of $4.82 billion to $4.85 billion"
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
+    _or_pairs(ctx, text, drafts)
     cagr_periods(drafts)
     restated_years(text, drafts)
     respectively(ex, text, drafts, regions)
@@ -363,6 +368,24 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     return None
 
 
+_OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
+
+
+def _or_pairs(ctx: DocContext, text: str, drafts: list[Draft]) -> None:
+    """ "compared with $148.3 million, or $1.74 per diluted share, in the third quarter of 2024":
+    a figure restated in other terms right after it shares that figure's period."""
+    for a, b in zip(drafts, drafts[1:]):
+        if a.dropped or b.dropped or a.own_time or not b.own_time or b.time is None:
+            continue
+        if _OR_BETWEEN.match(text[a.q.end : b.q.start]):
+            a.year = a.quarter = a.half = a.month = a.period_start = a.period_end = None
+            a.fiscal = False
+            apply_time(ctx, a, b.time)
+
+
+#: A company stating what it expects: its guidance.
+_COMPANY_EXPECTS = re.compile(r"\b(?:now\s+)?(?:expects|anticipates|projects|forecasts|guides|sees)\b(?![^.;]*\b(?:analysts?|"
+                              r"economists?|consensus)\b)", re.IGNORECASE)
 #: "Net loss of $6.2 million", "an operating loss was $12 million": income below zero.
 _LOSS = re.compile(r"\b(?:net|operating|pre-?tax|quarterly|annual)?\s*loss(?:es)?\s+(?:of|was|were|totall?ed|"
                    r"widened\s+to|narrowed\s+to|came\s+to|amounted\s+to)?\s*(?:about|approximately|roughly|nearly)?\s*$",

@@ -49,6 +49,10 @@ _TO = re.compile(r"\bto\b")
 _PER = re.compile(r"^\s*(?:per\b|a share|/)", re.IGNORECASE)
 
 
+#: "$4.84bn and FY25E adj. EPS to $10.44": the later figure is another measure, not the same one's level.
+_OTHER_FIGURE = re.compile(r"\band\b|\bEPS\b|\bper\s+share\b|\bmargin\b", re.IGNORECASE)
+
+
 def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
     """ "$78.43B in 2015, increasing to $132.57 in 2020": a money figure written without its
     scale right after a scaled one "to" it, and thousands of times smaller, takes its scale."""
@@ -57,6 +61,7 @@ def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
         prev, q = result[i - 1], result[i]
         if (q.unit != prev.unit or q.unit in (PERCENT, PERCENTAGE_POINT) or not _BARE_MONEY.match(q.figure)
                 or q.start - prev.end > 60 or not _TO.search(text, prev.end, q.start)
+                or _OTHER_FIGURE.search(text, prev.end, q.start)
                 or _PER.match(text[q.end:q.end + 12]) or not 1 <= q.value < prev.value / 1e4):
             continue
         digits = re.search(r"\d[\d,]*(?:\.\d+)?", prev.figure)

@@ -198,14 +198,16 @@ class ScopeFinder:
 _PART_STOP = {
     "was", "were", "is", "are", "by", "driven", "with", "of", "the", "its", "our", "their", "in", "for", "from",
     "to", "at", "on", "as", "while", "whereas", "that", "which", "highlighted", "including", "also", "grew",
-    "increased", "decreased", "rose", "fell", "up", "down", "a", "an", "record", "said",
+    "increased", "decreased", "rose", "fell", "up", "down", "a", "an", "record", "said", "after", "before",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
-_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}|(?:19|20)\d{2}|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
+_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}[AEae]?|[1-4]Q(?:\d{2,4})?[AEae]?|(?:19|20)\d{2}[AE]?|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
                         re.IGNORECASE)
 _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
 _PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall",
-              "adjusted", "diluted", "basic", "organic", "underlying"}
+              "adjusted", "diluted", "basic", "organic", "underlying", "worldwide", "global", "consolidated",
+              "group"}
 _IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"
                       r"decreased|rose|fell|reached|totaled|totalled)\b")
 

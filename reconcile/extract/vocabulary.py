@@ -101,6 +101,11 @@ def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
 
 
 
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
+_DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
+
+
 class Vocabulary:
     """The finders and word lists of one :class:`Settings`, built once per extractor."""
 
@@ -137,6 +142,9 @@ class Vocabulary:
             return named[0] if named and named[0] in ("price", "eps") else "other"
         if _PER_UNIT.search(left[-80:]):
             return "other"  # "revenue per employee was $1.2 million": a ratio, not the revenue
+        if abs(value) < 1e5 and _PER_SHARE_AFTER.match(right):
+            # "$2.26 a share", "$10.35 to $10.45 per share": per share, whatever came before
+            return "other" if _DIVIDEND.search(left[-60:]) else "eps"
         named = self.measures.nearest("money", left, right, skip=skip)
         if named:
             return named[0]
@@ -199,7 +207,9 @@ class Vocabulary:
         """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
         pat = self.measures.accounting
         # the figure's own clause: nothing past a semicolon ("$3.41; adjusted EPS of $3.96")
-        left, right = own_left.rsplit(";", 1)[-1][-70:], own_right.split(";", 1)[0][:60]
+        # the figure's own clause: nothing past a semicolon or an "and" naming the next figure
+        # ("revenue of $4.82 billion and adjusted EPS of $10.35")
+        left, right = own_left.rsplit(";", 1)[-1][-70:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
         if "adjust" in left.lower() or "adjust" in right.lower():
             left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
         clause = left[-40:] + "\n" + right[:40]

@@ -4,7 +4,7 @@ A margin's kind comes from the words right before it ("operating margin of 17.2%
 kinds and their words are ``[margins]`` in ``measures.toml``): a gross margin divides
 gross profit by revenue, an operating margin operating income, a net margin net income.
 When the same document states that income and the revenue for the same subject, scope
-and year (same calendar), the implied margin is ``income / revenue``; rounding of all
+and year (same calendar; for a quarter's margin, the same quarter), the implied margin is ``income / revenue``; rounding of all
 three figures and ``tolerance_pp`` are allowed for, and any pair of the document's
 figures that gives the stated margin clears it.
 
@@ -45,18 +45,21 @@ class MarginArithmetic(Rule):
         margin_kinds = kinds(self.ctx.measures, "margins", required=("of", "over"))
         money: dict[tuple, list] = {}
         margins = []
-        for f in facts.all:
+        for f in facts.all + facts.periodic:
             if f.year is None:
                 continue
+            # a quarter's (or a month's, or part of a year's) margin only from that period's figures
+            period = (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "")
             if f.measure == "margin" and f.unit == "percent":  # the measure measures.toml calls a margin
-                margins.append(f)
+                margins.append((f, period))
             elif f.unit not in ("percent", "percentage_point"):
-                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], f.measure), []).append(f)
-        for m in margins:
+                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, f.measure),
+                                 []).append(f)
+        for m, period in margins:
             kind = kind_before(m, margin_kinds)
             if kind is None:
                 continue
-            key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"])
+            key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period)
             incomes = money.get(key + (kind.entry["of"],), [])
             revenues = money.get(key + (kind.entry["over"],), [])
             pairs = [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]

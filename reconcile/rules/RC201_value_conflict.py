@@ -27,7 +27,7 @@ least ``undated_gap_pp`` apart, at ``undated_severity`` (an undated regional sha
 describe any year); an undated figure is also reported, once, when it fits none of the
 other documents' dated figures for the same thing in any year (the dated document anchors
 the comparison: "net income climbed to $585 million" against a release's $538 million for
-this year and $471 million for the last).
+this year and $471 million for the last; a release's quarters count as its dated figures too).
 
 Contradiction
 -------------
@@ -87,6 +87,7 @@ class ValueConflict(Rule):
     severity = "warning"
 
     def check(self, facts: Facts):
+        self._facts = facts
         rel = facts.bands.relative
         measures = set(self.options["measures"])
         undated = set(self.options["undated_measures"])
@@ -127,6 +128,12 @@ class ValueConflict(Rule):
             spread_out.setdefault(wide, ([], []))
             spread_out[wide][0].extend(loose)
             spread_out[wide][1].extend(f for y, fs in by_year.items() if y is not None for f in fs)
+        # a quarter's dated figures bracket an undated one too ("net income climbed to $198.7 million"
+        # against a release's third quarters of this year and the last)
+        for f in facts.periodic:
+            wide = (f.subject, f.scope, f.measure, f.unit, f.row["era"])
+            if f.year is not None and f.measure != "growth" and wide in spread_out:
+                spread_out[wide][1].append(f)
         for (subject, scope, measure, _, _), (loose, dated) in sorted(spread_out.items(), key=lambda kv: tuple(map(str, kv[0]))):
             yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel)
 
@@ -206,8 +213,8 @@ class ValueConflict(Rule):
             meeting = bisect.bisect_right(starts, ahi) - bisect.bisect_left(ends, alo)
             meeting -= sum(1 for lo, hi in own.get(a.doc, []) if lo <= ahi and alo <= hi)
             others = len(dated) - len(own.get(a.doc, []))
-            if meeting > 0 or others == 0:
-                continue
+            if meeting > 0 or others == 0 or self._facts.stated_anywhere(a, interval):
+                continue  # (an undated figure another document states for any period or basis fits it)
             i = bisect.bisect_left(values, a.value)
             near = min((f for f in by_value[max(0, i - 3):i + 3] if f.doc != a.doc),
                        key=lambda f: (abs(f.value - a.value), f.doc, f.year), default=None)

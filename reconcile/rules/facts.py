@@ -208,7 +208,13 @@ class Facts:
         words: list[dict] = []
         reference: list[Fact] = []
         company_shares: list[Fact] = []
+        #: every figure a document states for a subject and measure, whatever its period, basis or
+        #: kind: ``{(subject, scope, measure): [(low, high, doc)]}`` (see ``stated_anywhere``)
+        self.stated: dict[tuple, list] = defaultdict(list)
         for row in rows:
+            if row.get("subject") and row.get("measure") and math.isfinite(_float(row["value"])):
+                lo, hi = interval(row, bands)
+                self.stated[(row["subject"], row["scope"], row["measure"])].append((lo, hi, row["doc"]))
             if row.get("source_type") == "reference":  # a trusted figure, not a document's: see ``reference``
                 reference.append(self._fact(row))
                 continue
@@ -232,6 +238,7 @@ class Facts:
         self.copies: dict[str, list[str]] = (copy_groups(facts + periodic, similarity=copy_similarity)
                                              if copy_similarity <= 1 else {})
         dropped = {d for copies in self.copies.values() for d in copies}
+        self._dropped = dropped
         order = lambda f: (f.doc, int(f.row["start"]))  # noqa: E731
         #: annual and multi-year facts: what every rule compares
         self.all: list[Fact] = sorted((f for f in facts if f.doc not in dropped), key=order)
@@ -254,6 +261,13 @@ class Facts:
             self.all = [f for f in self.all if id(f) not in parts]
         self._groups: dict[tuple, dict] = {}
         self._memo: dict = {}
+
+    def stated_anywhere(self, f: Fact, widen) -> bool:
+        """Whether another document states a figure for ``f``'s subject, scope and measure (in any
+        period, adjusted or not, expected or not) that meets ``f``'s interval widened by ``widen``."""
+        lo, hi = widen(f)
+        return any(d != f.doc and d not in self._dropped and a <= hi and lo <= b
+                   for a, b, d in self.stated.get((f.subject, f.scope, f.measure), ()))
 
     def memo(self, key, compute):
         """``compute()`` once per key: derived views several rules share (part sets)."""
