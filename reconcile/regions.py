@@ -18,6 +18,9 @@ def _is_code(alias: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
+_FIGURE_NEAR = re.compile(r"^[^.;,\w]{0,3}(?:\w+\s+){0,2}[$€£¥(]?\d")
+
+
 class RegionTable:
     """Region names, their aliases, types, parents and the world areas they cover."""
 
@@ -38,6 +41,10 @@ class RegionTable:
         words = [a.lower() for n, spec in self.spec.items() for a in [n, *spec.get("aliases", [])]]
         # One case-insensitive trie; codes ("US", "APAC") are then checked for their exact case.
         self.pattern = re.compile(rf"(?<![\w.])(?:{trie_regex(words)})(?![\w$])", re.IGNORECASE)
+        # "the Rest of the World at 8%": a rest name of two words or more is a region mention too
+        # ("Others" alone is too common a word to be one)
+        rest = [r for r in self.rest_names if len(r.split()) >= 2]
+        self.rest_pattern = re.compile(rf"(?<![\w.])(?:{trie_regex(rest)})(?![\w$])", re.IGNORECASE) if rest else None
 
     @staticmethod
     def _fold(text: str) -> str:
@@ -58,6 +65,13 @@ class RegionTable:
             name = self.canonical(m.group(0))
             if name:
                 out.append((m.start(), m.end(), name))
+        if self.rest_pattern is not None and ("est of" in text or "ther region" in text or "EST OF" in text):
+            # only as a part given a figure right there: "the Rest of the World at 8%", "8% in the rest of the world"
+            rest = [(m.start(), m.end(), "Rest of World") for m in self.rest_pattern.finditer(text)
+                    if _FIGURE_NEAR.search(text[m.end() : m.end() + 16]) or "%" in text[max(0, m.start() - 16) : m.start()]]
+            if rest:
+                # the longer name wins: "Rest of the World" is not "World"
+                out = sorted([o for o in out if not any(a < o[1] and o[0] < b for a, b, _ in rest)] + rest)
         return out
 
     def resolve(self, label: str) -> str | None:

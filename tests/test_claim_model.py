@@ -579,7 +579,7 @@ def test_a_news_story_names_its_company_and_an_analyst_s_shorthand_is_read(tmp_p
             "Tessaly expects fourth-quarter revenue of $1.27 billion to $1.30 billion.\n\n"
             "**Bottom line.** Adj. EPS of $2.71 beat both our $2.60 and the Street's $2.58. For 4Q we model $1.29bn.\n")
     rows = claims(tmp_path, text)
-    assert {r["entity"] for r in rows} == {"Tessaly"}
+    assert {r["entity"] for r in rows} == {"Tessaly Robotics"}
     revenue = one(rows, "$1.24 billion")
     assert (revenue["measure"], revenue["scope"]) == ("revenue", "Global")
     assert one(rows, "$2.26")["measure"] == "eps" and one(rows, "$10.35 to $10.45")["measure"] == "eps"
@@ -588,3 +588,22 @@ def test_a_news_story_names_its_company_and_an_analyst_s_shorthand_is_read(tmp_p
     assert (adjusted["accounting"], adjusted["measure"]) == ("adjusted", "eps")
     assert one(rows, "$2.60")["kind"] != "actual" and one(rows, "$2.58")["kind"] == "consensus"
     assert one(rows, "$1.29bn")["quarter"] == 4
+
+
+def test_a_plain_heading_dates_its_lines_and_a_list_keeps_its_year_and_kind(tmp_path):
+    text = ("Marine widget market report\n\nThe global marine widget market is growing.\n\n"
+            "Market segmentation, 2025\n\n"
+            "  By region: Europe accounted for 39% of global revenue, worth about USD 402\n"
+            "  million, ahead of North America with 31% and Asia Pacific with 26%.\n\n"
+            "By 2028 we expect Europe to account for 44% of widget revenue, Asia Pacific 39%, North America 22% "
+            "and the rest of the world 8%.\n")
+    rows = claims(tmp_path, text)
+    europe = [r for r in rows if r["figure"] == "39%" and r["scope"] == "Europe"]
+    assert len(europe) == 1 and europe[0]["year"] == 2025
+    worth = [r for r in rows if r["value"] == 402e6]
+    assert len(worth) == 1 and worth[0]["scope"] == "Europe" and worth[0]["year"] == 2025
+    assert one(rows, "31%")["measure"] == "share" and one(rows, "31%")["year"] == 2025
+    later = [r for r in rows if r["line"] == 10]
+    assert {(r["scope"], r["year"], r["kind"]) for r in later} == {
+        ("Europe", 2028, "forecast"), ("Asia Pacific", 2028, "forecast"), ("North America", 2028, "forecast"),
+        ("Rest of World", 2028, "forecast")}

@@ -62,7 +62,7 @@ _TITLE_NAME = re.compile(r"\b[A-Z][a-z]+[A-Za-z]*\b")
 # What follows a company's name in a story about it: "Orrisdale Medical Systems raised its
 # forecast", "Orrisdale now sees", "shares of …": its full name, then what it did.
 _TITLE_NAME_ACTS = re.compile(
-    r"(?:[ \t]+[A-Z][\w&-]*){0,3}[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:raised|lifted|cut|lowered|said|says|"
+    r"((?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:raised|lifted|cut|lowered|said|says|"
     r"sees|expects|beat|missed|topped|earned|reported|posted|forecast|forecasts|announced|shares|stock)\b")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
@@ -116,9 +116,15 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         # and has it act or own something ("Altmark grew", "Pellucid's").
         if _whole_word_at(body, word.lower(), first_only=True):
             continue
-        if any(vocab.scopes.acts_after.match(body, at + len(word)) or _TITLE_NAME_ACTS.match(body, at + len(word))
-               for at in _whole_word_at(body, word)):
+        spots = _whole_word_at(body, word)
+        if any(vocab.scopes.acts_after.match(body, at + len(word)) for at in spots):
             candidates[word] += 1
+            continue
+        acting = [m for m in (_TITLE_NAME_ACTS.match(body, at + len(word)) for at in spots) if m]
+        if acting:
+            # "Orrisdale Medical Systems raised …": the name in full, as the story gives it
+            longest = max((m.group(1) or "" for m in acting), key=len)
+            candidates[word + longest] += 1
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
         if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):
@@ -126,6 +132,9 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         if any(name.split()[0] == kept.split()[0] for kept in out):
             continue  # "Corvane" and "Corvane Systems" are one company
         mentions = len(_whole_word_at(body, name))
+        first = name.split()[0]
+        if first != name and _whole_word_at(title, first):
+            mentions = max(mentions, len(_whole_word_at(body, first)))  # "Orrisdale" in the title, in full once
         if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1):
             out.append(name)
     return out

@@ -30,6 +30,8 @@ _BULLET_GLYPHS = {"·", "•", "-", "*", "–", "—", "▪", "◦"}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+[^\n]{5,150}|\*\*[^*\n]{5,150}\*\*|__[^_\n]{5,150}__)[ \t]*$", re.MULTILINE)
+# A plain-text heading: one short line between blank lines, no sentence punctuation at its end.
+_PLAIN_HEADING = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([A-Z][^\n|]{3,78}[^\n.,;:|!?\s])[ \t]*(?=\n[ \t]*\n)")
 _LEAD_IN_END = re.compile(r"^(?:#|[“\"]|[^\n]{250,})", re.MULTILINE)
 _PIPE_LINE = re.compile(r"^[^\n]*\|[^\n]*\d[^\n]*$", re.MULTILINE)
 _FLAT_CELL = re.compile(r"^[ \t]*[$(/\d-][^\n|]{0,39}$", re.MULTILINE)
@@ -243,6 +245,12 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
             found.append((ctx.visible_lines.line(start), text[start : m.start() + 1]))
     for m in _HEADING_LINE.finditer(text):  # "**Full year 2024 highlights**", "## Q3 2025 results"
         found.append((ctx.visible_lines.line(m.start()), m.group(0)))
+    plain = []
+    for m in _PLAIN_HEADING.finditer(text):  # "Market segmentation, 2025" alone between blank lines
+        times = [t for t in vocab.times.find(m.group(1)) if t.kind == "point"]
+        if not any(t.month for t in times):  # "Released 28 November 2025" is a date line, not a heading
+            plain.append((ctx.visible_lines.line(m.start(1)), m.group(1)))
+    found.extend(plain)
     if not found:
         return
     found.sort()

@@ -48,6 +48,7 @@ class Draft:
     revenue_of: str = ""  # the subject key of the words naming that revenue ("SaaS revenue" -> "saas")
     explicit_global: bool = False
     own_time: bool = False  # the time expression was the figure's own, not inherited
+    continues: object = None  # the figure whose list this bare figure continues ("…, Asia Pacific 39%")
 
 
 @dataclass

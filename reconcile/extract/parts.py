@@ -24,6 +24,9 @@ _PART_ACTS = re.compile(
     r"\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:surpassed|reached|grew\s+to|generated|posted|"
     r"recorded|hit|exceeded|topped|totaled|totalled|delivered|contributed|brought\s+in)\s+"
     r"(?:to\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?$")
+_PART_UNIT = re.compile(r"\b(?:revenues?|sales|income|profit)\s+(?:from|at|in|of)\s+(?:the|its)\s+"
+                        r"((?:[\w&-]+\s+){0,3}[\w&-]+?)\s+(?:unit|segment|division|business|arm)\b(?![^.;]*\$)",
+                        re.IGNORECASE)
 _NOT_PART = {"the", "it", "this", "that", "we", "our", "its", "they", "he", "she", "revenue", "sales", "total", "net",
              "company", "management", "analysts", "economists", "in", "and", "but"}
 _BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?"
@@ -41,6 +44,10 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     after = _PART_AFTER.match(right)
     if name is None and after and after.group(1).lower() not in ("total", "net", company.lower()):
         name = after.group(1)
+    if name is None:
+        unit = _PART_UNIT.search(window)  # "Revenue from the surgical robotics unit jumped 17% to $391.7 million"
+        if unit and unit.group(1).lower() not in _NOT_PART and unit.group(1).lower() != company.lower():
+            name = unit.group(1)
     acting = _PART_ACTS.search(window) if name is None else None
     if acting and acting.group(1).split()[0].lower() not in _NOT_PART and acting.group(1).lower() != company.lower() \
             and not ex.measures.cue_before("money", acting.group(1)) and not ex.regions.find(acting.group(1)):

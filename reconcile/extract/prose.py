@@ -133,12 +133,18 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         )
         if d.qualifier != "range":
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
-        _read_measure(ex, ctx, d, drafts[i - 1] if i else before, around, has_market, regions)
+        same_unit = next((p for p in reversed(drafts[:i]) if not p.dropped and p.q.unit == q.unit), None) if i else None
+        _read_measure(ex, ctx, d, same_unit or (drafts[i - 1] if i else before), around, has_market, regions)
         t = _choose_time(text, times, consumed, q, prev_end, next_start)
         d.own_time = t is not None
         if t is None and i and drafts[i - 1].measure == "growth" and q.unit not in ("percent", "percentage_point"):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
+        if d.continues is not None and (not any(d.continues is p for p in drafts[:i])
+                                        or _is_base_figure(text, d.continues.q)):
+            d.continues = None  # only a list in this sentence, and not a comparison's base ("after rising 2.7%")
+        if t is None and d.continues is not None and d.continues.time is not None and d.continues.time.kind == "point":
+            t = d.continues.time
         if t is None and i and _FROM_YEAR_TO.search(text[drafts[i - 1].q.end:q.start]):
             # "increased by 2.8% in 2024, from 2,404,000 in 2023 to 2,443,000": the level
             # reached is of the year the change is of.
@@ -163,6 +169,10 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         d.kind = ex.cues.kind(around.left, around.right)
         if ctx.company_doc and d.kind != "consensus" and _COMPANY_EXPECTS.search(text[s0 : q.start][-160:]):
             d.kind = "guidance"  # "The company now expects full-year revenue of $4.82 billion to $4.85 billion"
+        elif d.kind == "guidance" and not ctx.company_doc:
+            d.kind = "forecast"  # "we expect Europe to account for 44%" in a market report: its forecast
+        if d.continues is not None and d.continues.kind and d.kind in (None, "actual", "estimate", "forecast"):
+            d.kind = d.continues.kind  # "…, Asia Pacific 39%": the list's kind
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
@@ -216,6 +226,7 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
             d.measure = prev.measure
             d.negative = prev.negative and d.measure in ("growth", "rate")
             d.confidence *= 0.9
+            d.continues = prev  # "Europe to account for 44% by 2028, Asia Pacific 39%": its time too
         if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
             d.negative = True
         if d.measure in ("growth", "rate"):

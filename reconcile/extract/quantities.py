@@ -118,7 +118,8 @@ class QuantityFinder:
         word_scale = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         # Scale words may follow a space ("450 million"); a lone letter must be attached
         # to the number ("$5m", "$2.3B"), so "$3 M&A" or "$5 T-shirts" do not scale.
-        scale = rf"\s?(?i:{word_scale})(?![A-Za-z])"
+        # (A hard-wrapped line may put the word on the next line: "USD 402\n  million".)
+        scale = rf"(?:[ \t\xa0]?\n?[ \t]{{0,8}})(?i:{word_scale})(?![A-Za-z])"
         if letters:
             chars = "".join(sorted(set(letters + [c.upper() for c in letters])))
             scale = rf"(?:{scale}|[{chars}](?![\w&']))"

@@ -13,6 +13,7 @@ _ASIDE = re.compile(
     r"mainly|primarily|e\.g\.|i\.e\.|in\s+particular)[\s,:]*(?:in\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.IGNORECASE)
 _NAME = r"(?:[A-Z0-9][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|and|of|de)){0,4}"
 _LEAD_WORDS = {
@@ -84,6 +85,8 @@ class ScopeFinder:
         prev_aside_end = None
         for s, e, name in self.regions.find(text):
             aside = bool(_ASIDE.search(text[max(0, s - 30) : s]))
+            if name == "Global" and _OF_BEFORE.search(text[max(0, s - 12) : s]):
+                aside = True  # "39% of global revenue": the whole a share is of, not the figure's scope
             if not aside and prev_aside_end is not None and _LIST_GLUE.match(text[prev_aside_end:s]):
                 aside = True
             if not aside and text[max(0, s - 1) : s] == "(" and out and out[-1][1] >= s - 3:

@@ -28,6 +28,8 @@ describe any year); an undated figure is also reported, once, when it fits none 
 other documents' dated figures for the same thing in any year (the dated document anchors
 the comparison: "net income climbed to $585 million" against a release's $538 million for
 this year and $471 million for the last; a release's quarters count as its dated figures too).
+An undated share is reported against dated ones only when it is ``undated_near_pp`` or more
+from every one of them (an undated share this close may simply be another year's).
 
 Contradiction
 -------------
@@ -199,6 +201,7 @@ class ValueConflict(Rule):
             if not dated:
                 return
         interval = _widen(rel)
+        near_pp = float(self.options["undated_near_pp"])
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]
         ends = sorted(t[1] for t in spans)
@@ -215,6 +218,8 @@ class ValueConflict(Rule):
             others = len(dated) - len(own.get(a.doc, []))
             if meeting > 0 or others == 0 or self._facts.stated_anywhere(a, interval):
                 continue  # (an undated figure another document states for any period or basis fits it)
+            if a.unit == "percent" and all(abs(f.value - a.value) < near_pp for f in dated if f.doc != a.doc):
+                continue  # an undated share this close to a dated one may be of another year
             i = bisect.bisect_left(values, a.value)
             near = min((f for f in by_value[max(0, i - 3):i + 3] if f.doc != a.doc),
                        key=lambda f: (abs(f.value - a.value), f.doc, f.year), default=None)

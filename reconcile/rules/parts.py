@@ -82,7 +82,12 @@ def disjoint_regions(parts: list, regions: RegionTable) -> list | None:
 def is_complete(parts: list, dimension: str, regions: RegionTable) -> bool:
     labels = {p.scope.lower() for p in parts}
     if labels & regions.rest_names or "rest of world" in labels:
-        return True
+        # a "rest of the world" in running text completes only the list it closes (one sentence)
+        if dimension != "region":
+            return True  # a breakdown with an "Others" part
+        rest = [p for p in parts if p.scope.lower() in regions.rest_names or p.scope.lower() == "rest of world"]
+        quote = str(rest[0].row.get("quote") or "")
+        return "|" in quote or all(str(p.row.get("quote") or "") == quote for p in parts)
     if dimension != "region" or not regions.areas:
         return False
     covered: set = set()
@@ -138,6 +143,12 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
         if dim is None:
             continue
         grouped.setdefault(key + (dim,), {}).setdefault(f.scope, f)  # first value per scope
+    # every region a document names for a subject and metric, whatever the year: a set made
+    # "complete" by a rest-of-world part is not, when the document names another region apart
+    named: dict[tuple, set] = {}
+    for (doc, subject, metric, *_rest), parts_by_scope in grouped.items():
+        if _rest[-1] == "region":
+            named.setdefault((doc, subject, metric), set()).update(parts_by_scope)
     out = []
     for key in sorted(grouped, key=lambda k: tuple(map(str, k))):
         parts = list(grouped[key].values())
@@ -150,8 +161,14 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
             continue
         doc, subject, metric, year, unit, period = key[:6]
         label = str(parts[0].row.get("period_label") or "") if any(x for x in period[:3]) else ""
-        out.append(PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:6]),
-                           is_complete(parts, dim, regions), label))
+        complete = is_complete(parts, dim, regions)
+        if complete and dim == "region":
+            have = {p.scope for p in parts}
+            others = named.get((doc, subject, metric), set()) - have
+            if any(not (regions.covers(o) & set().union(*(regions.covers(h) for h in have))) and
+                   not any(a in have for a in regions.ancestors(o)) for o in others):
+                complete = False  # Europe's share given elsewhere: this year's list is not the whole
+        out.append(PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:6]), complete, label))
     return out
 
 
