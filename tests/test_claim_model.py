@@ -607,3 +607,19 @@ def test_a_plain_heading_dates_its_lines_and_a_list_keeps_its_year_and_kind(tmp_
     assert {(r["scope"], r["year"], r["kind"]) for r in later} == {
         ("Europe", 2028, "forecast"), ("Asia Pacific", 2028, "forecast"), ("North America", 2028, "forecast"),
         ("Rest of World", 2028, "forecast")}
+
+
+def test_a_financial_year_ended_30_june_and_its_prior_year_labels(tmp_path):
+    text = ("# Tessaly Aerial Limited (ASX: TSA) — FY2025 Results\n\n"
+            "Tessaly Aerial Limited announces its results for the financial year ended 30 June 2025 (FY2025).\n\n"
+            "* Revenue of A$146.8 million, up 24.1% on FY2024 (A$118.3 million)\n"
+            "* Drone units shipped rose 34% to 4,120 (FY2024: 3,310)\n"
+            "* Statutory net profit after tax of A$12.9 million (FY2024: A$7.6 million), a net margin of 11.2%\n")
+    rows = claims(tmp_path, text)
+    years = {r["figure"]: (r["year"], r["fiscal_year_end"]) for r in rows}
+    assert years["A$146.8 million"] == (2025, 6) and years["A$118.3 million"] == (2024, 6)
+    assert years["24.1%"][0] == 2025 and years["4,120"][0] == 2025 and years["3,310"][0] == 2024
+    assert one(rows, "3,310")["unit"] == one(rows, "4,120")["unit"] == "unit"
+    npat = one(rows, "A$12.9 million")
+    assert (npat["measure"], npat["scope"], npat["year"]) == ("net_income", "Global", 2025)
+    assert one(rows, "A$7.6 million")["year"] == 2024 and one(rows, "11.2%")["year"] == 2025

@@ -34,10 +34,10 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
 # found from the word "end…" (rare), then checked behind it (cheap, unlike a pattern tried everywhere).
 # Case-sensitive, so the scan can start from the letters of "end" quickly ("Ended", "ENDED" too).
-_ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(?:on\s+)?({_MONTH}|{_MONTH.upper()})\b")
+_ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({_MONTH}|{_MONTH.upper()})\b")
 _END_WORDS = ("ended", "ending", "ends", "Ended", "Ending", "Ends", "ENDED", "ENDING", "ENDS")
 _FYE_BEFORE = re.compile(
-    r"(?:fiscal\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
+    r"(?:(?:fiscal|financial)\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.

@@ -364,6 +364,8 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     it. A comparison's base ("since January", "compared with the third quarter of 2024") dates
     nothing."""
     for i, t in enumerate(times):  # the first time right after the figure
+        if text[t.end : t.end + 2].lstrip()[:1] == ":":
+            continue  # "(FY2024: A$7.6 million)": a label of the figure after it
         if q.end <= t.start < next_start and t.start - q.end <= 60 and not _is_base(text, t):
             if next_start < len(text) and _NEXT_CLAUSE.search(text, q.end, t.start):
                 break  # "FY25 revenue of $4.37B and FY26 revenue of $5.02B": FY26 opens the next clause
@@ -371,7 +373,8 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
             return t
     best = None
     for i, t in enumerate(times):  # else the nearest one before it, not already taken
-        if prev_end <= t.start and t.end <= q.start and i not in consumed and not _is_base(text, t):
+        labels = text[t.end : q.start].strip() in ("(", ":", "(:")  # "on FY2024 (A$118.3 million)"
+        if prev_end <= t.start and t.end <= q.start and i not in consumed and (labels or not _is_base(text, t)):
             best = (i, t)
     if best:
         consumed.add(best[0])
@@ -379,6 +382,9 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     return None
 
 
+#: "(FY2024: A$7.6 million)", "(prior year: 3,310)": an earlier period's figure in parentheses.
+_PAREN_LABEL = re.compile(r"\(\s*[^()\d]{0,12}\d{0,4}[^()]{0,8}:\s*$")
+_PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
 _OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
 
 
@@ -427,12 +433,16 @@ def _comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around: _Around) -> 
 def _is_base_figure(text: str, q: Quantity) -> bool:
     """A figure stated as the base of a comparison, whose period is not the sentence's."""
     before = text[max(0, q.start - 50) : q.start]
-    return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before) or _COMPARED_OF.search(before))
+    return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before) or _COMPARED_OF.search(before)
+                or _PAREN_LABEL.search(before))
 
 
 def _is_base(text: str, t) -> bool:
+    if t.kind == "point" and _PERCENT_ON.search(text[max(0, t.start - 12) : t.start]):
+        return True  # "up 24.1% on FY2024": the year compared with
     if t.kind == "relative":  # "a decrease of 3% from the prior year": the base of a change
-        return bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start]))
+        before = text[max(0, t.start - 25) : t.start]
+        return bool(_BASE_BEFORE.search(before) or _PERCENT_ON.search(before))
     return t.kind == "point" and (t.prep in ("since", "from") or bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
 
 

@@ -49,6 +49,7 @@ _TO = re.compile(r"\bto\b")
 _PER = re.compile(r"^\s*(?:per\b|a share|/)", re.IGNORECASE)
 
 
+_PRIOR_LABEL = re.compile(r"^\s*\(\s*[^()\d]{0,12}\d{0,4}[^()]{0,8}:\s*$")
 #: "$4.84bn and FY25E adj. EPS to $10.44": the later figure is another measure, not the same one's level.
 _OTHER_FIGURE = re.compile(r"\band\b|\bEPS\b|\bper\s+share\b|\bmargin\b", re.IGNORECASE)
 
@@ -153,7 +154,7 @@ class QuantityFinder:
             # "employed persons was 2,588,000": the counted noun before the number
             self.count_before = re.compile(
                 rf"(?i:(?<![\w-])(?P<noun>{nouns})(?:\s+(?:count|base|number|total))?(?:\s+(?!(?:sales|revenues?|income|"
-                rf"profits?|earnings|prices?|value|spending)\b)[a-z]+){{0,3}}\s+(?:to|of|was|were|at|reached|totall?ed|is|are|"
+                rf"profits?|earnings|prices?|value|spending)\b)[a-z]+){{0,3}}(?:\s+\d+(?:\.\d+)?%)?\s+(?:to|of|was|were|at|reached|totall?ed|is|are|"
                 rf"hit)\s+(?:(?:about|approximately|roughly|nearly|some|around|over|more\s+than)\s+)?)$")
             self.count_number = re.compile(rf"(?P<cn>{NUM})(?P<cs>{scale})?(?![\w%$€£¥])")
         self.money_pre = re.compile(money_pre)
@@ -201,6 +202,8 @@ class QuantityFinder:
             match = self._match_at(text, m.start())
             if match is None:
                 q = self._count_after_noun(text, m.start()) if self.count_before is not None else None
+                if q is None and out:
+                    q = self._prior_count(text, m.start(), out[-1])
                 if q is not None:
                     out.append(q)
                 pos = m.end() if q is None else q.end
@@ -345,6 +348,22 @@ class QuantityFinder:
         unit = _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Quantity(s, m.end(), text[s : m.end()], value, value, value, unit, False, False, decimals)
+
+    def _prior_count(self, text: str, s: int, last: Quantity) -> Quantity | None:
+        """ "4,120 (FY2024: 3,310)": the earlier period's count, in the unit of the count before it."""
+        if last.unit in (PERCENT, PERCENTAGE_POINT) or self.units.is_currency(last.unit) or s - last.end > 30:
+            return None
+        m = self.count_number.match(text, s)
+        if m is None or not (m.group("cs") or "," in m.group("cn")) or not _PRIOR_LABEL.search(text[last.end : s]):
+            return None
+        raw = m.group("cn").replace(",", "")
+        try:
+            factor = self.units.scale_factor(m.group("cs").strip()) if m.group("cs") else 1
+        except KeyError:
+            return None
+        value = float(Decimal(raw) * factor)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        return Quantity(s, m.end(), text[s : m.end()], value, value, value, last.unit, False, False, decimals)
 
     def _count(self, m: re.Match) -> Quantity | None:
         """ "1.8 million vehicles", "253,000 jobs": a count, its unit the counted noun."""

@@ -210,7 +210,7 @@ _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achi
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
 _PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall",
               "adjusted", "diluted", "basic", "organic", "underlying", "worldwide", "global", "consolidated",
-              "group"}
+              "group", "statutory", "ifrs", "headline"}
 _IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"
                       r"decreased|rose|fell|reached|totaled|totalled)\b")
 

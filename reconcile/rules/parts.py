@@ -56,8 +56,8 @@ class PartSet:
 def _dimension(f) -> str | None:
     if not any(c.isalpha() for c in str(f.scope)):
         return None  # a rank or a row number ("1", "2.") names no part
-    if f.scope_type in _REGION_TYPES:
-        return "region"
+    if f.scope_type in _REGION_TYPES or f.scope_type == "region_group":
+        return "region"  # "Middle East & Africa and Latin America together held 12%": one part
     if f.scope_type == "segment" and str(f.scope).split()[0].lower() == str(f.subject).split()[0].lower():
         return None  # "Microsoft Cloud" in Microsoft's release: a grouping across its segments, not one of them
     if f.scope_type in ("segment", "company"):
@@ -68,11 +68,11 @@ def _dimension(f) -> str | None:
 
 def disjoint_regions(parts: list, regions: RegionTable) -> list | None:
     """Parts with no ancestor among the others; None when their areas still overlap."""
-    names = {p.scope for p in parts}
-    keep = [p for p in parts if not any(a in names for a in regions.ancestors(p.scope))]
+    names = {n for p in parts for n in p.scope.split(" + ")}
+    keep = [p for p in parts if not any(a in names for n in p.scope.split(" + ") for a in regions.ancestors(n))]
     seen: set = set()
     for p in keep:
-        covers = regions.covers(p.scope)
+        covers = frozenset().union(*(regions.covers(n) for n in p.scope.split(" + ")))
         if covers & seen:
             return None
         seen |= covers
