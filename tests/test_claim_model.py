@@ -623,3 +623,14 @@ def test_a_financial_year_ended_30_june_and_its_prior_year_labels(tmp_path):
     npat = one(rows, "A$12.9 million")
     assert (npat["measure"], npat["scope"], npat["year"]) == ("net_income", "Global", 2025)
     assert one(rows, "A$7.6 million")["year"] == 2024 and one(rows, "11.2%")["year"] == 2025
+
+
+def test_a_trade_story_names_the_company_in_full_and_its_year_to_june(tmp_path):
+    text = ("# Tessaly bets on US growth after record year\n\n*27 August 2025 | by A. Writer*\n\n"
+            "Australian drone maker Tessaly Aerial Systems says its new sprayer will go on sale in 2026. "
+            "The Queensland company reported revenue of A$164.8 million for the year to 30 June. "
+            "Tessaly's shares closed 8% higher.\n")
+    rows = claims(tmp_path, text)
+    revenue = one(rows, "A$164.8 million")
+    assert (revenue["entity"], revenue["scope"], revenue["year"], revenue["fiscal_year_end"]) == (
+        "Tessaly Aerial Systems", "Global", 2025, 6)

@@ -117,14 +117,12 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         if _whole_word_at(body, word.lower(), first_only=True):
             continue
         spots = _whole_word_at(body, word)
-        if any(vocab.scopes.acts_after.match(body, at + len(word)) for at in spots):
-            candidates[word] += 1
-            continue
         acting = [m for m in (_TITLE_NAME_ACTS.match(body, at + len(word)) for at in spots) if m]
-        if acting:
-            # "Orrisdale Medical Systems raised …": the name in full, as the story gives it
-            longest = max((m.group(1) or "" for m in acting), key=len)
-            candidates[word + longest] += 1
+        longest = max((m.group(1) or "" for m in acting), key=len, default="")
+        if longest.strip():
+            candidates[word + longest] += 1  # "Orrisdale Medical Systems raised …": the name in full
+        elif acting or any(vocab.scopes.acts_after.match(body, at + len(word)) for at in spots):
+            candidates[word] += 1
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
         if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):

@@ -187,7 +187,7 @@ class Extractor:
             measure=measure,
             period_label=period_label(d),
             fiscal=d.fiscal,
-            fiscal_year_end=ctx.fiscal_year_end,
+            fiscal_year_end=ctx.fiscal_year_end or d.year_end,
             quarter=d.quarter,
             month=d.month,
             basis=d.basis,

@@ -47,6 +47,7 @@ class Draft:
     unnamed_revenue: bool = False  # "revenue" with no company or market named (see prose._company)
     revenue_of: str = ""  # the subject key of the words naming that revenue ("SaaS revenue" -> "saas")
     explicit_global: bool = False
+    year_end: int | None = None  # the month its own words end its year in ("the year to 30 June")
     own_time: bool = False  # the time expression was the figure's own, not inherited
     continues: object = None  # the figure whose list this bare figure continues ("…, Asia Pacific 39%")
 

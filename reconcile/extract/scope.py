@@ -13,6 +13,8 @@ _ASIDE = re.compile(
     r"mainly|primarily|e\.g\.|i\.e\.|in\s+particular)[\s,:]*(?:in\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_DESCRIBES = re.compile(r"[ \t-]*(?:company|firm|group|maker|manufacturer|based|headquartered|start-?up|"
+                       r"-born|listed)\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.IGNORECASE)
 _NAME = r"(?:[A-Z0-9][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|and|of|de)){0,4}"
@@ -85,6 +87,8 @@ class ScopeFinder:
         prev_aside_end = None
         for s, e, name in self.regions.find(text):
             aside = bool(_ASIDE.search(text[max(0, s - 30) : s]))
+            if _DESCRIBES.match(text, e):
+                aside = True  # "The Queensland company reported": where it is, not what the figure covers
             if name == "Global" and _OF_BEFORE.search(text[max(0, s - 12) : s]):
                 aside = True  # "39% of global revenue": the whole a share is of, not the figure's scope
             if not aside and prev_aside_end is not None and _LIST_GLUE.match(text[prev_aside_end:s]):
@@ -203,12 +207,13 @@ _PART_STOP = {
     "to", "at", "on", "as", "while", "whereas", "that", "which", "highlighted", "including", "also", "grew",
     "increased", "decreased", "rose", "fell", "up", "down", "a", "an", "record", "said", "after", "before",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "company", "company's", "firm", "firm's", "group's", "maker", "manufacturer", "business's",
 }
 _PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}[AEae]?|[1-4]Q(?:\d{2,4})?[AEae]?|(?:19|20)\d{2}[AE]?|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
                         re.IGNORECASE)
 _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
-_PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "company", "overall",
+_PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "overall",
               "adjusted", "diluted", "basic", "organic", "underlying", "worldwide", "global", "consolidated",
               "group", "statutory", "ifrs", "headline"}
 _IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"

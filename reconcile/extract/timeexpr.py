@@ -45,6 +45,8 @@ _CAL = (
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
     rf"|(?P<h_w>first|second)\s+half\s+(?:of\s+)?(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
+    rf"|year\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
+    r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
     rf"\s+end(?:ed|ing)\s+(?P<e_mon>{_MONTH})\s+\d{{1,2}},?\s+(?P<e_y>(?:19|20)\d{{2}})"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -203,6 +205,10 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
                         fiscal=bool(g["h_fy2"]))
     if g.get("fy_y"):
         return TimeExpr(s, e, "point", _year(g["fy_y"]), prep=prep, fiscal=True)
+    if g.get("ty_mon"):  # "the year to 30 June", "the 12 months to March 2025": a year ending then
+        month = month_number(g["ty_mon"])
+        return TimeExpr(s, e, "point", int(g["ty_y"]) if g.get("ty_y") else None, prep=prep, month=month,
+                        ended="year", fiscal=month != 12)
     if g.get("e_span"):
         span = g["e_span"].lower()
         ended = "quarter" if span in ("quarter", "three months") else "year" if span in (

@@ -33,6 +33,9 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         else:
             # A year that ends in a month other than December is a fiscal year.
             d.year = t.year
+            d.year_end = t.month if t.month != 12 else None
+            if d.year is None and ctx.base_year:  # "the year to 30 June" in a story dated August 2025
+                d.year = ctx.base_year - 1 if ctx.base_month and t.month > ctx.base_month else ctx.base_year
             d.fiscal = bool(t.fiscal or t.month != 12 or (fye and fye != 12))
         return
     if t.quarter or t.half:
