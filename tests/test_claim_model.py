@@ -634,3 +634,18 @@ def test_a_trade_story_names_the_company_in_full_and_its_year_to_june(tmp_path):
     revenue = one(rows, "A$164.8 million")
     assert (revenue["entity"], revenue["scope"], revenue["year"], revenue["fiscal_year_end"]) == (
         "Tessaly Aerial Systems", "Global", 2025, 6)
+
+
+def test_a_bulletin_from_the_statistical_office_of_a_country_the_tables_do_not_know(tmp_path):
+    text = ("NATIONAL STATISTICAL OFFICE OF RURITANIA\nConsumer Prices Bulletin -- March 2026\n"
+            "Published: 14 April 2026\n\n"
+            "Consumer price inflation, as measured by the 12-month change in the Consumer\n"
+            "Price Index (CPI), was 3.4% in March 2026, up from 3.1% in February 2026.\n\n"
+            "Food. Food prices rose by 5.1% in the year to March 2026. Prices in this division rose 0.3%.\n")
+    rows = claims(tmp_path, text)
+    headline = one(rows, "3.4%")
+    assert (headline["entity"], headline["entity_type"], headline["scope"], headline["measure"]) == (
+        "Ruritania", "economy", "Global", "rate")
+    food = one(rows, "5.1%")
+    assert (food["scope"], food["year"], food["month"], food["basis"]) == ("Food", 2026, 3, "yoy")
+    assert one(rows, "0.3%")["scope"] == "Global"

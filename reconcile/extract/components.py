@@ -103,7 +103,15 @@ class ComponentFinder:
             tokens, low = tokens[n:], low[n:]
             if low and low[0] in ("'s", "s"):
                 tokens, low = tokens[1:], low[1:]
+        # "Consumer prices in Ardessa": the economy itself (or a region) closing the name is no part of it
+        while len(low) >= 2 and low[-2] == "in" and (tuple(low[-1:]) == entity or self.regions.canonical(tokens[-1])):
+            tokens, low = tokens[:-2], low[:-2]
         n = len(entity)
+        if n and len(low) >= n and low[-n - 1:-n] == ["in"] and tuple(low[-n:]) == entity:
+            tokens, low = tokens[: -n - 1], low[: -n - 1]
+        # "Prices in this division", "prices of dairy products": the words after name it
+        if len(low) >= 3 and low[0] in self.price_words and low[1] in ("in", "of", "for"):
+            tokens, low = tokens[2:], low[2:]
         if n and len(low) >= n and tuple(low[:n - 1]) == entity[:-1] and low[n - 1] in (entity[-1], entity[-1] + "'s"):
             tokens, low = tokens[n:], low[n:]  # "Norvania's unemployment rate"
         changed = True

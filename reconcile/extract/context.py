@@ -51,6 +51,8 @@ _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
     "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
     "central bank", "treasury yield", "treasury yields"])
+_DAY_DATE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}",
+                       re.IGNORECASE)
 _INFLATION = phrase_pattern(["inflation", "consumer price", "consumer prices", "consumer price index", "CPI",
                              "cost of living", "price growth"])
 _STATEMENT = phrase_pattern([
@@ -187,7 +189,10 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
 # A country the region table does not know, named as statistics name it: the statistics
 # office ("Statistics Norway", "STATISTICS CANADA", "the Ruritania Statistics Office") or
 # a possessive before an economic word ("Ruritania's unemployment rate").
-_STATS_OFFICE = re.compile(r"\bstatistics[ \t]+([a-z]{3,})\b|\b([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
+_STATS_OFFICE = re.compile(r"\b(?:statistics|statistical)[ \t]+(?:office|bureau|agency|authority|institute|service)"
+                           r"[ \t]+of[ \t]+(?:the[ \t]+)?([a-z]{3,})\b"
+                           r"|\bstatistics[ \t]+([a-z]{3,})\b"
+                           r"|\b(?!(?:national|official|federal|central|state|government)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
 _POSSESSIVE_ECONOMY = re.compile(
     r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
@@ -204,7 +209,7 @@ def _economy_named(head: str) -> str:
     mention, never on its own ("Trump's economy team" names no country). Else ``""``."""
     offices = Counter()
     for m in _STATS_OFFICE.finditer(head):
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
         name = word.title()
         if word[0].isupper() and name.lower() not in _NOT_COUNTRY and name.lower() not in _NOT_ENTITY:
             offices[name] += 1
@@ -332,8 +337,10 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":
         # the month or quarter a statistics story's title or opening reports on.
         opening = "\n".join(text.lstrip("\ufeff").split("\n", 4)[:4])
-        for t in times.find(title + "\n" + opening):
-            if t.kind == "point" and (t.quarter or t.month) and not t.ended and t.prep not in ("since", "from"):
+        head = title + "\n" + opening
+        for t in times.find(head):
+            if (t.kind == "point" and (t.quarter or t.month) and not t.ended and t.prep not in ("since", "from")
+                    and not _DAY_DATE.search(head[t.start : t.end])):  # "14 April 2026" dates the story, not its data
                 ctx.default_time = t
                 break
     return ctx

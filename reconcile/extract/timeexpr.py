@@ -208,7 +208,7 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("ty_mon"):  # "the year to 30 June", "the 12 months to March 2025": a year ending then
         month = month_number(g["ty_mon"])
         return TimeExpr(s, e, "point", int(g["ty_y"]) if g.get("ty_y") else None, prep=prep, month=month,
-                        ended="year", fiscal=month != 12)
+                        ended="year_to", fiscal=month != 12)
     if g.get("e_span"):
         span = g["e_span"].lower()
         ended = "quarter" if span in ("quarter", "three months") else "year" if span in (

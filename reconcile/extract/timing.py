@@ -30,6 +30,12 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
                 d.fiscal = True
             else:
                 d.year, d.quarter = t.year, (t.month - 1) // 3 + 1
+        elif t.ended == "year_to" and d.measure in ("growth", "rate") and d.q.unit == "percent" and t.month:
+            # "prices rose 5.1% in the year to March 2026": the 12-month rate as of that month
+            d.month = t.month
+            d.year = t.year or ctx.base_year and (ctx.base_year - 1 if ctx.base_month and t.month > ctx.base_month
+                                                  else ctx.base_year)
+            d.basis = d.basis or "yoy"
         else:
             # A year that ends in a month other than December is a fiscal year.
             d.year = t.year
