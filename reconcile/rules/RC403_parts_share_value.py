@@ -2,7 +2,9 @@
 
 Within one document, for one subject and year: a region's or segment's share times the
 total market gives its value; when the document also states that value, the two must
-meet (each figure's rounding and the relative tolerance allowed for).
+meet (each figure's rounding and the relative tolerance allowed for). A share and a value
+stated together in one sentence with no year are of the one year the document sizes the
+whole market in (forecasts aside), when there is exactly one.
 
 Contradiction
 -------------
@@ -37,13 +39,29 @@ class PartsShareValue(Rule):
     def check(self, facts: Facts):
         rel = facts.bands.relative
         values = facts.groups("doc", "subject", "scope", "year", metric="market_size")
+        # the one year a document sizes its whole market in (not counting forecasts), for a share
+        # and a value stated together with no year ("Asia-Pacific accounts for 46% of global
+        # revenue, roughly US$1.4 billion"): the market as the document describes it now
+        actual_years: dict[tuple, set] = {}
+        for (doc, subject, scope, year), fs in values.items():
+            if scope == "Global" and year is not None:
+                actual_years.setdefault((doc, subject), set()).update(year for f in fs if f.row["era"] == "actual")
         for (doc, subject, scope, year), shares in facts.groups("doc", "subject", "scope", "year",
                                                                 metric="share").items():
-            if year is None or scope == "Global":
+            if scope == "Global":
                 continue
+            together = False
+            if year is None:
+                years = actual_years.get((doc, subject), set())
+                if len(years) != 1:
+                    continue
+                year, together = next(iter(years)), True
             totals = values.get((doc, subject, "Global", year), [])
             for s in shares:
-                for part in values.get((doc, subject, scope, year), []):
+                parts = values.get((doc, subject, scope, None if together else year), [])
+                if together:
+                    parts = [p for p in parts if p.row["quote"] == s.row["quote"]]
+                for part in parts:
                     total = next((t for t in totals if t.unit == part.unit), None)
                     if total is None:
                         continue
