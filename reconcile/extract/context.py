@@ -38,6 +38,7 @@ _ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(
 _END_WORDS = ("ended", "ending", "ends", "Ended", "Ending", "Ends", "ENDED", "ENDING", "ENDS")
 _FYE_BEFORE = re.compile(
     r"(?:(?:fiscal|financial)\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
+_FYE = re.compile(rf"\bFYE[ \t:]+({_MONTH})\b", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.
@@ -224,7 +225,11 @@ def _economy_named(head: str) -> str:
 
 
 def _fiscal_year_end(text: str) -> int | None:
-    """The month a document's fiscal year ends in, when it says so."""
+    """The month a document's fiscal year ends in, when it says so ("fiscal year ended June 30",
+    an analyst's "FYE Dec")."""
+    fye = _FYE.search(text[:_HEAD])
+    if fye:
+        return month_number(fye.group(1))
     starts = sorted(at for key in _END_WORDS for at in _whole_word_at(text, key))
     for at in starts:  # "ended", "Ending", "ENDS"…: then the month after it, then "fiscal year" before it
         m = _ENDED.match(text, at)

@@ -19,10 +19,12 @@ from .vocabulary import Vocabulary
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # "(In millions, except per share amounts)", "($ in millions)", "Revenue ($bn)", "USD Mn", "Metric ($ million)"
 _SCALE_NOTE = re.compile(
-    r"(?:\(|\bin\s+|\b(?P<code>USD|EUR|GBP|JPY|CNY|INR|US\$)\s*)\s*(?P<sym>[$€£¥₹])?\s*(?:in\s+)?"
+    r"(?:\(|\bin\s+|\b(?P<code>USD|EUR|GBP|JPY|CNY|INR|US\$)\s*|(?:^|(?<=\s))(?=[$€£¥₹]))\s*(?P<sym>[$€£¥₹])?\s*(?:in\s+)?"
     r"(?P<scale>thousands|millions|billions|trillions|thousand|million|billion|trillion|mn|bn|mln|m|b|k)\b",
     re.IGNORECASE,
 )
+_ANALYST_PERIOD = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b", re.IGNORECASE)
+_ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$)|(?P<cents>cents?|pence|p))\)\s*$", re.IGNORECASE)
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
 _SHARE_ROW = re.compile(
@@ -194,6 +196,11 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     if not cells:
         return found
     label = cells[0][2]
+    row_unit = _ROW_UNIT.search(label)  # "Adj. EPS ($)", "Basic EPS (cents)": the row's own unit
+    if row_unit:
+        code = ex.quantities.prefix_code.get(row_unit.group("sym") or "") or currency or ctx.currency
+        if code:
+            factor, currency, except_per_share = (0.01 if row_unit.group("cents") else 1.0), code, False
     per_share = except_per_share and bool(_PER_SHARE.search(label))
     # A count of shares, not money ("Shares used in computing diluted earnings per share" too).
     shares = bool(_SHARE_ROW.match(label)) or bool(_SHARE_COUNT.search(label)) and not per_share
@@ -274,6 +281,9 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         subject_src = [k for _, k in ex.subjects.phrases(caption)] if caption else []
         d.subject = subject_src[0] if subject_src else None
         d.kind = ex.cues.kind(" ".join((row_label, col_header, left_in_cell)))
+        marked = _ANALYST_PERIOD.search(col_header)
+        if marked:  # an analyst's "FY25E" / "3Q25A" column: estimated or actual, as the header says
+            d.kind = "forecast" if marked.group(1).upper() == "E" else "actual"
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
         drafts.append(d)

@@ -10,8 +10,10 @@ known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the sa
 (year on year, quarter on quarter...). A rate (inflation, unemployment, a policy rate) is
 compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
 for the same month, quarter or year and seasonal adjustment, across documents.
-Adjusted figures, consensus and guidance never take part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
-band, "over"/"under") widened by the relative tolerance.
+Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
+constant-currency figures, consensus and guidance never take part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
+band, "over"/"under") widened by the relative tolerance, except the ``exact_measures``
+(per-share amounts, stated to the cent: only their rounding counts).
 
 Across documents the consensus is the value most documents allow; each document outside
 it is one finding that names it as the odd one out, with the consensus and how many
@@ -57,8 +59,12 @@ from .facts import Facts
 from .kinds import kind_before, kinds
 
 
-def _widen(relative: float, extra: float = 0.0):
+def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset()):
+    """Each fact's interval widened by ``relative`` (and ``extra``); measures in ``exact`` (stated
+    to the cent: per-share amounts) keep their rounding only: $2.71 against $2.77 is a misquote."""
     def interval(f):
+        if f.measure in exact and not extra:
+            return (f.lo, f.hi)
         m = max(abs(f.lo), abs(f.hi)) if f.lo > -1e308 and f.hi < 1e308 else abs(f.value)
         return (f.lo - relative * m - extra, f.hi + relative * m + extra)
     return interval
@@ -89,6 +95,18 @@ class ValueConflict(Rule):
     severity = "warning"
 
     def check(self, facts: Facts):
+        self._exact = frozenset(self.options["exact_measures"])
+        yield from self._check(facts)
+        # adjusted (non-GAAP) figures against adjusted ones only: "adj. EPS $2.71" vs "2.77"
+        for basis in ("adjusted",):
+            view = facts.on_basis(basis)
+            if view.all or view.periodic:
+                for f in self._check(view):
+                    f.metric = f"{basis} {f.metric}"
+                    f.message = f"({basis}) {f.message}"
+                    yield f
+
+    def _check(self, facts: Facts):
         self._facts = facts
         rel = facts.bands.relative
         measures = set(self.options["measures"])
@@ -112,7 +130,7 @@ class ValueConflict(Rule):
                       and (f.unit == "percent" or _whole_company(f))):
                     by_year[None].append(f)
             for year in sorted(y for y in by_year if y is not None):
-                for o in judge(by_year[year], _widen(rel)):
+                for o in judge(by_year[year], _widen(rel, exact=self._exact)):
                     if o.kind == "within" and (_one_sentence(o) or measure == "count"):
                         # "42% of its exports and 48% of its imports": two things, side by side;
                         # a document's counts are mostly of its parts (passengers per airport)
@@ -181,7 +199,7 @@ class ValueConflict(Rule):
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2:
                 continue
-            for o in judge(groups[key], _widen(rel)):
+            for o in judge(groups[key], _widen(rel, exact=self._exact)):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
 
@@ -200,7 +218,7 @@ class ValueConflict(Rule):
             dated = [f for f in dated if len(years[f.doc]) >= 2]
             if not dated:
                 return
-        interval = _widen(rel)
+        interval = _widen(rel, exact=self._exact)
         near_pp = float(self.options["undated_near_pp"])
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]

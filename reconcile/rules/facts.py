@@ -19,7 +19,9 @@ it in would compare a quarter with a year or an expectation with a result.
 
 from __future__ import annotations
 
+import copy
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -31,6 +33,9 @@ from ..numbers import figure_half_unit
 from ..textmatch import phrase_pattern
 from .copies import copy_groups
 
+_SAME_PERIOD = re.compile(r"\s*(?:in|for|during)\s+the\s+(?:same|corresponding|comparable|prior[\s-]+year)\s+period",
+                          re.IGNORECASE)
+_OTHER_BASES = ("adjusted", "constant_currency")
 _QUAL_PRECISION = {"exact": 0, "range": 1, "approx": 2, "over": 3, "under": 3}
 
 
@@ -152,6 +157,10 @@ def _part_of_year(row: dict, partial: list) -> str:
         if at > 0:
             left = quote[max(0, at - 40):at]
             found = [(m.end(), part) for part, pat in partial for m in pat.finditer(left)]
+            if not found and _SAME_PERIOD.match(quote, at + len(figure)):
+                # "For the first nine months of 2025, revenue totaled $3,547.9 million compared with
+                # $3,230.5 million in the same period of 2024": the sentence's part of the year
+                found = [(m.end(), part) for part, pat in partial for m in pat.finditer(quote[:at])]
             if found:
                 return max(found)[1]
     return ""
@@ -208,6 +217,7 @@ class Facts:
         words: list[dict] = []
         reference: list[Fact] = []
         company_shares: list[Fact] = []
+        other_basis: dict[tuple, Fact] = {}
         #: every figure a document states for a subject and measure, whatever its period, basis or
         #: kind: ``{(subject, scope, measure): [(low, high, doc)]}`` (see ``stated_anywhere``)
         self.stated: dict[tuple, list] = defaultdict(list)
@@ -223,6 +233,13 @@ class Facts:
                 continue
             if _company_share(row) and math.isfinite(_float(row["value"])):
                 company_shares.append(self._fact(row))  # "its revenue represents about 21% of the market"
+                continue
+            if row.get("accounting") in _OTHER_BASES and math.isfinite(_float(row["value"])) and \
+                    comparable({**row, "accounting": "reported"}, periodic=True):
+                key = _identity(row) + (row["accounting"],)
+                if key not in other_basis:
+                    row["part_of_year"] = _part_of_year(row, partial)
+                    other_basis[key] = self._fact(row)
                 continue
             if not comparable(row, periodic=True) or not math.isfinite(_float(row["value"])):
                 continue
@@ -252,6 +269,9 @@ class Facts:
         #: reference facts (``source_type`` "reference", from rules/reference/): never compared as a
         #: document's figures, only with them (rule RC701)
         self.reference: list[Fact] = sorted(reference, key=order)
+        #: adjusted (non-GAAP) and constant-currency facts: compared only with facts on the same
+        #: basis (see ``on_basis``), never with reported ones
+        self.other_basis: list[Fact] = sorted((f for f in other_basis.values() if f.doc not in dropped), key=order)
         #: a company's stated share of a market in a document about the company (a share of no
         #: named part, so no fact for the other rules): only rule RC406 reads these
         self.company_shares: list[Fact] = sorted((f for f in company_shares if f.doc not in dropped), key=order)
@@ -261,6 +281,19 @@ class Facts:
             self.all = [f for f in self.all if id(f) not in parts]
         self._groups: dict[tuple, dict] = {}
         self._memo: dict = {}
+
+    def on_basis(self, accounting: str) -> "Facts":
+        """A view of the facts stated on one other basis (``adjusted``, ``constant_currency``):
+        the same groupings, over those facts only."""
+        view = copy.copy(self)
+        facts = [f for f in self.other_basis if f.row.get("accounting") == accounting]
+        view.all = [f for f in facts if comparable({**f.row, "accounting": "reported"}) and not f.row["part_of_year"]]
+        kept = {id(f) for f in view.all}
+        view.periodic = [f for f in facts if id(f) not in kept]
+        view.other_basis, view.company_shares, view.words, view.reference = [], [], [], []
+        _growth_targets(view.all + view.periodic)
+        view._groups, view._memo = {}, {}
+        return view
 
     def stated_anywhere(self, f: Fact, widen) -> bool:
         """Whether another document states a figure for ``f``'s subject, scope and measure (in any
