@@ -649,3 +649,15 @@ def test_a_bulletin_from_the_statistical_office_of_a_country_the_tables_do_not_k
     food = one(rows, "5.1%")
     assert (food["scope"], food["year"], food["month"], food["basis"]) == ("Food", 2026, 3, "yoy")
     assert one(rows, "0.3%")["scope"] == "Global"
+
+
+def test_an_encyclopedia_economy_of_a_country_the_tables_do_not_know(tmp_path):
+    text = ("# Economy of Ruritania\n\nThe **economy of Ruritania** trades mostly with Germany. "
+            "Ruritania's GDP grew 2.9% in 2024.\n\n"
+            "| Economy of Ruritania | |\n|---|---|\n| GDP growth | 1.7% (2023); 2.9% (2024) |\n"
+            "| Inflation (CPI) | 7.9% (2023); 4.6% (2024) |\n| Exports | US$31.2 billion (2024) |\n")
+    rows = claims(tmp_path, text)
+    assert {(r["entity"], r["entity_type"]) for r in rows} == {("Ruritania", "economy")}
+    inflation = [r for r in rows if r["figure"] == "4.6%"]
+    assert len(inflation) == 1 and (inflation[0]["scope"], inflation[0]["measure"]) == ("Global", "rate")
+    assert one(rows, "US$31.2 billion")["scope"] == "Exports"

@@ -90,6 +90,11 @@ class ComponentFinder:
         change = said.removeprefix("to ") not in _COPULAS
         return self._name(before[start:], change=change, verb=verb.group(0), entity=own)
 
+    def part_named(self, label: str, entity: str = "") -> Component:
+        """What a label alone names: a part of the economy, the whole (a measure of it), or none."""
+        return self._name(_PAREN.sub(" ", label.replace("*", " ")), change=False, verb="",
+                          entity=tuple(entity.lower().split()))
+
     def _name(self, phrase: str, *, change: bool, verb: str, entity: tuple = ()) -> Component:
         tokens = _WORD.findall(phrase)
         if not tokens or len(tokens) > 9:

@@ -181,9 +181,16 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
     def countries(part: str) -> Counter:
         return Counter(name for _, _, name in vocab.regions.find(part) if vocab.regions.type_of(name) == "country")
 
-    named = countries(title) or countries(text[:_HEAD])  # "Economy of New Zealand": the title's country
+    named = countries(title)  # "Economy of New Zealand": the title's country
     if not named:
-        return _economy_named(title + "\n" + text[:_HEAD])
+        # a country the tables do not know, named by its statistics office or as "Economy of X",
+        # before the countries the text mentions ("exports to Germany")
+        unknown = _economy_named(title + "\n" + text[:_HEAD])
+        if unknown:
+            return unknown
+        named = countries(text[:_HEAD])
+    if not named:
+        return ""
     return max(named.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
@@ -195,6 +202,7 @@ _STATS_OFFICE = re.compile(r"\b(?:statistics|statistical)[ \t]+(?:office|bureau|
                            r"|\bstatistics[ \t]+([a-z]{3,})\b"
                            r"|\b(?!(?:national|official|federal|central|state|government)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
+_ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b")
 _POSSESSIVE_ECONOMY = re.compile(
     r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
     r"(?:economy|GDP|unemployment|jobless|inflation|consumer[ \t]+prices?|central[ \t]+bank|labou?r[ \t]+market)\b")
@@ -209,6 +217,9 @@ def _economy_named(head: str) -> str:
     a possessive before an economic word ("Ruritania's unemployment rate") counts as a
     mention, never on its own ("Trump's economy team" names no country). Else ``""``."""
     offices = Counter()
+    titled = _ECONOMY_OF.search(head)  # an encyclopedia's "Economy of Istrana"
+    if titled and titled.group(1).lower() not in _NOT_COUNTRY:
+        offices[titled.group(1)] += 2
     for m in _STATS_OFFICE.finditer(head):
         word = m.group(1) or m.group(2) or m.group(3)
         name = word.title()

@@ -278,6 +278,12 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
         d.company = last_company(ctx, row_label, caption)
         _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
+        if ctx.entity_type == "economy" and d.scope_type == "segment":
+            # an economy's infobox row that names a measure ("Inflation (CPI)", "GDP growth") is
+            # about the whole economy; one that names a part ("Services", "Exports") keeps it
+            part = ex.components.part_named(row_label, ctx.entity)
+            if part.status == "whole":
+                d.scope, d.scope_type, d.dimension = "Global", "global", ""
         subject_src = [k for _, k in ex.subjects.phrases(caption)] if caption else []
         d.subject = subject_src[0] if subject_src else None
         d.kind = ex.cues.kind(" ".join((row_label, col_header, left_in_cell)))

@@ -48,7 +48,11 @@ def kind_before(fact, known: list[Kind], window: int = 60) -> Kind | None:
     if at < 0:
         return None
     left = quote[max(0, at - window):at]
-    if _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
+    if "|" in left:
+        # a table row: its label names the kind ("| Inflation (CPI) | 7.9% (2023); 4.6% (2024) |")
+        label = next((c for c in quote.split("|") if c.strip()), "")
+        left = label if quote.find(label) < at else left
+    elif _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
         return None  # "14.4%, up from 12.1%": the figure compared with, or another figure's words
     best = None
     for k in known:
