@@ -5,8 +5,11 @@ tied to the value it sits next to: the figure in the same sentence, within 80 ch
 for the same subject, scope and year (``facts.GROWTH_REACH``). The value for year Y-1 of the same measure (same calendar: a fiscal year
 is compared with the fiscal year before it) comes from the same document, or else from
 another document. The implied growth is ``value(Y) / value(Y-1) - 1``; rounding of both
-values, qualifiers and ``tolerance_pp`` are allowed for. Quarter-on-quarter, monthly,
-annualized and compound rates are not checked here, nor quarterly figures; two values
+values, qualifiers and ``tolerance_pp`` are allowed for. A quarter's (or a month's, or part
+of a year's) rate compares it with the same period a year before; a quarter-on-quarter or
+month-on-month rate with the quarter or month before, from the rate's own document only (a
+later release restates earlier quarters when segments change). Annualized and compound rates
+are not checked here; two values
 2.5x or more apart beside a rate under 100% are taken to be of different lengths of time
 (a quarter against a year) and not compared.
 
@@ -38,6 +41,25 @@ from ..numbers import format_amount, format_rate
 _CHECKED_BASIS = ("", "yoy")
 
 
+def _period(f) -> tuple:
+    """The part of a year a value covers: ``(quarter, month, part_of_year)``, all empty for a year."""
+    return (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "")
+
+
+def _before(g, cur) -> tuple | None:
+    """The period a stated rate compares its value with: the same period a year before
+    (year on year), or the quarter or month before (quarter on quarter, month on month)."""
+    basis = g.row.get("basis", "")
+    quarter, month, part = _period(cur)
+    if basis in _CHECKED_BASIS:
+        return _period(cur), g.year - 1
+    if basis == "qoq" and quarter and not month and not part:
+        return ((quarter - 1, None, "") if quarter > 1 else (4, None, "")), g.year if quarter > 1 else g.year - 1
+    if basis == "mom" and month and not part:
+        return ((None, month - 1, "") if month > 1 else (None, 12, "")), g.year if month > 1 else g.year - 1
+    return None
+
+
 def _implied(prev, cur) -> tuple[float, float]:
     """The growth (in percent) two value intervals allow."""
     lo = (cur.lo / prev.hi - 1) * 100 if prev.hi > 0 else float("-inf")
@@ -54,18 +76,21 @@ class GrowthArithmetic(Rule):
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
         values: dict[tuple, dict[int, list]] = {}
-        for f in facts.all:
+        for f in facts.all + facts.periodic:
             if f.year is None or f.metric in ("growth", "cagr", "share") or f.unit in ("percent", "percentage_point"):
                 continue
-            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], f.year)
+            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], _period(f), f.year)
             values.setdefault(key, {}).setdefault(f.doc, []).append(f)
         index: dict[tuple, tuple] = {}
-        for g in facts.all:
-            if (g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent"
-                    or g.row.get("basis", "") not in _CHECKED_BASIS):
+        for g in facts.all + facts.periodic:
+            if g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent":
                 continue
             cur = g.target
-            key = (cur.subject, cur.scope, cur.measure, cur.unit, cur.row["calendar"], cur.row["era"], g.year - 1)
+            before = _before(g, cur)
+            if before is None:
+                continue
+            period, year = before
+            key = (cur.subject, cur.scope, cur.measure, cur.unit, cur.row["calendar"], cur.row["era"], period, year)
             by_doc = values.get(key)
             if not by_doc:
                 continue
@@ -74,6 +99,8 @@ class GrowthArithmetic(Rule):
                 if any(self._fits(g, p, cur, tol) for p in own) or any(self._other_period(g, p, cur) for p in own):
                     continue
                 prev = min(own, key=lambda p: (abs(self._rate(p, cur) - g.value), int(p.row["start"])))
+            elif any(period) or _period(cur) != period:
+                continue  # a quarter's or a month's rate: only its own document's earlier value (restated segments)
             else:
                 prev = self._unsupported_elsewhere(g, cur, key, by_doc, index, tol)
                 if prev is None:
