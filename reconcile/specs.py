@@ -62,6 +62,7 @@ EXTRACT = Table({
     "periods": Table({"forecast": WORDS, "partial_year": WORD_LISTS}),
     "subjects": _closed_words("company_name_words", "drop", "stop", "not_names"),
     "scope_after": _closed_words("stop", "not_scope"),
+    "listed_parts": _closed_words("not_names"),
     "components": _closed_words("verbs", "pushes", "tail_words", "head_words", "between_words", "not_parts",
                                 "price_words"),
     "limits": Table({"max_amount": Num(0, lo_open=True), "max_percent": Num(0, lo_open=True),

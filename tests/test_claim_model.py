@@ -661,3 +661,18 @@ def test_an_encyclopedia_economy_of_a_country_the_tables_do_not_know(tmp_path):
     inflation = [r for r in rows if r["figure"] == "4.6%"]
     assert len(inflation) == 1 and (inflation[0]["scope"], inflation[0]["measure"]) == ("Global", "rate")
     assert one(rows, "US$31.2 billion")["scope"] == "Exports"
+
+
+def test_a_list_names_the_part_before_each_figure(tmp_path):
+    text = ("Norway GDP bulletin. Norway's economy and GDP, Statistics Norway said.\n\n"
+            "The current weights are: services 77.8%; production 15.2%; construction 6.3%; and agriculture 0.7%.\n\n"
+            "| Economy of Norway | |\n|---|---|\n| GDP by sector | agriculture 6.9%, industry 31.4%, services 67.2% (2024) |\n\n"
+            "By chemistry: LFP 38%; lead-acid (AGM/gel) 38%; other 5%.\n")
+    rows = claims(tmp_path, text)
+    weights = [r for r in rows if r["line"] == 3]
+    assert [(r["scope"], r["measure"]) for r in weights] == [
+        ("services", "share"), ("production", "share"), ("construction", "share"), ("agriculture", "share")]
+    cells = [r for r in rows if r["line"] == 7]
+    assert [r["scope"] for r in cells] == ["agriculture", "industry", "services"]
+    # a list one of whose parts has no bare name is not read as parts at all
+    assert {r["scope"] for r in rows if r["line"] == 9} == {"Global"}

@@ -179,6 +179,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
     _or_pairs(ctx, text, drafts)
+    ex.listed.apply(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
+                    label_for=lambda _name: _breakdown(ex, text[s0:drafts[0].q.start]))
     cagr_periods(drafts)
     restated_years(text, drafts)
     respectively(ex, text, drafts, regions)
@@ -477,7 +479,7 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
 
 
 #: "By product, …", "By end use, …": the breakdown a sentence's segments belong to.
-_BY_BREAKDOWN = re.compile(r"\bby\s+([a-z][a-z -]{1,25}?)\s*,", re.IGNORECASE)
+_BY_BREAKDOWN = re.compile(r"\bby\s+([a-z][a-z -]{1,25}?)\s*[,:]", re.IGNORECASE)
 
 
 def _breakdown(ex: Vocabulary, left: str) -> str:
@@ -489,7 +491,10 @@ def _breakdown(ex: Vocabulary, left: str) -> str:
         pass
     if found is None:
         return "segment"
-    return ex.dimension_of_word.get(" ".join(found.group(1).lower().replace("-", " ").split()), "segment")
+    word = " ".join(found.group(1).lower().replace("-", " ").split())
+    # a breakdown segments.toml does not name is a dimension of its own ("By chemistry:"), never
+    # summed with another one ("By application:")
+    return ex.dimension_of_word.get(word) or word.replace(" ", "_")
 
 
 #: "a USD 1.46 billion global industrial exoskeleton market": the words between a figure and

@@ -293,6 +293,14 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
         drafts.append(d)
+    # "| GDP by sector | agriculture 6.9%, industry 31.4%, services 67.2% (2024) |": a cell's list
+    for col in {next((i for i, c in enumerate(cells) if c[0] <= d.q.start < c[1]), -1) for d in drafts}:
+        in_cell = [d for d in drafts if cells[col][0] <= d.q.start < cells[col][1]] if col > 0 else []
+        if len(in_cell) >= 2:
+            dim = ex.dimension_of(label) or "segment"
+            ex.listed.apply(ctx.doc.visible, in_cell,
+                            [max(cells[col][0], in_cell[i - 1].q.end) if i else cells[col][0] for i in range(len(in_cell))],
+                            label_for=lambda _name, dim=dim: dim, row_label=ex.segment_label(label))
     return drafts
 
 

@@ -14,6 +14,7 @@ from ..regions import RegionTable
 from ..textmatch import fold_words as _fold, phrase_pattern
 from ..units import UnitTable
 from .components import ComponentFinder
+from .listed import ListedParts
 from .cues import Cues, cue_pattern
 from .quantities import QuantityFinder
 from .scope import ScopeFinder
@@ -119,6 +120,7 @@ class Vocabulary:
         self.regions = RegionTable(settings.regions)
         self.scopes = ScopeFinder(self.regions, settings.extract)
         self.components = ComponentFinder(settings.extract, self.regions)
+        self.listed = ListedParts(settings.extract, self._names_no_part)
         self.subjects = SubjectFinder(self.regions, settings.extract)
         self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})
@@ -129,6 +131,10 @@ class Vocabulary:
         alternatives = "|".join(re.escape(w) for w in sorted(self.dimension_of_word, key=len, reverse=True))
         self.dimension_pattern = re.compile(rf"(?<!\w)(?:{alternatives or '(?!x)x'})(?!\w)")
         self.segment_aliases = {k.lower(): v for k, v in settings.segments.get("aliases", {}).items()}
+
+    def _names_no_part(self, name: str) -> bool:
+        """A region, or a measure's own words, is no list part ("Europe 35%", "revenue 10%")."""
+        return bool(self.regions.find(name) or self.measures.cue_before("percent", name))
 
     # -- what a figure measures -------------------------------------------------------
     def money_measure(self, left: str, right: str, *, has_market: bool, company_doc: bool,
