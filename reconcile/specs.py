@@ -120,6 +120,7 @@ def rule_defaults() -> dict:
 
 #: Rule options whose range is not simply "0 or more".
 _OPTION_RANGES = {
+    "min_confidence": Num(0, 1),
     "consensus_documents": Num(1, whole=True),
     "min_overlap": Num(0, 1),
     "reference_candidates": Num(1, whole=True),

@@ -11,7 +11,9 @@ known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the sa
 compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
 for the same month, quarter or year and seasonal adjustment, across documents.
 Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
-constant-currency figures, consensus and guidance never take part (see ``facts.comparable``). Each figure is an interval (rounding, "approximately"
+constant-currency figures, consensus and guidance never take part (see ``facts.comparable``). Only figures read with at least ``min_confidence`` take part (a market size with no
+year, a company named by a pronoun or a bold heading, a bare list item are read with less).
+Each figure is an interval (rounding, "approximately"
 band, "over"/"under") widened by the relative tolerance, except the ``exact_measures``
 (per-share amounts, stated to the cent: only their rounding counts).
 
@@ -96,6 +98,7 @@ class ValueConflict(Rule):
 
     def check(self, facts: Facts):
         self._exact = frozenset(self.options["exact_measures"])
+        facts = facts.confident(float(self.options["min_confidence"]))
         yield from self._check(facts)
         # adjusted (non-GAAP) figures against adjusted ones only: "adj. EPS $2.71" vs "2.77"
         for basis in ("adjusted",):

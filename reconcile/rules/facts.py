@@ -295,6 +295,19 @@ class Facts:
         view._groups, view._memo = {}, {}
         return view
 
+    def confident(self, least: float) -> "Facts":
+        """A view of the facts read with at least ``least`` confidence (the rest are figures
+        whose subject, year or part the words left uncertain)."""
+        if least <= 0:
+            return self
+        view = copy.copy(self)
+        keep = lambda f: _float(f.row.get("confidence", 1.0)) >= least  # noqa: E731
+        view.all = [f for f in self.all if keep(f)]
+        view.periodic = [f for f in self.periodic if keep(f)]
+        view.other_basis = [f for f in self.other_basis if keep(f)]
+        view._groups, view._memo = {}, {}
+        return view
+
     def stated_anywhere(self, f: Fact, widen) -> bool:
         """Whether another document states a figure for ``f``'s subject, scope and measure (in any
         period, adjusted or not, expected or not) that meets ``f``'s interval widened by ``widen``."""
