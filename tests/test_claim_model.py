@@ -676,3 +676,25 @@ def test_a_list_names_the_part_before_each_figure(tmp_path):
     assert [r["scope"] for r in cells] == ["agriculture", "industry", "services"]
     # a list one of whose parts has no bare name is not read as parts at all
     assert {r["scope"] for r in rows if r["line"] == 9} == {"Global"}
+
+
+def test_an_annual_report_s_record_table_and_its_adjusted_prose(tmp_path):
+    text = ("# Tessaly & Brook plc — Annual Report and Accounts 2025\n\n## Financial review\n\n"
+            "*Financial year ended 30 September 2025*\n\n"
+            "Tessaly & Brook plc delivered growth. Tessaly & Brook reported results. Tessaly & Brook posted records.\n\n"
+            "Adjusted operating profit rose 13.2% to £74.8m (FY2024: £66.1m).\n\n"
+            "| £m unless stated | FY2024 | FY2025 |\n|---|---:|---:|\n"
+            "| Revenue | 541.6 | 583.9 |\n| Statutory operating profit | 57.4 | 61.9 |\n"
+            "| Basic EPS (pence) | 33.0 | 35.5 |\n| Dividend per share (pence) | 12.3 | 13.5 |\n"
+            "| Order book at 30 September | 842 | 912 |\n| Employees at 30 September | 3,115 | 3,280 |\n")
+    rows = claims(tmp_path, text)
+    assert {r["entity"] for r in rows} == {"Tessaly & Brook"}
+    adjusted = one(rows, "£74.8m")
+    assert (adjusted["accounting"], adjusted["year"], adjusted["fiscal_year_end"]) == ("adjusted", 2025, 9)
+    assert one(rows, "£66.1m")["accounting"] == "adjusted" and one(rows, "£66.1m")["year"] == 2024
+    eps = one(rows, "35.5")
+    assert (eps["measure"], eps["value"], eps["unit"]) == ("eps", 0.355, "GBP")
+    assert one(rows, "13.5")["measure"] == "other"
+    assert one(rows, "912")["measure"] == "other"  # a line item below others, not a part of revenue
+    staff = one(rows, "3,280")
+    assert (staff["measure"], staff["value"], staff["unit"]) == ("count", 3280, "employee")

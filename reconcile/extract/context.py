@@ -47,7 +47,7 @@ _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|po
 # A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
 _TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?[A-Z]{2,5}(?:\.[A-Z])?\)")
 _EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
-_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3})$")
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3})$")
 _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
     "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
@@ -342,12 +342,18 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
     ctx.acronyms = _acronyms(vocab, text)
     ctx.company_doc = ctx.entity_type == "company" or _count_at_least(_STATEMENT, text[:_HEAD], 3)
     if ctx.company_doc:
-        # "Earnings Release FY24 Q4" in the title or the opening lines names the period reported.
-        opening = "\n".join(text.lstrip("\ufeff").split("\n", 4)[:4])
-        for t in times.find(title + "\n" + opening):
+        # "Earnings Release FY24 Q4" in the title or the opening lines names the period reported;
+        # so does "Financial year ended 30 September 2025" just under the title
+        lines = text.lstrip("\ufeff").split("\n", 8)
+        for t in times.find(title + "\n" + "\n".join(lines[:4])):
             if t.kind == "point" and (t.quarter or t.fiscal) and t.year:
                 ctx.default_time = t
                 break
+        else:
+            for t in times.find("\n".join(lines[:8])):
+                if t.kind == "point" and t.ended == "year" and t.year:
+                    ctx.default_time = t
+                    break
     elif ctx.entity_type == "economy":
         ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":

@@ -23,6 +23,9 @@ _SCALE_NOTE = re.compile(
     r"(?P<scale>thousands|millions|billions|trillions|thousand|million|billion|trillion|mn|bn|mln|m|b|k)\b",
     re.IGNORECASE,
 )
+_COUNT_ROW = re.compile(r"^\W*(employees|staff|headcount|full-time employees|stores|customers|subscribers)\b",
+                        re.IGNORECASE)
+_DIVIDEND_ROW = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _ANALYST_PERIOD = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b", re.IGNORECASE)
 _ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$)|(?P<cents>cents?|pence|p))\)\s*$", re.IGNORECASE)
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
@@ -196,6 +199,13 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     if not cells:
         return found
     label = cells[0][2]
+    counted = _COUNT_ROW.match(label)
+    if counted:  # "Employees at 30 September | 2,940": people, not millions of money
+        noun = counted.group(1).lower()
+        return [Quantity(q.start, q.end, q.figure, float(q.figure.replace(",", "")), float(q.figure.replace(",", "")),
+                         float(q.figure.replace(",", "")), "employee" if noun.startswith(("employee", "staff", "head"))
+                         else noun.rstrip("s"), False, False, 0)
+                for q in (_bare_cell_quantities(ctx, cells[1:])) ]
     row_unit = _ROW_UNIT.search(label)  # "Adj. EPS ($)", "Basic EPS (cents)": the row's own unit
     if row_unit:
         code = ex.quantities.prefix_code.get(row_unit.group("sym") or "") or currency or ctx.currency
@@ -260,7 +270,8 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         left_in_cell = ctx.doc.visible[cells[col][0] : q.start]
         right_in_cell = ctx.doc.visible[q.end : cells[col][1]]
         d.qualifier = ex.cues.qualifier(left_in_cell, q.plus)
-        _measure(ex, d, q, [left_in_cell + " " + right_in_cell, row_label, col_header, caption], company_doc)
+        _measure(ex, d, q, [left_in_cell + " " + right_in_cell, row_label, col_header, caption], company_doc,
+                 key_figures=company_doc and _after_other_line(ex, ctx, info, line_no))
         d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
@@ -304,7 +315,45 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
     return drafts
 
 
-def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_doc: bool) -> None:
+def _bare_cell_quantities(ctx: DocContext, cells) -> list[Quantity]:
+    """The plain numbers of a row's cells ("2,940"), as counts with no unit yet."""
+    out = []
+    for start, end, cell in cells:
+        m = re.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\s*", cell)
+        if m:
+            lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
+            c0 = start + lead
+            raw = m.group(1)
+            out.append(Quantity(c0, c0 + len(raw), raw, 0.0, 0.0, 0.0, "", False, False, 0))
+    return out
+
+
+def _after_other_line(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int) -> bool:
+    """Whether the nearest row above ``line_no`` (in its table) that names a measure names one
+    other than revenue ("Dividend per share", "EBIT"): a row below it with no measure word of
+    its own ("Order book at 30 September") is one more line item, not a part of revenue."""
+    key = ("measure_rows", info.first)
+    if key not in ctx.table_cache:
+        rows = {}
+        for n in range(info.first, info.first + 200):
+            row = _line_text(ctx, n)
+            if not is_table_row(row):
+                break
+            cells = _cells(row, 0)
+            label = cells[0][2] if cells else ""
+            found = ex.measures.nearest("money", label, "", before=200) if label else None
+            if found is None and label and ex.measures.nearest("percent", label, "", before=200):
+                found = ("percent",)
+            if found:
+                rows[n] = found[0]
+        ctx.table_cache[key] = rows
+    rows = ctx.table_cache[key]
+    above = [n for n in rows if n < line_no]
+    return bool(above) and rows[max(above)] != "revenue"
+
+
+def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_doc: bool,
+             key_figures: bool = False) -> None:
     """The first of cell, row label, column header, caption that names a measure decides it."""
     percent = q.unit in ("percent", "percentage_point")
     if not percent and not ex.units.is_currency(q.unit):
@@ -328,6 +377,9 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
                 d.metric = ex.family(d.measure)
                 return
         else:
+            if _DIVIDEND_ROW.search(src):
+                d.measure = d.metric = "other"  # "Dividend per share (pence)": a payout, not earnings
+                return
             named = ex.measures.nearest("money", src, "", before=200)
             if ex.cues.has("other_money", src) and not named:
                 d.measure = d.metric = "other"
@@ -340,8 +392,14 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
                 d.measure = d.metric = "market_size"
                 return
     # A company's table row with no measure word is a line of its revenue breakdown
-    # ("Intelligent Cloud | $105,362"); a market table's is the market's size.
-    d.measure = "other" if percent else "revenue" if company_doc else "market_size"
+    # ("Intelligent Cloud | $105,362"), unless it sits below a row of another measure ("EBIT",
+    # "Dividend per share"): then it is one more line item. A market table's is the market's size.
+    if percent:
+        d.measure = "other"
+    elif company_doc:
+        d.measure = "other" if key_figures else "revenue"
+    else:
+        d.measure = "market_size"
     d.metric = ex.family(d.measure)
     d.confidence *= 0.8
 
