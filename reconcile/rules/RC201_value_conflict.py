@@ -9,7 +9,8 @@ contradict its result). A rate of change is compared only when the value it is a
 known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the same basis
 (year on year, quarter on quarter...). A rate (inflation, unemployment, a policy rate) is
 compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
-for the same month, quarter or year and seasonal adjustment, across documents.
+for the same month, quarter or year, basis (month on month, year on year) and seasonal
+adjustment, across documents.
 Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
 constant-currency figures, consensus and guidance never take part (see ``facts.comparable``). Only figures read with at least ``min_confidence`` take part (a market size with no
 year, a company named by a pronoun or a bold heading, a bare list item are read with less).
@@ -83,6 +84,21 @@ def _whole_company(f) -> bool:
 def _one_sentence(o: Outcome) -> bool:
     """Whether every figure of a document's disagreement stands in one sentence."""
     return len({(int(f.row["start"]), f.row["quote"]) for f in list(o.odd) + list(o.agree)}) == 1
+
+
+def _by_basis(groups: dict) -> dict:
+    """A monthly change and a 12-month rate of one index are different figures: a group whose
+    figures state two or more bases is split by basis, and its figures of no stated basis
+    (which could be either) leave it."""
+    out = {}
+    for key, group in groups.items():
+        bases = {f.row["basis"] for f in group if f.row["basis"]}
+        if len(bases) <= 1:
+            out[key] = group
+            continue
+        for basis in sorted(bases):
+            out[key + (basis,)] = [f for f in group if f.row["basis"] == basis]
+    return out
 
 
 def _label(measure: str, of: str) -> str:
@@ -183,7 +199,7 @@ class ValueConflict(Rule):
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], adjusted,
                    f.year, f.row.get("quarter"), f.row.get("month"), f.row["part_of_year"])
             groups.setdefault(key, []).append(f)
-        yield from self._across(groups, facts, rel, lambda key: f"{key[2]}_rate")
+        yield from self._across(_by_basis(groups), facts, rel, lambda key: f"{key[2]}_rate")
 
     def _periodic(self, facts: Facts, keys: tuple, measures: set, rel: float):
         """A quarter's or a month's figures, compared only with the same quarter or month of

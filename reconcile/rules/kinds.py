@@ -41,6 +41,9 @@ def kinds(spec: dict, table: str, required: tuple[str, ...] = ()) -> list[Kind]:
     return out
 
 
+_ASIDE = re.compile(r"\s*\([^()]{1,20}\)\s*")
+
+
 def kind_before(fact, known: list[Kind], window: int = 60) -> Kind | None:
     """The kind named last in the ``window`` characters before the fact's figure."""
     quote, figure = str(fact.row["quote"]), str(fact.row["figure"])
@@ -54,6 +57,13 @@ def kind_before(fact, known: list[Kind], window: int = 60) -> Kind | None:
         left = label if quote.find(label) < at else left
     elif _COMPARED.search(left[-25:]) or _PERCENT.search(left[-25:]):
         return None  # "14.4%, up from 12.1%": the figure compared with, or another figure's words
+    found = _last_kind(left, known)
+    if found is None and "(" in left:
+        found = _last_kind(_ASIDE.sub(" ", left), known)  # "an operating (EBIT) margin of 13.9%"
+    return found
+
+
+def _last_kind(left: str, known: list[Kind]) -> Kind | None:
     best = None
     for k in known:
         for m in k.pattern.finditer(left):
