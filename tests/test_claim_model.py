@@ -698,3 +698,14 @@ def test_an_annual_report_s_record_table_and_its_adjusted_prose(tmp_path):
     assert one(rows, "912")["measure"] == "other"  # a line item below others, not a part of revenue
     staff = one(rows, "3,280")
     assert (staff["measure"], staff["value"], staff["unit"]) == ("count", 3280, "employee")
+
+
+def test_a_year_end_balance_and_its_prior_year_label(tmp_path):
+    text = ("# Tessaly & Brook plc — Annual Report 2025\n\n*Financial year ended 30 September 2025*\n\n"
+            "Tessaly & Brook plc reported. Tessaly & Brook posted. Tessaly & Brook announced.\n\n"
+            "The order book at 30 September 2025 stood at a record £912m, up 14% on a year earlier "
+            "(30 September 2024: £842m).\n")
+    rows = claims(tmp_path, text)
+    now, before = one(rows, "£912m"), one(rows, "£842m")
+    assert (now["measure"], now["year"], now["month"], now["fiscal"]) == ("orders", 2025, None, True)
+    assert (before["measure"], before["year"], before["month"]) == ("orders", 2024, None)

@@ -135,6 +135,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
         same_unit = next((p for p in reversed(drafts[:i]) if not p.dropped and p.q.unit == q.unit), None) if i else None
         _read_measure(ex, ctx, d, same_unit or (drafts[i - 1] if i else before), around, has_market, regions)
+        if (same_unit is not None and d.measure == "other" and same_unit.measure != "other"
+                and _PAREN_LABEL.search(text[max(0, q.start - 50) : q.start])):
+            d.measure, d.metric = same_unit.measure, same_unit.metric  # "£912m … (30 September 2024: £842m)"
         if d.accounting == "reported" and ex.units.is_currency(q.unit):
             # "Adjusted operating profit rose 13.2% to £74.8m": the clause's subject, before the
             # rate of change, says how the amount is measured
@@ -392,7 +395,7 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
 
 
 #: "(FY2024: A$7.6 million)", "(prior year: 3,310)": an earlier period's figure in parentheses.
-_PAREN_LABEL = re.compile(r"\(\s*[^()\d]{0,12}\d{0,4}[^()]{0,8}:\s*$")
+_PAREN_LABEL = re.compile(r"\(\s*[^():]{0,30}:\s*$")
 _PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
 _OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
 

@@ -108,6 +108,7 @@ class TimeExpr:
     month: int | None = None
     fiscal: bool = False
     ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month)
+    dated: bool = False  # a day of the month is written ("30 September 2024", "June 30, 2024")
 
     @property
     def is_end_only(self) -> bool:
@@ -219,5 +220,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
         name = g["m_mon"]
         if not g.get("m_y") and (name == "May" or not prep and "'s" not in m.group(0)):
             return None  # "may reach", "March" as a verb: a bare month needs "in", "for"… or a year
-        return TimeExpr(s, e, "point", int(g["m_y"]) if g.get("m_y") else None, prep=prep, month=month_number(name))
+        day = bool(re.search(r"\d", m.group(0).split(name, 1)[-1].replace(g.get("m_y") or "", "", 1))) or \
+            bool(re.search(r"\d{1,2}\s*$", m.string[max(0, m.start() - 4) : m.start()]))
+        return TimeExpr(s, e, "point", int(g["m_y"]) if g.get("m_y") else None, prep=prep, month=month_number(name),
+                        dated=day)
     return None

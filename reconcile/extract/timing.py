@@ -49,6 +49,11 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         d.fiscal = t.fiscal or ctx.fiscal
         d.year = t.year or ctx.default_year
         return
+    if t.month and t.dated and t.year and ctx.fiscal_year_end == t.month and ctx.fiscal_year_end != 12:
+        # "the order book at 30 September 2025" in a report whose year ends in September: the
+        # year-end balance of fiscal 2025
+        d.year, d.fiscal = t.year, True
+        return
     if t.month:
         d.month = t.month
         if t.year:
