@@ -61,6 +61,9 @@ class PartsShareValue(Rule):
                 parts = values.get((doc, subject, scope, None if together else year), [])
                 if together:
                     parts = [p for p in parts if p.row["quote"] == s.row["quote"]]
+                else:  # "41.5% of 2026 revenue, or USD 143.2 million": the value beside a dated share is of its year
+                    parts = parts + [p for p in values.get((doc, subject, scope, None), [])
+                                     if p.row["quote"] == s.row["quote"]]
                 for part in parts:
                     total = next((t for t in totals if t.unit == part.unit), None)
                     if total is None:
