@@ -454,9 +454,9 @@ def test_an_economy_story_names_the_part_each_figure_is_about(tmp_path):
     headline = one(rows, "0.5%")
     assert (headline["scope"], headline["measure"], headline["month"]) == ("Global", "rate", 3)
     fuel = one(rows, "2.4%")
-    assert (fuel["scope"], fuel["measure"], fuel["year"], fuel["month"]) == ("Fuel", "rate", 2026, 3)
+    assert (fuel["scope"], fuel["measure"], fuel["year"], fuel["month"]) == ("fuel", "rate", 2026, 3)
     before = one(rows, "1.1%")  # the comparison's base keeps its own month and the clause's subject
-    assert (before["scope"], before["month"], before["value"]) == ("Fuel", 2, -1.1)
+    assert (before["scope"], before["month"], before["value"]) == ("fuel", 2, -1.1)
     assert one(rows, "0.9%")["scope"] == "transport" and one(rows, "0.9%")["month"] == 3
     assert one(rows, "0.3%")["scope"] == "dairy products"
     fares = one(rows, "0.2%")
@@ -478,8 +478,8 @@ def test_a_bulletin_s_industries_are_parts_and_its_headline_is_the_whole(tmp_pat
     assert one(rows, "1.3 per cent")["scope"] == "manufacturing"
     assert one(rows, "2.0 per cent")["scope"] == "chemical and plastics industry"
     mining = one(rows, "0.8 per cent")
-    assert (mining["scope"], mining["value"]) == ("Mining & quarrying", -0.8)
-    assert one(rows, "-0.05 percentage points")["scope"] == "Mining & quarrying"
+    assert (mining["scope"], mining["value"]) == ("mining & quarrying", -0.8)
+    assert one(rows, "-0.05 percentage points")["scope"] == "mining & quarrying"
     assert one(rows, "0.6 per cent")["scope"] == "water & waste management"
 
 
@@ -647,7 +647,7 @@ def test_a_bulletin_from_the_statistical_office_of_a_country_the_tables_do_not_k
     assert (headline["entity"], headline["entity_type"], headline["scope"], headline["measure"]) == (
         "Ruritania", "economy", "Global", "rate")
     food = one(rows, "5.1%")
-    assert (food["scope"], food["year"], food["month"], food["basis"]) == ("Food", 2026, 3, "yoy")
+    assert (food["scope"], food["year"], food["month"], food["basis"]) == ("food", 2026, 3, "yoy")
     assert one(rows, "0.3%")["scope"] == "Global"
 
 
@@ -709,3 +709,20 @@ def test_a_year_end_balance_and_its_prior_year_label(tmp_path):
     now, before = one(rows, "£912m"), one(rows, "£842m")
     assert (now["measure"], now["year"], now["month"], now["fiscal"]) == ("orders", 2025, None, True)
     assert (before["measure"], before["year"], before["month"]) == ("orders", 2024, None)
+
+
+def test_a_retail_bulletin_and_its_story_name_the_same_part(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "STATISTICS NORWAY\nStatistical Bulletin\n\nRETAIL TRADE, NORWAY: SEPTEMBER 2025\n\n"
+        "Retail sales in Norway rose. Statistics Norway said retail sales and the economy grew.\n\n"
+        "Non-food stores: volumes fell by 0.7% on the month, with department\nstores reporting weaker demand.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "# Norway retail sales rebound in September\n\nOSLO, October 17, 2025 - Statistics Norway said on Friday that the economy grew. "
+        "Norway's retail sales grew.\n\nSupermarkets drove the rebound, while sales at non-food stores fell 1.7% "
+        "on the month.\n", encoding="utf-8")
+    result = reconcile.audit(str(tmp_path))
+    rows = {r["figure"]: r for r in result.claims.to_dict("records")}
+    assert rows["0.7%"]["scope"] == rows["1.7%"]["scope"] == "non-food stores"
+    assert (rows["0.7%"]["year"], rows["0.7%"]["month"]) == (2025, 9)
+    assert [f.rule for f in result.findings] == ["RC201"]

@@ -21,6 +21,8 @@ _CLAUSE = re.compile(r"[.;:!?\[\]\"“”]|,|\b(?:while|whereas|but|with|as|afte
 _WORD = re.compile(r"[\w&'’-]+")
 _NAME_CHARS = re.compile(r"^[\w&'’ -]+$")
 _SHORT_GAP = 45
+# A word kept as written in a part's name: an acronym or a name with an inner capital ("CPIH", "iPhone")
+_KEEP_CASE = re.compile(r"^[^a-z]*[A-Z][^a-z]*[A-Z]|^.+[a-z][A-Z]")
 _COPULAS = frozenset(("was", "were", "is", "are", "held", "stood", "remained", "came in", "amounted to", "totalled",
                       "totaled", "reached", "earned", "remain", "hold", "stay", "come in"))
 
@@ -59,6 +61,7 @@ class ComponentFinder:
         self.between = {w.lower() for w in cfg.get("between_words", [])}
         self.not_parts = {w.lower() for w in cfg.get("not_parts", [])}
         self.price_words = {w.lower() for w in cfg.get("price_words", [])}
+        self.measure_words = {w.lower() for w in cfg.get("measure_words", [])}
 
     def find(self, left: str, entity: str = "") -> Component:
         """The subject of the clause ending in ``left`` (the words right before a figure);
@@ -88,7 +91,15 @@ class ComponentFinder:
             start = start_m.end()
         said = " ".join(verb.group(0).lower().split())
         change = said.removeprefix("to ") not in _COPULAS
-        return self._name(before[start:], change=change, verb=verb.group(0), entity=own)
+        found = self._name(before[start:], change=change, verb=verb.group(0), entity=own)
+        colon = before.rfind(":", 0, start)
+        if found.status == "whole" and colon >= 0 and start - colon <= 2:
+            # "Non-food stores: volumes fell by 0.7%": a run-in label names the part
+            label = re.split(r"[.;\n]", before[:colon])[-1]
+            labelled = self._name(label, change=change, verb=verb.group(0), entity=own)
+            if labelled.status == "part":
+                return Component("part", labelled.name, found.prices or labelled.prices, change, verb.group(0))
+        return found
 
     def part_named(self, label: str, entity: str = "") -> Component:
         """What a label alone names: a part of the economy, the whole (a measure of it), or none."""
@@ -114,8 +125,10 @@ class ComponentFinder:
         n = len(entity)
         if n and len(low) >= n and low[-n - 1:-n] == ["in"] and tuple(low[-n:]) == entity:
             tokens, low = tokens[: -n - 1], low[: -n - 1]
-        # "Prices in this division", "prices of dairy products": the words after name it
-        if len(low) >= 3 and low[0] in self.price_words and low[1] in ("in", "of", "for"):
+        # "Prices in this division", "prices of dairy products", "sales at non-food stores": the
+        # words after name it
+        if len(low) >= 3 and (low[0] in self.price_words or low[0] in self.measure_words) and \
+                low[1] in ("in", "of", "for", "at", "by"):
             tokens, low = tokens[2:], low[2:]
         if n and len(low) >= n and tuple(low[:n - 1]) == entity[:-1] and low[n - 1] in (entity[-1], entity[-1] + "'s"):
             tokens, low = tokens[n:], low[n:]  # "Norvania's unemployment rate"
@@ -135,7 +148,7 @@ class ComponentFinder:
             low = [t.lower() for t in tokens]
         if not low:
             return Component("whole", prices=prices, change=change, verb=verb)
-        name = " ".join(tokens).strip(" -")
+        name = " ".join(t if _KEEP_CASE.search(t) else t.lower() for t in tokens).strip(" -")
         if (" ".join(low) in self.not_parts or low[0] in self.not_parts or len(low) > 5
                 or any(c.isdigit() for c in name) or not _NAME_CHARS.match(name)):
             return _NONE

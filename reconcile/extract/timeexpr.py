@@ -49,6 +49,8 @@ _CAL = (
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
     rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})\s+\d{{1,2}},?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
+    r"|(?-i:(?P<m_up>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
+    r"\s+(?P<m_up_y>(?:19|20)\d{2})(?![\w-])"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)))\.?(?:'s)?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
     r"(?:\s+(?P<m_y>(?:19|20)\d{2}))?(?![\w-])"
@@ -216,6 +218,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
             "twelve months", "12 months", "fiscal year", "year") else "other"
         return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"] or g["e_mon2"]), ended=ended,
                         fiscal=span == "fiscal year")
+    if g.get("m_up"):  # "RETAIL TRADE, KESTRIA: SEPTEMBER 2025"
+        return TimeExpr(s, e, "point", int(g["m_up_y"]), prep=prep, month=month_number(g["m_up"]))
     if g.get("m_mon"):
         name = g["m_mon"]
         if not g.get("m_y") and (name == "May" or not prep and "'s" not in m.group(0)):

@@ -397,6 +397,11 @@ def _growth_targets(facts: list[Fact]) -> None:
             if len({v.measure for v in near}) == 1:
                 g.target = min(near, key=lambda v: (abs(figure_at(v.row) - figure_at(g.row)), figure_at(v.row)))
                 g.row["of"] = g.target.measure
+            elif not near and g.row.get("entity_type") == "economy" and g.row.get("dimension") == "component" \
+                    and g.row.get("basis"):
+                # a part of an economy's statistic ("non-food store volumes fell 0.7% on the month"):
+                # a rate of that part's index, comparable on the same basis and period
+                g.row["of"] = "index"
 
 
 def _unnamed_parts(facts: list[Fact], rows: list[dict]) -> set[int]:
