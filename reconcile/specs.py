@@ -86,7 +86,7 @@ MEASURES = Table({
     })),
     "margins": Table(values=Table({"of": _MEASURE_NAME, "over": _MEASURE_NAME, "cues": CUES},
                                   required=("of", "over", "cues"))),
-    "rates": Table(values=Table({"cues": CUES}, required=("cues",))),
+    "rates": Table(values=Table({"cues": CUES, "change": Bool()}, required=("cues",))),
     "adjustment": Table(values=Table({"cues": CUES}, required=("cues",))),
     "signs": _closed_words("negative", "positive", "negative_after", "positive_after"),
     "basis": Table(values=WORDS, names=IDENTIFIER),

@@ -21,6 +21,7 @@ from .vocabulary import Vocabulary
 LEFT_WINDOW = 300
 RIGHT_WINDOW = 200
 CHUNK = 1500
+PARAGRAPH_WINDOW = 1500  # how far back in its line a sentence looks for the company it speaks of
 QUOTE_MAX = 600  # longer sentences are quoted around the figure
 QUOTE_SIDE = 160
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"”’')\]*]*\s+(?=[\"“‘(\[*#•-]?\s?[A-Z0-9$€£¥₹])|\s[-–—•]\s(?=[A-Z])")
@@ -108,7 +109,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     subjects = [(p + w0, k) for p, k in ex.subjects.phrases(window)]
     has_market = bool(subjects) or "market" in window.lower()
     block_start = ctx.visible_lines.line_start(ctx.visible_lines.line(s0))
-    paragraph = text[block_start:s0]
+    paragraph = text[max(block_start, s0 - PARAGRAPH_WINDOW):s0]  # bounded: a one-line file stays linear
 
     drafts = [Draft(q) for q in qs]
     _merge_between(text, drafts)

@@ -164,7 +164,7 @@ class ValueConflict(Rule):
             # undated against dated, whatever calendar the dated ones count in (an undated
             # figure has no calendar): gathered across the calendars, judged after the loop
             wide = (subject, scope, measure, key[3], key[5])
-            spread_out.setdefault(wide, ([], []))
+            spread_out.setdefault(wide, ([], [], []))
             spread_out[wide][0].extend(loose)
             spread_out[wide][1].extend(f for y, fs in by_year.items() if y is not None for f in fs)
         # a quarter's dated figures bracket an undated one too ("net income climbed to $198.7 million"
@@ -172,9 +172,10 @@ class ValueConflict(Rule):
         for f in facts.periodic:
             wide = (f.subject, f.scope, f.measure, f.unit, f.row["era"])
             if f.year is not None and f.measure != "growth" and wide in spread_out:
-                spread_out[wide][1].append(f)
-        for (subject, scope, measure, _, _), (loose, dated) in sorted(spread_out.items(), key=lambda kv: tuple(map(str, kv[0]))):
-            yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel)
+                spread_out[wide][2].append(f)
+        for (subject, scope, measure, _, _), (loose, dated, periodic) in sorted(spread_out.items(),
+                                                                               key=lambda kv: tuple(map(str, kv[0]))):
+            yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel, periodic)
 
     @staticmethod
     def _compared(measure: str, of: str, measures: set) -> bool:
@@ -192,8 +193,9 @@ class ValueConflict(Rule):
             if f.measure != "rate" or f.unit != "percent" or f.year is None:
                 continue
             kind = kind_before(f, rate_kinds)
-            if kind is None:
-                continue
+            if kind is None or (kind.entry.get("change") and not f.row["basis"]
+                                and (f.row.get("month") is not None or f.row.get("quarter") is not None)):
+                continue  # a month's change of an index, of no stated basis: on the month or on the year?
             # a level, not a change: no basis; a headline rate is seasonally adjusted unless said otherwise
             adjusted = next((a.name for a in adjustments if a.pattern.search(str(f.row["quote"]))), "sa")
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], adjusted,
@@ -222,10 +224,17 @@ class ValueConflict(Rule):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
 
-    def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel):
+    def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel, periodic=()):
         """An undated figure that fits none of the other documents' dated figures: one finding
         for it at most, naming the nearest. Values are indexed once (sorted), so many
         documents cost ``n log n``."""
+        if loose and periodic:
+            # a quarter's figures bracket an undated one only when it is of their size (a year's
+            # figure is several quarters'): "net income climbed to $198.7 million" against a
+            # release's $189.7 million for the quarter, never $585 million against $150 million
+            near = [p for p in periodic
+                    if any(0 < a.value / p.value < 2.5 and 0 < p.value / a.value < 2.5 for a in loose if p.value)]
+            dated = list(dated) + near
         if not loose or not dated:
             return
         if any(f.unit != "percent" for f in loose):
@@ -255,7 +264,7 @@ class ValueConflict(Rule):
             others = len(dated) - len(own.get(a.doc, []))
             if meeting > 0 or others == 0 or self._facts.stated_anywhere(a, interval):
                 continue  # (an undated figure another document states for any period or basis fits it)
-            if a.unit == "percent" and all(abs(f.value - a.value) < near_pp for f in dated if f.doc != a.doc):
+            if a.measure == "share" and any(abs(f.value - a.value) < near_pp for f in dated if f.doc != a.doc):
                 continue  # an undated share this close to a dated one may be of another year
             i = bisect.bisect_left(values, a.value)
             near = min((f for f in by_value[max(0, i - 3):i + 3] if f.doc != a.doc),

@@ -137,6 +137,21 @@ def comparable(row: dict, *, periodic: bool = False) -> bool:
     return not (row.get("metric") == "share" and row.get("scope_type") == "global")
 
 
+_PER_SHARE_BASIS = re.compile(r"\b(basic|diluted)\b", re.IGNORECASE)
+
+
+def _per_share_basis(row: dict) -> str:
+    """``basic`` when the words (or the table row) before a per-share figure say so; a diluted
+    figure is the headline one (``""``), as is one that names neither."""
+    quote, figure = str(row.get("quote") or ""), str(row.get("figure") or "")
+    at = quote.find(figure)
+    left = quote[:at] if at >= 0 else quote
+    if "|" in left:
+        left = next((c for c in quote.split("|") if c.strip()), "")  # the table row's label
+    found = _PER_SHARE_BASIS.findall(left[-60:])
+    return "basic" if found and found[-1].lower() == "basic" else ""
+
+
 def _company_share(row: dict) -> bool:
     """A company's own share of a market, stated in a document about the company."""
     return (row.get("metric") == "share" and row.get("scope_type") == "global" and row.get("entity_type") == "company"
@@ -328,6 +343,8 @@ class Facts:
         row.setdefault("part_of_year", "")
         row["measure"] = row.get("measure") or row["metric"]
         row["basis"] = row.get("basis") if isinstance(row.get("basis"), str) else ""
+        if row["measure"] == "eps" and not row["basis"]:
+            row["basis"] = _per_share_basis(row)  # basic and diluted earnings per share are two figures
         return self._converted(Fact(row=row, value=_float(row["value"]), lo=lo, hi=hi, year=_int(row["year"]),
                                     period_start=_int(row["period_start"]), period_end=_int(row["period_end"])))
 
