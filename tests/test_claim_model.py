@@ -726,3 +726,15 @@ def test_a_retail_bulletin_and_its_story_name_the_same_part(tmp_path):
     assert rows["0.7%"]["scope"] == rows["1.7%"]["scope"] == "non-food stores"
     assert (rows["0.7%"]["year"], rows["0.7%"]["month"]) == (2025, 9)
     assert [f.rule for f in result.findings] == ["RC201"]
+
+
+def test_review_guards_on_company_news(tmp_path):
+    text = ("# Orrisdale Medical Systems raises outlook\n\n"
+            "Orrisdale Medical Systems raised its outlook. Orrisdale CEO Mark Hale said demand held up. "
+            "Orrisdale posted record sales.\n\n"
+            "Orrisdale shares closed at $45 a share. Hardware remained the largest segment, generating revenue of "
+            "$3.1 billion in 2025.\n")
+    rows = claims(tmp_path, text)
+    assert {r["entity"] for r in rows} == {"Orrisdale Medical Systems"}
+    assert one(rows, "$45")["measure"] != "eps"
+    assert one(rows, "$3.1 billion")["scope_type"] != "company"

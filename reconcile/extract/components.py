@@ -41,6 +41,7 @@ class Component:
     prices: bool = False
     change: bool = False
     verb: str = ""
+    other_whole: bool = False  # the whole named by a word of no price ("GDP", "output", "unemployment")
 
 
 _NONE = Component("none")
@@ -62,6 +63,7 @@ class ComponentFinder:
         self.not_parts = {w.lower() for w in cfg.get("not_parts", [])}
         self.price_words = {w.lower() for w in cfg.get("price_words", [])}
         self.measure_words = {w.lower() for w in cfg.get("measure_words", [])}
+        self.other_wholes = {w.lower() for w in cfg.get("other_wholes", [])}
 
     def find(self, left: str, entity: str = "") -> Component:
         """The subject of the clause ending in ``left`` (the words right before a figure);
@@ -147,7 +149,9 @@ class ComponentFinder:
             tokens = tokens[:-1] + [tokens[-1][:-2]] if low[-1].endswith("'s") else tokens[:-1]
             low = [t.lower() for t in tokens]
         if not low:
-            return Component("whole", prices=prices, change=change, verb=verb)
+            named = {w.lower().replace("’", "'") for w in _WORD.findall(phrase)}
+            other = bool(named & self.other_wholes)
+            return Component("whole", prices=prices, change=change, verb=verb, other_whole=other)
         name = " ".join(t if _KEEP_CASE.search(t) else t.lower() for t in tokens).strip(" -")
         if (" ".join(low) in self.not_parts or low[0] in self.not_parts or len(low) > 5
                 or any(c.isdigit() for c in name) or not _NAME_CHARS.match(name)):

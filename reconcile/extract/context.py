@@ -67,6 +67,12 @@ _TITLE_NAME = re.compile(r"\b[A-Z][a-z]+[A-Za-z]*\b")
 _TITLE_NAME_ACTS = re.compile(
     r"((?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:raised|lifted|cut|lowered|said|says|"
     r"sees|expects|beat|missed|topped|earned|reported|posted|forecast|forecasts|announced|shares|stock)\b")
+# A capitalised word right before a title word: the title word is inside a name, not its start.
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
+# Words that end a company's name in a story ("Orrisdale CEO Mark Hale said", "Statistics Office").
+_NOT_IN_COMPANY_NAME = {"ceo", "cfo", "chief", "chairman", "president", "founder", "director", "spokesman",
+                        "spokeswoman", "analyst", "analysts", "statistics", "statistical", "office", "bureau", "said",
+                        "says", "shares", "stock", "inc", "corp"}
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
                "corporation", "ltd", "plc", "co", "group", "holdings", "january", "february", "march", "april", "may",
@@ -115,30 +121,47 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         word = m.group(0)
         if any(a <= m.start() < b for a, b in in_regions) or word.lower() in _NOT_ENTITY or body.count(word) < 3:
             continue
+        if _CAPITALISED_BEFORE.search(title[: m.start()]):
+            continue  # "Orrisdale Medical Systems raises …": a name starts at its first word, not at "Systems"
         # A title word is a company when the text never writes it in lower case (a proper name)
         # and has it act or own something ("Altmark grew", "Pellucid's").
         if _whole_word_at(body, word.lower(), first_only=True):
             continue
         spots = _whole_word_at(body, word)
         acting = [m for m in (_TITLE_NAME_ACTS.match(body, at + len(word)) for at in spots) if m]
-        longest = max((m.group(1) or "" for m in acting), key=len, default="")
-        if longest.strip():
-            candidates[word + longest] += 1  # "Orrisdale Medical Systems raised …": the name in full
+        extra = max((_name_words(m.group(1) or "") for m in acting), key=len, default=[])
+        if extra:
+            candidates[word + " " + " ".join(extra)] += 1  # "Orrisdale Medical Systems raised …": the name in full
         elif acting or any(vocab.scopes.acts_after.match(body, at + len(word)) for at in spots):
             candidates[word] += 1
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
         if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):
             continue
-        if any(name.split()[0] == kept.split()[0] for kept in out):
+        shorter = next((i for i, kept in enumerate(out) if name.startswith(kept + " ")), None)
+        if shorter is None and any(name.split()[0] == kept.split()[0] for kept in out):
             continue  # "Corvane" and "Corvane Systems" are one company
         mentions = len(_whole_word_at(body, name))
         first = name.split()[0]
         if first != name and _whole_word_at(title, first):
             mentions = max(mentions, len(_whole_word_at(body, first)))  # "Orrisdale" in the title, in full once
         if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1):
-            out.append(name)
+            if shorter is not None:
+                out[shorter] = name  # the fuller name of the same company ("Orrisdale Medical Systems")
+            else:
+                out.append(name)
     return out
+
+
+def _name_words(extension: str) -> list[str]:
+    """The words that continue a company's name, up to one that cannot ("Orrisdale CEO Mark
+    Hale said": the name ends before the title of a person)."""
+    words = []
+    for w in extension.split():
+        if w.lower() in _NOT_IN_COMPANY_NAME:
+            break
+        words.append(w)
+    return words
 
 
 def _whole_word_at(text: str, word: str, *, first_only: bool = False) -> list[int]:
@@ -202,7 +225,7 @@ _STATS_OFFICE = re.compile(r"\b(?:statistics|statistical)[ \t]+(?:office|bureau|
                            r"|\bstatistics[ \t]+([a-z]{3,})\b"
                            r"|\b(?!(?:national|official|federal|central|state|government)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
-_ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b")
+_ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _POSSESSIVE_ECONOMY = re.compile(
     r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
     r"(?:economy|GDP|unemployment|jobless|inflation|consumer[ \t]+prices?|central[ \t]+bank|labou?r[ \t]+market)\b")

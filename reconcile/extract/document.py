@@ -256,7 +256,9 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
     found.sort()
     leads = []
     for line_no, line in found:
-        times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)]
+        # "Market size and forecast to 2030" dates nothing: the end of a forecast is no year of the lines below
+        times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)
+                 and not t.is_end_only]
         leads.append((line_no, times[-1] if times else None, vocab.basis(line, "")))
     i = 0
     current = None

@@ -178,7 +178,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
         d.kind = ex.cues.kind(around.left, around.right)
-        if ctx.company_doc and d.kind != "consensus" and _COMPANY_EXPECTS.search(text[s0 : q.start][-160:]):
+        if ctx.company_doc and d.kind != "consensus" and _COMPANY_EXPECTS.search(
+                text[s0 : q.start][-160:].rsplit(";", 1)[-1]):
             d.kind = "guidance"  # "The company now expects full-year revenue of $4.82 billion to $4.85 billion"
         elif d.kind == "guidance" and not ctx.company_doc:
             d.kind = "forecast"  # "we expect Europe to account for 44%" in a market report: its forecast
@@ -310,7 +311,7 @@ def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev:
         return
     if c.status == "none" or d.q.unit != "percent" or d.measure not in ("growth", "share", "other"):
         return
-    prices = c.prices or (c.status == "whole" and ctx.inflation_doc)
+    prices = c.prices or (c.status == "whole" and ctx.inflation_doc and not c.other_whole)
     if not (c.change or prices):
         return
     d.measure = "rate" if prices else "growth"  # "core inflation held at 3.1%": a rate
@@ -490,7 +491,7 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
 
 
 #: "By product, …", "By end use, …": the breakdown a sentence's segments belong to.
-_BY_BREAKDOWN = re.compile(r"\bby\s+([a-z][a-z -]{1,25}?)\s*[,:]", re.IGNORECASE)
+_BY_BREAKDOWN = re.compile(r"(?:^|[.\n]\s*|\*\*)\s*by\s+([a-z][a-z -]{1,25}?)\s*[,:]", re.IGNORECASE)
 
 
 def _breakdown(ex: Vocabulary, left: str) -> str:

@@ -74,7 +74,8 @@ class ScopeFinder:
         )
         # "Strandberg Robotics remained the segment leader, generating AMR revenue of …"
         self.company_being = re.compile(
-            rf"({_NAME})\s+(?:remained|remains|was|is|became|stayed|stays)\s+[^,.;]{{3,60}},\s+"
+            rf"({_NAME})\s+(?:remained|remains|was|is|became|stayed|stays)\s+(?![^,.;]*\b(?:segments?|categor(?:y|ies)|"
+            rf"regions?|products?|types?|divisions?|units?|lines?|applications?|channels?)\b)[^,.;]{{3,60}},\s+"
             rf"(?:generating|posting|reporting|recording|earning|booking|bringing\s+in|with)\b")
         self.company_after = re.compile(rf"^[^.;]{{0,40}}?,\s+({_NAME})\s+(?:is|was|has|had|remains|focuses|continues|stands|holds|reported)\b")
         self.company_with = re.compile(rf"({_NAME}),?\s+with\s+(?:a|an|its|annual)?\s*(?:\w+\s+){{0,2}}(?:revenues?|sales)\b")

@@ -86,6 +86,11 @@ def _one_sentence(o: Outcome) -> bool:
     return len({(int(f.row["start"]), f.row["quote"]) for f in list(o.odd) + list(o.agree)}) == 1
 
 
+def _estimates(group: list) -> bool:
+    """Analysts' estimates of a company's results: two models differ by design."""
+    return all(f.row["era"] == "forecast" and f.row.get("entity_type") == "company" for f in group)
+
+
 def _by_basis(groups: dict) -> dict:
     """A monthly change and a 12-month rate of one index are different figures: a group whose
     figures state two or more bases is split by basis, and its figures of no stated basis
@@ -121,7 +126,6 @@ class ValueConflict(Rule):
             view = facts.on_basis(basis)
             if view.all or view.periodic:
                 for f in self._check(view):
-                    f.metric = f"{basis} {f.metric}"
                     f.message = f"({basis}) {f.message}"
                     yield f
 
@@ -149,6 +153,8 @@ class ValueConflict(Rule):
                       and (f.unit == "percent" or _whole_company(f))):
                     by_year[None].append(f)
             for year in sorted(y for y in by_year if y is not None):
+                if len({f.doc for f in by_year[year]}) > 1 and _estimates(by_year[year]):
+                    continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
                     if o.kind == "within" and (_one_sentence(o) or measure == "count"):
                         # "42% of its exports and 48% of its imports": two things, side by side;
@@ -218,7 +224,7 @@ class ValueConflict(Rule):
     def _across(self, groups: dict, facts: Facts, rel: float, measure_of):
         """Each group (keyed by subject, scope, …) judged across its documents only."""
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
-            if len({f.doc for f in groups[key]}) < 2:
+            if len({f.doc for f in groups[key]}) < 2 or _estimates(groups[key]):
                 continue
             for o in judge(groups[key], _widen(rel, exact=self._exact)):
                 if o.kind != "within":

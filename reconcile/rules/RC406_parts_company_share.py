@@ -28,10 +28,26 @@ Consistent
 
 from __future__ import annotations
 
+import re
+
 from .base import Rule
 from .describe import amount, where
 from .facts import Facts, overlaps
 from ..numbers import format_amount
+
+
+#: The share is of a market: "21% of the global market", "a 15% share of the exoskeleton market".
+_MARKET_SHARE = re.compile(r"\bmarket\b", re.IGNORECASE)
+#: Not a share of revenue: units shipped, volumes, or the company's own shares moving.
+_NOT_REVENUE_SHARE = re.compile(r"\b(?:units?|shipments?|volumes?|by\s+volume|stock|shares\s+(?:rose|fell|closed|"
+                                r"gained|dropped|jumped|slid))\b", re.IGNORECASE)
+
+
+def _after(f) -> str:
+    """The words right after a fact's figure in its quote."""
+    quote, figure = str(f.row["quote"]), str(f.row["figure"])
+    at = quote.find(figure)
+    return quote[at + len(figure): at + len(figure) + 60] if at >= 0 else ""
 
 
 class PartsCompanyShare(Rule):
@@ -49,10 +65,11 @@ class PartsCompanyShare(Rule):
             if f.metric in ("market_size", "revenue") and f.year is not None:
                 by_doc.setdefault(f.doc, []).append(f)
         for s in facts.company_shares:
-            if s.year is None:
-                continue
+            if s.year is None or not _MARKET_SHARE.search(_after(s)) or _NOT_REVENUE_SHARE.search(str(s.row["quote"])):
+                continue  # only "… of the global market"; not a stock move, nor a share of units shipped
             here = [f for f in by_doc.get(s.doc, []) if f.year == s.year]
-            markets = [f for f in here if f.metric == "market_size" and f.scope == "Global" and f.subject != s.subject]
+            markets = [f for f in here if f.metric == "market_size" and f.scope == "Global" and f.subject != s.subject
+                       and f.row["era"] == s.row["era"]]
             revenues = [f for f in here if f.metric == "revenue" and f.subject == s.subject
                         and f.row.get("entity_type") == "company" and f.scope_type in ("global", "segment")]
             if len({(m.subject, m.value) for m in markets}) != 1 or not revenues:

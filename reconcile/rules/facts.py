@@ -237,9 +237,10 @@ class Facts:
         #: kind: ``{(subject, scope, measure): [(low, high, doc)]}`` (see ``stated_anywhere``)
         self.stated: dict[tuple, list] = defaultdict(list)
         for row in rows:
-            if row.get("subject") and row.get("measure") and math.isfinite(_float(row["value"])):
+            if (row.get("subject") and row.get("measure") and math.isfinite(_float(row["value"]))
+                    and row.get("source_type") != "reference"):
                 lo, hi = interval(row, bands)
-                self.stated[(row["subject"], row["scope"], row["measure"])].append((lo, hi, row["doc"]))
+                self.stated[(row["subject"], row["scope"], row["measure"], row["unit"])].append((lo, hi, row["doc"]))
             if row.get("source_type") == "reference":  # a trusted figure, not a document's: see ``reference``
                 reference.append(self._fact(row))
                 continue
@@ -328,7 +329,7 @@ class Facts:
         period, adjusted or not, expected or not) that meets ``f``'s interval widened by ``widen``."""
         lo, hi = widen(f)
         return any(d != f.doc and d not in self._dropped and a <= hi and lo <= b
-                   for a, b, d in self.stated.get((f.subject, f.scope, f.measure), ()))
+                   for a, b, d in self.stated.get((f.subject, f.scope, f.measure, f.row.get("converted_from") or f.unit), ()))
 
     def memo(self, key, compute):
         """``compute()`` once per key: derived views several rules share (part sets)."""

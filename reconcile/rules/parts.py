@@ -58,7 +58,9 @@ def _dimension(f) -> str | None:
         return None  # a rank or a row number ("1", "2.") names no part
     if f.scope_type in _REGION_TYPES or f.scope_type == "region_group":
         return "region"  # "Middle East & Africa and Latin America together held 12%": one part
-    if f.scope_type == "segment" and str(f.scope).split()[0].lower() == str(f.subject).split()[0].lower():
+    entity = str(f.row.get("entity") or "")
+    if f.scope_type == "segment" and f.row.get("entity_type") == "company" and entity and \
+            str(f.scope).split()[0].lower() == entity.split()[0].lower():
         return None  # "Microsoft Cloud" in Microsoft's release: a grouping across its segments, not one of them
     if f.scope_type in ("segment", "company"):
         dim = f.row.get("dimension")
