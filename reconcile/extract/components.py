@@ -152,6 +152,12 @@ class ComponentFinder:
             named = {w.lower().replace("’", "'") for w in _WORD.findall(phrase)}
             other = bool(named & self.other_wholes)
             return Component("whole", prices=prices, change=change, verb=verb, other_whole=other)
+        while tokens and tokens[0].lower().replace("’", "'") in ("'s", "s"):
+            tokens = tokens[1:]  # "Norvania ’s food prices": the possessive of a name dropped before
+        if tokens and tokens[-1].endswith(("'", "’")):
+            tokens = tokens[:-1] + [tokens[-1].rstrip("'’")]
+        if not tokens:
+            return _NONE
         name = " ".join(t if _KEEP_CASE.search(t) else t.lower() for t in tokens).strip(" -")
         if (" ".join(low) in self.not_parts or low[0] in self.not_parts or len(low) > 5
                 or any(c.isdigit() for c in name) or not _NAME_CHARS.match(name)):

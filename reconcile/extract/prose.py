@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .links import cagr_periods, respectively, restated_years
-from .quantities import Quantity
+from .quantities import PRIOR_LABEL, Quantity
 from .parts import company_part
 from .timing import apply_time
 from .vocabulary import Vocabulary
@@ -137,7 +137,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         same_unit = next((p for p in reversed(drafts[:i]) if not p.dropped and p.q.unit == q.unit), None) if i else None
         _read_measure(ex, ctx, d, same_unit or (drafts[i - 1] if i else before), around, has_market, regions)
         if (same_unit is not None and d.measure == "other" and same_unit.measure != "other"
-                and _PAREN_LABEL.search(text[max(0, q.start - 50) : q.start])):
+                and PRIOR_LABEL.search(text[max(0, q.start - 50) : q.start])):
             d.measure, d.metric = same_unit.measure, same_unit.metric  # "£912m … (30 September 2024: £842m)"
         if d.accounting == "reported" and ex.units.is_currency(q.unit):
             # "Adjusted operating profit rose 13.2% to £74.8m": the clause's subject, before the
@@ -387,8 +387,10 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
             return t
     best = None
     for i, t in enumerate(times):  # else the nearest one before it, not already taken
-        labels = text[t.end : q.start].strip() in ("(", ":", "(:")  # "on FY2024 (A$118.3 million)"
-        if prev_end <= t.start and t.end <= q.start and i not in consumed and (labels or not _is_base(text, t)):
+        if not (prev_end <= t.start and t.end <= q.start) or i in consumed:
+            continue
+        labels = q.start - t.end <= 4 and text[t.end : q.start].strip() in ("(", ":", "(:")  # "on FY2024 (A$118.3m)"
+        if labels or not _is_base(text, t):
             best = (i, t)
     if best:
         consumed.add(best[0])
@@ -396,8 +398,6 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     return None
 
 
-#: "(FY2024: A$7.6 million)", "(prior year: 3,310)": an earlier period's figure in parentheses.
-_PAREN_LABEL = re.compile(r"\(\s*[^():]{0,30}:\s*$")
 _PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
 _OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
 
@@ -448,7 +448,7 @@ def _is_base_figure(text: str, q: Quantity) -> bool:
     """A figure stated as the base of a comparison, whose period is not the sentence's."""
     before = text[max(0, q.start - 50) : q.start]
     return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before) or _COMPARED_OF.search(before)
-                or _PAREN_LABEL.search(before))
+                or PRIOR_LABEL.search(before))
 
 
 def _is_base(text: str, t) -> bool:

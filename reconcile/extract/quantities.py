@@ -49,7 +49,8 @@ _TO = re.compile(r"\bto\b")
 _PER = re.compile(r"^\s*(?:per\b|a share|/)", re.IGNORECASE)
 
 
-_PRIOR_LABEL = re.compile(r"^\s*\(\s*[^()\d]{0,12}\d{0,4}[^()]{0,8}:\s*$")
+#: "(FY2024: 3,310)", "(30 September 2024: £842m)": an earlier period's figure in parentheses.
+PRIOR_LABEL = re.compile(r"\(\s*[^():]{0,30}:\s*$")
 #: "$4.84bn and FY25E adj. EPS to $10.44": the later figure is another measure, not the same one's level.
 _OTHER_FIGURE = re.compile(r"\band\b|\bEPS\b|\bper\s+share\b|\bmargin\b", re.IGNORECASE)
 
@@ -354,7 +355,7 @@ class QuantityFinder:
         if last.unit in (PERCENT, PERCENTAGE_POINT) or self.units.is_currency(last.unit) or s - last.end > 30:
             return None
         m = self.count_number.match(text, s)
-        if m is None or not (m.group("cs") or "," in m.group("cn")) or not _PRIOR_LABEL.search(text[last.end : s]):
+        if m is None or not (m.group("cs") or "," in m.group("cn")) or not PRIOR_LABEL.search(text[last.end : s]):
             return None
         raw = m.group("cn").replace(",", "")
         try:
