@@ -738,3 +738,9 @@ def test_review_guards_on_company_news(tmp_path):
     assert {r["entity"] for r in rows} == {"Orrisdale Medical Systems"}
     assert one(rows, "$45")["measure"] != "eps"
     assert one(rows, "$3.1 billion")["scope_type"] != "company"
+
+
+def test_an_operating_loss_in_words_is_negative(tmp_path):
+    rows = claims(tmp_path, "Acme Inc. reported results. Acme Inc. announced.\n\n"
+                            "In fiscal 2025 the operating loss was $12 million and the net loss narrowed to $4 million.\n")
+    assert one(rows, "$12 million")["value"] == -12e6 and one(rows, "$4 million")["value"] == -4e6

@@ -62,17 +62,8 @@ _STATEMENT = phrase_pattern([
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 # A capitalised word in a title that may name a company ("Pellucid vs. Altmark"): checked by mentions.
 _TITLE_NAME = re.compile(r"\b[A-Z][a-z]+[A-Za-z]*\b")
-# What follows a company's name in a story about it: "Orrisdale Medical Systems raised its
-# forecast", "Orrisdale now sees", "shares of …": its full name, then what it did.
-_TITLE_NAME_ACTS = re.compile(
-    r"((?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:raised|lifted|cut|lowered|said|says|"
-    r"sees|expects|beat|missed|topped|earned|reported|posted|forecast|forecasts|announced|shares|stock)\b")
 # A capitalised word right before a title word: the title word is inside a name, not its start.
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
-# Words that end a company's name in a story ("Orrisdale CEO Mark Hale said", "Statistics Office").
-_NOT_IN_COMPANY_NAME = {"ceo", "cfo", "chief", "chairman", "president", "founder", "director", "spokesman",
-                        "spokeswoman", "analyst", "analysts", "statistics", "statistical", "office", "bureau", "said",
-                        "says", "shares", "stock", "inc", "corp"}
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
                "corporation", "ltd", "plc", "co", "group", "holdings", "january", "february", "march", "april", "may",
@@ -128,8 +119,8 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         if _whole_word_at(body, word.lower(), first_only=True):
             continue
         spots = _whole_word_at(body, word)
-        acting = [m for m in (_TITLE_NAME_ACTS.match(body, at + len(word)) for at in spots) if m]
-        extra = max((_name_words(m.group(1) or "") for m in acting), key=len, default=[])
+        acting = [m for m in (vocab.scopes.story_acts.match(body, at + len(word)) for at in spots) if m]
+        extra = max((_name_words(m.group(1) or "", vocab.scopes.name_stops) for m in acting), key=len, default=[])
         if extra:
             candidates[word + " " + " ".join(extra)] += 1  # "Orrisdale Medical Systems raised …": the name in full
         elif acting or any(vocab.scopes.acts_after.match(body, at + len(word)) for at in spots):
@@ -153,12 +144,12 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
     return out
 
 
-def _name_words(extension: str) -> list[str]:
+def _name_words(extension: str, stops: set) -> list[str]:
     """The words that continue a company's name, up to one that cannot ("Orrisdale CEO Mark
     Hale said": the name ends before the title of a person)."""
     words = []
     for w in extension.split():
-        if w.lower() in _NOT_IN_COMPANY_NAME:
+        if w.lower() in stops:
             break
         words.append(w)
     return words

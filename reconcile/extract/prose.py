@@ -178,7 +178,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
         d.kind = ex.cues.kind(around.left, around.right)
-        if ctx.company_doc and d.kind != "consensus" and _COMPANY_EXPECTS.search(
+        if ctx.company_doc and d.kind != "consensus" and ex.company_expects.search(
                 text[s0 : q.start][-160:].rsplit(";", 1)[-1]):
             d.kind = "guidance"  # "The company now expects full-year revenue of $4.82 billion to $4.85 billion"
         elif d.kind == "guidance" and not ctx.company_doc:
@@ -250,7 +250,7 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
     elif ex.units.is_currency(q.unit):
         d.measure = ex.money_measure(around.full_left, right, has_market=has_market, company_doc=ctx.company_doc,
                                      value=q.value)
-        if d.measure in ("net_income", "operating_income") and _LOSS.search(left[-60:]):
+        if d.measure in ("net_income", "operating_income") and ex.loss.search(left[-60:]):
             d.negative = True  # "a net loss of $6.2 million": income below zero
         if not ctx.company_doc and d.measure in ("market_size", "revenue") and (
                 d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
@@ -414,13 +414,6 @@ def _or_pairs(ctx: DocContext, text: str, drafts: list[Draft]) -> None:
             apply_time(ctx, a, b.time)
 
 
-#: A company stating what it expects: its guidance.
-_COMPANY_EXPECTS = re.compile(r"\b(?:now\s+)?(?:expects|anticipates|projects|forecasts|guides|sees)\b(?![^.;]*\b(?:analysts?|"
-                              r"economists?|consensus)\b)", re.IGNORECASE)
-#: "Net loss of $6.2 million", "an operating loss was $12 million": income below zero.
-_LOSS = re.compile(r"\b(?:net|operating|pre-?tax|quarterly|annual)?\s*loss(?:es)?\s+(?:of|was|were|totall?ed|"
-                   r"widened\s+to|narrowed\s+to|came\s+to|amounted\s+to)?\s*(?:about|approximately|roughly|nearly)?\s*$",
-                   re.IGNORECASE)
 #: "compared with a net loss of $19.8 million in 2023": the base of a comparison, a few words on.
 _COMPARED_OF = re.compile(r"\bcompared\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}of\s+$", re.IGNORECASE)
 

@@ -13,8 +13,6 @@ _ASIDE = re.compile(
     r"mainly|primarily|e\.g\.|i\.e\.|in\s+particular)[\s,:]*(?:in\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_DESCRIBES = re.compile(r"[ \t-]*(?:company|firm|group|maker|manufacturer|based|headquartered|start-?up|"
-                       r"-born|listed)\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.IGNORECASE)
 _NAME = r"(?:[A-Z0-9][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|&|and|of|de)){0,4}"
@@ -63,6 +61,14 @@ class ScopeFinder:
         self.after_stop = {w.lower() for w in after.get("stop", [])}
         self.after_not = {w.lower() for w in after.get("not_scope", [])}
         comp = extract.get("companies", {})
+        describes = "|".join(re.escape(w) for w in sorted(comp.get("describes", []), key=len, reverse=True))
+        story = "|".join(re.escape(w) for w in comp.get("story_verbs", [])) or "(?!x)x"
+        # "Orrisdale Medical Systems raised its forecast": a story's company, its name in full
+        self.story_acts = re.compile(
+            rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}})[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:{story})\b")
+        self.name_stops = {w.lower() for w in comp.get("name_stops", [])}
+        # "The Queensland company reported": where a company is, not what a figure covers
+        self.describes = re.compile(rf"[ \t-]*(?:{describes or '(?!x)x'})\b", re.IGNORECASE)
         verbs = "|".join(re.escape(v) for v in sorted(comp.get("verbs", []), key=len, reverse=True))
         # What a company's name is followed by when it is the subject: "Altmark grew", "Pellucid's".
         self.acts_after = re.compile(rf"['’]s\b|\s+(?:{verbs or '(?!x)x'})\b")
@@ -88,7 +94,7 @@ class ScopeFinder:
         prev_aside_end = None
         for s, e, name in self.regions.find(text):
             aside = bool(_ASIDE.search(text[max(0, s - 30) : s]))
-            if _DESCRIBES.match(text, e):
+            if self.describes.match(text, e):
                 aside = True  # "The Queensland company reported": where it is, not what the figure covers
             if name == "Global" and _OF_BEFORE.search(text[max(0, s - 12) : s]):
                 aside = True  # "39% of global revenue": the whole a share is of, not the figure's scope

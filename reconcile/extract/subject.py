@@ -17,9 +17,6 @@ _MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)",
 # "$4.4b", "4.4b", "5.", "2024": figures, list markers and years end a name ("3d printer" does not).
 _FIGURE_TOKEN = re.compile(r"^(?:\$\S*\d|\d+[.,]\d|\d+\.?$)")
 _WORD = re.compile(r"[\w&'/.-]+|[^\w\s]")
-# "Market" in a research firm's name: capitalised, followed by one of these.
-_FIRM_AFTER = re.compile(r"[ \t]+(?:Intelligence|Research|Insights|Analytics|Watch|Future|Consulting|Us)\b"
-                         r"(?![ \t]+(?:Report|Reports|Study|Analysis|Overview|Outlook|Forecast))")
 
 
 def singular(word: str) -> str:
@@ -41,6 +38,10 @@ class SubjectFinder:
         self.stop = {w.lower() for w in subj.get("stop", [])}
         self.not_names = {w.lower() for w in subj.get("not_names", [])}
         self.regions = regions
+        firms = "|".join(re.escape(w) for w in subj.get("firm_words", [])) or "(?!x)x"
+        reports = "|".join(re.escape(w) for w in subj.get("report_words", [])) or "(?!x)x"
+        # "Market" in a research firm's name ("Castellan Market Intelligence"), not a market's
+        self.firm_after = re.compile(rf"[ \t]+(?:{firms})\b(?![ \t]+(?:{reports}))")
 
     def key(self, phrase: str) -> str:
         """Normalize a market name: no region words, no leading adjectives, singular, lower-case."""
@@ -61,7 +62,7 @@ class SubjectFinder:
         """Market names in ``text`` as ``(offset of "market", key)``; empty keys are left out."""
         out = []
         for m in _MARKET.finditer(text):
-            if text[m.start()] == "M" and _FIRM_AFTER.match(text, m.end()):
+            if text[m.start()] == "M" and self.firm_after.match(text, m.end()):
                 continue  # "Castellan Market Intelligence", "Allied Market Research": a firm, not a market
             before = text[max(0, m.start() - 120) : m.start()].rsplit("\n", 1)[-1]  # a name is on one line
             tokens = _WORD.findall(before)

@@ -104,9 +104,6 @@ def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
-# "closed at $45 a share", "offered $45 per share", "repurchased at $30 a share": a price, not earnings
-_SHARE_PRICE = re.compile(r"\b(?:clos(?:ed|ing)|offer(?:ed|s)?|bid|priced?|trad(?:ed|ing)|repurchas\w*|buy(?:back|s)?|"
-                          r"paid|pay|valu(?:ed|es|ing)|target|stock|shares\s+(?:rose|fell|closed))\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 
 
@@ -124,6 +121,14 @@ class Vocabulary:
         self.scopes = ScopeFinder(self.regions, settings.extract)
         self.components = ComponentFinder(settings.extract, self.regions)
         self.listed = ListedParts(settings.extract, self._names_no_part)
+        comp = settings.extract.get("companies", {})
+        # "closed at $45 a share": a price, not earnings; "the company now expects": guidance;
+        # "a net loss of $6.2 million": income below zero
+        self.share_price = cue_pattern(comp.get("share_price", []))
+        expects = "|".join(re.escape(w) for w in comp.get("expects", [])) or "(?!x)x"
+        self.company_expects = re.compile(rf"\b(?:now\s+)?(?:{expects})\b(?![^.;]*\b(?:analysts?|economists?|consensus)\b)",
+                                          re.IGNORECASE)
+        self.loss = cue_pattern(comp.get("loss_words", []), anchored_end=True)
         self.subjects = SubjectFinder(self.regions, settings.extract)
         self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})
@@ -151,7 +156,7 @@ class Vocabulary:
             return named[0] if named and named[0] in ("price", "eps") else "other"
         if _PER_UNIT.search(left[-80:]):
             return "other"  # "revenue per employee was $1.2 million": a ratio, not the revenue
-        if abs(value) < 1e5 and _PER_SHARE_AFTER.match(right) and not _SHARE_PRICE.search(left[-50:]):
+        if abs(value) < 1e5 and _PER_SHARE_AFTER.match(right) and not self.share_price.search(left[-50:]):
             # "$2.26 a share", "$10.35 to $10.45 per share": per share, whatever came before
             return "other" if _DIVIDEND.search(left[-60:]) else "eps"
         named = self.measures.nearest("money", left, right, skip=skip)
