@@ -744,3 +744,16 @@ def test_an_operating_loss_in_words_is_negative(tmp_path):
     rows = claims(tmp_path, "Acme Inc. reported results. Acme Inc. announced.\n\n"
                             "In fiscal 2025 the operating loss was $12 million and the net loss narrowed to $4 million.\n")
     assert one(rows, "$12 million")["value"] == -12e6 and one(rows, "$4 million")["value"] == -4e6
+
+
+def test_a_results_table_s_sections_and_change_column(tmp_path):
+    text = ("# Tessaly AG H1 2025 results\n\nTessaly AG reported results. Tessaly AG posted. Tessaly AG announced.\n\n"
+            "| (EUR million) | H1 2025 | H1 2024 | Change |\n|---|---:|---:|---:|\n"
+            "| Free cash flow | 64.2 | 41.7 | +45.2% |\n| **Powertrain** | | | |\n| Revenue | 1,204.7 | 1,158.3 | +4.0% |\n"
+            "| Adjusted EBIT margin | 8.1% | 6.9% | +1.2 pp |\n")
+    rows = claims(tmp_path, text)
+    change = one(rows, "45.2%")
+    assert (change["measure"], change["year"], change["basis"]) == ("growth", 2025, "yoy")
+    revenue = one(rows, "1,204.7")
+    assert (revenue["scope"], revenue["measure"], revenue["value"]) == ("Powertrain", "revenue", 1204.7e6)
+    assert one(rows, "8.1%")["scope"] == "Powertrain" and one(rows, "8.1%")["accounting"] == "adjusted"

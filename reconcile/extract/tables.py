@@ -25,6 +25,7 @@ _SCALE_NOTE = re.compile(
 )
 _COUNT_ROW = re.compile(r"^\W*(employees|staff|headcount|full-time employees|stores|customers|subscribers)\b",
                         re.IGNORECASE)
+_CHANGE_HEADER = re.compile(r"\b(?:change|chg|growth|y/y|yoy|var(?:iance)?|\+/-)\b|%\s*ch", re.IGNORECASE)
 _DIVIDEND_ROW = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _ANALYST_PERIOD = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b", re.IGNORECASE)
 _ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$)|(?P<cents>cents?|pence|p))\)\s*$", re.IGNORECASE)
@@ -283,12 +284,25 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         if t is not None and t.month and info.span and not t.ended and source is col_header:
             # "Three Months Ended | September 28, 2024": the column is the period ending that day.
             t = TimeExpr(t.start, t.end, "point", t.year, prep=t.prep, month=t.month, ended=info.span)
+        change = t is None and q.unit == "percent" and _CHANGE_HEADER.search(col_header or "")
+        if change:
+            # "| Free cash flow | 64.2 | 41.7 | +45.2% |" under "H1 2025 | H1 2024 | Change": the change
+            # of the row's first period over the one after it
+            periods = [x for h in header[1:col] for x in ex.times.find(h) if x.kind == "point" and x.year]
+            if periods:
+                t = periods[0]
+                d.measure, d.metric = "growth", ex.family("growth")
+                if len(periods) >= 2 and periods[0].year - periods[1].year == 1:
+                    d.basis = d.basis or "yoy"
         apply_time(ctx, d, t)
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
         d.company = last_company(ctx, row_label, caption)
         _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
+        section = _section_above(ctx, info, line_no) if company_doc and d.scope_type == "global" else ""
+        if section:  # "| **Powertrain Solutions** | | |" above "| Revenue | 1,204.7 |": the division's revenue
+            d.scope, d.scope_type, d.dimension = ex.segment_label(section), "segment", "segment"
         if ctx.entity_type == "economy" and d.scope_type == "segment":
             # an economy's infobox row that names a measure ("Inflation (CPI)", "GDP growth") is
             # about the whole economy; one that names a part ("Services", "Exports") keeps it
@@ -326,6 +340,25 @@ def _bare_cell_quantities(ctx: DocContext, cells) -> list[Quantity]:
             raw = m.group(1)
             out.append(Quantity(c0, c0 + len(raw), raw, 0.0, 0.0, 0.0, "", False, False, 0))
     return out
+
+
+def _section_above(ctx: DocContext, info: TableInfo, line_no: int) -> str:
+    """The label of the nearest section row above ``line_no`` in its table: a row whose only
+    text is a bold label ("| **Powertrain Solutions** | | |"), or ``""``."""
+    key = ("sections", info.first)
+    if key not in ctx.table_cache:
+        sections = {}
+        for n in range(info.first, info.first + 200):
+            row = _line_text(ctx, n)
+            if not is_table_row(row):
+                break
+            cells = _cells(row, 0)
+            if cells and cells[0][2].strip().startswith(("**", "__")) and not any(c[2].strip() for c in cells[1:]):
+                sections[n] = cells[0][2].strip().strip("*_ ").strip()
+        ctx.table_cache[key] = sections
+    sections = ctx.table_cache[key]
+    above = [n for n in sections if n < line_no]
+    return sections[max(above)] if above else ""
 
 
 def _after_other_line(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int) -> bool:

@@ -4,7 +4,8 @@ A margin's kind comes from the words right before it ("operating margin of 17.2%
 kinds and their words are ``[margins]`` in ``measures.toml``): a gross margin divides
 gross profit by revenue, an operating margin operating income, a net margin net income.
 When the same document states that income and the revenue for the same subject, scope
-and year (same calendar; for a quarter's margin, the same quarter), the implied margin is ``income / revenue``; rounding of all
+and year (same calendar; for a quarter's margin, the same quarter; for an adjusted margin,
+the adjusted income), the implied margin is ``income / revenue``; rounding of all
 three figures and ``tolerance_pp`` are allowed for, and any pair of the document's
 figures that gives the stated margin clears it.
 
@@ -34,6 +35,11 @@ from ..numbers import format_amount, format_rate
 
 
 
+def _basis(f) -> str:
+    """``adjusted`` for a non-GAAP figure, else ``reported``."""
+    return "adjusted" if f.row.get("accounting") == "adjusted" else "reported"
+
+
 class MarginArithmetic(Rule):
     __doc__ = __doc__
     code = "RC105"
@@ -45,23 +51,25 @@ class MarginArithmetic(Rule):
         margin_kinds = kinds(self.ctx.measures, "margins", required=("of", "over"))
         money: dict[tuple, list] = {}
         margins = []
-        for f in facts.all + facts.periodic:
-            if f.year is None:
+        for f in facts.all + facts.periodic + facts.other_basis:
+            if f.year is None or f.row.get("accounting") == "constant_currency":
                 continue
             # a quarter's (or a month's, or part of a year's) margin only from that period's figures
             period = (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "")
             if f.measure == "margin" and f.unit == "percent":  # the measure measures.toml calls a margin
                 margins.append((f, period))
             elif f.unit not in ("percent", "percentage_point"):
-                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, f.measure),
-                                 []).append(f)
+                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, f.measure,
+                                  _basis(f)), []).append(f)
         for m, period in margins:
             kind = kind_before(m, margin_kinds)
             if kind is None:
                 continue
             key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period)
-            incomes = money.get(key + (kind.entry["of"],), [])
-            revenues = money.get(key + (kind.entry["over"],), [])
+            # an adjusted margin divides the adjusted income by the (reported) revenue
+            incomes = money.get(key + (kind.entry["of"], _basis(m)), [])
+            revenues = money.get(key + (kind.entry["over"], "reported"), []) + \
+                money.get(key + (kind.entry["over"], "adjusted"), [])
             pairs = [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]
             if not pairs or any(self._fits(m, i, r, tol) for i, r in pairs):
                 continue
