@@ -750,7 +750,7 @@ def test_a_results_table_s_sections_and_change_column(tmp_path):
     text = ("# Tessaly AG H1 2025 results\n\nTessaly AG reported results. Tessaly AG posted. Tessaly AG announced.\n\n"
             "| (EUR million) | H1 2025 | H1 2024 | Change |\n|---|---:|---:|---:|\n"
             "| Free cash flow | 64.2 | 41.7 | +45.2% |\n| **Powertrain** | | | |\n| Revenue | 1,204.7 | 1,158.3 | +4.0% |\n"
-            "| Adjusted EBIT margin | 8.1% | 6.9% | +1.2 pp |\n")
+            "| Adjusted EBIT margin | 8.1% | 6.9% | +1.2 pp |\n| **Chassis** | | | |\n| Revenue | 929.9 | 853.0 | +9.0% |\n")
     rows = claims(tmp_path, text)
     change = one(rows, "45.2%")
     assert (change["measure"], change["year"], change["basis"]) == ("growth", 2025, "yoy")

@@ -355,6 +355,10 @@ def _section_above(ctx: DocContext, info: TableInfo, line_no: int) -> str:
             cells = _cells(row, 0)
             if cells and cells[0][2].strip().startswith(("**", "__")) and not any(c[2].strip() for c in cells[1:]):
                 sections[n] = cells[0][2].strip().strip("*_ ").strip()
+        # divisions, not a statement's nested headings: two or more different labels, each over rows of its own
+        lines = sorted(sections)
+        if len(set(sections.values())) < 2 or any(b - a == 1 for a, b in zip(lines, lines[1:])):
+            sections = {}
         ctx.table_cache[key] = sections
     sections = ctx.table_cache[key]
     above = [n for n in sections if n < line_no]
