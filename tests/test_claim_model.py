@@ -757,3 +757,16 @@ def test_a_results_table_s_sections_and_change_column(tmp_path):
     revenue = one(rows, "1,204.7")
     assert (revenue["scope"], revenue["measure"], revenue["value"]) == ("Powertrain", "revenue", 1204.7e6)
     assert one(rows, "8.1%")["scope"] == "Powertrain" and one(rows, "8.1%")["accounting"] == "adjusted"
+
+
+def test_a_plain_text_table_s_row_labels_name_parts(tmp_path):
+    text = ("Widget market report 2025\n\nThe global widget market was worth USD 468.0 million in 2025.\n\n"
+            "Share of the market by product type, 2025:\n\n"
+            "  Product type                                  Share\n"
+            "  Autonomous mobile robots                      54.3%\n"
+            "  Stationary towers                             21.6%\n"
+            "  Europe                                        30.0%\n")
+    rows = claims(tmp_path, text)
+    amr = one(rows, "54.3%")
+    assert (amr["scope"], amr["measure"], amr["year"]) == ("Autonomous mobile robots", "share", 2025)
+    assert one(rows, "30.0%")["scope"] == "Europe"

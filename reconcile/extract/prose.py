@@ -174,6 +174,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.time is not None and d.time.kind == "point" and not _is_base_figure(text, q):
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+        if d.scope_type == "global":
+            _aligned_label(ex, ctx, d, text)
         if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
@@ -318,6 +320,30 @@ def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev:
     d.metric = ex.family(d.measure)
     d.negative = ex.is_decline(around.left, around.right) or ex.is_decline(c.verb + " ", "")
     d.basis = d.basis or ex.basis(around.left, around.right)
+
+
+#: A plain-text table's row: a label, a run of spaces (or dot leaders), the figure.
+_ALIGNED_ROW = re.compile(r"^[ \t]{0,6}([A-Za-z][\w&/,'’() -]{2,60}?)(?:[ \t]{2,}|[ \t]*\.{3,}[ \t]*)$", re.MULTILINE)
+
+
+def _aligned_label(ex: Vocabulary, ctx: DocContext, d: Draft, text: str) -> None:
+    """ "  Autonomous mobile robots        54.3%": a plain-text table's row label names the part."""
+    start = text.rfind("\n", 0, d.q.start) + 1
+    m = _ALIGNED_ROW.match(text, start, d.q.start)
+    if m is None:
+        return
+    label = m.group(1).strip()
+    low = label.lower()
+    if ex.regions.find(label) or ex.measures.cue_before("money", label) or low in ("total", "overall", "sum") \
+            or ex.measures.cue_before("percent", label):
+        region = ex.regions.resolve(label)
+        if region and region != "Global":
+            d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
+        return  # a region, a measure's own row or the total: no segment
+    d.scope, d.scope_type = ex.segment_label(label), "segment"
+    d.dimension = ex.dimension_of(text[max(0, start - 300) : start]) or "segment"
+    if d.q.unit == "percent" and d.measure in ("other", "share"):
+        d.measure = d.metric = "share"
 
 
 def _clip(text: str, s0: int, s1: int, q: Quantity) -> tuple[int, int]:
