@@ -770,3 +770,18 @@ def test_a_plain_text_table_s_row_labels_name_parts(tmp_path):
     amr = one(rows, "54.3%")
     assert (amr["scope"], amr["measure"], amr["year"]) == ("Autonomous mobile robots", "share", 2025)
     assert one(rows, "30.0%")["scope"] == "Europe"
+
+
+def test_a_research_firm_s_release_and_its_regional_bullets(tmp_path):
+    text = ("# Quillmark Insights: Project Controls Software Market Set for Growth\n\n"
+            "Quillmark Insights today released its report. Quillmark reported. Quillmark announced.\n\n"
+            "- The market is valued at USD 2.71 billion in 2025.\n"
+            "- Cloud-deployed solutions will grow at a CAGR of 21.3%, reaching 74% of spending by 2030.\n\n"
+            "**Regional breakdown, 2025**\n\n- North America: 36.9% of global revenue, USD 1.00 billion\n"
+            "- Europe: 27.5%, or USD 0.58 billion\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "USD 2.71 billion")["subject"] == "project control software"
+    assert one(rows, "74%")["measure"] == "share"
+    europe = one(rows, "27.5%")
+    assert (europe["scope"], europe["measure"], europe["year"]) == ("Europe", "share", 2025)
+    assert one(rows, "USD 0.58 billion")["measure"] == "market_size"

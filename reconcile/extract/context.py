@@ -343,7 +343,11 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         ctx.companies, ctx.company_pattern, ctx.company_names = [], None, {}
     elif company:
         economy = ""
-    if company and not (title_phrases and market_words > 5):
+    # "Quillfeather Insights" (a research firm) publishes a market report: it is not what the report is about
+    publisher = bool(company) and bool(title_phrases) and (
+        any(w in vocab.subjects.firm_words for w in company.split())
+        or any(re.search(rf"\b{re.escape(company)}[ \t]+{re.escape(w)}\b", text[:_HEAD]) for w in vocab.subjects.firm_words))
+    if company and not (title_phrases and market_words > 5) and not publisher:
         ctx.entity, ctx.entity_type = company, "company"
     elif economy and not title_phrases:
         ctx.entity, ctx.entity_type = economy, "economy"

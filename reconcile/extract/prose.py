@@ -176,6 +176,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
         if d.scope_type == "global":
             _aligned_label(ex, ctx, d, text)
+        _region_list_item(ex, ctx, d, text, drafts[i - 1] if i else None)
         if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
@@ -324,6 +325,27 @@ def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev:
 
 #: A plain-text table's row: a label, a run of spaces (or dot leaders), the figure.
 _ALIGNED_ROW = re.compile(r"^[ \t]{0,6}([A-Za-z][\w&/,'’() -]{2,60}?)(?:[ \t]{2,}|[ \t]*\.{3,}[ \t]*)$", re.MULTILINE)
+
+
+_LABEL_GAP = re.compile(r"^[ \t]*[:–—-][ \t]*$")
+_VALUE_GAP = re.compile(r"^[ \t]*,?[ \t]*(?:or|i\.e\.|worth|valued[ \t]+at|equal[ \t]+to)?[ \t]*"
+                        r"(?:about|around|roughly|approximately|nearly|some)?[ \t]*$", re.IGNORECASE)
+
+
+def _region_list_item(ex: Vocabulary, ctx: DocContext, d: Draft, text: str, prev: Draft | None) -> None:
+    """ "- Europe: 27.5%, or USD 0.58 billion": a region's share in a breakdown list, and the value
+    stated beside it (the region's market)."""
+    if d.dimension != "region" or d.measure != "other":
+        return
+    if d.q.unit == "percent":
+        line = text.rfind("\n", 0, d.q.start) + 1
+        found = [r for r in ex.regions.find(text[line : d.q.start]) if r[2] == d.scope]
+        if found and _LABEL_GAP.match(text[line + found[-1][1] : d.q.start]):
+            d.measure = d.metric = "share"
+    elif ex.units.is_currency(d.q.unit) and prev is not None and prev.measure == "share" and prev.scope == d.scope \
+            and _VALUE_GAP.match(text[prev.q.end : d.q.start]):
+        d.measure = "revenue" if ctx.company_doc else "market_size"
+        d.metric = ex.family(d.measure)
 
 
 def _aligned_label(ex: Vocabulary, ctx: DocContext, d: Draft, text: str) -> None:

@@ -38,6 +38,7 @@ class SubjectFinder:
         self.stop = {w.lower() for w in subj.get("stop", [])}
         self.not_names = {w.lower() for w in subj.get("not_names", [])}
         self.regions = regions
+        self.firm_words = set(subj.get("firm_words", []))
         firms = "|".join(re.escape(w) for w in subj.get("firm_words", [])) or "(?!x)x"
         reports = "|".join(re.escape(w) for w in subj.get("report_words", [])) or "(?!x)x"
         # "Market" in a research firm's name ("Castellan Market Intelligence"), not a market's

@@ -103,6 +103,8 @@ def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:global\s+|total\s+|overall\s+|all\s+)?(?:market|spending|revenues?|"
+                       r"sales|demand|installations|shipments|units)\b", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 
@@ -168,6 +170,8 @@ class Vocabulary:
 
     def percent_measure(self, left: str, right: str, unit: str) -> str:
         cues = self.cues
+        if unit == "percent" and _SHARE_OF.match(right):
+            return "share"  # "reaching 74% of spending by 2030": a share, whatever rate came before
         if cues.near("cagr", left, right, before=90, after=25):
             return "cagr"
         named = self.measures.nearest("percent", left, right, before=45, after=20)
