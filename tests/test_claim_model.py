@@ -785,3 +785,11 @@ def test_a_research_firm_s_release_and_its_regional_bullets(tmp_path):
     europe = one(rows, "27.5%")
     assert (europe["scope"], europe["measure"], europe["year"]) == ("Europe", "share", 2025)
     assert one(rows, "USD 0.58 billion")["measure"] == "market_size"
+
+
+def test_a_central_bank_statement_names_its_economy(tmp_path):
+    text = ("# Bank of Ruritania cuts policy rate to 3.75%\n\n*2 October 2025*\n\n"
+            "The Bank of Ruritania lowered its policy rate by 25 basis points to 3.75%. Inflation in Ruritania "
+            "eased and the economy of Ruritania slowed, the Bank of Ruritania said.\n")
+    rows = claims(tmp_path, text)
+    assert {(r["entity"], r["entity_type"]) for r in rows} == {("Ruritania", "economy")}

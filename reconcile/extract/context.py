@@ -211,7 +211,8 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
 # A country the region table does not know, named as statistics name it: the statistics
 # office ("Statistics Norway", "STATISTICS CANADA", "the Ruritania Statistics Office") or
 # a possessive before an economic word ("Ruritania's unemployment rate").
-_STATS_OFFICE = re.compile(r"\b(?:statistics|statistical)[ \t]+(?:office|bureau|agency|authority|institute|service)"
+_STATS_OFFICE = re.compile(r"\b(?:(?:statistics|statistical)[ \t]+(?:office|bureau|agency|authority|institute|service)"
+                           r"|(?:central[ \t]+|national[ \t]+|reserve[ \t]+)?bank)"
                            r"[ \t]+of[ \t]+(?:the[ \t]+)?([a-z]{3,})\b"
                            r"|\bstatistics[ \t]+([a-z]{3,})\b"
                            r"|\b(?!(?:national|official|federal|central|state|government)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
