@@ -793,3 +793,16 @@ def test_a_central_bank_statement_names_its_economy(tmp_path):
             "eased and the economy of Ruritania slowed, the Bank of Ruritania said.\n")
     rows = claims(tmp_path, text)
     assert {(r["entity"], r["entity_type"]) for r in rows} == {("Ruritania", "economy")}
+
+
+def test_the_bank_of_england_names_the_united_kingdom(tmp_path):
+    text = ("# UK economy grows 0.3% in the third quarter\n\nThe UK economy grew 0.3%, official figures showed. "
+            "The Bank of England held rates. The Bank of England said GDP and inflation would ease.\n")
+    rows = claims(tmp_path, text)
+    assert {r["entity"] for r in rows} == {"United Kingdom"}
+
+
+def test_a_figure_s_own_past_tense_verb_makes_it_an_actual(tmp_path):
+    rows = claims(tmp_path, "Acme Inc. reported results. Acme Inc. announced.\n\n"
+                            "Acme has tightened its full-year outlook after like-for-like sales rose 4.3% in the first half of 2025.\n")
+    assert one(rows, "4.3%")["kind"] == "actual"

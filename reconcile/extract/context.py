@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pycountry
+
 from ..offsets import LineIndex
 from ..sources import Document
 from ..textmatch import phrase_pattern
@@ -201,7 +203,8 @@ def _economy(vocab: Vocabulary, text: str, title: str) -> str:
         # before the countries the text mentions ("exports to Germany")
         unknown = _economy_named(title + "\n" + text[:_HEAD])
         if unknown:
-            return unknown
+            # "the Bank of England": a part of a country the tables know is that country's economy
+            return _country_of_subdivision(vocab, unknown) or unknown
         named = countries(text[:_HEAD])
     if not named:
         return ""
@@ -223,6 +226,22 @@ _POSSESSIVE_ECONOMY = re.compile(
     r"(?:economy|GDP|unemployment|jobless|inflation|consumer[ \t]+prices?|central[ \t]+bank|labou?r[ \t]+market)\b")
 _NOT_COUNTRY = {"national", "official", "federal", "central", "the", "of", "for", "and", "bulletin", "release",
                 "office", "bureau", "survey", "labour", "labor", "force", "monthly", "quarterly", "annual"}
+
+
+def _country_of_subdivision(vocab: Vocabulary, name: str) -> str | None:
+    """The region table's name for the country ``name`` is a subdivision of (England → United
+    Kingdom), from ISO 3166-2 (pycountry); None when it is none."""
+    try:
+        sub = pycountry.subdivisions.lookup(name)
+    except LookupError:
+        return None
+    country = pycountry.countries.get(alpha_2=sub.country_code)
+    if country is None:
+        return None
+    for candidate in (getattr(country, "common_name", None), country.name):
+        if candidate and vocab.regions.canonical(candidate):
+            return vocab.regions.canonical(candidate)
+    return None
 
 
 def _economy_named(head: str) -> str:

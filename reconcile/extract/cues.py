@@ -35,6 +35,8 @@ class Cues:
         self.metric = {name: cue_pattern(words) for name, words in m.items()}
         k = extract.get("kinds", {})
         self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
+        # "… its outlook after sales rose 4.3%": the figure's own past-tense verb says it happened
+        self.actual_verb = cue_pattern(k.get("actual", []), anchored_end=True)
         # Most figures have none of these cues: one search says so, not one per kind.
         self.any_kind = re.compile("|".join(f"(?:{pat.pattern})" for _, pat in self.kind_order), re.IGNORECASE)
         # "$1.12B beat consensus of $1.10B": past one of these words, the expectation is another figure's.
@@ -75,6 +77,8 @@ class Cues:
             return next(name for name in _NEAR_KINDS if name in found)
         if not self.any_kind.search(left):
             return None
+        if self.actual_verb.search(left[-30:]):
+            return "actual"
         for name, pat in self.kind_order:
             if pat.search(left):
                 return name

@@ -65,7 +65,7 @@ class ScopeFinder:
         story = "|".join(re.escape(w) for w in comp.get("story_verbs", [])) or "(?!x)x"
         # "Orrisdale Medical Systems raised its forecast": a story's company, its name in full
         self.story_acts = re.compile(
-            rf"((?:[ \t]+[A-Z][\w&-]*){{0,3}})[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:{story})\b")
+            rf"((?:[ \t]+(?:&[ \t]+)?[A-Z][\w&-]*){{0,3}})[ \t]+(?:also[ \t]+|now[ \t]+|on[ \t]+\w+[ \t]+)?(?:{story})\b")
         self.name_stops = {w.lower() for w in comp.get("name_stops", [])}
         # "The Queensland company reported": where a company is, not what a figure covers
         self.describes = re.compile(rf"[ \t-]*(?:{describes or '(?!x)x'})\b", re.IGNORECASE)
