@@ -806,3 +806,12 @@ def test_a_figure_s_own_past_tense_verb_makes_it_an_actual(tmp_path):
     rows = claims(tmp_path, "Acme Inc. reported results. Acme Inc. announced.\n\n"
                             "Acme has tightened its full-year outlook after like-for-like sales rose 4.3% in the first half of 2025.\n")
     assert one(rows, "4.3%")["kind"] == "actual"
+
+
+def test_a_cagr_sentence_s_unnamed_amounts_are_the_market_s(tmp_path):
+    rows = claims(tmp_path, "# Widget Market Report\n\nThe widget market is growing.\n\n"
+                            "Transport infrastructure grows from USD 0.62 billion in 2025 to USD 1.31 billion in 2030, "
+                            "a CAGR of 19.8%.\n")
+    assert one(rows, "USD 0.62 billion")["measure"] == "market_size"
+    cagr = one(rows, "19.8%")
+    assert (cagr["period_start"], cagr["period_end"]) == (2025, 2030)

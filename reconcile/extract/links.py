@@ -25,11 +25,18 @@ def restated_years(text: str, drafts: list[Draft]) -> None:
                 setattr(a, field, getattr(b, field))
 
 
-def cagr_periods(drafts: list[Draft]) -> None:
+def cagr_periods(drafts: list[Draft], *, company_doc: bool = False, is_money=None) -> None:
     """A CAGR with no start year takes its period from the sentence's dated values. Revenue
     that names no company, in a sentence with a CAGR, is the market's ("$78.43B in SaaS
-    revenue … increasing to $132.57B in 2020, a CAGR of 9.14%")."""
+    revenue … increasing to $132.57B in 2020, a CAGR of 9.14%"); so, in a market's document,
+    are two dated amounts of no named measure ("infrastructure grows from USD 0.62 billion in
+    2025 to USD 1.31 billion in 2030, a CAGR of 19.8%")."""
     if any(d.metric == "cagr" and not d.dropped for d in drafts):
+        unnamed = [d for d in drafts if not d.dropped and d.measure == "other" and d.year and is_money
+                   and is_money(d.q.unit)]
+        if not company_doc and len({d.year for d in unnamed}) >= 2:
+            for d in unnamed:
+                d.measure = d.metric = "market_size"
         named = {d.revenue_of for d in drafts if d.unnamed_revenue and not d.dropped and d.revenue_of}
         only = next(iter(named)) if len(named) == 1 else ""
         for d in drafts:

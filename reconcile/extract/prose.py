@@ -196,7 +196,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     _or_pairs(ctx, text, drafts)
     ex.listed.apply(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                     label_for=lambda _name: _breakdown(ex, text[s0:drafts[0].q.start]))
-    cagr_periods(drafts)
+    cagr_periods(drafts, company_doc=ctx.company_doc, is_money=ex.units.is_currency)
     restated_years(text, drafts)
     respectively(ex, text, drafts, regions)
     return drafts
