@@ -220,6 +220,7 @@ _STATS_OFFICE = re.compile(r"\b(?:(?:statistics|statistical)[ \t]+(?:office|bure
                            r"|\bstatistics[ \t]+([a-z]{3,})\b"
                            r"|\b(?!(?:national|official|federal|central|state|government)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
+_TITLE_KICKER = re.compile(r"^[#\s*]*([A-Z][a-z]{2,}):[ \t]")
 _ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _POSSESSIVE_ECONOMY = re.compile(
     r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
@@ -254,6 +255,9 @@ def _economy_named(head: str) -> str:
     titled = _ECONOMY_OF.search(head)  # an encyclopedia's "Economy of Istrana"
     if titled and titled.group(1).lower() not in _NOT_COUNTRY:
         offices[titled.group(1)] += 2
+    kicker = _TITLE_KICKER.match(head)  # a markets note's "Valdoria: labour data surprise on the hawkish side"
+    if kicker and kicker.group(1).lower() not in _NOT_COUNTRY:
+        offices[kicker.group(1)] += 1
     for m in _STATS_OFFICE.finditer(head):
         word = m.group(1) or m.group(2) or m.group(3)
         name = word.title()
