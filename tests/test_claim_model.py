@@ -815,3 +815,11 @@ def test_a_cagr_sentence_s_unnamed_amounts_are_the_market_s(tmp_path):
     assert one(rows, "USD 0.62 billion")["measure"] == "market_size"
     cagr = one(rows, "19.8%")
     assert (cagr["period_start"], cagr["period_end"]) == (2025, 2030)
+
+
+def test_a_markets_note_s_kicker_names_its_economy(tmp_path):
+    text = ("# Ruritania: labour data surprise on the hawkish side\n\n*Morning Macro, 15 October 2025*\n\n"
+            "Ruritania's unemployment rate fell to 4.6% in September 2025, against a consensus of 4.7%. "
+            "Inflation in Ruritania held steady.\n")
+    rows = claims(tmp_path, text)
+    assert {(r["entity"], r["entity_type"]) for r in rows} == {("Ruritania", "economy")}
