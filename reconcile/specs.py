@@ -65,7 +65,7 @@ EXTRACT = Table({
     "scope_after": _closed_words("stop", "not_scope"),
     "listed_parts": _closed_words("not_names"),
     "components": _closed_words("verbs", "pushes", "tail_words", "head_words", "between_words", "not_parts",
-                                "price_words", "measure_words", "other_wholes"),
+                                "price_words", "measure_words", "other_wholes", "share_verbs"),
     "limits": Table({"max_amount": Num(0, lo_open=True), "max_percent": Num(0, lo_open=True),
                      "max_figures": Num(1, whole=True)}),
     "statements": Table(values=Table({

@@ -823,3 +823,12 @@ def test_a_markets_note_s_kicker_names_its_economy(tmp_path):
             "Inflation in Ruritania held steady.\n")
     rows = claims(tmp_path, text)
     assert {(r["entity"], r["entity_type"]) for r in rows} == {("Ruritania", "economy")}
+
+
+def test_a_market_report_s_share_clause_names_its_segment(tmp_path):
+    rows = claims(tmp_path, "# Widget Market Report 2025\n\nThe global widget market is growing.\n\n"
+                            "- Hardware accounted for 64.5% of widget revenue in 2024; software and services will grow at "
+                            "a CAGR of 22.7% through 2032.\n- The market is expected to grow at a CAGR of 12.1%.\n")
+    assert one(rows, "64.5%")["scope"] == "hardware"
+    assert one(rows, "22.7%")["scope"] == "software and services"
+    assert one(rows, "12.1%")["scope"] == "Global"

@@ -54,6 +54,8 @@ class ComponentFinder:
         cfg = extract.get("components", {})
         self.regions = regions
         self.verbs = phrase_pattern(cfg.get("verbs", []))
+        # in a market's report: what a segment does with its share or its CAGR
+        self.share_verbs = phrase_pattern(cfg.get("share_verbs", []))
         pushes = "|".join(re.escape(w) for w in cfg.get("pushes", [])) or "(?!x)x"
         self.pushed = re.compile(rf"\b(?:{pushes})\s+([^,.;:\d]{{2,60}}?)\s+(?:up|down|higher|lower)\s+(?:by\s+)?$",
                                  re.IGNORECASE)
@@ -65,7 +67,7 @@ class ComponentFinder:
         self.measure_words = {w.lower() for w in cfg.get("measure_words", [])}
         self.other_wholes = {w.lower() for w in cfg.get("other_wholes", [])}
 
-    def find(self, left: str, entity: str = "") -> Component:
+    def find(self, left: str, entity: str = "", *, market: bool = False) -> Component:
         """The subject of the clause ending in ``left`` (the words right before a figure);
         ``entity`` is the economy's name, no part of it ("Norvania's unemployment rate")."""
         own = tuple(entity.lower().split())
@@ -74,7 +76,8 @@ class ComponentFinder:
         if m:
             return self._name(m.group(1), change=True, verb=m.group(0), entity=own)
         verb = None
-        for verb in self.verbs.finditer(left, max(0, len(left) - _SHORT_GAP - 25)):
+        verbs = self.share_verbs if market else self.verbs
+        for verb in verbs.finditer(left, max(0, len(left) - _SHORT_GAP - 25)):
             pass
         if verb is None or len(left) - verb.end() > _SHORT_GAP or _has_digit_or_stop(left[verb.end():]):
             return _NONE

@@ -292,11 +292,27 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     own_economy = d.scope_type == "global" or (d.scope_type == "country" and d.scope == ctx.entity)
     if ctx.entity_type == "economy" and own_economy and not d.explicit_global:
         _component(ex, ctx, d, around, prev)
+    elif (not ctx.company_doc and not ctx.entity_type and d.scope_type == "global" and not d.explicit_global
+          and d.measure in ("share", "cagr")):
+        _market_segment(ex, ctx, d, around)
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+
+
+def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) -> None:
+    """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
+    of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
+    c = ex.components.find(around.own_left, "", market=True)
+    if c.status != "part" or not c.name or ex.subjects.phrases(c.name + " market") and \
+            ex.subjects.key(c.name) == d.subject or any(w in c.name.lower().split() for w in _MARKET_WORDS):
+        return
+    d.scope, d.scope_type, d.dimension = ex.segment_label(c.name), "segment", "segment"
+
+
+_MARKET_WORDS = ("market", "markets", "industry", "sector", "revenue", "revenues", "sales", "spending", "demand")
 
 
 def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev: Draft | None) -> None:
