@@ -72,9 +72,10 @@ class ComponentFinder:
         ``entity`` is the economy's name, no part of it ("Norvania's unemployment rate")."""
         own = tuple(entity.lower().split())
         left = left[-240:]
-        m = self.pushed.search(left)
-        if m:
-            return self._name(m.group(1), change=True, verb=m.group(0), entity=own)
+        if not market:
+            m = self.pushed.search(left)
+            if m:
+                return self._name(m.group(1), change=True, verb=m.group(0), entity=own)
         verb = None
         verbs = self.share_verbs if market else self.verbs
         for verb in verbs.finditer(left, max(0, len(left) - _SHORT_GAP - 25)):

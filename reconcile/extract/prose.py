@@ -306,8 +306,8 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
     of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
     c = ex.components.find(around.own_left, "", market=True)
-    if c.status != "part" or not c.name or ex.subjects.phrases(c.name + " market") and \
-            ex.subjects.key(c.name) == d.subject or any(w in c.name.lower().split() for w in _MARKET_WORDS):
+    if c.status != "part" or not c.name or any(w in c.name.lower().split() for w in _MARKET_WORDS) \
+            or ex.subjects.key(c.name) == d.subject:
         return
     d.scope, d.scope_type, d.dimension = ex.segment_label(c.name), "segment", "segment"
 
