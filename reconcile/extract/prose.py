@@ -142,8 +142,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.accounting == "reported" and ex.units.is_currency(q.unit):
             # "Adjusted operating profit rose 13.2% to £74.8m": the clause's subject, before the
             # rate of change, says how the amount is measured
-            since = max(s0, same_unit.q.end if same_unit else s0, q.start - 70)
-            d.accounting = ex.accounting(text[since : q.start], around.right)
+            if i and drafts[i - 1].q.unit != q.unit:  # words before the rate in between: read them too
+                since = max(s0, same_unit.q.end if same_unit else s0, q.start - 70)
+                d.accounting = ex.accounting(text[since : q.start], around.right)
             if d.accounting == "reported" and same_unit is not None and _is_base_figure(text, q):
                 d.accounting = same_unit.accounting  # "to £74.8m (FY2024: £66.1m)": compared like for like
         t = _choose_time(text, times, consumed, q, prev_end, next_start)
