@@ -16,7 +16,7 @@ from ..offsets import LineIndex
 from ..sources import Document
 from ..textmatch import phrase_pattern
 from .draft import DocContext
-from .timeexpr import month_number
+from .timeexpr import QUARTER_WORDS, month_number
 from .vocabulary import Vocabulary
 
 # What a document is (a company's release, an economic bulletin, a market report) shows in its
@@ -289,13 +289,12 @@ def _fiscal_year_end(text: str) -> int | None:
                 # "the second quarter of its fiscal year 2025, which ended March 31": the quarter
                 # ended then, so the year ends two quarters later (September)
                 word = (q.group(1) or q.group(2)).lower()
-                number = _QUARTER_NUMBER.get(word) or int(word[-1])
+                number = QUARTER_WORDS.get(word) or int(word[-1])
                 return (month + 3 * (4 - number) - 1) % 12 + 1
             return month
     return None
 
 
-_QUARTER_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER_OF = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\s+(?:fiscal\s+)?quarter\s+of\s+"
                          r"(?:its\s+|the\s+|our\s+)?fiscal\b[^.\n]{0,50}$|\b(Q[1-4])\s+(?:of\s+)?fiscal\b[^.\n]{0,50}$",
                          re.IGNORECASE)

@@ -55,6 +55,11 @@ PRIOR_LABEL = re.compile(r"\(\s*[^():]{0,30}:\s*$")
 _OTHER_FIGURE = re.compile(r"\band\b|\bEPS\b|\bper\s+share\b|\bmargin\b", re.IGNORECASE)
 
 
+def _singular(noun: str) -> str:
+    """A counted noun as a unit: "vehicles" -> "vehicle", "people" -> "person"."""
+    return _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
+
+
 def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
     """ "$78.43B in 2015, increasing to $132.57 in 2020": a money figure written without its
     scale right after a scaled one "to" it, and thousands of times smaller, takes its scale."""
@@ -331,31 +336,25 @@ class QuantityFinder:
     def _count_after_noun(self, text: str, s: int) -> Quantity | None:
         """A count whose noun comes first: "subscribers grew to 82.5 million" (a scale word or
         a number of at least 1,000 written with thousands separators)."""
-        m = self.count_number.match(text, s)
-        if m is None or not (m.group("cs") or "," in m.group("cn")):
-            return None
         before = self.count_before.search(text[max(0, s - 70) : s])
         if before is None:
             return None
-        raw = m.group("cn").replace(",", "")
-        try:
-            factor = self.units.scale_factor(m.group("cs").strip()) if m.group("cs") else 1
-        except KeyError:
-            return None
-        value = float(Decimal(raw) * factor)
-        if value < 1000:
-            return None
-        noun = before.group("noun").lower()
-        unit = _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
-        decimals = len(raw.split(".")[1]) if "." in raw else 0
-        return Quantity(s, m.end(), text[s : m.end()], value, value, value, unit, False, False, decimals)
+        q = self._bare_count(text, s, _singular(before.group("noun").lower()))
+        return q if q is not None and q.value >= 1000 else None
 
     def _prior_count(self, text: str, s: int, last: Quantity) -> Quantity | None:
         """ "4,120 (FY2024: 3,310)": the earlier period's count, in the unit of the count before it."""
         if last.unit in (PERCENT, PERCENTAGE_POINT) or self.units.is_currency(last.unit) or s - last.end > 30:
             return None
+        if not PRIOR_LABEL.search(text[last.end : s]):
+            return None
+        return self._bare_count(text, s, last.unit)
+
+    def _bare_count(self, text: str, s: int, unit: str) -> Quantity | None:
+        """The number at ``s`` as a count of ``unit`` when it has a scale word or thousands
+        separators ("82.5 million", "3,310"), else None."""
         m = self.count_number.match(text, s)
-        if m is None or not (m.group("cs") or "," in m.group("cn")) or not PRIOR_LABEL.search(text[last.end : s]):
+        if m is None or not (m.group("cs") or "," in m.group("cn")):
             return None
         raw = m.group("cn").replace(",", "")
         try:
@@ -364,7 +363,7 @@ class QuantityFinder:
             return None
         value = float(Decimal(raw) * factor)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
-        return Quantity(s, m.end(), text[s : m.end()], value, value, value, last.unit, False, False, decimals)
+        return Quantity(s, m.end(), text[s : m.end()], value, value, value, unit, False, False, decimals)
 
     def _count(self, m: re.Match) -> Quantity | None:
         """ "1.8 million vehicles", "253,000 jobs": a count, its unit the counted noun."""
@@ -377,8 +376,7 @@ class QuantityFinder:
         except KeyError:
             return None
         value = float(Decimal(raw) * factor)
-        noun = m.group("noun").lower()
-        unit = _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
+        unit = _singular(m.group("noun").lower())
         end = m.end("cs") if scale else m.end("cn")
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Quantity(m.start(), end, m.string[m.start() : end], value, value, value, unit, False, False, decimals)

@@ -342,17 +342,22 @@ def _bare_cell_quantities(ctx: DocContext, cells) -> list[Quantity]:
     return out
 
 
+def _table_rows(ctx: DocContext, info: TableInfo, limit: int = 200):
+    """``(line, cells)`` for each row of the table starting at ``info.first`` (at most ``limit``)."""
+    for n in range(info.first, info.first + limit):
+        row = _line_text(ctx, n)
+        if not is_table_row(row):
+            return
+        yield n, _cells(row, 0)
+
+
 def _section_above(ctx: DocContext, info: TableInfo, line_no: int) -> str:
     """The label of the nearest section row above ``line_no`` in its table: a row whose only
     text is a bold label ("| **Powertrain Solutions** | | |"), or ``""``."""
     key = ("sections", info.first)
     if key not in ctx.table_cache:
         sections = {}
-        for n in range(info.first, info.first + 200):
-            row = _line_text(ctx, n)
-            if not is_table_row(row):
-                break
-            cells = _cells(row, 0)
+        for n, cells in _table_rows(ctx, info):
             if cells and cells[0][2].strip().startswith(("**", "__")) and not any(c[2].strip() for c in cells[1:]):
                 sections[n] = cells[0][2].strip().strip("*_ ").strip()
         # divisions, not a statement's nested headings: two or more different labels, each over rows of its own
@@ -372,11 +377,7 @@ def _after_other_line(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no:
     key = ("measure_rows", info.first)
     if key not in ctx.table_cache:
         rows = {}
-        for n in range(info.first, info.first + 200):
-            row = _line_text(ctx, n)
-            if not is_table_row(row):
-                break
-            cells = _cells(row, 0)
+        for n, cells in _table_rows(ctx, info):
             label = cells[0][2] if cells else ""
             found = ex.measures.nearest("money", label, "", before=200) if label else None
             if found is None and label and ex.measures.nearest("percent", label, "", before=200):

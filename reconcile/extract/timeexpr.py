@@ -58,7 +58,7 @@ _CAL = (
 )
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 def month_number(name: str) -> int:
@@ -199,7 +199,7 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("q_n"):
         return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
     if g.get("q_w"):
-        return TimeExpr(s, e, "point", _year(g["q_y2"]), prep=prep, quarter=_QUARTER_WORDS[g["q_w"].lower()],
+        return TimeExpr(s, e, "point", _year(g["q_y2"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
                         fiscal=bool(g["q_fis"] or g["q_fy2"]))
     if g.get("h_n"):
         return TimeExpr(s, e, "point", _year(g["h_y"]), prep=prep, half=int(g["h_n"]), fiscal=bool(g["h_fy"]))

@@ -21,6 +21,14 @@ def fiscal_of(month: int, year: int, fiscal_year_end: int) -> tuple[int, int]:
     return fiscal_year, quarter
 
 
+def _year_of_month(ctx: DocContext, month: int) -> int | None:
+    """The year of a month named without one: the document's year, or the year before when the
+    month comes after the document's date ("in November" in a story dated February 2026 is 2025)."""
+    if not ctx.base_year:
+        return None
+    return ctx.base_year - 1 if ctx.base_month and month > ctx.base_month else ctx.base_year
+
+
 def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     fye = ctx.fiscal_year_end
     if t.ended:
@@ -33,15 +41,14 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         elif t.ended == "year_to" and d.measure in ("growth", "rate") and d.q.unit == "percent" and t.month:
             # "prices rose 5.1% in the year to March 2026": the 12-month rate as of that month
             d.month = t.month
-            d.year = t.year or ctx.base_year and (ctx.base_year - 1 if ctx.base_month and t.month > ctx.base_month
-                                                  else ctx.base_year)
+            d.year = t.year or _year_of_month(ctx, t.month)
             d.basis = d.basis or "yoy"
         else:
             # A year that ends in a month other than December is a fiscal year.
             d.year = t.year
             d.year_end = t.month if t.month != 12 else None
-            if d.year is None and ctx.base_year:  # "the year to 30 June" in a story dated August 2025
-                d.year = ctx.base_year - 1 if ctx.base_month and t.month > ctx.base_month else ctx.base_year
+            if d.year is None:  # "the year to 30 June" in a story dated August 2025
+                d.year = _year_of_month(ctx, t.month)
             d.fiscal = bool(t.fiscal or t.month != 12 or (fye and fye != 12))
         return
     if t.quarter or t.half:
@@ -59,8 +66,7 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         if t.year:
             d.year = t.year
         elif ctx.base_year:
-            late = ctx.base_month and t.month > ctx.base_month
-            d.year = ctx.base_year - 1 if late else ctx.base_year
+            d.year = _year_of_month(ctx, t.month)
         return
     if d.metric == "cagr":
         d.period_end = t.year if t.is_end_only or t.prep in ("", "in") else None
