@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError
-from .findings import Finding, claim_identity
+from .findings import Finding, claim_identity, fingerprint
 from .output import write_text_atomic
 from .schema import check
 from .specs import BASELINE
@@ -92,12 +92,16 @@ def apply_baseline(findings: list[Finding], baseline: Baseline) -> list[dict]:
     seen = set()
     cited: dict[tuple, list[set]] = {}  # (rule, one claim) -> the claim sets of findings citing it
     for f in findings:
-        if f.status == "new" and f.fingerprint in known:
+        # A baseline written before document ids named documents by their paths as given:
+        # the same run then still matches it.
+        old = fingerprint(f.rule, f.claims, by_path=True)
+        if f.status == "new" and (f.fingerprint in known or old in known):
             f.status = "baseline"
-        seen.add(f.fingerprint)
-        ids = {claim_identity(c) for c in f.claims}
-        for i in ids:
-            cited.setdefault((f.rule, i), []).append(ids)
+        seen.update((f.fingerprint, old))
+        for by_path in (False, True):
+            ids = {claim_identity(c, by_path=by_path) for c in f.claims}
+            for i in ids:
+                cited.setdefault((f.rule, i), []).append(ids)
 
     def superseded(e: dict) -> bool:
         mine = sorted(set(e.get("claims") or []))

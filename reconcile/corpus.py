@@ -110,7 +110,8 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     """
     settings = settings or load_settings()
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
-    files, problems = discover(paths, exclude=patterns + exclude_patterns(exclude, "exclude="))
+    doc_ids: dict[str, str] = {}
+    files, problems = discover(paths, exclude=patterns + exclude_patterns(exclude, "exclude="), ids=doc_ids)
     metadata, meta_problems = load_metadata(paths)
     jobs_list = [(path, metadata.get(path if storage.is_url(path) else os.path.normpath(path), {})) for path, _ in files]
     store = ClaimsCache(cache, settings) if cache is not None else None
@@ -137,6 +138,10 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
         s.doc = path_text(s.doc)
     inputs.sort(key=lambda s: s.doc)
     claims = [c for _, cs in results for c in cs]
+    for (path, _), (_, cs) in zip(jobs_list, results):
+        doc_id = path_text(doc_ids.get(path, path))
+        for c in cs:
+            c.doc_id = doc_id
     cutoff = float(settings.settings.get("subjects", {}).get("fuzzy_cutoff", 90))
     company_words = settings.extract.get("subjects", {}).get("company_name_words", [])
     return Extraction(inputs, normalize(claims, subject_cutoff=cutoff, company_words=company_words), settings,

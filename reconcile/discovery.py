@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+from collections import Counter
 from pathlib import Path
 
 from . import storage
@@ -59,14 +60,16 @@ class _Found:
 
     def __init__(self) -> None:
         self.files: dict[str, bool] = {}
+        self.ids: dict[str, str] = {}  # path -> its path relative to the folder given
         self.problems: list[InputStatus] = []
         self._seen: set[str] = set()
 
-    def file(self, path: str, explicit: bool) -> None:
+    def file(self, path: str, explicit: bool, rel: str | None = None) -> None:
         key = path if storage.is_url(path) else os.path.realpath(path)
         if key not in self._seen:
             self._seen.add(key)
             self.files[path] = explicit
+            self.ids[path] = (rel or path.replace(os.sep, "/").rstrip("/").rsplit("/", 1)[-1]).replace(os.sep, "/")
 
     def skip(self, path: str, why: str, status: str = "skipped") -> None:
         self.problems.append(InputStatus(path, status, why))
@@ -84,19 +87,21 @@ class _Found:
             return False
         return True
 
-    def document(self, full: str, name: str) -> int:
-        """A regular file met in a folder: read when its suffix is a document's."""
+    def document(self, full: str, name: str, rel: str) -> int:
+        """A regular file met in a folder (``rel``: its path from the folder given): read
+        when its suffix is a document's."""
         if name == METADATA_NAME:
             self.skip(full, "metadata is read only from a folder named on the command line, not from its subfolders")
         elif Path(name).suffix.lower() in TEXT_SUFFIXES:
-            self.file(full, False)
+            self.file(full, False, rel)
             return 1
         else:
             self.skip(full, "not a text, Markdown or HTML file")
         return 0
 
 
-def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[list[tuple[str, bool]], list[InputStatus]]:
+def discover(paths: list[str], *, exclude: list[tuple[str, str]] = (),
+             ids: dict[str, str] | None = None) -> tuple[list[tuple[str, bool]], list[InputStatus]]:
     """Expand input paths into files to read, accounting for every path met on the way.
 
     Returns ``(files, problems)``: ``files`` are ``(path, named_explicitly)`` sorted by path,
@@ -107,6 +112,8 @@ def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[
     patterns (``(glob, where it came from)``) or the folder's ``.reconcileignore`` leave
     out, and a folder given with no documents in it. A folder or URL may hold documents
     (``memory://docs``, ``s3://bucket/docs``: see :mod:`reconcile.storage`).
+
+    ``ids``, when given, is filled with each file's document id (see :func:`document_ids`).
 
     Raises
     ------
@@ -133,7 +140,19 @@ def discover(paths: list[str], *, exclude: list[tuple[str, str]] = ()) -> tuple[
         if not met:
             found.skip(given, "no documents found under this folder "
                        f"(reconcile reads {', '.join(sorted(TEXT_SUFFIXES))} files)", "error")
+    if ids is not None:
+        ids.update(document_ids(found.ids))
     return sorted(found.files.items()), found.problems
+
+
+def document_ids(relative: dict[str, str]) -> dict[str, str]:
+    """Each file's document id: its path relative to the folder given (``/`` between
+    names), or its name for a file given by itself — so the same corpus read from another
+    working directory, or from object storage, keeps its claim ids and fingerprints. Two
+    files that would share an id (two folders with the same file names) keep their paths
+    as given instead."""
+    count = Counter(relative.values())
+    return {path: rel if count[rel] == 1 else path for path, rel in relative.items()}
 
 
 def _walk_url(given: str, found: _Found, exclude: list[tuple[str, str]]) -> int:
@@ -146,7 +165,7 @@ def _walk_url(given: str, found: _Found, exclude: list[tuple[str, str]]) -> int:
         parts = rel.split("/")
         if all(found.entry(url, "/".join(parts[:i]), exclude) if i < len(parts) else True
                for i in range(1, len(parts))) and found.entry(url, rel, exclude):
-            met += found.document(url, parts[-1])
+            met += found.document(url, parts[-1], rel)
     return met
 
 
@@ -166,14 +185,15 @@ def _walk(top: str, found: _Found, exclude: list[tuple[str, str]]) -> int:
             full, name = os.path.join(folder, entry.name), entry.name
             if name in (METADATA_NAME, IGNORE_NAME) and folder == top:
                 continue  # read by load_metadata and ignore_patterns
-            if not found.entry(full, os.path.relpath(full, top), exclude):
+            rel = os.path.relpath(full, top)
+            if not found.entry(full, rel, exclude):
                 continue
             try:
                 link = entry.is_symlink()
                 mode = os.stat(full).st_mode
             except OSError as exc:
                 if Path(name).suffix.lower() in TEXT_SUFFIXES:
-                    found.file(full, False)  # read_document says what is wrong with it
+                    found.file(full, False, rel)  # read_document says what is wrong with it
                     met += 1
                 else:
                     found.skip(full, f"cannot be examined: {exc.strerror or exc}")
@@ -186,5 +206,5 @@ def _walk(top: str, found: _Found, exclude: list[tuple[str, str]]) -> int:
             elif not stat.S_ISREG(mode):
                 found.skip(full, f"not a regular file ({file_kind(mode)})")
             else:
-                met += found.document(full, name)
+                met += found.document(full, name, rel)
     return met

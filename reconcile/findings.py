@@ -17,7 +17,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 #: Fields of each cited claim in a finding (a subset of the claims table, plus its role).
 CITED_FIELDS = ("claim_id", "doc", "line", "start", "end", "quote", "figure", "metric", "subject", "scope",
-                "value", "unit", "qualifier", "year", "period_start", "period_end", "source_type")
+                "value", "unit", "qualifier", "year", "period_start", "period_end", "source_type", "doc_id")
 
 
 def _num(x) -> str:
@@ -26,9 +26,11 @@ def _num(x) -> str:
     return f"{float(x):.9g}"
 
 
-def claim_identity(c: dict) -> str:
-    """What a cited claim says, without where it says it."""
-    parts = (c.get("doc"), c.get("subject"), c.get("scope"), c.get("metric"), _num(c.get("year")),
+def claim_identity(c: dict, *, by_path: bool = False) -> str:
+    """What a cited claim says, without where it says it: its document's id (``by_path``:
+    its path as given, as baselines written before document ids had it), subject, time,
+    figure."""
+    parts = (c.get("doc") if by_path else c.get("doc_id") or c.get("doc"), c.get("subject"), c.get("scope"), c.get("metric"), _num(c.get("year")),
              _num(c.get("period_start")), _num(c.get("period_end")), _num(c.get("value")), c.get("unit"),
              c.get("qualifier"))
     return "|".join("" if p is None else str(p) for p in parts)
@@ -84,9 +86,9 @@ class Finding:
         }
 
 
-def fingerprint(rule: str, claims: list[dict]) -> str:
+def fingerprint(rule: str, claims: list[dict], *, by_path: bool = False) -> str:
     """A stable id: the rule and the sorted identities of the cited claims."""
-    ids = sorted({claim_identity(c) for c in claims})
+    ids = sorted({claim_identity(c, by_path=by_path) for c in claims})
     digest = hashlib.sha1("\n".join([rule, *ids]).encode("utf-8")).hexdigest()
     return f"{rule}-{digest[:16]}"
 

@@ -26,7 +26,7 @@ _DTYPES = {
     "entity": "str", "entity_type": "str", "measure": "str", "period_label": "str", "fiscal": "bool",
     "fiscal_year_end": "Int64", "quarter": "Int64", "month": "Int64", "basis": "str", "sign": "int64",
     "accounting": "str", "converted_value": "float64", "converted_unit": "str",
-    "doc_title": "str", "statement": "str", "source_type": "str", "corroborated_by": "str",
+    "doc_title": "str", "statement": "str", "source_type": "str", "corroborated_by": "str", "doc_id": "str",
 }
 
 
@@ -91,7 +91,7 @@ def assign_ids(claims: list[Claim]) -> None:
     for c in sorted(claims, key=lambda c: (c.doc, c.pos)):
         key = "|".join(
             str(x)
-            for x in (c.doc, c.metric, c.subject, c.scope, c.year, c.period_start, c.period_end, c.unit, c.figure)
+            for x in (c.doc_id or c.doc, c.metric, c.subject, c.scope, c.year, c.period_start, c.period_end, c.unit, c.figure)
         ) + (f"|{c.statement}" if c.statement else "")
         seen[key] += 1
         digest = hashlib.sha1(f"{key}|{seen[key]}".encode("utf-8")).hexdigest()[:12]

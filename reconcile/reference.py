@@ -167,7 +167,7 @@ def _claim(path: Path, *, line: int, start: int, quote: str, figure: str, entity
                  period_start=None, period_end=None, kind="actual", confidence=1.0, entity=entity,
                  entity_type="company", measure=measure, period_label=f"FY{year}" if fiscal else str(year),
                  fiscal=fiscal, fiscal_year_end=fiscal_year_end, sign=-1 if value < 0 else (0 if value == 0 else 1),
-                 doc_title=title, source_type="reference", pos=start)
+                 doc_title=title, source_type="reference", pos=start, doc_id=f"{FOLDER}/{path.name}")
 
 
 def _csv_records(path: Path, text: str):
@@ -325,7 +325,7 @@ def _assign_ids(claims: list[Claim]) -> None:
     """Ids as the documents' claims get them: a hash of the file and what the fact says."""
     seen: dict[str, int] = {}
     for c in claims:
-        key = "|".join(str(x) for x in ("reference", c.doc, c.measure, c.subject, c.year, c.fiscal_year_end, c.unit,
+        key = "|".join(str(x) for x in ("reference", c.doc_id, c.measure, c.subject, c.year, c.fiscal_year_end, c.unit,
                                         c.figure))
         seen[key] = seen.get(key, 0) + 1
         c.claim_id = "C" + hashlib.sha1(f"{key}|{seen[key]}".encode("utf-8")).hexdigest()[:12]

@@ -62,5 +62,6 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         r.setdefault("statement", "")
         r.setdefault("source_type", "document")
         r.setdefault("corroborated_by", "")
+        r.setdefault("doc_id", r["doc"])
         out.append({c: r[c] for c in COLUMNS})
     return pd.DataFrame(out, columns=COLUMNS).astype(claims_frame_dtypes())

@@ -15,14 +15,17 @@ def _findings(paths, settings):
 
 def test_a_corpus_copied_five_times_gives_the_findings_of_one_copy(tmp_path, settings):
     for i in range(1, 6):
-        shutil.copytree("sources", tmp_path / f"copy{i}")
-    one, _ = _findings([tmp_path / "copy1"], settings)
-    five, result = _findings([tmp_path], settings)
+        shutil.copytree("sources", tmp_path / "five" / f"copy{i}")
+    shutil.copytree("sources", tmp_path / "one" / "copy1")
+    # the same document ids (paths relative to the folder given): copy1/...
+    one, _ = _findings([tmp_path / "one"], settings)
+    five, result = _findings([tmp_path / "five"], settings)
+    one = [(rule, fp, message.replace("/one/", "/five/")) for rule, fp, message in one]
     assert len(one) == SEED_FINDINGS
     assert five == one
     # every copy is still read and accounted for in the inputs (the reference file once)
     documents = lambda r: sum(s.status == "ok" and not s.format.startswith("reference") for s in r.inputs)  # noqa: E731
-    assert documents(result) == 5 * documents(check_corpus([str(tmp_path / "copy1")], settings))
+    assert documents(result) == 5 * documents(check_corpus([str(tmp_path / "one")], settings))
 
 
 def test_a_copy_does_not_make_a_consensus(tmp_path, settings):

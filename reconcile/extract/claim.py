@@ -19,6 +19,9 @@ COLUMNS = [
     # Reference facts (rules/reference/): "document" or "reference", and the reference fact a
     # document's figure agrees with (filled in by `check`); see README.
     "source_type", "corroborated_by",
+    # The document's id: its path relative to the folder given; claim ids and fingerprints
+    # are made from it, so they do not depend on where the corpus is read from.
+    "doc_id",
 ]
 
 #: The ``metric`` of a claim that states no figure: a rank, a superlative, a trend, a listing.
@@ -67,6 +70,7 @@ class Claim:
     source_type: str = "document"
     corroborated_by: str = ""
     claim_id: str = ""
+    doc_id: str = ""
     # Position of the figure in the visible text, for ordering; not a column.
     pos: int = field(default=0, repr=False)
 

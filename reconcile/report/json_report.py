@@ -9,7 +9,7 @@
                         "claims": [{"claim_id", "role", "also_at"?}], "fingerprint", ...}],
      "claims": {claim_id: {"doc", "line", "start", "end", "quote", "figure", "metric", "subject",
                            "scope", "value", "unit", "qualifier", "year", "period_start", "period_end",
-                           "source_type"}}}
+                           "source_type", "doc_id"}}}
 
 Version 2 carries each cited claim once, in the top-level ``claims`` map, and a finding
 cites claims by ``claim_id`` with its role: in version 1 every finding repeated the quote
