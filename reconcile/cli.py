@@ -22,7 +22,7 @@ from .engine import executor_for
 from .errors import ReconcileError
 from .normalize import claims_frame
 from .check import FAIL_ON, check_corpus, fail_on_from, rule_options, selected_codes
-from .output import folder_lock, format_for, write_table, write_text_atomic
+from .output import folder_lock, format_for, write_csv, write_table, write_text_atomic
 from .baseline import DEFAULT_PATH as DEFAULT_BASELINE, Baseline, load_baseline, write_baseline
 from .init_template import write_starter
 from .report import DEFAULT_FORMATS, DEFAULT_NAMES, REPORT_FORMATS, render
@@ -301,11 +301,16 @@ def check(
         if statistics:
             _print_statistics(result, err=any(path == "-" for _, path in targets))
         docs = docs_url or project.get("docs_url")
-        texts = [(path, to_sarif(result, docs_url=docs) if kind == "sarif" else
-                  render(result, kind, fail_on=fail_on, escape_formulas=not csv_raw)) for kind, path in targets]
-        with _locked([path for path, _ in texts]):
-            for path, text in texts:
-                write_text_atomic(path, text)
+        # Every report is made before any is written (a failure writes none); the claims
+        # table, the largest, is written as it is made.
+        texts = [(path, kind, None if kind == "csv" else to_sarif(result, docs_url=docs) if kind == "sarif" else
+                  render(result, kind, fail_on=fail_on)) for kind, path in targets]
+        with _locked([path for path, _, _ in texts]):
+            for path, kind, text in texts:
+                if text is None:
+                    write_csv(result.claims, path, escape_formulas=not csv_raw)
+                else:
+                    write_text_atomic(path, text)
         if update_baseline:
             if result.incomplete:
                 raise fail("not updating the baseline: some inputs could not be read")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.util
+import io
 import json
 import math
 import os
@@ -20,7 +21,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -38,6 +39,8 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Rows of the claims table mapped and written at a time (see ``to_csv_text``).
+CSV_CHUNK_ROWS = 20_000
 
 
 def path_text(path) -> str:
@@ -134,8 +137,21 @@ def to_csv_text(frame: pd.DataFrame, *, escape_formulas: bool = True) -> str:
     spreadsheet would read as a formula start with an apostrophe; numeric columns never
     change (``-5`` is a number, not a formula). ``escape_formulas=False`` writes text
     exactly as extracted, for programs that read the CSV."""
-    frame = _map_text(frame, lambda v: neutralize_formula(path_text(v)) if escape_formulas else path_text(v))
-    return frame.to_csv(index=False, lineterminator="\n")
+    return "".join(csv_pieces(frame, escape_formulas=escape_formulas))
+
+
+def csv_pieces(frame: pd.DataFrame, *, escape_formulas: bool = True) -> Iterator[str]:
+    """``to_csv_text`` a slice of rows at a time (the first with the header), so a large
+    table is written without its whole text, or a mapped copy of it, in memory."""
+    fix = (lambda v: neutralize_formula(path_text(v))) if escape_formulas else path_text
+    for at in range(0, max(len(frame), 1), CSV_CHUNK_ROWS):
+        yield _map_text(frame.iloc[at:at + CSV_CHUNK_ROWS], fix).to_csv(index=False, header=at == 0,
+                                                                        lineterminator="\n")
+
+
+def write_csv(frame: pd.DataFrame, path: str, *, escape_formulas: bool = True) -> None:
+    """The table as CSV to ``path`` (``-`` for stdout), written as it is made."""
+    write_pieces_atomic(path, csv_pieces(frame, escape_formulas=escape_formulas))
 
 
 def to_json_text(data) -> str:
@@ -144,13 +160,26 @@ def to_json_text(data) -> str:
 
 def write_text_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` (``-`` for stdout) via a temporary file and a rename."""
-    if path == "-":
-        sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
-        sys.stdout.flush()
-        return
     # Writers show file names with path_text; a lone surrogate left anywhere still must
     # not lose the whole report, so it is written as a visible (and JSON-valid) escape.
-    write_bytes_atomic(path, text.encode("utf-8", "backslashreplace"))
+    # Encoded as it is written: a large report is not held twice (as text and as bytes).
+    write_pieces_atomic(path, (text,))
+
+
+def write_pieces_atomic(path: str, pieces: Iterable[str]) -> None:
+    """Write text made piece by piece, as :func:`write_text_atomic` writes a whole text."""
+    if path == "-":
+        for piece in pieces:
+            sys.stdout.write(piece.encode("utf-8", "backslashreplace").decode("utf-8"))
+        sys.stdout.flush()
+        return
+    _write_atomic(path, lambda fd: _write_text(fd, pieces))
+
+
+def _write_text(fd: int, pieces: Iterable[str]) -> None:
+    with open(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
+        for piece in pieces:
+            fh.write(piece)
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +192,16 @@ def _umask() -> int:
 
 def write_bytes_atomic(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename, as 0666 less the umask."""
+    _write_atomic(path, lambda fd: _write_bytes(fd, data))
+
+
+def _write_bytes(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _write_atomic(path: str, write) -> None:
+    """``write(fd)`` into a temporary file beside ``path``, then rename it to ``path``."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -170,8 +209,7 @@ def write_bytes_atomic(path: str, data: bytes) -> None:
         try:
             if hasattr(os, "fchmod"):  # mkstemp makes the file 0600, private to its owner
                 os.fchmod(fd, 0o666 & ~_umask())
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+            write(fd)
             os.replace(tmp, target)
         except BaseException:
             if os.path.exists(tmp):
@@ -188,7 +226,7 @@ def write_table(frame: pd.DataFrame, path: str, fmt: str | None = None, *, escap
     """
     fmt = format_for(path, fmt)
     if fmt == "csv":
-        write_text_atomic(path, to_csv_text(frame, escape_formulas=escape_formulas))
+        write_csv(frame, path, escape_formulas=escape_formulas)
     elif fmt == "json":
         write_text_atomic(path, to_json_text(records(frame)))
     elif fmt == "parquet":
@@ -196,8 +234,6 @@ def write_table(frame: pd.DataFrame, path: str, fmt: str | None = None, *, escap
             raise OutputError("Parquet cannot be written to stdout; name a file")
         if importlib.util.find_spec("pyarrow") is None:
             raise OutputError("writing Parquet needs pyarrow: pip install 'reconcile-claims[parquet]'")
-        import io
-
         buf = io.BytesIO()
         _map_text(frame, path_text).to_parquet(buf, index=False)
         write_bytes_atomic(path, buf.getvalue())

@@ -309,3 +309,15 @@ def test_every_format_escapes_a_hostile_name_and_quote(tmp_path):
     uri = json.loads(texts["sarif"])["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert re.fullmatch(r"[A-Za-z0-9%/._~:-]+", uri) and "%0A" in uri and "%60%3Cimg%20" in uri
     assert unquote_to_bytes(uri).decode("utf-8").endswith(HOSTILE_NAME)
+
+
+def test_a_large_claims_table_is_written_a_slice_at_a_time_with_the_same_text(monkeypatch):
+    import reconcile.output as output
+
+    result = check_corpus(["sources"], jobs=1)
+    whole = to_csv_text(result.claims)
+    monkeypatch.setattr(output, "CSV_CHUNK_ROWS", 7)
+    sliced = to_csv_text(result.claims)
+    assert len(result.claims) > 7 * 3 and sliced == whole
+    assert sliced.count("\n") == len(result.claims) + sum(q.count("\n") for q in result.claims["quote"]) + 1
+    assert to_csv_text(result.claims.iloc[:0]) == whole.split("\n", 1)[0] + "\n"  # an empty table: its header

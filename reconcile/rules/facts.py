@@ -113,9 +113,22 @@ def _records(claims: pd.DataFrame) -> list[dict]:
     """The table's rows as dicts, missing values as None (a column at a time: much faster than
     ``to_dict("records")`` on Arrow-backed strings)."""
     columns = list(claims.columns)
-    values = [[None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) and c not in _FLOAT_COLUMNS else v
-               for v in claims[c].tolist()] for c in columns]
+    values = [_column(claims[c].tolist(), c not in _FLOAT_COLUMNS) for c in columns]
     return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def _column(values: list, nan_is_none: bool) -> list:
+    """A column's values, missing ones as None and equal strings as one object (a column of a
+    few distinct names would otherwise hold a string object per row)."""
+    seen: dict = {}
+    out = []
+    for v in values:
+        if v is pd.NA or (nan_is_none and isinstance(v, float) and math.isnan(v)):
+            v = None
+        elif isinstance(v, str):
+            v = seen.setdefault(v, v)
+        out.append(v)
+    return out
 
 
 _FLOAT_COLUMNS = frozenset(("value", "low", "high", "confidence", "converted_value"))
