@@ -10,6 +10,7 @@ survive edits elsewhere in a file.
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections import Counter
 
 import pandas as pd
@@ -112,6 +113,9 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
     return sorted(claims, key=lambda c: (c.doc, c.pos))
 
 
+_ROW = operator.attrgetter(*COLUMNS)
+
+
 def claims_frame_dtypes() -> dict[str, str]:
     """The claims table's column dtypes (a copy)."""
     return dict(_DTYPES)
@@ -120,5 +124,6 @@ def claims_frame_dtypes() -> dict[str, str]:
 def claims_frame(claims: list[Claim]) -> pd.DataFrame:
     """The claims table as a DataFrame with the documented columns and dtypes."""
     # Column by column: a dict per row would hold the whole table twice more while it is built.
-    frame = pd.DataFrame({c: [getattr(x, c) for x in claims] for c in COLUMNS}, columns=COLUMNS)
+    columns = zip(*map(_ROW, claims)) if claims else ([] for _ in COLUMNS)
+    frame = pd.DataFrame(dict(zip(COLUMNS, map(list, columns))), columns=COLUMNS)
     return frame.astype(_DTYPES)

@@ -121,14 +121,11 @@ def _column(values: list, nan_is_none: bool) -> list:
     """A column's values, missing ones as None and equal strings as one object (a column of a
     few distinct names would otherwise hold a string object per row)."""
     seen: dict = {}
-    out = []
-    for v in values:
-        if v is pd.NA or (nan_is_none and isinstance(v, float) and math.isnan(v)):
-            v = None
-        elif isinstance(v, str):
-            v = seen.setdefault(v, v)
-        out.append(v)
-    return out
+    na, isnan = pd.NA, math.isnan
+    if nan_is_none:
+        return [seen.setdefault(v, v) if v.__class__ is str else
+                None if v is na or (v.__class__ is float and isnan(v)) else v for v in values]
+    return [seen.setdefault(v, v) if v.__class__ is str else None if v is na else v for v in values]
 
 
 _FLOAT_COLUMNS = frozenset(("value", "low", "high", "confidence", "converted_value"))
