@@ -832,3 +832,31 @@ def test_a_market_report_s_share_clause_names_its_segment(tmp_path):
     assert one(rows, "64.5%")["scope"] == "hardware"
     assert one(rows, "22.7%")["scope"] == "software and services"
     assert one(rows, "12.1%")["scope"] == "Global"
+
+
+STATISTICS_STORY = """---
+title: "Ruritania ends year with weak growth as fiscal policy tightens"
+date: "2027-02-13 09:00:00"
+---
+
+Ruritania's gross domestic product rose 0.3% between October and December from the previous three-month period, or 1.2% on an annualized basis, the Statistical Office of Ruritania said on Thursday.
+
+Output increased in three of the four main industries in Q3 2026 compared with Q2 2026. Output rose by 0.9% in services and by 0.5% in construction.
+"""
+
+
+def test_a_quarter_spelled_as_months_is_the_latest_before_the_story_and_its_restatement_shares_it(tmp_path):
+    rows = claims(tmp_path, STATISTICS_STORY)
+    quarter = one(rows, "0.3%")
+    # "fiscal policy" does not make an economy count in fiscal years
+    assert (quarter["year"], quarter["quarter"], quarter["fiscal"], quarter["basis"]) == (2026, 4, False, "qoq")
+    annualized = one(rows, "1.2%")
+    assert (annualized["measure"], annualized["year"], annualized["quarter"], annualized["basis"]) == (
+        "growth", 2026, 4, "annualized")
+
+
+def test_a_sentence_without_figures_dates_the_next_ones(tmp_path):
+    rows = claims(tmp_path, STATISTICS_STORY)
+    services, construction = one(rows, "0.9%"), one(rows, "0.5%")
+    assert (services["year"], services["quarter"], services["scope"]) == (2026, 3, "services")
+    assert (construction["year"], construction["quarter"]) == (2026, 3)  # not Q2, the comparison's base

@@ -41,7 +41,10 @@ _END_WORDS = ("ended", "ending", "ends", "Ended", "Ending", "Ends", "ENDED", "EN
 _FYE_BEFORE = re.compile(
     r"(?:(?:fiscal|financial)\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
 _FYE = re.compile(rf"\bFYE[ \t:]+({_MONTH})\b", re.IGNORECASE)
-_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d{2}", re.IGNORECASE)
+# A document that counts in fiscal periods ("fiscal year", "fiscal 2024", "the fiscal fourth
+# quarter", "FY25"); not "fiscal policy" or "the fiscal deficit" in a story about an economy.
+_FISCAL = re.compile(r"\bfiscal[\s-]+(?:years?|quarters?|half|(?:19|20)\d{2}|first|second|third|fourth|Q[1-4]|H[12])\b"
+                     r"|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.
 _LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?")

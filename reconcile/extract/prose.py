@@ -70,12 +70,28 @@ def extract_sentences(ex: Vocabulary, ctx: DocContext, base: int, block: str, fo
         groups.setdefault(bisect.bisect_right(starts, q.start - base) - 1, []).append(q)
     drafts: list[Draft] = []
     carry: dict = {}  # a year opening an earlier sentence of this paragraph
+    done = 0  # where the last sentence read ends
     for idx in sorted(groups):
         s0 = base + starts[idx]
         s1 = base + (starts[idx + 1] if idx + 1 < len(starts) else len(block))
+        if ctx.entity and s0 - base > done:
+            _sentences_without_figures(ex, ctx, base + done, s0, carry)
+        done = s1 - base
         for chunk in _chunks(groups[idx]):
             drafts.extend(_sentence(ex, ctx, s0, s1, chunk, drafts[-1] if drafts else None, carry))
     return drafts
+
+
+def _sentences_without_figures(ex: Vocabulary, ctx: DocContext, a: int, b: int, carry: dict) -> None:
+    """ "Output increased in Q2 2014 compared with Q1 2014. Output increased by 1.0% in
+    services…": in a company's or an economy's paragraph, a sentence with no figure of its
+    own still sets the period the next ones speak of (not a comparison's base)."""
+    text = ctx.doc.visible
+    a = max(a, b - PARAGRAPH_WINDOW)
+    for t in ex.times.find(text[a:b], a):
+        if t.kind == "point" and (t.year or t.quarter or t.month) and not _is_base(text, t):
+            carry["last"] = t
+            return
 
 
 def _chunks(qs: list[Quantity]) -> list[list[Quantity]]:
@@ -465,13 +481,25 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
 
 _PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
 _OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
+_OR_AFTER = re.compile(r",\s+or\s+$")
+_ANNUALIZED_AFTER = re.compile(r"\s*(?:on\s+an?\s+|at\s+an?\s+)?(?:annuali[sz]ed|annual\s+rate)\b", re.IGNORECASE)
 
 
 def _or_pairs(ctx: DocContext, text: str, drafts: list[Draft]) -> None:
     """ "compared with $148.3 million, or $1.74 per diluted share, in the third quarter of 2024":
     a figure restated in other terms right after it shares that figure's period."""
     for a, b in zip(drafts, drafts[1:]):
-        if a.dropped or b.dropped or a.own_time or not b.own_time or b.time is None:
+        if a.dropped or b.dropped:
+            continue
+        if a.own_time and not b.own_time and a.basis != "annualized" and _ANNUALIZED_AFTER.match(text, b.q.end) \
+                and a.measure in ("growth", "rate") and a.q.unit == b.q.unit == "percent" \
+                and _OR_AFTER.search(between := text[a.q.end : b.q.start]) and len(between) < 120 and ";" not in between:
+            # "rose 0.1% between October and December, or 0.4% on an annualized basis": the
+            # same change over the same period, at an annual rate
+            b.measure, b.metric, b.negative, b.basis = a.measure, a.metric, a.negative, "annualized"
+            b.year, b.quarter, b.half, b.month, b.fiscal = a.year, a.quarter, a.half, a.month, a.fiscal
+            continue
+        if a.own_time or not b.own_time or b.time is None:
             continue
         if _OR_BETWEEN.match(text[a.q.end : b.q.start]):
             a.year = a.quarter = a.half = a.month = a.period_start = a.period_end = None

@@ -111,6 +111,7 @@ class TimeExpr:
     fiscal: bool = False
     ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month)
     dated: bool = False  # a day of the month is written ("30 September 2024", "June 30, 2024")
+    last_month: int | None = None  # of a quarter or half spelled as months ("October to December")
 
     @property
     def is_end_only(self) -> bool:
@@ -165,9 +166,9 @@ class TimeFinder:
                 a, b = month_number(m.group("ms_a")), month_number(m.group("ms_b"))
                 year = int(m.group("ms_y")) if m.group("ms_y") else None
                 if b - a == 2:
-                    out.append(TimeExpr(s, e, "point", year, quarter=(a - 1) // 3 + 1))
+                    out.append(TimeExpr(s, e, "point", year, quarter=(a - 1) // 3 + 1, last_month=b))
                 elif b - a == 5:
-                    out.append(TimeExpr(s, e, "point", year, half=1 if a == 1 else 2))
+                    out.append(TimeExpr(s, e, "point", year, half=1 if a == 1 else 2, last_month=b))
                 else:
                     out.append(TimeExpr(s, e, "point", year, month=b))
             elif m.lastgroup == "relative":

@@ -53,6 +53,9 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         return
     if t.quarter or t.half:
         d.quarter, d.half = t.quarter, t.half
+        if t.last_month:  # "between October and December": calendar months, the latest before the story
+            d.year = t.year or _year_of_month(ctx, t.last_month) or ctx.default_year
+            return
         d.fiscal = t.fiscal or ctx.fiscal
         d.year = t.year or ctx.default_year
         return
