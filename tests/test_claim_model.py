@@ -860,3 +860,25 @@ def test_a_sentence_without_figures_dates_the_next_ones(tmp_path):
     services, construction = one(rows, "0.9%"), one(rows, "0.5%")
     assert (services["year"], services["quarter"], services["scope"]) == (2026, 3, "services")
     assert (construction["year"], construction["quarter"]) == (2026, 3)  # not Q2, the comparison's base
+
+
+ANALYST_NOTE = """# Ironbridge vs. Calloway after FY2026 results
+
+*Equity Research | Industrial Machinery | March 4, 2027*
+
+Ironbridge Holdings closed out fiscal 2026 ahead of our estimates, with revenue up 8.1%.
+
+Ironbridge has 210 million shares outstanding, giving a market capitalisation of roughly $41 billion. We keep our price target of $230.
+"""
+
+
+def test_a_market_value_is_of_the_notes_date_and_a_price_target_of_none(tmp_path):
+    rows = claims(tmp_path, ANALYST_NOTE)
+    growth = one(rows, "8.1%")
+    assert (growth["year"], growth["fiscal"]) == (2026, True)
+    cap = one(rows, "$41 billion")
+    assert (cap["measure"], cap["year"], cap["fiscal"]) == ("market_cap", 2027, False)
+    shares = one(rows, "210 million")
+    assert (shares["measure"], shares["year"], shares["fiscal"]) == ("count", 2027, False)
+    target = one(rows, "$230")
+    assert target["measure"] == "price" and target["year"] is None

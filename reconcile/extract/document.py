@@ -147,7 +147,8 @@ class Extractor:
             d.scope, d.scope_type = ctx.scope
             d.dimension = "region"
         _entity(ctx, d)
-        if ctx.fiscal and (d.entity_type == "company" or ctx.company_doc) and d.year and not d.month and not d.period_start:
+        if ctx.fiscal and (d.entity_type == "company" or ctx.company_doc) and d.year and not d.month \
+                and not d.period_start and not (d.time is not None and d.time.as_of):
             d.fiscal = True
         measure = d.measure or d.metric
         if measure == "cagr":

@@ -16,6 +16,7 @@ from .links import cagr_periods, respectively, restated_years
 from .quantities import PRIOR_LABEL, Quantity
 from .parts import company_part
 from .timing import apply_time
+from .timeexpr import TimeExpr
 from .vocabulary import Vocabulary
 
 LEFT_WINDOW = 300
@@ -163,7 +164,12 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
                 d.accounting = ex.accounting(text[since : q.start], around.right)
             if d.accounting == "reported" and same_unit is not None and _is_base_figure(text, q):
                 d.accounting = same_unit.accounting  # "to £74.8m (FY2024: £66.1m)": compared like for like
-        t = _choose_time(text, times, consumed, q, prev_end, next_start)
+        reach = next_start
+        if i + 1 < len(drafts) and text[q.end:next_start].strip() == "(" \
+                and text[drafts[i + 1].q.end:drafts[i + 1].q.end + 1] == ")":
+            # "accelerating to 13% ($96.2 billion) in 2024": the year after the aside is the figure's too
+            reach = drafts[i + 2].q.start if i + 2 < len(drafts) else w1
+        t = _choose_time(text, times, consumed, q, prev_end, reach)
         d.own_time = t is not None
         if t is None and i and drafts[i - 1].measure == "growth" and q.unit not in ("percent", "percentage_point"):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
@@ -281,9 +287,24 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
     d.accounting = ex.accounting(around.own_left, right)
 
 
+_TARGET = re.compile(r"\btarget\b[^.;]*$", re.IGNORECASE)
+
+
+def _as_of_date(d: Draft) -> bool:
+    """A figure of a moment rather than a period: a market value, a share price, shares in issue."""
+    return d.measure in ("market_cap", "price") or (d.measure == "count" and d.q.unit == "share")
+
+
 def _read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
     """The time expression a figure takes: its own, else its paragraph's opening year, else the
     lead-in line's period, else (in a company's release) the period the release reports."""
+    if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(d):
+        # "a market capitalisation of €355 billion", "388 million shares outstanding": as of the
+        # story's date, not of the fiscal year it reports; a price target is of no date at all
+        target = _TARGET.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start)
+        d.time = None if target or not ctx.base_year else \
+            TimeExpr(d.q.start, d.q.start, "point", ctx.base_year, as_of=True)
+        return
     if t is None and d.measure not in ("cagr", "market_size"):
         t = carry.get("lead") or (carry.get("last") if ctx.entity else None)
     lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(d.q.start))

@@ -112,6 +112,7 @@ class TimeExpr:
     ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month)
     dated: bool = False  # a day of the month is written ("30 September 2024", "June 30, 2024")
     last_month: int | None = None  # of a quarter or half spelled as months ("October to December")
+    as_of: bool = False  # the document's own date, for a figure of a moment (a market value): a calendar year
 
     @property
     def is_end_only(self) -> bool:
