@@ -882,3 +882,31 @@ def test_a_market_value_is_of_the_notes_date_and_a_price_target_of_none(tmp_path
     assert (shares["measure"], shares["year"], shares["fiscal"]) == ("count", 2027, False)
     target = one(rows, "$230")
     assert target["measure"] == "price" and target["year"] is None
+
+
+JAPANESE_RESULTS = """# Hokuren Machinery Co., Ltd.
+
+## Summary of Consolidated Financial Results for 1Q FY2026 (Three Months Ended June 30, 2026)
+
+*August 6, 2026. Fiscal year ending March 31, 2027 (FY2026).*
+
+Hokuren Machinery reported operating income of 9,412 million yen for 1Q FY2026.
+"""
+
+JAPANESE_NEWS = """# Hokuren Machinery's April-June profit rises
+
+*August 6, 2026*
+
+TOKYO -- Hokuren Machinery Co., Ltd. said Thursday that operating profit for the April-June quarter rose 12% to 9.4 billion yen. It kept its forecast for operating profit of 40 billion yen for the fiscal year ending March 2027.
+"""
+
+
+def test_a_fiscal_year_named_by_its_start_is_counted_by_its_end_like_a_month_span(tmp_path):
+    results = one(claims(tmp_path, JAPANESE_RESULTS, "results.md"), "9,412 million yen")
+    assert (results["year"], results["quarter"], results["fiscal"], results["period_label"]) == (2027, 1, True, "Q1 FY2026")
+    news = claims(tmp_path, JAPANESE_NEWS, "news.md")
+    quarter = one(news, "9.4 billion yen")
+    # the April-June quarter of a year ending in March: Q1 of the year ending March 2027, already past
+    assert (quarter["year"], quarter["quarter"], quarter["fiscal"], quarter["kind"]) == (2027, 1, True, "actual")
+    outlook = one(news, "40 billion yen")
+    assert (outlook["year"], outlook["fiscal"], outlook["fiscal_year_end"], outlook["kind"]) == (2027, True, 3, "forecast")

@@ -276,6 +276,26 @@ def _economy_named(head: str) -> str:
     return ""
 
 
+# "Fiscal year ending March 31, 2026 (FY2025)", "FY2025 (April 1, 2025 to March 31, 2026)": a
+# document that names its fiscal years by the calendar year they start in.
+_NAMED_BY_START = re.compile(
+    rf"\byear\s+end(?:ing|ed)\s+(?:{_MONTH}\.?\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH}\.?,?)\s+(?P<end>(?:19|20)\d{{2}})\s*"
+    rf"\(\s*(?:FY|fiscal\s+)\s?(?P<fy>(?:19|20)\d{{2}})\s*\)"
+    rf"|\bFY\s?(?P<fy2>(?:19|20)\d{{2}})\s*\(\s*(?:{_MONTH}\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH}\.?,?\s+)"
+    rf"(?P<start>(?:19|20)\d{{2}})\s*(?:to|[-–])", re.IGNORECASE)
+
+
+def fiscal_named_by_start(text: str) -> bool:
+    """Whether a document names a fiscal year by the year it starts in (its FY2025 ends in
+    2026), as it says near the top; most name it by the year it ends in."""
+    m = _NAMED_BY_START.search(text[:_HEAD])
+    if m is None:
+        return False
+    if m.group("fy"):
+        return int(m.group("fy")) == int(m.group("end")) - 1
+    return int(m.group("fy2")) == int(m.group("start"))
+
+
 def _fiscal_year_end(text: str) -> int | None:
     """The month a document's fiscal year ends in, when it says so ("fiscal year ended June 30",
     an analyst's "FYE Dec")."""
@@ -378,6 +398,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
     elif economy and not title_phrases:
         ctx.entity, ctx.entity_type = economy, "economy"
     ctx.fiscal_year_end = _fiscal_year_end(text)
+    ctx.fiscal_named_by_start = ctx.fiscal_year_end not in (None, 12) and fiscal_named_by_start(text)
     ctx.fiscal = bool(_FISCAL.search(title + "\n" + text[:_HEAD]))
     for t in times.find(title + "\n" + text[:400]):
         if t.kind == "point" and t.year:

@@ -148,7 +148,7 @@ class Extractor:
             d.dimension = "region"
         _entity(ctx, d)
         if ctx.fiscal and (d.entity_type == "company" or ctx.company_doc) and d.year and not d.month \
-                and not d.period_start and not (d.time is not None and d.time.as_of):
+                and not d.period_start and not (d.time is not None and (d.time.as_of or d.time.last_month)):
             d.fiscal = True
         measure = d.measure or d.metric
         if measure == "cagr":
@@ -317,6 +317,12 @@ def _default_kind(ctx: DocContext, d: Draft) -> str:
     if d.metric == "cagr" or d.measure == "cagr":
         return "forecast"
     year = d.year or d.period_end
+    if year and ctx.base_year and d.fiscal and d.year and ctx.fiscal_year_end and ctx.fiscal_year_end != 12:
+        # a fiscal period ending before the document's date is past: Q1 of the year to March
+        # 2026 ended in June 2025
+        end_month = ctx.fiscal_year_end if not d.quarter else (ctx.fiscal_year_end + 3 * d.quarter - 1) % 12 + 1
+        end_year = d.year if end_month <= ctx.fiscal_year_end else d.year - 1
+        return "forecast" if (end_year, end_month) > (ctx.base_year, ctx.base_month or 12) else "actual"
     if year and ctx.base_year:
         return "forecast" if year > ctx.base_year else "actual"
     if d.time is not None and d.time.is_end_only:

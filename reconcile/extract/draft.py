@@ -25,6 +25,7 @@ class Draft:
     month: int | None = None
     half: int | None = None
     fiscal: bool = False
+    named_by_start: bool = False  # its fiscal year was written as the year it starts in ("FY2025" is year 2026)
     period_label: str = ""
     basis: str = ""
     accounting: str = "reported"
@@ -67,6 +68,7 @@ class DocContext:
     entity_type: str = ""
     fiscal_year_end: int | None = None  # month (1-12) a stated fiscal year ends in
     fiscal: bool = False  # the document reports by fiscal year ("FY24", "fiscal 2024")
+    fiscal_named_by_start: bool = False  # its "FY2025" is the fiscal year ending in 2026
     default_year: int | None = None  # the year of "the fourth quarter" when none is written
     base_month: int | None = None  # the month of the document's date
     currency: str | None = None  # the currency most of the document's figures are in

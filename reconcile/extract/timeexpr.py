@@ -48,7 +48,7 @@ _CAL = (
     rf"|year\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
-    rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})\s+\d{{1,2}},?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
+    rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
     r"|(?-i:(?P<m_up>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
     r"\s+(?P<m_up_y>(?:19|20)\d{2})(?![\w-])"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -82,7 +82,7 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 _RELATIVE = r"\b(?P<rel>last|this|previous|past|prior|full)[\s-]+(?:fiscal\s+)?(?P<rel_unit>month|quarter|year)\b"
 # "July to September 2025", "between October and December": a quarter (or half) spelled as months.
 _MONTH_SPAN = (
-    r"\b(?:(?:between|in|during|for)\s+)?(?P<ms_a>january|april|july|october)\s+(?:to|and|through|-|–)\s+"
+    r"\b(?:(?:between|in|during|for)\s+)?(?P<ms_a>january|april|july|october)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*)"
     r"(?P<ms_b>march|june|september|december)(?:\s+(?P<ms_y>(?:19|20)\d{2}))?\b"
 )
 

@@ -55,9 +55,14 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         d.quarter, d.half = t.quarter, t.half
         if t.last_month:  # "between October and December": calendar months, the latest before the story
             d.year = t.year or _year_of_month(ctx, t.last_month) or ctx.default_year
+            if d.year and t.quarter and fye and fye != 12:  # "the April-June quarter" of a year ending in March
+                d.year, d.quarter = fiscal_of(t.last_month, d.year, fye)
+                d.fiscal = True
             return
         d.fiscal = t.fiscal or ctx.fiscal
         d.year = t.year or ctx.default_year
+        if t.year and t.fiscal:
+            _named_by_start(ctx, d)
         return
     if t.month and t.dated and t.year and ctx.fiscal_year_end == t.month and ctx.fiscal_year_end != 12:
         # "the order book at 30 September 2025" in a report whose year ends in September: the
@@ -78,6 +83,16 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         return
     d.year = t.year
     d.fiscal = t.fiscal
+    if t.fiscal:
+        _named_by_start(ctx, d)
+
+
+def _named_by_start(ctx: DocContext, d: Draft) -> None:
+    """ "1Q FY2025" in a report whose fiscal year ending March 2026 is its FY2025: year 2026,
+    the calendar year the fiscal year ends in, as other documents count it."""
+    if ctx.fiscal_named_by_start and d.year:
+        d.year += 1
+        d.named_by_start = True
 
 
 def _relative(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
@@ -128,7 +143,7 @@ def period_label(d: Draft) -> str:
         return f"{d.period_start or ''}–{d.period_end or ''}"
     if d.year is None:
         return ""
-    year = f"FY{d.year}" if d.fiscal else str(d.year)
+    year = f"FY{d.year - d.named_by_start}" if d.fiscal else str(d.year)  # as the document writes it
     if d.quarter:
         return f"Q{d.quarter} {year}"
     if d.half:
