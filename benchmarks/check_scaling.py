@@ -64,7 +64,7 @@ def measure(corpus: Path, jobs: int | None, *, freeze: bool = True) -> dict:
 
     if not freeze:
         gc.freeze = lambda: None
-    check.extract_corpus = timed("extract", check.extract_corpus)
+    check.extract_plan = timed("extract", check.extract_plan)
     check.claims_frame = timed("claims_frame", check.claims_frame)
     check.run_rules = timed("rules", check.run_rules)
     t0 = _cpu()

@@ -12,6 +12,10 @@ The cache is one Parquet file (``claims.parquet``, one row per claim, and one ro
 document without claims) rewritten after each run with the documents of that run: a
 deleted document drops out. Writing Parquet needs pyarrow (``pip install
 'reconcile-claims[parquet]'``).
+
+``check`` keeps its last result beside it (``result.parquet``: the claims table, with the
+inputs and findings in its metadata), keyed by every document's key and id and everything
+else a result depends on (:func:`result_key`): a re-run where nothing changed reads only that.
 """
 
 from __future__ import annotations
@@ -178,3 +182,62 @@ def _schema(pa):
         base = hint.split("|")[0]
         fields.append(pa.field(name, kinds.get({"str": str, "int": int, "float": float, "bool": bool}.get(base), pa.string())))
     return pa.schema(fields)
+
+
+#: The last checked result, for a re-run on an unchanged corpus (see :func:`result_key`).
+RESULT_FILE = "result.parquet"
+_RESULT_META = b"reconcile-result"
+
+
+def result_key(corpus: str, settings: Settings, select, ignore, references) -> str:
+    """What a checked result depends on beyond the documents (``corpus``: the corpus plan's
+    fingerprint): every setting and domain table, the rules selected and the reference facts."""
+    data = {"corpus": corpus, "settings": dataclasses.asdict(settings), "select": select, "ignore": ignore,
+            "references": [c.row() for c in references.claims],
+            "reference_inputs": [dataclasses.asdict(s) for s in references.inputs]}
+    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=True)
+    return hashlib.sha256((_code_fingerprint() + text).encode()).hexdigest()
+
+
+def load_result(folder: str | os.PathLike, key: str):
+    """``(inputs, claims, findings)`` of the run that saved ``key`` in ``folder``, or None (a
+    different run, or a damaged file: then the run is made anew)."""
+    from .findings import Finding
+    from .normalize import claims_frame_dtypes
+
+    path = Path(folder) / RESULT_FILE
+    if not path.is_file():
+        return None
+    try:
+        pq = _require_pyarrow()
+        table = pq.read_table(path)
+        meta = json.loads(table.schema.metadata[_RESULT_META])
+        if meta.get("key") != key:
+            return None
+        claims = table.to_pandas().astype(claims_frame_dtypes())
+        inputs = [InputStatus(**s) for s in meta["inputs"]]
+        findings = [Finding(**f) for f in meta["findings"]]
+    except ConfigError:
+        raise
+    except Exception:  # a damaged or foreign file is a run made anew, never a failure
+        return None
+    return inputs, claims, findings
+
+
+def save_result(folder: str | os.PathLike, key: str, inputs, claims, findings) -> None:
+    """Keep a checked result for the next run with the same key (written atomically)."""
+    pa = pa_module()
+    pq = _require_pyarrow()
+    from .output import write_bytes_atomic
+
+    meta = {"key": key, "inputs": [dataclasses.asdict(s) for s in inputs],
+            "findings": [dataclasses.asdict(f) for f in findings]}
+    table = pa.Table.from_pandas(claims, preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                           _RESULT_META: json.dumps(meta, ensure_ascii=True).encode()})
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    try:
+        write_bytes_atomic(str(Path(folder) / RESULT_FILE), sink.getvalue().to_pybytes())
+    except OutputError as exc:
+        raise OutputError(f"claims cache: {exc}") from None

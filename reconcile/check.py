@@ -14,7 +14,8 @@ import pandas as pd
 
 from .baseline import Baseline, apply_baseline
 from .config import Settings, load_settings
-from .corpus import extract_corpus
+from .cache import load_result, result_key, save_result
+from .corpus import extract_plan, plan_corpus
 from .countries import CountryTable
 from .errors import ReconcileError
 from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
@@ -234,8 +235,16 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     selected_codes(select, ignore)  # a bad pattern fails before the corpus is read
     settings = settings or load_settings()
     references = load_references(settings)  # a bad reference file fails before the corpus is read, too
-    extraction = extract_corpus(paths, settings, jobs=jobs, exclude=exclude, cache=cache, progress=progress,
-                                executor=executor)
+    plan = plan_corpus(paths, settings, exclude=exclude, cache=cache)
+    corpus = plan.fingerprint()
+    key = result_key(corpus, settings, select, ignore, references) if corpus else None
+    if key and (found := load_result(cache, key)) is not None:
+        # nothing changed since the run that saved it: its result, without reading anything again
+        inputs, claims, findings = found
+        if progress:
+            progress(len(plan.jobs_list), len(plan.jobs_list))
+        return CheckResult(inputs=inputs, claims=claims, findings=findings, cache_hits=len(plan.jobs_list))
+    extraction = extract_plan(plan, jobs=jobs, progress=progress, executor=executor)
     claims = claims_frame(extraction.claims + references.claims)
     extraction.claims = []  # the table has them now: a corpus's worth of objects less to keep and scan
     # What extraction leaves alive lives to the end of the run: frozen, the collector stops
@@ -251,5 +260,7 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
         gc.unfreeze()
     if agreed:
         claims["corroborated_by"] = claims["claim_id"].map(agreed).fillna("").astype(claims["corroborated_by"].dtype)
-    return CheckResult(inputs=extraction.inputs + references.inputs, claims=claims, findings=findings,
-                       cache_hits=extraction.cache_hits)
+    inputs = extraction.inputs + references.inputs
+    if key:
+        save_result(cache, key, inputs, claims, findings)
+    return CheckResult(inputs=inputs, claims=claims, findings=findings, cache_hits=extraction.cache_hits)

@@ -109,6 +109,38 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
         pool when the corpus is large enough.
     """
     settings = settings or load_settings()
+    return extract_plan(plan_corpus(paths, settings, exclude=exclude, cache=cache), jobs=jobs, progress=progress,
+                        executor=executor)
+
+
+@dataclass
+class CorpusPlan:
+    """What a run will read: every file with its metadata and document id, the statuses of
+    what it will not, and (with a claims cache) each file's cache key."""
+
+    settings: Settings
+    jobs_list: list[tuple[str, dict]]
+    problems: list[InputStatus]
+    doc_ids: dict[str, str]
+    store: ClaimsCache | None
+    keys: list[str | None]
+
+    def fingerprint(self) -> str | None:
+        """One hash of everything extraction reads — every file's cache key and id, and what
+        was not read — or None when some file has no key (it could not be hashed)."""
+        if self.store is None or not all(self.keys):
+            return None
+        digest = hashlib.sha256(self.store.fingerprint.encode())
+        for (path, _), key in zip(self.jobs_list, self.keys):
+            digest.update(f"\0{key}\0{self.doc_ids.get(path, path)}".encode("utf-8", "surrogateescape"))
+        for s in self.problems:
+            digest.update(f"\0{s.doc}\0{s.status}\0{s.message}".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+
+def plan_corpus(paths: list[str], settings: Settings, *, exclude: str | list = (),
+                cache: str | os.PathLike | None = None) -> CorpusPlan:
+    """Find the files to read (see :func:`extract_corpus`) and, with a cache, hash them."""
     patterns = [(p, "[sources] exclude") for p in settings.settings.get("sources", {}).get("exclude", [])]
     doc_ids: dict[str, str] = {}
     files, problems = discover(paths, exclude=patterns + exclude_patterns(exclude, "exclude="), ids=doc_ids)
@@ -117,6 +149,13 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
     store = ClaimsCache(cache, settings) if cache is not None else None
     keys = [store.key(p, digest, m) if (digest := _digest(p)) else None
             for p, m in jobs_list] if store else [None] * len(jobs_list)
+    return CorpusPlan(settings, jobs_list, problems + meta_problems, doc_ids, store, keys)
+
+
+def extract_plan(plan: CorpusPlan, *, jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+                 executor: Executor | None = None) -> Extraction:
+    """Extract the claims of the files a plan lists (see :func:`extract_corpus`)."""
+    settings, jobs_list, store, keys = plan.settings, plan.jobs_list, plan.store, plan.keys
     results: list[tuple[InputStatus, list[Claim]] | None] = [store.get(k) if k else None for k in keys] \
         if store else [None] * len(jobs_list)
     todo = [i for i, r in enumerate(results) if r is None]
@@ -133,13 +172,13 @@ def extract_corpus(paths: list[str], settings: Settings | None = None, *, jobs: 
         entries = [(k, r) if i not in read else (store.key(p, r[0].sha256, m) if r[0].sha256 else None, r)
                    for i, (k, r, (p, m)) in enumerate(zip(keys, results, jobs_list))]
         store.save([(k, r[0], r[1]) for k, r in entries if k])
-    inputs = [r[0] for r in results] + problems + meta_problems
+    inputs = [r[0] for r in results] + list(plan.problems)
     for s in inputs:
         s.doc = path_text(s.doc)
     inputs.sort(key=lambda s: s.doc)
     claims = [c for _, cs in results for c in cs]
     for (path, _), (_, cs) in zip(jobs_list, results):
-        doc_id = path_text(doc_ids.get(path, path))
+        doc_id = path_text(plan.doc_ids.get(path, path))
         for c in cs:
             c.doc_id = doc_id
     cutoff = float(settings.settings.get("subjects", {}).get("fuzzy_cutoff", 90))

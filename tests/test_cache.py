@@ -81,7 +81,8 @@ def test_cache_on_the_command_line_gives_identical_reports(corpus, tmp_path):
         out = tmp_path / run
         result = runner.invoke(app, ["check", str(corpus), "--cache", str(tmp_path / "cache"), "--output-dir", str(out)])
         assert result.exit_code == 1, result.output
-        outputs.append({name: (out / name).read_bytes() for name in ("report.json", "report.md", "claims.csv")})
+        outputs.append({name: (out / name).read_bytes() for name in ("report.json", "report.md", "claims.csv",
+                                                                       "report.html")})
     assert "4 unchanged, from the cache" in result.output
     assert outputs[0] == outputs[1]
 
@@ -133,3 +134,49 @@ def test_a_run_over_part_of_the_corpus_keeps_the_rest_cached(corpus, tmp_path):
     one = next(corpus.glob("001_*.txt"))
     assert _run([one], tmp_path / "cache")[0].cache_hits == 1
     assert _run([corpus], tmp_path / "cache")[0].cache_hits == 4
+
+
+def _check(corpus, cache, **kw):
+    from reconcile.check import check_corpus
+
+    return check_corpus([str(corpus)], load_settings(use_cwd=False), jobs=1, cache=cache, **kw)
+
+
+def _reports(result) -> dict:
+    from reconcile.report import render
+
+    return {fmt: render(result, fmt) for fmt in ("md", "json", "csv", "html", "sarif")}
+
+
+def test_an_unchanged_corpus_reuses_the_checked_result_and_reads_nothing(corpus, tmp_path, monkeypatch):
+    import reconcile.check as check
+    from reconcile.cache import RESULT_FILE
+
+    cold = _check(corpus, tmp_path / "cache")
+    assert (tmp_path / "cache" / RESULT_FILE).is_file()
+
+    def nothing(*args, **kwargs):
+        raise AssertionError("a warm run of an unchanged corpus reads and checks nothing again")
+
+    monkeypatch.setattr(check, "extract_plan", nothing)
+    monkeypatch.setattr(check, "run_rules", nothing)
+    warm = _check(corpus, tmp_path / "cache")
+    assert warm.cache_hits == 4 and warm.findings and _reports(warm) == _reports(cold)
+    assert [s.as_dict() for s in warm.inputs] == [s.as_dict() for s in cold.inputs]
+    assert list(warm.claims.dtypes) == list(cold.claims.dtypes)
+
+
+def test_other_rules_a_changed_document_or_a_damaged_result_check_again(corpus, tmp_path):
+    from reconcile.cache import RESULT_FILE
+
+    everything = _check(corpus, tmp_path / "cache")
+    only = _check(corpus, tmp_path / "cache", select=["RC101"])
+    assert {f.rule for f in only.findings} == {"RC101"} != {f.rule for f in everything.findings}
+    doc = next(corpus.glob("002_*.txt"))
+    doc.write_text(doc.read_text("utf-8").replace("$3.5 trillion", "$2.5 trillion"), "utf-8")
+    changed = _check(corpus, tmp_path / "cache")
+    assert "$2.5 trillion" in set(changed.claims["figure"]) and changed.cache_hits == 3
+    assert _reports(changed) == _reports(_check(corpus, None))
+    (tmp_path / "cache" / RESULT_FILE).write_bytes(b"not parquet")
+    again = _check(corpus, tmp_path / "cache")
+    assert _reports(again) == _reports(changed)
