@@ -143,10 +143,34 @@ def to_csv_text(frame: pd.DataFrame, *, escape_formulas: bool = True) -> str:
 def csv_pieces(frame: pd.DataFrame, *, escape_formulas: bool = True) -> Iterator[str]:
     """``to_csv_text`` a slice of rows at a time (the first with the header), so a large
     table is written without its whole text, or a mapped copy of it, in memory."""
-    fix = (lambda v: neutralize_formula(path_text(v))) if escape_formulas else path_text
     for at in range(0, max(len(frame), 1), CSV_CHUNK_ROWS):
-        yield _map_text(frame.iloc[at:at + CSV_CHUNK_ROWS], fix).to_csv(index=False, header=at == 0,
-                                                                        lineterminator="\n")
+        yield _csv_safe(frame.iloc[at:at + CSV_CHUNK_ROWS], escape_formulas).to_csv(index=False, header=at == 0,
+                                                                                    lineterminator="\n")
+
+
+def _csv_safe(frame: pd.DataFrame, escape_formulas: bool) -> pd.DataFrame:
+    """``_map_text`` with ``path_text`` (and ``neutralize_formula``), a column at a time: a
+    column without a lone surrogate or a formula's first character is left as it is."""
+    out = frame
+    for col in frame.columns:
+        values = frame[col]
+        if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
+            continue
+        texts = [v for v in values.tolist() if isinstance(v, str)]
+        if _SURROGATE.search("\0".join(texts)):
+            fixed = pd.Series([path_text(v) if isinstance(v, str) else v for v in values], index=frame.index,
+                              dtype=object)
+        elif escape_formulas and any(t.startswith(_FORMULA_START) for t in texts):
+            fixed = values.astype(object)
+        else:
+            continue
+        if escape_formulas:
+            fixed = pd.Series([neutralize_formula(v) if isinstance(v, str) else v for v in fixed], index=frame.index,
+                              dtype=object)
+        if out is frame:
+            out = frame.copy()
+        out[col] = fixed
+    return out
 
 
 def write_csv(frame: pd.DataFrame, path: str, *, escape_formulas: bool = True) -> None:
