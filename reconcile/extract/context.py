@@ -31,6 +31,9 @@ _FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|
 _DATELINE = re.compile(
     rf"\b(?P<m1>{_FULL_MONTH})\s+\d{{1,2}},\s+(?P<y1>(?:19|20)\d{{2}})\b"
     rf"|\b\d{{1,2}}\s+(?P<m2>{_FULL_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b")
+# A byline in emphasis near the top with a month and year: the issue the story appeared in.
+_BYLINE_MONTH = re.compile(
+    rf"^[ \t]*[*_][^*_\n]*?\b({_FULL_MONTH})[ \t]+((?:19|20)\d{{2}})\b[^*_\n]*[*_][ \t]*$", re.MULTILINE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
@@ -52,6 +55,9 @@ _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|po
 # A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
 _TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?[A-Z]{2,5}(?:\.[A-Z])?\)")
 _EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
+# "Acme Corp, the Ohio-based maker of widgets," right before the verb: the name, and what it is.
+_NAME_APPOSITIVE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3}),[ \t]+"
+                              r"((?:the|a|an)[ \t][^,.;:\n]{3,120}),$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3})$")
 _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
@@ -88,6 +94,9 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
     m = _DATELINE.search(doc.visible[:1500])  # "September 11, 2025 8:47 AM", "Released 28 November 2025"
     if m:
         return int(m.group("y1") or m.group("y2")), month_number(m.group("m1") or m.group("m2"))
+    m = _BYLINE_MONTH.search(doc.visible[:600])  # "*Rail Systems Review | December 2025 | Interview by …*"
+    if m:
+        return int(m.group(2)), month_number(m.group(1))
     return None, None
 
 
@@ -106,6 +115,11 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             named = _NAME_BEFORE.search(head, max(0, m.start() - 60), m.start())
             if named is not None:
                 candidates[_clean(named.group(1))] += 1 if pat is _ANNOUNCES else 2
+            elif pat is _ANNOUNCES and (named := _NAME_APPOSITIVE.search(head, max(0, m.start() - 160), m.start())):
+                # "Pennock & Hale, the Derby-based signalling group, reported": described as a company
+                described = any(vocab.scopes.describes.match(named.group(2), at) for at in range(len(named.group(2)))
+                                if at == 0 or not named.group(2)[at - 1].isalnum())
+                candidates[_clean(named.group(1))] += 2 if described else 1
     if "market" not in title.lower():
         for m in _TICKER.finditer(title):  # an analyst note's title names the company and its ticker
             named = _NAME_BEFORE.search(title, max(0, m.start() - 60), m.start())
