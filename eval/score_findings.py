@@ -6,7 +6,9 @@ SET is a label file stem (``dev-tune``, ``dev2-test``, ``written-test``…); by 
 every set is scored. For each set it prints:
 
 - recall: labelled contradictions that some finding (warning or error) cites, i.e. cites
-  at least two of its figures (or its one line);
+  at least two of its figures (or its one line), from a rule that checks that kind of
+  contradiction (``RULES_FOR``: a value conflict is not found by a margin rule that happens
+  to cite the same revenue);
 - false alarms: warning/error findings that match no labelled contradiction, split into
   those that compare a labelled consistent look-alike and the rest;
 - cards per contradiction: report cards (findings about the same odd figure share one)
@@ -30,6 +32,24 @@ from reconcile.check import check_corpus  # noqa: E402
 from reconcile.config import load_settings  # noqa: E402
 
 LABELS = ROOT / "eval" / "findings"
+
+#: The rules that can find each kind of labelled contradiction (by code prefix).
+RULES_FOR = {
+    "cagr_arithmetic": ("RC101", "RC102", "RC103", "RC302"),
+    "cagr_conflict": ("RC101", "RC102", "RC103", "RC302"),
+    "growth_arithmetic": ("RC101", "RC102", "RC104"),
+    "margin_arithmetic": ("RC105",),
+    "value_conflict": ("RC201", "RC301", "RC302", "RC303", "RC701", "RC901"),
+    "trajectory": ("RC102", "RC201", "RC301", "RC302", "RC303"),
+    "parts_sum": ("RC401", "RC402", "RC404", "RC405", "RC406"),
+    "share_value": ("RC401", "RC402", "RC403", "RC406"),
+    "geography": ("RC405", "RC5", "RC6"),
+}
+
+
+def _finds(rule: str, kind: str) -> bool:
+    allowed = RULES_FOR.get(kind)
+    return allowed is None or rule.startswith(allowed)
 
 
 def doc_path(doc: str, shared: Path) -> Path:
@@ -69,7 +89,7 @@ def score(stem: str, shared: Path, show: bool) -> dict:
     alarms, on_lookalikes, notes = [], [], 0
     for f in result.findings:
         cited = _cited(f, paths)
-        hits = [cid for cid, locs, _ in contradictions if _matches(cited, locs)]
+        hits = [cid for cid, locs, _ in contradictions if _matches(cited, locs) and _finds(f.rule, kinds[cid])]
         if f.severity == "info":
             notes += 1
             continue

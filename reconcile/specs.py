@@ -63,7 +63,7 @@ EXTRACT = Table({
     "periods": Table({"forecast": WORDS, "partial_year": WORD_LISTS}),
     "subjects": _closed_words("company_name_words", "drop", "stop", "not_names", "firm_words", "report_words"),
     "scope_after": _closed_words("stop", "not_scope"),
-    "listed_parts": _closed_words("not_names"),
+    "listed_parts": _closed_words("not_names", "leads"),
     "components": _closed_words("verbs", "pushes", "tail_words", "head_words", "between_words", "not_parts",
                                 "price_words", "measure_words", "other_wholes", "share_verbs"),
     "limits": Table({"max_amount": Num(0, lo_open=True), "max_percent": Num(0, lo_open=True),

@@ -910,3 +910,39 @@ def test_a_fiscal_year_named_by_its_start_is_counted_by_its_end_like_a_month_spa
     assert (quarter["year"], quarter["quarter"], quarter["fiscal"], quarter["kind"]) == (2027, 1, True, "actual")
     outlook = one(news, "40 billion yen")
     assert (outlook["year"], outlook["fiscal"], outlook["fiscal_year_end"], outlook["kind"]) == (2027, True, 3, "forecast")
+
+
+SEGMENT_BLURB = """# Cold Chain Sensor Market Report, 2026-2033
+
+- The global cold chain sensor market will be worth USD 812.0 million in 2026 and is forecast to reach USD 2,410.5 million in 2033, a CAGR of 16.8% over 2026–2033.
+- Pharmaceutical demand is expected to rise from USD 305.0 million in 2026 to USD 1,020.0 million in 2033, a CAGR of 18.8%.
+- Seafood logistics grows from USD 0.11 billion in 2026 to USD 0.25 billion in 2033.
+"""
+
+
+def test_a_segments_values_in_a_market_report_are_the_segments(tmp_path):
+    rows = claims(tmp_path, SEGMENT_BLURB)
+    whole = one(rows, "USD 812.0 million")
+    assert (whole["measure"], whole["scope"]) == ("market_size", "Global")
+    for figure in ("USD 305.0 million", "USD 1,020.0 million", "18.8%"):
+        assert one(rows, figure)["scope_type"] == "segment", figure
+    assert one(rows, "USD 305.0 million")["scope"].lower() == "pharmaceutical"
+    assert one(rows, "USD 0.25 billion")["scope"].lower() == "seafood logistics"
+    assert one(rows, "16.8%")["scope"] == "Global"
+
+
+DIVISIONS = """# Ashcombe Engineering plc — Annual Report 2026
+
+*Financial year ended 31 March 2026*
+
+Group revenue of £412.0m comprised Marine Systems £250.5m (FY2025: £231.0m), Rail Components £121.5m (FY2025: £118.2m) and Services £40.0m (FY2025: £36.4m).
+"""
+
+
+def test_a_companys_amounts_listed_after_its_total_are_its_divisions(tmp_path):
+    rows = claims(tmp_path, DIVISIONS)
+    assert one(rows, "£412.0m")["scope"] == "Global"
+    marine, before = one(rows, "£250.5m"), one(rows, "£231.0m")
+    assert (marine["scope"], marine["measure"], marine["year"]) == ("Marine Systems", "revenue", 2026)
+    assert (before["scope"], before["measure"], before["year"]) == ("Marine Systems", "revenue", 2025)
+    assert one(rows, "£40.0m")["scope"] == "Services"

@@ -22,6 +22,8 @@ class ListedParts:
     def __init__(self, extract: dict, not_part) -> None:
         cfg = extract.get("listed_parts", {})
         self.not_names = {w.lower() for w in cfg.get("not_names", [])}
+        leads = "|".join(re.escape(w) for w in sorted(cfg.get("leads", []), key=len, reverse=True))
+        self._lead = re.compile(rf"\b(?:{leads})\s+", re.IGNORECASE) if leads else None
         self.not_part = not_part  # a callable: True for words a region or measure already names
 
     def name(self, gap: str) -> str | None:
@@ -53,3 +55,45 @@ class ListedParts:
             d.scope, d.scope_type, d.dimension = name, "segment", label_for(name) if label_for else "segment"
             if d.measure in ("other", "share"):
                 d.measure = d.metric = "share"
+
+    def apply_amounts(self, text: str, drafts: list[Draft], starts: list[int], is_money) -> None:
+        """ "Group revenue of £583.9m comprised Signalling Systems £341.2m (FY2024: £309.8m),
+        Rolling Stock Components £175.3m and Services £67.4m": in a company's sentence, the
+        amounts after the first, each named right before it, are parts of the first's measure;
+        a prior period's figure right after an item ("(FY2024: …)") is that item's too. Read
+        whole or not at all, as lists of percentages are."""
+        money = [(d, s) for d, s in zip(drafts, starts) if not d.dropped and is_money(d.q.unit)]
+        if len(money) < 3 or money[0][0].measure not in ("revenue", "operating_income", "gross_profit", "orders"):
+            return
+        whole = money[0][0]
+        named: list[tuple[Draft, str]] = []
+        bases: list[tuple[Draft, Draft]] = []
+        for d, s in money[1:]:
+            gap = text[s : d.q.start]
+            if named and _PRIOR.search(gap) and d.q.unit == named[-1][0].q.unit:
+                bases.append((d, named[-1][0]))
+                continue
+            if d.scope_type != "global" or d.q.unit != whole.q.unit:
+                return
+            if self._lead is not None and not named:
+                tail = gap[-60:]
+                lead = None
+                for lead in self._lead.finditer(tail):
+                    pass
+                gap = tail[lead.end():] if lead else gap  # "comprised Signalling Systems": the name after it
+            name = self.name(gap)
+            if name is None:
+                return
+            named.append((d, name))
+        if len(named) < 2:
+            return
+        for d, name in named:
+            d.scope, d.scope_type, d.dimension = name, "segment", "segment"
+            d.measure, d.metric = whole.measure, whole.metric
+        for d, item in bases:
+            d.scope, d.scope_type, d.dimension = item.scope, item.scope_type, item.dimension
+            d.measure, d.metric = item.measure, item.metric
+
+
+#: "Signalling Systems £341.2m (FY2024: " before a figure: the item's prior-period figure.
+_PRIOR = re.compile(r"^\s*\(\s*[^():]{0,30}:\s*$")

@@ -217,6 +217,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
     _or_pairs(ctx, text, drafts)
+    if ctx.company_doc:
+        ex.listed.apply_amounts(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
+                                ex.units.is_currency)
     ex.listed.apply(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                     label_for=lambda _name: _breakdown(ex, text[s0:drafts[0].q.start]))
     cagr_periods(drafts, company_doc=ctx.company_doc, is_money=ex.units.is_currency)
@@ -331,8 +334,12 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     if ctx.entity_type == "economy" and own_economy and not d.explicit_global:
         _component(ex, ctx, d, around, prev)
     elif (not ctx.company_doc and not ctx.entity_type and d.scope_type == "global" and not d.explicit_global
-          and d.measure in ("share", "cagr")):
+          and (d.measure in ("share", "cagr", "market_size") or (d.measure == "other" and ex.units.is_currency(d.q.unit)))):
         _market_segment(ex, ctx, d, around)
+        if d.scope_type == "global" and prev is not None and prev.dimension == "segment" and (
+                (prev.q.unit == d.q.unit and _FROM_TO.match(around.own_left))  # "rises from X in 2026 to Y"
+                or (d.measure == "cagr" and ex.units.is_currency(prev.q.unit) and _SEGMENT_CAGR.match(around.own_left))):
+            d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension  # "…, a CAGR of 14.6%"
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
@@ -344,12 +351,24 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
     of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
     c = ex.components.find(around.own_left, "", market=True)
-    if c.status != "part" or not c.name or any(w in c.name.lower().split() for w in _MARKET_WORDS) \
-            or ex.subjects.key(c.name) == d.subject:
+    if c.status != "part" or not c.name:
         return
-    d.scope, d.scope_type, d.dimension = ex.segment_label(c.name), "segment", "segment"
+    words = c.name.split()
+    name = " ".join(w for w in words if w.lower() not in _MARKET_WORDS)
+    if name != c.name and (d.measure in ("share", "cagr") or words[-1].lower() not in _MARKET_WORDS):
+        return  # "the market", "AMR revenue": the whole; "hospital demand": the hospitals' part
+    subject = d.subject or ctx.subject or ""
+    if not name or ex.subjects.key(name) == subject or set(ex.subjects.key(name).split()) <= set(subject.split()) \
+            or ex.scopes.scope_after(name) is not None:
+        return
+    d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
 
 
+#: Between the two values of "rise from USD 246.0 million in 2026 to USD 905.0 million".
+_FROM_TO = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2}\s+)?to\s+$")
+#: "…to USD 905.0 million in 2034, a CAGR of 14.6%": the segment's own rate.
+_SEGMENT_CAGR = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2})?\s*,\s*(?:a|an|at\s+an?|representing\s+an?)\s+"
+                           r"(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$", re.IGNORECASE)
 _MARKET_WORDS = ("market", "markets", "industry", "sector", "revenue", "revenues", "sales", "spending", "demand")
 
 
