@@ -65,6 +65,10 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
     except RecursionError:
         status.status, status.message = "error", "document too deeply nested to read"
         return status, []
+    except Exception as exc:  # a fault in reconcile on this document: the rest of the corpus is still read
+        status.status = "error"
+        status.message = f"internal error while extracting ({type(exc).__name__}: {exc}); please report it"
+        return status, []
     status.claims = len(claims)
     status.warnings.extend(doc.notes)
     status.title = status.title or doc.display_title

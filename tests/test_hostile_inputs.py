@@ -328,3 +328,24 @@ def test_one_output_folder_spelled_two_ways_is_one_lock(tmp_path, monkeypatch):
     assert (tmp_path / "out" / "a.md").is_file() and (tmp_path / "out" / "b.json").is_file()
     twice = runner.invoke(app, ["check", "docs", "-o", "out/r.md", "-o", "./out/r.md"])
     assert twice.exit_code == 2 and "named for two reports" in twice.output
+
+
+def test_a_fault_on_one_document_is_its_error_and_the_rest_is_audited(tmp_path, monkeypatch):
+    from reconcile.extract import Extractor
+
+    (tmp_path / "good.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "trips.txt").write_text(GOOD.replace("market", "market "), "utf-8")
+    real = Extractor.extract
+
+    def extract(self, doc):
+        if "trips" in doc.doc:
+            raise ValueError("an unexpected shape")
+        return real(self, doc)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "trips.txt" in result.output and "internal error while extracting (ValueError: an unexpected shape)" in result.output
+    assert "Traceback" not in result.output
+    claims = (tmp_path / "out" / "claims.csv").read_text("utf-8")
+    assert "good.txt" in claims
