@@ -946,3 +946,12 @@ def test_a_companys_amounts_listed_after_its_total_are_its_divisions(tmp_path):
     assert (marine["scope"], marine["measure"], marine["year"]) == ("Marine Systems", "revenue", 2026)
     assert (before["scope"], before["measure"], before["year"]) == ("Marine Systems", "revenue", 2025)
     assert one(rows, "£40.0m")["scope"] == "Services"
+
+
+def test_a_share_price_date_does_not_date_the_figures_after_it(tmp_path):
+    text = ("# Ashcombe Engineering plc — Annual Report 2026\n\n*Financial year ended 31 March 2026 | 12 June 2026*\n\n"
+            "The shares closed the year at 412p, valuing the group at £1.2bn. Net finance costs were £5.3m and, "
+            "after a tax charge of £12.7m, profit for the year was £43.9m (FY2025: £40.8m).\n")
+    rows = claims(tmp_path, text)
+    profit = one(rows, "£43.9m")
+    assert (profit["measure"], profit["year"], profit["fiscal"]) == ("net_income", 2026, True)

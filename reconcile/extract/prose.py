@@ -184,7 +184,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             # reached is of the year the change is of.
             t = _change_time(drafts[:i], drafts[i - 1].year)
         if (t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point"
-                and not _is_base_figure(text, drafts[i - 1].q)):
+                and not drafts[i - 1].time.as_of and not _is_base_figure(text, drafts[i - 1].q)):
             # a company's or economy's sentence speaks of one period (not the period of a
             # comparison: "compared with 14.4% in fiscal 2024; adjusted margin of 17.9%")
             t = drafts[i - 1].time
@@ -194,7 +194,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             _comparison_base(ex, d, drafts[i - 1], around)
         if d.year is not None:
             prev_year = d.year
-        if d.time is not None and d.time.kind == "point" and not _is_base_figure(text, q):
+        if d.time is not None and d.time.kind == "point" and not d.time.as_of and not _is_base_figure(text, q):
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
         if d.scope_type == "global":
@@ -293,20 +293,29 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
 _TARGET = re.compile(r"\btarget\b[^.;]*$", re.IGNORECASE)
 
 
-def _as_of_date(d: Draft) -> bool:
+_VALUED = re.compile(r"\b(?:shares?|stock)\b[^.;]*\b(?:valued|worth)\s+at\b[^.;]*$", re.IGNORECASE)
+_SHARE_PRICE = re.compile(r"\b(?:shares?|stock|clos(?:e|ed|ing)|trad(?:ed|ing)|valued|valuation)\b[^.;]*$", re.IGNORECASE)
+
+
+def _as_of_date(ctx: DocContext, d: Draft) -> bool:
     """A figure of a moment rather than a period: a market value, a share price, shares in issue."""
-    return d.measure in ("market_cap", "price") or (d.measure == "count" and d.q.unit == "share")
+    if d.measure == "price" or (d.measure == "other" and d.q.unit not in ("percent", "percentage_point")):
+        return bool((_SHARE_PRICE if d.measure == "price" else _VALUED).search(
+            ctx.doc.visible, max(0, d.q.start - 60), d.q.start))
+    return d.measure == "market_cap" or (d.measure == "count" and d.q.unit == "share")
 
 
 def _read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
     """The time expression a figure takes: its own, else its paragraph's opening year, else the
     lead-in line's period, else (in a company's release) the period the release reports."""
-    if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(d):
+    if t is None and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
+            and _TARGET.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start):
+        d.time = None  # a price target is of no date at all
+        return
+    if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(ctx, d):
         # "a market capitalisation of €355 billion", "388 million shares outstanding": as of the
-        # story's date, not of the fiscal year it reports; a price target is of no date at all
-        target = _TARGET.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start)
-        d.time = None if target or not ctx.base_year else \
-            TimeExpr(d.q.start, d.q.start, "point", ctx.base_year, as_of=True)
+        # story's date, not of the fiscal year it reports
+        d.time = TimeExpr(d.q.start, d.q.start, "point", ctx.base_year, as_of=True) if ctx.base_year else None
         return
     if t is None and d.measure not in ("cagr", "market_size"):
         t = carry.get("lead") or (carry.get("last") if ctx.entity else None)
