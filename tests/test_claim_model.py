@@ -955,3 +955,23 @@ def test_a_share_price_date_does_not_date_the_figures_after_it(tmp_path):
     rows = claims(tmp_path, text)
     profit = one(rows, "£43.9m")
     assert (profit["measure"], profit["year"], profit["fiscal"]) == ("net_income", 2026, True)
+
+
+MORNING_NOTE = """# Ruritania: labour data surprise
+
+*Morning Macro — 15 October 2027*
+
+**Unemployment rate (Sep):** 4.6% vs consensus 4.7%, prior 4.8%
+**Total pay growth (Sep, y/y):** 5.4% vs consensus 4.8%, prior 4.9%
+**Regular pay growth (Sep, y/y):** 4.7%
+"""
+
+
+def test_an_analysts_labels_date_their_figures_and_prior_is_the_month_before(tmp_path):
+    rows = claims(tmp_path, MORNING_NOTE)
+    at = {(r["line"], r["figure"]): r for r in rows}
+    assert {(at[k]["year"], at[k]["month"]) for k in ((5, "4.6%"), (6, "5.4%"), (7, "4.7%"))} == {(2027, 9)}
+    assert at[(5, "4.7%")]["kind"] == at[(6, "4.8%")]["kind"] == "consensus"
+    for key in ((5, "4.8%"), (6, "4.9%")):
+        assert (at[key]["kind"], at[key]["year"], at[key]["month"]) == ("actual", 2027, 8), key
+    assert at[(7, "4.7%")]["kind"] == "actual"

@@ -213,6 +213,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.kind = d.continues.kind  # "…, Asia Pacific 39%": the list's kind
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
+        if i and _PRIOR_WORD.search(around.own_left) and (d.time is None or d.time.start < drafts[i - 1].q.start):
+            _prior_period(d)  # "4.6% vs consensus 4.7%, prior 4.8%": the period before, as it was
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
@@ -503,6 +505,10 @@ def _leading_time(text: str, times, w0: int, s0: int):
     return None
 
 
+#: A line that starts another item (a bullet, a bold label): its words are not the figure's.
+_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•+][ \t]|\d+[.)][ \t]|\*\*|__)")
+
+
 def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: int, next_start: int):
     """The time expression a figure is dated by: the first right after it, else the nearest before
     it. A comparison's base ("since January", "compared with the third quarter of 2024") dates
@@ -510,7 +516,8 @@ def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: in
     for i, t in enumerate(times):  # the first time right after the figure
         if text[t.end : t.end + 2].lstrip()[:1] == ":":
             continue  # "(FY2024: A$7.6 million)": a label of the figure after it
-        if q.end <= t.start < next_start and t.start - q.end <= 60 and not _is_base(text, t):
+        if q.end <= t.start < next_start and t.start - q.end <= 60 and not _is_base(text, t) \
+                and not _NEW_ITEM.search(text, q.end, t.start):
             if next_start < len(text) and _NEXT_CLAUSE.search(text, q.end, t.start):
                 break  # "FY25 revenue of $4.37B and FY26 revenue of $5.02B": FY26 opens the next clause
             consumed.add(i)
@@ -567,6 +574,22 @@ _AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){
 #: "compared with 16.9% a year earlier", "$1.12 in the prior-year period": the same period a year before.
 _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year(?:\s+period|\s+quarter)?|"
                        r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
+
+
+#: "…, prior 4.8%", "previous: 2.1%": an analyst's shorthand for the period before.
+_PRIOR_WORD = re.compile(r"(?:^|[,;(]\s*)(?:prior|previous|prev\.?)\s*:?\s*$", re.IGNORECASE)
+
+
+def _prior_period(d: Draft) -> None:
+    d.kind = "actual"
+    if d.month and d.year:
+        index = d.year * 12 + d.month - 2
+        d.year, d.month = index // 12, index % 12 + 1
+    elif d.quarter and d.year:
+        index = d.year * 4 + d.quarter - 2
+        d.year, d.quarter = index // 4, index % 4 + 1
+    elif d.year and not d.half:
+        d.year -= 1
 
 
 def _comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around: _Around) -> None:

@@ -224,7 +224,9 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
         return TimeExpr(s, e, "point", int(g["m_up_y"]), prep=prep, month=month_number(g["m_up"]))
     if g.get("m_mon"):
         name = g["m_mon"]
-        if not g.get("m_y") and (name == "May" or not prep and "'s" not in m.group(0)):
+        labelled = m.string[max(0, m.start() - 1) : m.start()] == "(" and bool(
+            re.match(r"\s*[,)]", m.string[m.end() : m.end() + 2]))  # "Unemployment rate (Sep): 4.6%"
+        if not g.get("m_y") and not labelled and (name == "May" or not prep and "'s" not in m.group(0)):
             return None  # "may reach", "March" as a verb: a bare month needs "in", "for"… or a year
         day = bool(re.search(r"\d", m.group(0).split(name, 1)[-1].replace(g.get("m_y") or "", "", 1))) or \
             bool(re.search(r"\d{1,2}\s*$", m.string[max(0, m.start() - 4) : m.start()]))
