@@ -975,3 +975,19 @@ def test_an_analysts_labels_date_their_figures_and_prior_is_the_month_before(tmp
     for key in ((5, "4.8%"), (6, "4.9%")):
         assert (at[key]["kind"], at[key]["year"], at[key]["month"]) == ("actual", 2027, 8), key
     assert at[(7, "4.7%")]["kind"] == "actual"
+
+
+TRADING_UPDATE = """# Larkspur Home plc — Half-year trading update
+
+*3 September 2026. Larkspur Home plc issues a trading update for the 26 weeks to 29 August 2026 (H1 FY27).*
+
+- Total sales of £402.0m, up 6.1% on last year's £378.9m
+"""
+
+
+def test_a_half_labelled_after_its_end_date_gives_the_fiscal_year_and_last_years_figure(tmp_path):
+    rows = claims(tmp_path, TRADING_UPDATE)
+    now, before = one(rows, "£402.0m"), one(rows, "£378.9m")
+    assert (now["year"], now["fiscal"], now["fiscal_year_end"], now["period_label"], now["kind"]) == (
+        2027, True, 2, "H1 FY2027", "actual")  # the half ended in August: the year ends in February
+    assert (before["year"], before["period_label"]) == (2026, "H1 FY2026")

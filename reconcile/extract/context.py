@@ -290,6 +290,10 @@ def _economy_named(head: str) -> str:
     return ""
 
 
+# "the 26 weeks to 30 August 2025 (H1 FY26)": a half or quarter of a fiscal year, and when it ended.
+_PART_LABELLED = re.compile(
+    rf"\b(?:to|ended|ending)\s+(?:\d{{1,2}}\s+)?({_MONTH})\.?(?:\s+\d{{1,2}})?,?\s+(?:19|20)\d{{2}}\s*"
+    rf"\(\s*(H[12]|Q[1-4])\s*FY\s?'?(?:\d{{2}}|\d{{4}})\s*\)")
 # "Fiscal year ending March 31, 2026 (FY2025)", "FY2025 (April 1, 2025 to March 31, 2026)": a
 # document that names its fiscal years by the calendar year they start in.
 _NAMED_BY_START = re.compile(
@@ -312,10 +316,15 @@ def fiscal_named_by_start(text: str) -> bool:
 
 def _fiscal_year_end(text: str) -> int | None:
     """The month a document's fiscal year ends in, when it says so ("fiscal year ended June 30",
-    an analyst's "FYE Dec")."""
+    an analyst's "FYE Dec", "the 26 weeks to 30 August 2025 (H1 FY26)")."""
     fye = _FYE.search(text[:_HEAD])
     if fye:
         return month_number(fye.group(1))
+    part = _PART_LABELLED.search(text[:_HEAD])
+    if part:
+        month, label = month_number(part.group(1)), part.group(2).upper()
+        months_left = 6 * (2 - int(label[1])) if label[0] == "H" else 3 * (4 - int(label[1]))
+        return (month + months_left - 1) % 12 + 1
     starts = sorted(at for key in _END_WORDS for at in _whole_word_at(text, key))
     for at in starts:  # "ended", "Ending", "ENDS"…: then the month after it, then "fiscal year" before it
         m = _ENDED.match(text, at)

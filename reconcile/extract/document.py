@@ -320,7 +320,8 @@ def _default_kind(ctx: DocContext, d: Draft) -> str:
     if year and ctx.base_year and d.fiscal and d.year and ctx.fiscal_year_end and ctx.fiscal_year_end != 12:
         # a fiscal period ending before the document's date is past: Q1 of the year to March
         # 2026 ended in June 2025
-        end_month = ctx.fiscal_year_end if not d.quarter else (ctx.fiscal_year_end + 3 * d.quarter - 1) % 12 + 1
+        fye = ctx.fiscal_year_end
+        end_month = (fye + 3 * d.quarter - 1) % 12 + 1 if d.quarter else (fye + 6 * d.half - 1) % 12 + 1 if d.half else fye
         end_year = d.year if end_month <= ctx.fiscal_year_end else d.year - 1
         return "forecast" if (end_year, end_month) > (ctx.base_year, ctx.base_month or 12) else "actual"
     if year and ctx.base_year:

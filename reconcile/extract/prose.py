@@ -213,7 +213,10 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.kind = d.continues.kind  # "…, Asia Pacific 39%": the list's kind
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
-        if i and _PRIOR_WORD.search(around.own_left) and (d.time is None or d.time.start < drafts[i - 1].q.start):
+        if i and _LAST_YEARS.search(around.own_left) and d.year and drafts[i - 1].year == d.year:
+            # "up 5.8% on last year's £587.9m": the same period a year before
+            d.year -= 1
+        elif i and _PRIOR_WORD.search(around.own_left) and (d.time is None or d.time.start < drafts[i - 1].q.start):
             _prior_period(d)  # "4.6% vs consensus 4.7%, prior 4.8%": the period before, as it was
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
@@ -576,6 +579,9 @@ _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|a
                        r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
 
 
+#: "up 5.8% on last year's £587.9m", "against the prior year's $1.2 billion".
+_LAST_YEARS = re.compile(r"\b(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|prior|previous)\s+"
+                         r"year'?s\s+(?:figure\s+of\s+|total\s+of\s+)?$", re.IGNORECASE)
 #: "…, prior 4.8%", "previous: 2.1%": an analyst's shorthand for the period before.
 _PRIOR_WORD = re.compile(r"(?:^|[,;(]\s*)(?:prior|previous|prev\.?)\s*:?\s*$", re.IGNORECASE)
 
