@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from .context import last_company
+from .dating import (BASE_BEFORE, FROM_YEAR_TO, LAST_YEARS, PRIOR_WORD, change_time, choose_time, comparison_base,
+                     is_base, is_base_figure, leading_time, or_pairs, prior_period, read_time)
 from .draft import DocContext, Draft, trim_span
 from .links import cagr_periods, respectively, restated_years
 from .quantities import PRIOR_LABEL, Quantity
 from .parts import company_part
 from .timing import apply_time
-from .timeexpr import TimeExpr
 from .vocabulary import Vocabulary
 
 LEFT_WINDOW = 300
@@ -36,18 +37,13 @@ _QUOTE_LEAD = " \t\r\n|-*#•"
 _TOGETHER = re.compile(r"\b(?:together|combined|collectively|jointly|between\s+them)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND_ONLY = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
-_LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
 _LIST_MEASURES = ("share", "cagr", "growth", "rate", "margin")
-_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to|against|from)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
 # "$78.43B in SaaS revenue", "Enterprise cloud subscription revenues are forecast to reach $67B"
 _REVENUE_OF = re.compile(r"^\s*(?:in|of)\s+((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b")
 _NOT_IN_NAME = frozenset(("in", "of", "from", "for", "on", "to", "by", "and", "the", "with", "at"))
 _REVENUE_OF_LEFT = re.compile(r"(?<![\w.$])((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b[^.$]{0,60}$")
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
-_NEXT_CLAUSE = re.compile(r"\band\b|;|\bwhile\b|\bwhereas\b|\bbut\b")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
-_LABEL_END = re.compile(r"^[*_]*:")
 _CONVERSION_GAP = re.compile(r"^\s*(?:(?:in|for|as\s+of)\s+(?:FY\s?)?(?:19|20)\d\d\s*)?\(\s*"
                              r"(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
@@ -90,7 +86,7 @@ def _sentences_without_figures(ex: Vocabulary, ctx: DocContext, a: int, b: int, 
     text = ctx.doc.visible
     a = max(a, b - PARAGRAPH_WINDOW)
     for t in ex.times.find(text[a:b], a):
-        if t.kind == "point" and (t.year or t.quarter or t.month) and not _is_base(text, t):
+        if t.kind == "point" and (t.year or t.quarter or t.month) and not is_base(text, t):
             carry["last"] = t
             return
 
@@ -132,7 +128,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     _merge_between(text, drafts)
     _pair_up(text, drafts)
     consumed: set[int] = set()
-    leading = _leading_time(text, times, w0, s0)
+    leading = leading_time(text, times, w0, s0)
     if leading is not None:
         carry["lead"] = leading
     prev_year = None
@@ -162,39 +158,39 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             if i and drafts[i - 1].q.unit != q.unit:  # words before the rate in between: read them too
                 since = max(s0, same_unit.q.end if same_unit else s0, q.start - 70)
                 d.accounting = ex.accounting(text[since : q.start], around.right)
-            if d.accounting == "reported" and same_unit is not None and _is_base_figure(text, q):
+            if d.accounting == "reported" and same_unit is not None and is_base_figure(text, q):
                 d.accounting = same_unit.accounting  # "to £74.8m (FY2024: £66.1m)": compared like for like
         reach = next_start
         if i + 1 < len(drafts) and text[q.end:next_start].strip() == "(" \
                 and text[drafts[i + 1].q.end:drafts[i + 1].q.end + 1] == ")":
             # "accelerating to 13% ($96.2 billion) in 2024": the year after the aside is the figure's too
             reach = drafts[i + 2].q.start if i + 2 < len(drafts) else w1
-        t = _choose_time(text, times, consumed, q, prev_end, reach)
+        t = choose_time(text, times, consumed, q, prev_end, reach)
         d.own_time = t is not None
         if t is None and i and drafts[i - 1].measure == "growth" and q.unit not in ("percent", "percentage_point"):
             # "grew by 5% in 2024 to $57.5 billion": the level the change reached shares its year.
             t = drafts[i - 1].time if drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point" else None
         if d.continues is not None and (not any(d.continues is p for p in drafts[:i])
-                                        or _is_base_figure(text, d.continues.q)):
+                                        or is_base_figure(text, d.continues.q)):
             d.continues = None  # only a list in this sentence, and not a comparison's base ("after rising 2.7%")
         if t is None and d.continues is not None and d.continues.time is not None and d.continues.time.kind == "point":
             t = d.continues.time
-        if t is None and i and _FROM_YEAR_TO.search(text[drafts[i - 1].q.end:q.start]):
+        if t is None and i and FROM_YEAR_TO.search(text[drafts[i - 1].q.end:q.start]):
             # "increased by 2.8% in 2024, from 2,404,000 in 2023 to 2,443,000": the level
             # reached is of the year the change is of.
-            t = _change_time(drafts[:i], drafts[i - 1].year)
+            t = change_time(drafts[:i], drafts[i - 1].year)
         if (t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point"
-                and not drafts[i - 1].time.as_of and not _is_base_figure(text, drafts[i - 1].q)):
+                and not drafts[i - 1].time.as_of and not is_base_figure(text, drafts[i - 1].q)):
             # a company's or economy's sentence speaks of one period (not the period of a
             # comparison: "compared with 14.4% in fiscal 2024; adjusted margin of 17.9%")
             t = drafts[i - 1].time
-        _read_time(ctx, d, t or leading, carry)
+        read_time(ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
-        if i and _BASE_BEFORE.search(around.own_left[-25:]):
-            _comparison_base(ex, d, drafts[i - 1], around)
+        if i and BASE_BEFORE.search(around.own_left[-25:]):
+            comparison_base(ex, d, drafts[i - 1], around)
         if d.year is not None:
             prev_year = d.year
-        if d.time is not None and d.time.kind == "point" and not d.time.as_of and not _is_base_figure(text, q):
+        if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
         if d.scope_type == "global":
@@ -213,15 +209,15 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.kind = d.continues.kind  # "…, Asia Pacific 39%": the list's kind
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
-        if i and _LAST_YEARS.search(around.own_left) and d.year and drafts[i - 1].year == d.year:
+        if i and LAST_YEARS.search(around.own_left) and d.year and drafts[i - 1].year == d.year:
             # "up 5.8% on last year's £587.9m": the same period a year before
             d.year -= 1
-        elif i and _PRIOR_WORD.search(around.own_left) and (d.time is None or d.time.start < drafts[i - 1].q.start):
-            _prior_period(d)  # "4.6% vs consensus 4.7%, prior 4.8%": the period before, as it was
+        elif i and PRIOR_WORD.search(around.own_left) and (d.time is None or d.time.start < drafts[i - 1].q.start):
+            prior_period(d)  # "4.6% vs consensus 4.7%, prior 4.8%": the period before, as it was
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
-    _or_pairs(ctx, text, drafts)
+    or_pairs(ctx, text, drafts)
     if ctx.company_doc:
         ex.listed.apply_amounts(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                                 ex.units.is_currency)
@@ -231,20 +227,6 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     restated_years(text, drafts)
     respectively(ex, text, drafts, regions)
     return drafts
-
-
-#: What stands between "from A in 2023" and B in "… from A in 2023 to B".
-_FROM_YEAR_TO = re.compile(r"^[^.;\d]{0,30}\b(?:in|during|for)[ \t\n]+(?:fiscal[ \t]+|FY[ \t]?)?\d{4}[ \t\n]*,?[ \t\n]+"
-                           r"to[ \t\n]+(?:about[ \t\n]+|around[ \t\n]+|roughly[ \t\n]+)?$", re.IGNORECASE)
-
-
-def _change_time(before: list[Draft], base_year: int | None):
-    """The point in time of the rate of change stated before in the sentence, when it is
-    not the base year's."""
-    for d in reversed(before):
-        if d.measure == "growth" and d.time is not None and d.time.kind == "point":
-            return d.time if d.year != base_year else None
-    return None
 
 
 @dataclass(frozen=True)
@@ -293,47 +275,6 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
         d.measure = "count"
     d.metric = ex.family(d.measure)
     d.accounting = ex.accounting(around.own_left, right)
-
-
-_TARGET = re.compile(r"\btarget\b[^.;]*$", re.IGNORECASE)
-
-
-_VALUED = re.compile(r"\b(?:shares?|stock)\b[^.;]*\b(?:valued|worth)\s+at\b[^.;]*$", re.IGNORECASE)
-_SHARE_PRICE = re.compile(r"\b(?:shares?|stock|clos(?:e|ed|ing)|trad(?:ed|ing)|valued|valuation)\b[^.;]*$", re.IGNORECASE)
-
-
-def _as_of_date(ctx: DocContext, d: Draft) -> bool:
-    """A figure of a moment rather than a period: a market value, a share price, shares in issue."""
-    if d.measure == "price" or (d.measure == "other" and d.q.unit not in ("percent", "percentage_point")):
-        return bool((_SHARE_PRICE if d.measure == "price" else _VALUED).search(
-            ctx.doc.visible, max(0, d.q.start - 60), d.q.start))
-    return d.measure == "market_cap" or (d.measure == "count" and d.q.unit == "share")
-
-
-def _read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
-    """The time expression a figure takes: its own, else its paragraph's opening year, else the
-    lead-in line's period, else (in a company's release) the period the release reports."""
-    if t is None and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
-            and _TARGET.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start):
-        d.time = None  # a price target is of no date at all
-        return
-    if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(ctx, d):
-        # "a market capitalisation of €355 billion", "388 million shares outstanding": as of the
-        # story's date, not of the fiscal year it reports
-        d.time = TimeExpr(d.q.start, d.q.start, "point", ctx.base_year, as_of=True) if ctx.base_year else None
-        return
-    if t is None and d.measure not in ("cagr", "market_size"):
-        t = carry.get("lead") or (carry.get("last") if ctx.entity else None)
-    lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(d.q.start))
-    if lead_in is not None:
-        t = t or lead_in[0]
-        if d.measure in ("growth", "rate") and not d.basis:
-            d.basis = lead_in[1]
-    if t is None and ctx.company_doc and d.measure != "cagr":
-        t = ctx.default_time
-    elif t is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
-        t = ctx.default_time  # a statistics story speaks of the month or quarter its headline names
-    d.time = t
 
 
 def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regions, sentence_before: str,
@@ -496,132 +437,6 @@ def _pair_up(text: str, drafts: list[Draft]) -> None:
             a.low, a.high = a.q.value - band, a.q.value + band
             a.qualifier = "range"
             b.dropped = True
-
-
-def _leading_time(text: str, times, w0: int, s0: int):
-    """"In 2018, X reported … while Y reported …": a year that opens the sentence covers it."""
-    for t in times:
-        if t.kind != "point" or not 0 <= t.start - s0 <= 8:
-            continue
-        if t.prep in _LEADING_TIME_PREPS or _LABEL_END.match(text[t.end : t.end + 4]):
-            return t  # "In 2018, …", "**Fiscal Year 2023:** …"
-    return None
-
-
-#: A line that starts another item (a bullet, a bold label): its words are not the figure's.
-_NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*•+][ \t]|\d+[.)][ \t]|\*\*|__)")
-
-
-def _choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: int, next_start: int):
-    """The time expression a figure is dated by: the first right after it, else the nearest before
-    it. A comparison's base ("since January", "compared with the third quarter of 2024") dates
-    nothing."""
-    for i, t in enumerate(times):  # the first time right after the figure
-        if text[t.end : t.end + 2].lstrip()[:1] == ":":
-            continue  # "(FY2024: A$7.6 million)": a label of the figure after it
-        if q.end <= t.start < next_start and t.start - q.end <= 60 and not _is_base(text, t) \
-                and not _NEW_ITEM.search(text, q.end, t.start):
-            if next_start < len(text) and _NEXT_CLAUSE.search(text, q.end, t.start):
-                break  # "FY25 revenue of $4.37B and FY26 revenue of $5.02B": FY26 opens the next clause
-            consumed.add(i)
-            return t
-    best = None
-    for i, t in enumerate(times):  # else the nearest one before it, not already taken
-        if not (prev_end <= t.start and t.end <= q.start) or i in consumed:
-            continue
-        labels = q.start - t.end <= 4 and text[t.end : q.start].strip() in ("(", ":", "(:")  # "on FY2024 (A$118.3m)"
-        if labels or not _is_base(text, t):
-            best = (i, t)
-    if best:
-        consumed.add(best[0])
-        return best[1]
-    return None
-
-
-_PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
-_OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
-_OR_AFTER = re.compile(r",\s+or\s+$")
-_ANNUALIZED_AFTER = re.compile(r"\s*(?:on\s+an?\s+|at\s+an?\s+)?(?:annuali[sz]ed|annual\s+rate)\b", re.IGNORECASE)
-
-
-def _or_pairs(ctx: DocContext, text: str, drafts: list[Draft]) -> None:
-    """ "compared with $148.3 million, or $1.74 per diluted share, in the third quarter of 2024":
-    a figure restated in other terms right after it shares that figure's period."""
-    for a, b in zip(drafts, drafts[1:]):
-        if a.dropped or b.dropped:
-            continue
-        if a.own_time and not b.own_time and a.basis != "annualized" and _ANNUALIZED_AFTER.match(text, b.q.end) \
-                and a.measure in ("growth", "rate") and a.q.unit == b.q.unit == "percent" \
-                and _OR_AFTER.search(between := text[a.q.end : b.q.start]) and len(between) < 120 and ";" not in between:
-            # "rose 0.1% between October and December, or 0.4% on an annualized basis": the
-            # same change over the same period, at an annual rate
-            b.measure, b.metric, b.negative, b.basis = a.measure, a.metric, a.negative, "annualized"
-            b.year, b.quarter, b.half, b.month, b.fiscal = a.year, a.quarter, a.half, a.month, a.fiscal
-            continue
-        if a.own_time or not b.own_time or b.time is None:
-            continue
-        if _OR_BETWEEN.match(text[a.q.end : b.q.start]):
-            a.year = a.quarter = a.half = a.month = a.period_start = a.period_end = None
-            a.fiscal = False
-            apply_time(ctx, a, b.time)
-
-
-#: "compared with a net loss of $19.8 million in 2023": the base of a comparison, a few words on.
-_COMPARED_OF = re.compile(r"\bcompared\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}of\s+$", re.IGNORECASE)
-
-#: "rose 0.4% after climbing 0.2% in July", "following a decrease of 6.4% in Q1": an earlier
-#: period's figure given for comparison.
-_AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
-#: "compared with 16.9% a year earlier", "$1.12 in the prior-year period": the same period a year before.
-_YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year(?:\s+period|\s+quarter)?|"
-                       r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
-
-
-#: "up 5.8% on last year's £587.9m", "against the prior year's $1.2 billion".
-_LAST_YEARS = re.compile(r"\b(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|prior|previous)\s+"
-                         r"year'?s\s+(?:figure\s+of\s+|total\s+of\s+)?$", re.IGNORECASE)
-#: "…, prior 4.8%", "previous: 2.1%": an analyst's shorthand for the period before.
-_PRIOR_WORD = re.compile(r"(?:^|[,;(]\s*)(?:prior|previous|prev\.?)\s*:?\s*$", re.IGNORECASE)
-
-
-def _prior_period(d: Draft) -> None:
-    d.kind = "actual"
-    if d.month and d.year:
-        index = d.year * 12 + d.month - 2
-        d.year, d.month = index // 12, index % 12 + 1
-    elif d.quarter and d.year:
-        index = d.year * 4 + d.quarter - 2
-        d.year, d.quarter = index // 4, index % 4 + 1
-    elif d.year and not d.half:
-        d.year -= 1
-
-
-def _comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around: _Around) -> None:
-    """ "Operating margin was 14.2%, compared with 16.9% a year earlier": the base measures what
-    the figure before it does, a year before it."""
-    if d.q.unit == prev.q.unit and prev.measure in ("margin", "share", "rate", "eps", "price") \
-            and d.measure in ("growth", "other", prev.measure):
-        d.measure, d.metric, d.negative = prev.measure, prev.metric, False
-    if _YEAR_AGO.match(around.right) and prev.year and not (prev.period_start or prev.period_end):
-        d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
-
-
-def _is_base_figure(text: str, q: Quantity) -> bool:
-    """A figure stated as the base of a comparison, whose period is not the sentence's."""
-    before = text[max(0, q.start - 50) : q.start]
-    return bool(_BASE_BEFORE.search(before) or _AFTER_BASE.search(before) or _COMPARED_OF.search(before)
-                or PRIOR_LABEL.search(before))
-
-
-def _is_base(text: str, t) -> bool:
-    if t.kind == "point" and _PERCENT_ON.search(text[max(0, t.start - 12) : t.start]):
-        return True  # "up 24.1% on FY2024": the year compared with
-    if t.kind == "relative":  # "a decrease of 3% from the prior year": the base of a change
-        before = text[max(0, t.start - 25) : t.start]
-        return bool(_BASE_BEFORE.search(before) or _PERCENT_ON.search(before))
-    return t.kind == "point" and (t.prep in ("since", "from") or bool(_BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
 
 
 def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:
