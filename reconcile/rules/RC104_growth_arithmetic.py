@@ -41,18 +41,13 @@ from ..numbers import format_amount, format_rate
 _CHECKED_BASIS = ("", "yoy")
 
 
-def _period(f) -> tuple:
-    """The part of a year a value covers: ``(quarter, month, part_of_year)``, all empty for a year."""
-    return (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "")
-
-
 def _before(g, cur) -> tuple | None:
     """The period a stated rate compares its value with: the same period a year before
     (year on year), or the quarter or month before (quarter on quarter, month on month)."""
     basis = g.row.get("basis", "")
-    quarter, month, part = _period(cur)
+    quarter, month, part = cur.within_year
     if basis in _CHECKED_BASIS:
-        return _period(cur), g.year - 1
+        return cur.within_year, g.year - 1
     if basis == "qoq" and quarter and not month and not part:
         return ((quarter - 1, None, "") if quarter > 1 else (4, None, "")), g.year if quarter > 1 else g.year - 1
     if basis == "mom" and month and not part:
@@ -79,7 +74,7 @@ class GrowthArithmetic(Rule):
         for f in facts.all + facts.periodic:
             if f.year is None or f.metric in ("growth", "cagr", "share") or f.unit in ("percent", "percentage_point"):
                 continue
-            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], _period(f), f.year)
+            key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], f.within_year, f.year)
             values.setdefault(key, {}).setdefault(f.doc, []).append(f)
         index: dict[tuple, tuple] = {}
         for g in facts.all + facts.periodic:
@@ -99,7 +94,7 @@ class GrowthArithmetic(Rule):
                 if any(self._fits(g, p, cur, tol) for p in own) or any(self._other_period(g, p, cur) for p in own):
                     continue
                 prev = min(own, key=lambda p: (abs(self._rate(p, cur) - g.value), int(p.row["start"])))
-            elif any(period) or _period(cur) != period:
+            elif any(period) or cur.within_year != period:
                 continue  # a quarter's or a month's rate: only its own document's earlier value (restated segments)
             else:
                 prev = self._unsupported_elsewhere(g, cur, key, by_doc, index, tol)

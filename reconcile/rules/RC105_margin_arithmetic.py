@@ -55,7 +55,7 @@ class MarginArithmetic(Rule):
             if f.year is None or f.row.get("accounting") == "constant_currency":
                 continue
             # a quarter's (or a month's, or part of a year's) margin only from that period's figures
-            period = (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "")
+            period = f.within_year
             if f.measure == "margin" and f.unit == "percent":  # the measure measures.toml calls a margin
                 margins.append((f, period))
             elif f.unit not in ("percent", "percentage_point"):

@@ -205,7 +205,7 @@ class ValueConflict(Rule):
             # a level, not a change: no basis; a headline rate is seasonally adjusted unless said otherwise
             adjusted = next((a.name for a in adjustments if a.pattern.search(str(f.row["quote"]))), "sa")
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], adjusted,
-                   f.year, f.row.get("quarter"), f.row.get("month"), f.row["part_of_year"])
+                   f.year, *f.within_year)
             groups.setdefault(key, []).append(f)
         yield from self._across(_by_basis(groups), facts, rel, lambda key: f"{key[2]}_rate")
 
@@ -215,8 +215,7 @@ class ValueConflict(Rule):
         table does not label)."""
         groups: dict[tuple, list] = {}
         for f in facts.periodic:
-            key = tuple(getattr(f, k) for k in keys) + (f.year, f.row.get("quarter"), f.row.get("month"),
-                                                        f.row["part_of_year"])
+            key = tuple(getattr(f, k) for k in keys) + (f.year, *f.within_year)
             if f.year is not None and self._compared(key[2], key[6], measures):
                 groups.setdefault(key, []).append(f)
         yield from self._across(groups, facts, rel, lambda key: _label(key[2], key[6]))

@@ -71,6 +71,13 @@ class Fact:
         except KeyError:
             raise AttributeError(name) from None
 
+    @property
+    def within_year(self) -> tuple:
+        """The part of its year a value covers: ``(quarter, month, part_of_year)``, all empty
+        for a whole year. Figures are compared only within the same part."""
+        row = self.row
+        return (row.get("quarter"), row.get("month"), row.get("part_of_year") or "")
+
     def cite(self, role: str) -> dict:
         """This fact as a cited claim in a finding."""
         out = {k: self.row.get(k) for k in CITED_FIELDS}

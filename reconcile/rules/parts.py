@@ -136,7 +136,7 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
             years = share_years.get((f.doc, f.subject, f.unit), set())
             year = next(iter(years)) if len(years) == 1 else None
         # a quarter's, a month's or part of a year's parts sum to that period's total only
-        period = (f.row.get("quarter"), f.row.get("month"), f.row.get("part_of_year") or "", f.row["calendar"])
+        period = (*f.within_year, f.row["calendar"])
         key = (f.doc, f.subject, f.metric, year, f.unit, period)
         if f.scope_type == "global":
             totals.setdefault(key, f)
