@@ -421,3 +421,14 @@ def test_names_written_inverted_between_semicolons(tmp_path, settings):
     _write(tmp_path, "world.txt", "Telecom Market\n\nThe telecom market reached USD 1.8 trillion in 2024.\n\n"
            "Asia Pacific: Korea, South; Korea, North; Japan; China\n")
     assert not [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule.startswith("RC60")]
+
+
+def test_a_lists_first_item_may_carry_the_verb(tmp_path):
+    import reconcile
+
+    path = tmp_path / "bulletin.txt"
+    path.write_text("RETAIL SALES, RURITANIA: MARCH 2027\n\nIn March 2027, food stores accounted for 38.6% of the value "
+                    "of retail sales, non-food stores 41.2%, non-store retailing 14.9% and automotive fuel 5.3%.\n", "utf-8")
+    rows = reconcile.extract_claims(str(path)).to_dict("records")
+    named = {r["figure"]: (r["scope"], r["measure"]) for r in rows}
+    assert named["38.6%"] == ("food stores", "share") and named["5.3%"] == ("automotive fuel", "share")

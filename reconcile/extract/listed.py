@@ -22,13 +22,20 @@ class ListedParts:
     def __init__(self, extract: dict, not_part) -> None:
         cfg = extract.get("listed_parts", {})
         self.not_names = {w.lower() for w in cfg.get("not_names", [])}
+        verbs = sorted(extract.get("components", {}).get("share_verbs", []), key=len, reverse=True)
+        # "food stores accounted for 38.6% of …, non-food stores 41.2%": the first item's verb
+        self._verb_end = re.compile(rf"\s+(?:{'|'.join(re.escape(v) for v in verbs)})\s*$",
+                                    re.IGNORECASE) if verbs else None
         leads = "|".join(re.escape(w) for w in sorted(cfg.get("leads", []), key=len, reverse=True))
         self._lead = re.compile(rf"\b(?:{leads})\s+", re.IGNORECASE) if leads else None
         self.not_part = not_part  # a callable: True for words a region or measure already names
 
     def name(self, gap: str) -> str | None:
         """The part a list item names, from the words between the previous figure and this one."""
-        m = _ITEM.search(gap[-60:].lstrip(" \t*"))
+        gap = gap[-60:]
+        if self._verb_end is not None:
+            gap = self._verb_end.sub(" ", gap)
+        m = _ITEM.search(gap.lstrip(" \t*"))
         if m is None:
             return None
         name = re.sub(r"^(?:and|or)\s+", "", " ".join(m.group(1).split()), flags=re.IGNORECASE)

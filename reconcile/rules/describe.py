@@ -8,6 +8,8 @@ import re
 
 from ..numbers import figure_scale, format_amount, format_period
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 _QUALIFIER_WORD = {"approx": "about ", "over": "over ", "under": "under "}
 
 
@@ -55,12 +57,12 @@ def cited(f) -> str:
 
 
 def when(f) -> str:
-    """``2025`` for a dated value (``Q3 2025``, ``H1 2025``, ``FY2025`` for part of a year or a
+    """``2025`` for a dated value (``Q3 2025``, ``H1 2025``, ``September 2025``, ``FY2025`` for part of a year or a
     fiscal year), ``2025–2034`` for a period, ``no year stated`` otherwise."""
     if f.year is not None:
         row = f.row
         part = (f"Q{int(row['quarter'])}" if row.get("quarter") is not None
-                else f"M{int(row['month']):02d}" if row.get("month") is not None
+                else _MONTHS[int(row["month"]) - 1] if row.get("month") is not None
                 else row.get("part_of_year") or "")
         year = f"FY{f.year}" if row.get("calendar") else str(f.year)
         return f"{part} {year}".strip()
