@@ -89,7 +89,7 @@ MEASURES = Table({
                                   required=("of", "over", "cues"))),
     "rates": Table(values=Table({"cues": CUES, "change": Bool()}, required=("cues",))),
     "adjustment": Table(values=Table({"cues": CUES}, required=("cues",))),
-    "signs": _closed_words("negative", "positive", "negative_after", "positive_after"),
+    "signs": _closed_words("negative", "positive", "negative_after", "positive_after", "not_amount_change"),
     "basis": Table(values=WORDS, names=IDENTIFIER),
     "accounting": Table(values=WORDS, names=IDENTIFIER),
     "counts": _closed_words("nouns"),

@@ -991,3 +991,18 @@ def test_a_half_labelled_after_its_end_date_gives_the_fiscal_year_and_last_years
     assert (now["year"], now["fiscal"], now["fiscal_year_end"], now["period_label"], now["kind"]) == (
         2027, True, 2, "H1 FY2027", "actual")  # the half ended in August: the year ends in February
     assert (before["year"], before["period_label"]) == (2026, "H1 FY2026")
+
+
+def test_an_amount_of_change_is_no_level_and_no_range(tmp_path):
+    text = ("Northwind Corp. today announced results for fiscal 2026.\n\n"
+            "Revenue rose by $12.0 million to $150.0 million in fiscal 2026, an increase of 8.7%.\n\n"
+            "Net income increased $3.1 million to $20.4 million in fiscal 2026.\n\n"
+            "The company expects revenue of $160 million to $170 million in fiscal 2027, and sales to grow by 3% to 5%.\n")
+    rows = claims(tmp_path, text)
+    change, level = one(rows, "$12.0 million"), one(rows, "$150.0 million")
+    assert (change["measure"], change["qualifier"]) == ("other", "exact")
+    assert (level["measure"], level["value"]) == ("revenue", 150e6)
+    assert one(rows, "$3.1 million")["measure"] == "other" and one(rows, "$20.4 million")["measure"] == "net_income"
+    guidance = one(rows, "$160 million to $170 million")
+    assert (guidance["qualifier"], guidance["low"], guidance["high"]) == ("range", 160e6, 170e6)
+    assert one(rows, "3% to 5%")["qualifier"] == "range"  # "grow by 3% to 5%": near ends, a range

@@ -23,6 +23,8 @@ _COUNT_SINGULAR = {"people": "person", "persons": "person", "companies": "compan
                    "licenses": "license"}
 _BETWEEN_END = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _FROM_END = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# "rose by $12.0 million to $150.0 million", "increased $12.0 million to …": a change, then a level
+_BY_END = re.compile(r"\b(?:by|increased|decreased|rose|fell|grew|declined|climbed|dropped|up|down)\s*$", re.IGNORECASE)
 # A spelled-out figure needs a percent or currency word; text without these letters has none.
 _SPELLED_HINT = re.compile(r"cent\b|dollar|euro|pound|yen|rupee|yuan|franc|peso|reais|sterling", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
@@ -269,7 +271,16 @@ class QuantityFinder:
         g = m.groupdict()
         conn = "conn" if g.get("conn") else "pconn" if g.get("pconn") else None
         other_currency = g.get("pre2") and self.prefix_code[g["pre2"]] != self.prefix_code[g["pre"]]
-        if other_currency or conn and not _is_range_joiner(g[conn], text[max(0, m.start() - 16) : m.start()]):
+        before = text[max(0, m.start() - 16) : m.start()]
+        if conn and g[conn].lower() != "and" and _BY_END.search(before):
+            # "rose by $12.0 million to $150.0 million": a change, then the level it reached;
+            # "grow by 3% to 5%" is a range (its ends are near each other)
+            whole = self._one(m)
+            if whole and whole[0].low > 0 and whole[0].high >= 3 * whole[0].low:
+                first = self._first_of_pair(m, text)
+                return ([first] if first else []), m.end(conn)
+            return whole, None
+        if other_currency or conn and not _is_range_joiner(g[conn], before):
             # "from $10 to $15 billion" is two figures, not a range; the first shares the
             # second's scale when it has none of its own.
             first = self._first_of_pair(m, text)

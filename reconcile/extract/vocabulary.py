@@ -48,6 +48,14 @@ class Measures:
         signs = spec.get("signs", {})
         self.negative_before = cue_pattern(signs.get("negative", []), anchored_end=True)
         self.positive_before = cue_pattern(signs.get("positive", []), anchored_end=True)
+        changes = sorted(set(signs.get("negative", []) + signs.get("positive", [])) - set(signs.get("not_amount_change", [])),
+                         key=len, reverse=True)
+        # "rose by $12.0 million", "an increase of 38,000": an amount of change, not a level
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in changes)
+        self.change_before = re.compile(
+            rf"(?<![\w-])(?:{words})(?:\s+by)?\s+"
+            r"(?:(?:about|approximately|around|some|nearly|roughly|almost|more\s+than|over|just\s+over)\s+)?$",
+            re.IGNORECASE) if changes else None
         self.positive_after = re.compile(
             rf"^\s*(?:{'|'.join(re.escape(w) for w in signs.get('positive_after', []))})\b", re.IGNORECASE
         ) if signs.get("positive_after") else None
@@ -200,6 +208,11 @@ class Vocabulary:
             return False
         m = self.measures
         return bool(m.positive_before.search(tail) or (m.positive_after and m.positive_after.match(right[:25])))
+
+    def is_amount_change(self, left: str) -> bool:
+        """ "rose by $12.0 million", "an increase of 38,000": the amount a level changed by."""
+        pattern = self.measures.change_before
+        return pattern is not None and bool(pattern.search(left[-50:]))
 
     def is_decline(self, left: str, right: str) -> bool:
         """ "fell 4%", "down 4%", "a decline of 3 percent", "a 4% drop" — not "fell to 3%", a level."""
