@@ -23,9 +23,18 @@ def _is_count(unit: str) -> bool:
     return unit.islower() and unit not in ("percent", "percentage_point")
 
 
+_PLURALS = {"person": "people", "company": "companies", "business": "businesses", "vacancy": "vacancies",
+            "country": "countries"}
+
+
+def count_noun(unit: str) -> str:
+    """``stays`` for a count of ``stay``, ``people`` for ``person``."""
+    return _PLURALS.get(unit) or (unit if unit.endswith("s") else unit + "s")
+
+
 def count_text(value: float, unit: str) -> str:
     """``21,300 vehicles``, ``2.4 million passengers``."""
-    plural = unit if abs(value) == 1 or unit.endswith("s") else unit + "s"
+    plural = unit if abs(value) == 1 else count_noun(unit)
     if abs(value) >= 1e6:
         return f"{value / 1e6:,.4g} million {plural}"
     return f"{value:,.0f} {plural}"
