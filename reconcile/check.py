@@ -261,6 +261,6 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     if agreed:
         claims["corroborated_by"] = claims["claim_id"].map(agreed).fillna("").astype(claims["corroborated_by"].dtype)
     inputs = extraction.inputs + references.inputs
-    if key:
+    if key and not any(s.status == "error" for s in inputs):  # a run with errors is made anew next time
         save_result(cache, key, inputs, claims, findings)
     return CheckResult(inputs=inputs, claims=claims, findings=findings, cache_hits=extraction.cache_hits)

@@ -65,6 +65,8 @@ def extract_file(extractor: Extractor, path: str, meta: dict | None = None) -> t
     except RecursionError:
         status.status, status.message = "error", "document too deeply nested to read"
         return status, []
+    except MemoryError:
+        raise
     except Exception as exc:  # a fault in reconcile on this document: the rest of the corpus is still read
         status.status = "error"
         status.message = f"internal error while extracting ({type(exc).__name__}: {exc}); please report it"
@@ -175,7 +177,8 @@ def extract_plan(plan: CorpusPlan, *, jobs: int | None = None, progress: Callabl
         read = set(todo)
         entries = [(k, r) if i not in read else (store.key(p, r[0].sha256, m) if r[0].sha256 else None, r)
                    for i, (k, r, (p, m)) in enumerate(zip(keys, results, jobs_list))]
-        store.save([(k, r[0], r[1]) for k, r in entries if k])
+        # an error is not kept: the next run tries the document again
+        store.save([(k, r[0], r[1]) for k, r in entries if k and r[0].status != "error"])
     inputs = [r[0] for r in results] + list(plan.problems)
     for s in inputs:
         s.doc = path_text(s.doc)

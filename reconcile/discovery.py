@@ -121,7 +121,9 @@ def discover(paths: list[str], *, exclude: list[tuple[str, str]] = (),
         When a path does not exist.
     """
     found = _Found()
-    for given in paths:
+    # Folders in name order, whatever the order given: a file met from two of them ("docs" and
+    # "docs/sub") is read once, with the same path and id each time.
+    for given in sorted(paths, key=lambda p: (os.path.normpath(p) if not storage.is_url(p) else p, p)):
         if storage.is_url(given):
             what = storage.kind(given)
             if what == "file":
@@ -151,8 +153,14 @@ def document_ids(relative: dict[str, str]) -> dict[str, str]:
     working directory, or from object storage, keeps its claim ids and fingerprints. Two
     files that would share an id (two folders with the same file names) keep their paths
     as given instead."""
-    count = Counter(relative.values())
-    return {path: rel if count[rel] == 1 else path for path, rel in relative.items()}
+    ids = dict(relative)
+    while True:  # a path given can itself be another file's relative id ("x/a.md"): until all differ
+        count = Counter(ids.values())
+        clashing = [path for path, doc_id in ids.items() if count[doc_id] > 1 and doc_id != path.replace(os.sep, "/")]
+        if not clashing:
+            return ids
+        for path in clashing:
+            ids[path] = path.replace(os.sep, "/")
 
 
 def _walk_url(given: str, found: _Found, exclude: list[tuple[str, str]]) -> int:

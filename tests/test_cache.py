@@ -180,3 +180,23 @@ def test_other_rules_a_changed_document_or_a_damaged_result_check_again(corpus, 
     (tmp_path / "cache" / RESULT_FILE).write_bytes(b"not parquet")
     again = _check(corpus, tmp_path / "cache")
     assert _reports(again) == _reports(changed)
+
+
+def test_a_document_that_failed_is_read_again_next_time(corpus, tmp_path, monkeypatch):
+    from reconcile.extract import Extractor
+
+    real = Extractor.extract
+    failing = {"on": True}
+
+    def extract(self, doc):
+        if failing["on"] and "002_" in doc.doc:
+            raise ValueError("a passing fault")
+        return real(self, doc)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
+    first = _check(corpus, tmp_path / "cache")
+    assert any(s.status == "error" for s in first.inputs)
+    failing["on"] = False
+    again = _check(corpus, tmp_path / "cache")
+    assert not any(s.status == "error" for s in again.inputs) and again.cache_hits == 3
+    assert _reports(again) == _reports(_check(corpus, None))

@@ -1006,3 +1006,17 @@ def test_an_amount_of_change_is_no_level_and_no_range(tmp_path):
     guidance = one(rows, "$160 million to $170 million")
     assert (guidance["qualifier"], guidance["low"], guidance["high"]) == ("range", 160e6, 170e6)
     assert one(rows, "3% to 5%")["qualifier"] == "range"  # "grow by 3% to 5%": near ends, a range
+
+
+def test_review_cases_a_dateline_a_percent_range_an_italic_note_and_a_prior_half(tmp_path):
+    rows = claims(tmp_path, "SPRINGFIELD, March 3, 2025 -- Acme Corp today announced results for the fourth quarter "
+                            "of 2024. Revenue was $150 million, up 10%.\n", "release.md")
+    assert {(r["year"], r["quarter"]) for r in rows} == {(2024, 4)}  # the dateline dates nothing
+    assert one(claims(tmp_path, "Acme Corp expects 2025 revenue to grow by 10% to 40%.\n", "outlook.md"),
+               "10% to 40%")["qualifier"] == "range"
+    note = claims(tmp_path, "# Gizmo Market Report\n\n*Note: data before January 2020 use the old method.*\n\n"
+                            "The gizmo market was USD 5.0 billion in 2023 and will reach USD 9.0 billion in 2030.\n", "note.md")
+    assert one(note, "USD 5.0 billion")["kind"] != "forecast"  # an italic note is no byline date
+    half = claims(tmp_path, "# Acme Corp: results\n\n*Equity Research | 10 September 2025*\n\nAcme Corp reported its results.\n\n"
+                            "**Operating margin (H1 2025):** 14.6%, prior 12.8%\n", "half.md")
+    assert one(half, "12.8%")["period_label"] == "H2 2024" and one(half, "12.8%")["kind"] == "actual"

@@ -67,3 +67,21 @@ def test_a_baseline_written_with_paths_still_matches_the_same_run(tmp_path, sett
     path.write_text(json.dumps(old), "utf-8")
     fixed = apply_baseline(result.findings, load_baseline(path))
     assert fixed == [] and all(f.status == "baseline" for f in result.findings)
+
+
+def test_ids_do_not_depend_on_the_order_given_and_never_clash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for p in ("docs/sub/r.md", "one/x.md", "two/x.md", "docs/one/x.md"):
+        (tmp_path / p).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / p).write_text("The widget market was USD 5 billion in 2024.\n", "utf-8")
+    seen = []
+    for order in (["docs", "docs/sub", "one", "two"], ["two", "one", "docs/sub", "docs"]):
+        ids: dict[str, str] = {}
+        discover(order, ids=ids)
+        seen.append(ids)
+        assert len(set(ids.values())) == len(ids)  # every document its own id
+    assert seen[0] == seen[1]
+    assert seen[0]["docs/sub/r.md"] == "sub/r.md"
+    # "one/x.md" and "two/x.md" would both be "x.md": they keep their paths, and the file whose
+    # relative id would then clash with one of those ("docs/one/x.md" from "docs") keeps its own
+    assert (seen[0]["one/x.md"], seen[0]["two/x.md"], seen[0]["docs/one/x.md"]) == ("one/x.md", "two/x.md", "docs/one/x.md")

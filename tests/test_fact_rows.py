@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.rules.facts import Row, _records
+import copy
+
+from reconcile.rules.facts import _records
+from reconcile.rules.rows import Row
 from claimrows import claims_table
 
 
@@ -24,5 +27,10 @@ def test_a_row_reads_writes_and_copies_like_a_dict():
     assert copied["accounting"] == "adjusted" and row["accounting"] == "reported"
     assert dict(row, unit="EUR")["unit"] == "EUR" and row["unit"] == "USD"
     assert len(row) == len(dict(row)) and list(row) == list(dict(row))
-    with pytest.raises(KeyError):
-        row["not a column"] = 1  # a new key is a mistake, not a silent extra
+    row["not a column"] = 1  # a new key is kept beside the columns, as a dict keeps it
+    assert row["not a column"] == 1 and "not a column" in row and dict(row)["not a column"] == 1
+    twin = copy.copy(row)
+    twin["unit"] = "GBP"
+    twin["another"] = 2
+    assert row["unit"] == "USD" and "another" not in row  # a copy is its own
+    assert row.copy() == dict(row)

@@ -31,9 +31,12 @@ _FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|
 _DATELINE = re.compile(
     rf"\b(?P<m1>{_FULL_MONTH})\s+\d{{1,2}},\s+(?P<y1>(?:19|20)\d{{2}})\b"
     rf"|\b\d{{1,2}}\s+(?P<m2>{_FULL_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b")
-# A byline in emphasis near the top with a month and year: the issue the story appeared in.
+# A byline in emphasis near the top with a month and year, set off by "|" or a dash as bylines
+# are ("*Rail Systems Review | December 2025 | Interview by …*"): the issue the story appeared
+# in. An italic note ("*Data before January 2020 use the old method.*") is none.
 _BYLINE_MONTH = re.compile(
-    rf"^[ \t]*[*_][^*_\n]*?\b({_FULL_MONTH})[ \t]+((?:19|20)\d{{2}})\b[^*_\n]*[*_][ \t]*$", re.MULTILINE)
+    rf"^[ \t]*[*_](?:[^*_\n]*?[|—–][ \t]*|(?i:published|updated|posted|issued|dated)[ \t]*:?[ \t]*)?\b({_FULL_MONTH})[ \t]+((?:19|20)\d{{2}})[ \t]*(?:[|—–][^*_\n]*)?[*_][ \t]*$",
+    re.MULTILINE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":

@@ -187,7 +187,9 @@ def prior_period(d: Draft) -> None:
     elif d.quarter and d.year:
         index = d.year * 4 + d.quarter - 2
         d.year, d.quarter = index // 4, index % 4 + 1
-    elif d.year and not d.half:
+    elif d.half and d.year:
+        d.year, d.half = (d.year, 1) if d.half == 2 else (d.year - 1, 2)
+    elif d.year:
         d.year -= 1
 
 

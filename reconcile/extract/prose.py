@@ -86,7 +86,9 @@ def _sentences_without_figures(ex: Vocabulary, ctx: DocContext, a: int, b: int, 
     text = ctx.doc.visible
     a = max(a, b - PARAGRAPH_WINDOW)
     for t in ex.times.find(text[a:b], a):
-        if t.kind == "point" and (t.year or t.quarter or t.month) and not is_base(text, t):
+        # not a dateline or a day's date ("SPRINGFIELD, March 3, 2025 -- … results for the
+        # fourth quarter of 2024"): the period the sentence reports on
+        if t.kind == "point" and (t.year or t.quarter or t.month) and not t.dated and not is_base(text, t):
             carry["last"] = t
             return
 
@@ -213,8 +215,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
         if i and LAST_YEARS.search(around.own_left) and d.year and drafts[i - 1].year == d.year:
-            # "up 5.8% on last year's £587.9m": the same period a year before
+            # "up 5.8% on last year's £587.9m": the same period a year before, as it was
             d.year -= 1
+            d.kind = "actual"
         elif i and PRIOR_WORD.search(around.own_left) and (d.time is None or d.time.start < drafts[i - 1].q.start):
             prior_period(d)  # "4.6% vs consensus 4.7%, prior 4.8%": the period before, as it was
         d.quote_span = trim_span(text, s0, s1, lead=_QUOTE_LEAD) if s1 - s0 <= QUOTE_MAX else _clip(text, s0, s1, q)

@@ -14,13 +14,12 @@ from decimal import Decimal
 
 from ..textmatch import trie_regex
 from .spelled import SpelledFinder
+from ..nouns import singular
 from ..units import PERCENT, PERCENTAGE_POINT, UnitTable
 
 # Western grouping (1,094.83), Indian lakh/crore grouping (1,00,000 and 12,34,567) or plain.
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 DASH = r"[-–—]"
-_COUNT_SINGULAR = {"people": "person", "persons": "person", "companies": "company", "businesses": "business",
-                   "licenses": "license"}
 _BETWEEN_END = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _FROM_END = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 # "rose by $12.0 million to $150.0 million", "increased $12.0 million to …": a change, then a level
@@ -55,11 +54,6 @@ _PER = re.compile(r"^\s*(?:per\b|a share|/)", re.IGNORECASE)
 PRIOR_LABEL = re.compile(r"\(\s*[^():]{0,30}:\s*$")
 #: "$4.84bn and FY25E adj. EPS to $10.44": the later figure is another measure, not the same one's level.
 _OTHER_FIGURE = re.compile(r"\band\b|\bEPS\b|\bper\s+share\b|\bmargin\b", re.IGNORECASE)
-
-
-def _singular(noun: str) -> str:
-    """A counted noun as a unit: "vehicles" -> "vehicle", "people" -> "person"."""
-    return _COUNT_SINGULAR.get(noun) or (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
 
 
 def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
@@ -274,9 +268,10 @@ class QuantityFinder:
         before = text[max(0, m.start() - 16) : m.start()]
         if conn and g[conn].lower() != "and" and _BY_END.search(before):
             # "rose by $12.0 million to $150.0 million": a change, then the level it reached;
-            # "grow by 3% to 5%" is a range (its ends are near each other)
+            # "grow by 3% to 5%" and "by 10% to 40%" are ranges, as are near ends ("$10 to $15 million")
             whole = self._one(m)
-            if whole and whole[0].low > 0 and whole[0].high >= 3 * whole[0].low:
+            if whole and whole[0].unit not in (PERCENT, PERCENTAGE_POINT) and whole[0].low > 0 \
+                    and whole[0].high >= 3 * whole[0].low:
                 first = self._first_of_pair(m, text)
                 return ([first] if first else []), m.end(conn)
             return whole, None
@@ -350,7 +345,7 @@ class QuantityFinder:
         before = self.count_before.search(text[max(0, s - 70) : s])
         if before is None:
             return None
-        q = self._bare_count(text, s, _singular(before.group("noun").lower()))
+        q = self._bare_count(text, s, singular(before.group("noun").lower()))
         return q if q is not None and q.value >= 1000 else None
 
     def _prior_count(self, text: str, s: int, last: Quantity) -> Quantity | None:
@@ -387,7 +382,7 @@ class QuantityFinder:
         except KeyError:
             return None
         value = float(Decimal(raw) * factor)
-        unit = _singular(m.group("noun").lower())
+        unit = singular(m.group("noun").lower())
         end = m.end("cs") if scale else m.end("cn")
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Quantity(m.start(), end, m.string[m.start() : end], value, value, value, unit, False, False, decimals)

@@ -6,6 +6,7 @@ import bisect
 import math
 import re
 
+from ..nouns import plural
 from ..numbers import figure_scale, format_amount, format_period
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -23,13 +24,9 @@ def _is_count(unit: str) -> bool:
     return unit.islower() and unit not in ("percent", "percentage_point")
 
 
-_PLURALS = {"person": "people", "company": "companies", "business": "businesses", "vacancy": "vacancies",
-            "country": "countries"}
-
-
 def count_noun(unit: str) -> str:
     """``stays`` for a count of ``stay``, ``people`` for ``person``."""
-    return _PLURALS.get(unit) or (unit if unit.endswith("s") else unit + "s")
+    return plural(unit)
 
 
 def count_text(value: float, unit: str) -> str:

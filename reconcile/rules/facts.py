@@ -23,7 +23,6 @@ import copy
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -33,6 +32,7 @@ from ..findings import CITED_FIELDS
 from ..numbers import figure_half_unit
 from ..textmatch import phrase_pattern
 from .copies import copy_groups
+from .rows import DERIVED, MISSING, Row
 
 _SAME_PERIOD = re.compile(r"\s*(?:in|for|during)\s+the\s+(?:same|corresponding|comparable|prior[\s-]+year)\s+period",
                           re.IGNORECASE)
@@ -117,65 +117,13 @@ def interval(row: dict, bands: Bands) -> tuple[float, float]:
     return (value - half, value + half)
 
 
-_MISSING = object()
-#: What the facts add to a claim's row (see ``Facts._fact`` and ``_growth_targets``).
-_DERIVED = ("calendar", "era", "part_of_year", "of")
-
-
-class Row(Mapping):
-    """A claims-table row as a read-and-write mapping, its values in a list beside one key
-    index shared by every row of the table: a third of a dict's memory per row, which counts
-    when a corpus has hundreds of thousands of claims. Keys the facts add later
-    (``_DERIVED``) are absent until set, as in a dict; other new keys cannot be set."""
-
-    __slots__ = ("_index", "_values")
-
-    def __init__(self, index: dict[str, int], values: list) -> None:
-        self._index = index
-        self._values = values
-
-    def __getitem__(self, key: str):
-        value = self._values[self._index[key]]
-        if value is _MISSING:
-            raise KeyError(key)
-        return value
-
-    def get(self, key: str, default=None):
-        i = self._index.get(key)
-        if i is None:
-            return default
-        value = self._values[i]
-        return default if value is _MISSING else value
-
-    def __contains__(self, key) -> bool:
-        i = self._index.get(key)
-        return i is not None and self._values[i] is not _MISSING
-
-    def __setitem__(self, key: str, value) -> None:
-        self._values[self._index[key]] = value
-
-    def setdefault(self, key: str, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
-
-    def __iter__(self):
-        return (k for k, i in self._index.items() if self._values[i] is not _MISSING)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __repr__(self) -> str:
-        return f"Row({dict(self)!r})"
-
-
 def _records(claims: pd.DataFrame) -> list[Row]:
     """The table's rows, missing values as None (a column at a time: much faster than
     ``to_dict("records")`` on Arrow-backed strings)."""
-    columns = list(claims.columns) + [k for k in _DERIVED if k not in claims.columns]
+    columns = list(claims.columns) + [k for k in DERIVED if k not in claims.columns]
     index = {c: i for i, c in enumerate(columns)}
     values = [_column(claims[c].tolist(), c not in _FLOAT_COLUMNS) for c in claims.columns]
-    extra = [_MISSING] * (len(columns) - len(claims.columns))
+    extra = [MISSING] * (len(columns) - len(claims.columns))
     return [Row(index, [*row, *extra]) for row in zip(*values)]
 
 
@@ -193,14 +141,15 @@ def _column(values: list, nan_is_none: bool) -> list:
 _FLOAT_COLUMNS = frozenset(("value", "low", "high", "confidence", "converted_value"))
 
 
-def comparable(row: dict, *, periodic: bool = False) -> bool:
+def comparable(row: dict, *, periodic: bool = False, any_basis: bool = False) -> bool:
     """Whether the rules can place a claim: see the module docstring. With ``periodic``, a
-    quarter's or a month's figure is placed too (only rules that compare like periods read those)."""
+    quarter's or a month's figure is placed too (only rules that compare like periods read those);
+    with ``any_basis``, an adjusted or constant-currency figure as if it were reported."""
     if not row.get("subject"):
         return False
     if not periodic and (_int(row.get("quarter")) is not None or _int(row.get("month")) is not None):
         return False
-    if row.get("accounting", "reported") not in ("reported", "", None):
+    if not any_basis and row.get("accounting", "reported") not in ("reported", "", None):
         return False
     if row.get("kind") in ("consensus", "guidance"):
         return False
@@ -323,7 +272,7 @@ class Facts:
                 company_shares.append(self._fact(row))  # "its revenue represents about 21% of the market"
                 continue
             if row.get("accounting") in _OTHER_BASES and math.isfinite(_float(row["value"])) and \
-                    comparable({**row, "accounting": "reported"}, periodic=True):
+                    comparable(row, periodic=True, any_basis=True):
                 key = _identity(row) + (row["accounting"],)
                 if key not in other_basis:
                     row["part_of_year"] = _part_of_year(row, partial)
@@ -375,7 +324,7 @@ class Facts:
         the same groupings, over those facts only."""
         view = copy.copy(self)
         facts = [f for f in self.other_basis if f.row.get("accounting") == accounting]
-        view.all = [f for f in facts if comparable({**f.row, "accounting": "reported"}) and not f.row["part_of_year"]]
+        view.all = [f for f in facts if comparable(f.row, any_basis=True) and not f.row["part_of_year"]]
         kept = {id(f) for f in view.all}
         view.periodic = [f for f in facts if id(f) not in kept]
         view.other_basis, view.company_shares, view.words, view.reference = [], [], [], []
