@@ -111,21 +111,6 @@ def _plain_text(value):
     return path_text(value) if isinstance(value, str) else value
 
 
-def _map_text(frame: pd.DataFrame, fix: Callable[[str], str]) -> pd.DataFrame:
-    """The frame with ``fix`` applied to every text cell (numbers and NA untouched)."""
-    out = frame
-    for col in frame.columns:
-        values = frame[col]
-        if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
-            continue
-        fixed = [fix(v) if isinstance(v, str) else v for v in values]
-        if any(isinstance(v, str) and f != v for v, f in zip(values, fixed)):
-            if out is frame:
-                out = frame.copy()
-            out[col] = pd.Series(fixed, index=frame.index, dtype=object)
-    return out
-
-
 def neutralize_formula(text: str) -> str:
     """A CSV cell a spreadsheet will not run: text starting ``= + - @``, tab or CR gets a
     leading apostrophe, as OWASP recommends for CSV injection."""
@@ -144,32 +129,28 @@ def csv_pieces(frame: pd.DataFrame, *, escape_formulas: bool = True) -> Iterator
     """``to_csv_text`` a slice of rows at a time (the first with the header), so a large
     table is written without its whole text, or a mapped copy of it, in memory."""
     for at in range(0, max(len(frame), 1), CSV_CHUNK_ROWS):
-        yield _csv_safe(frame.iloc[at:at + CSV_CHUNK_ROWS], escape_formulas).to_csv(index=False, header=at == 0,
+        yield _safe_text(frame.iloc[at:at + CSV_CHUNK_ROWS], escape_formulas).to_csv(index=False, header=at == 0,
                                                                                     lineterminator="\n")
 
 
-def _csv_safe(frame: pd.DataFrame, escape_formulas: bool) -> pd.DataFrame:
-    """``_map_text`` with ``path_text`` (and ``neutralize_formula``), a column at a time: a
-    column without a lone surrogate or a formula's first character is left as it is."""
+def _safe_text(frame: pd.DataFrame, escape_formulas: bool) -> pd.DataFrame:
+    """The frame with every text cell through ``path_text`` (and, with ``escape_formulas``,
+    ``neutralize_formula``), numbers and NA untouched. A column is looked at whole first: one
+    with no lone surrogate and no formula's first character is left as it is (most)."""
     out = frame
     for col in frame.columns:
         values = frame[col]
         if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
             continue
         texts = [v for v in values.tolist() if isinstance(v, str)]
-        if _SURROGATE.search("\0".join(texts)):
-            fixed = pd.Series([path_text(v) if isinstance(v, str) else v for v in values], index=frame.index,
-                              dtype=object)
-        elif escape_formulas and any(t.startswith(_FORMULA_START) for t in texts):
-            fixed = values.astype(object)
-        else:
+        surrogates = bool(_SURROGATE.search("\0".join(texts)))
+        formulas = escape_formulas and any(t.startswith(_FORMULA_START) for t in texts)
+        if not (surrogates or formulas):
             continue
-        if escape_formulas:
-            fixed = pd.Series([neutralize_formula(v) if isinstance(v, str) else v for v in fixed], index=frame.index,
-                              dtype=object)
+        fix = (lambda v: neutralize_formula(path_text(v))) if escape_formulas else path_text
         if out is frame:
             out = frame.copy()
-        out[col] = fixed
+        out[col] = pd.Series([fix(v) if isinstance(v, str) else v for v in values], index=frame.index, dtype=object)
     return out
 
 
@@ -259,7 +240,7 @@ def write_table(frame: pd.DataFrame, path: str, fmt: str | None = None, *, escap
         if importlib.util.find_spec("pyarrow") is None:
             raise OutputError("writing Parquet needs pyarrow: pip install 'reconcile-claims[parquet]'")
         buf = io.BytesIO()
-        _map_text(frame, path_text).to_parquet(buf, index=False)
+        _safe_text(frame, escape_formulas=False).to_parquet(buf, index=False)
         write_bytes_atomic(path, buf.getvalue())
     else:
         raise OutputError(f"unknown format {fmt!r}")
