@@ -39,31 +39,22 @@ def change_time(before: list[Draft], base_year: int | None):
     return None
 
 
-_TARGET = re.compile(r"\btarget\b[^.;]*$", re.IGNORECASE)
-
-
-_VALUED = re.compile(r"\b(?:shares?|stock)\b[^.;]*\b(?:valued|worth)\s+at\b[^.;]*$", re.IGNORECASE)
-
-
-_SHARE_PRICE = re.compile(r"\b(?:shares?|stock|clos(?:e|ed|ing)|trad(?:ed|ing)|valued|valuation)\b[^.;]*$", re.IGNORECASE)
-
-
-def _as_of_date(ctx: DocContext, d: Draft) -> bool:
+def _as_of_date(ex: Vocabulary, ctx: DocContext, d: Draft) -> bool:
     """A figure of a moment rather than a period: a market value, a share price, shares in issue."""
     if d.measure == "price" or (d.measure == "other" and d.q.unit not in ("percent", "percentage_point")):
-        return bool((_SHARE_PRICE if d.measure == "price" else _VALUED).search(
+        return bool((ex.as_of_price if d.measure == "price" else ex.as_of_value).search(
             ctx.doc.visible, max(0, d.q.start - 60), d.q.start))
     return d.measure == "market_cap" or (d.measure == "count" and d.q.unit == "share")
 
 
-def read_time(ctx: DocContext, d: Draft, t, carry: dict) -> None:
+def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None:
     """The time expression a figure takes: its own, else its paragraph's opening year, else the
     lead-in line's period, else (in a company's release) the period the release reports."""
     if t is None and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
-            and _TARGET.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start):
+            and ex.price_target.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start):
         d.time = None  # a price target is of no date at all
         return
-    if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(ctx, d):
+    if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(ex, ctx, d):
         # "a market capitalisation of €355 billion", "388 million shares outstanding": as of the
         # story's date, not of the fiscal year it reports
         d.time = TimeExpr(d.q.start, d.q.start, "point", ctx.base_year, as_of=True) if ctx.base_year else None

@@ -189,7 +189,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             # a company's or economy's sentence speaks of one period (not the period of a
             # comparison: "compared with 14.4% in fiscal 2024; adjusted margin of 17.9%")
             t = drafts[i - 1].time
-        read_time(ctx, d, t or leading, carry)
+        read_time(ex, ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
         if i and BASE_BEFORE.search(around.own_left[-25:]):
             comparison_base(ex, d, drafts[i - 1], around)
@@ -315,8 +315,8 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     if c.status != "part" or not c.name:
         return
     words = c.name.split()
-    name = " ".join(w for w in words if w.lower() not in _MARKET_WORDS)
-    if name != c.name and (d.measure in ("share", "cagr") or words[-1].lower() not in _MARKET_WORDS):
+    name = " ".join(w for w in words if w.lower() not in ex.market_words)
+    if name != c.name and (d.measure in ("share", "cagr") or words[-1].lower() not in ex.market_words):
         return  # "the market", "AMR revenue": the whole; "hospital demand": the hospitals' part
     subject = d.subject or ctx.subject or ""
     if not name or ex.subjects.key(name) == subject or set(ex.subjects.key(name).split()) <= set(subject.split()) \
@@ -330,7 +330,6 @@ _FROM_TO = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2}\s+)?to\s+$")
 #: "…to USD 905.0 million in 2034, a CAGR of 14.6%": the segment's own rate.
 _SEGMENT_CAGR = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2})?\s*,\s*(?:a|an|at\s+an?|representing\s+an?)\s+"
                            r"(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$", re.IGNORECASE)
-_MARKET_WORDS = ("market", "markets", "industry", "sector", "revenue", "revenues", "sales", "spending", "demand")
 
 
 def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev: Draft | None) -> None:

@@ -139,6 +139,11 @@ class Vocabulary:
         self.company_expects = re.compile(rf"\b(?:now\s+)?(?:{expects})\b(?![^.;]*\b(?:analysts?|economists?|consensus)\b)",
                                           re.IGNORECASE)
         self.loss = cue_pattern(comp.get("loss_words", []), anchored_end=True)
+        # a market value or share price is of the document's date; a price target of none
+        self.as_of_price = _clause_tail(comp.get("as_of_price", []))
+        self.as_of_value = _clause_tail(comp.get("as_of_value", []), after=r"\b(?:shares?|stock)\b[^.;]*")
+        self.price_target = _clause_tail(comp.get("price_target", []))
+        self.market_words = frozenset(w.lower() for w in settings.extract.get("components", {}).get("market_words", []))
         self.subjects = SubjectFinder(self.regions, settings.extract)
         self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})
@@ -263,3 +268,12 @@ class Vocabulary:
         clean = " ".join(label.replace("*", "").split())
         folded = clean.lower().replace("&", "and")
         return self.segment_aliases.get(folded, clean)
+
+
+def _clause_tail(words: list[str], *, after: str = "") -> re.Pattern:
+    """One of ``words`` (whole words) earlier in the same clause: ``pattern.search(text, a, b)``
+    is true when one stands between ``a`` and ``b`` with no "." or ";" after it."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"{after}\b(?:{alternation})\b[^.;]*$", re.IGNORECASE)
