@@ -153,7 +153,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         _read_measure(ex, ctx, d, same_unit or (drafts[i - 1] if i else before), around, has_market, regions)
         if d.q.unit not in ("percent", "percentage_point") and d.measure not in ("eps", "price", "other") \
                 and ex.is_amount_change(around.own_left):
-            d.measure, d.metric = "other", "other"  # "rose by $12.0 million to …": a change, not a level
+            # "rose by $12.0 million to …": a change, not a level (signed: "fell by $3.1 million")
+            d.measure, d.metric, d.basis = "other", "other", "change"
+            d.negative = ex.is_decline(around.own_left, "")
         if (same_unit is not None and d.measure == "other" and same_unit.measure != "other"
                 and PRIOR_LABEL.search(text[max(0, q.start - 50) : q.start])):
             d.measure, d.metric = same_unit.measure, same_unit.metric  # "£912m … (30 September 2024: £842m)"

@@ -13,6 +13,11 @@ are not checked here; two values
 2.5x or more apart beside a rate under 100% are taken to be of different lengths of time
 (a quarter against a year) and not compared.
 
+When the sentence states the amount of change right before the value ("rose by 38,000 to
+6,412,000, an increase of 0.9%"), that change and the value are what the rate connects:
+the value before is the value less the change, and the rate must fit it within rounding and
+``tolerance_pp``, but never more than a tenth of the rate itself.
+
 Contradiction
 -------------
     doc    line  metric   measure  value     unit     year  quote
@@ -34,8 +39,8 @@ from __future__ import annotations
 import bisect
 
 from .base import Rule
-from .describe import amount, scope_label, stated, when, where
-from .facts import Facts
+from .describe import amount, measure_label, scope_label, stated, value_text, when, where
+from .facts import Facts, figure_at
 from ..numbers import format_amount, format_rate
 
 _CHECKED_BASIS = ("", "yoy")
@@ -62,6 +67,26 @@ def _implied(prev, cur) -> tuple[float, float]:
     return lo, hi
 
 
+def _change_to(changes: dict, cur):
+    """The amount of change stated right before a value in its sentence ("by $12.0 million to
+    $150.0 million"), in its unit, if any."""
+    at = figure_at(cur.row)
+    near = [c for c in changes.get((cur.doc, cur.row["quote"]), ())
+            if c.unit == cur.unit and 0 <= at - (figure_at(c.row) + len(str(c.row["figure"]))) <= 25]
+    return max(near, key=lambda c: figure_at(c.row)) if near else None
+
+
+def _change_fits(g, change, cur, tol: float) -> bool:
+    """Whether a stated rate fits a value and the change that led to it: rounding allowed, and
+    ``tolerance_pp`` but never more than a tenth of the rate (0.9% is not 0.6%)."""
+    base_lo, base_hi = cur.lo - change.hi, cur.hi - change.lo
+    if base_lo <= 0:
+        return True  # nothing to divide by: not checked
+    lo, hi = (cur.lo / base_hi - 1) * 100, (cur.hi / base_lo - 1) * 100
+    tol = min(tol, 0.1 * abs(g.value))
+    return g.lo - tol <= hi and lo <= g.hi + tol
+
+
 class GrowthArithmetic(Rule):
     __doc__ = __doc__
     code = "RC104"
@@ -77,10 +102,20 @@ class GrowthArithmetic(Rule):
             key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], f.within_year, f.year)
             values.setdefault(key, {}).setdefault(f.doc, []).append(f)
         index: dict[tuple, tuple] = {}
+        changes: dict[tuple, list] = {}  # amounts of change ("rose by $12.0 million to …"), by sentence
+        for f in facts.all + facts.periodic:
+            if f.row.get("basis") == "change":
+                changes.setdefault((f.doc, f.row["quote"]), []).append(f)
         for g in facts.all + facts.periodic:
             if g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent":
                 continue
             cur = g.target
+            change = _change_to(changes, cur)
+            if change is not None and g.row.get("basis", "") in _CHECKED_BASIS:
+                # "rose by 38,000 to 6,412,000, an increase of 0.9%": the sentence's own arithmetic
+                if not _change_fits(g, change, cur, tol):
+                    yield self._change_finding(g, change, cur)
+                continue
             before = _before(g, cur)
             if before is None:
                 continue
@@ -131,6 +166,21 @@ class GrowthArithmetic(Rule):
     def _fits(g, prev, cur, tol: float) -> bool:
         lo, hi = _implied(prev, cur)
         return g.lo - tol <= hi and lo <= g.hi + tol
+
+    def _change_finding(self, g, change, cur):
+        base = cur.value - change.value
+        rate = cur.value / base - 1
+        moved = "a rise" if change.value > 0 else "a fall"
+        needed = cur.value - cur.value / (1 + g.value / 100) if g.value > -100 else None
+        message = (f"{scope_label(g.subject, g.scope)} {measure_label(cur)}: stated {amount(g)} growth "
+                   f"in {when(g)} ({where(g)}); {moved} of {amount(change)} to {stated(cur)} means "
+                   f"{value_text(base, cur.unit)} before, so the growth is {format_rate(rate)}"
+                   + (f". For {amount(g)}, the change would be about {value_text(needed, cur.unit)}"
+                      if needed is not None else ""))
+        return self.finding(subject=g.subject, scope=g.scope, metric="growth", message=message,
+                            expected=f"{format_rate(rate)} (implied by the change and the value)",
+                            observed=f"{amount(g)} (stated)", focus=g,
+                            claims=[g.cite("stated growth"), change.cite("change"), cur.cite("value after")])
 
     def _finding(self, g, prev, cur):
         rate = self._rate(prev, cur) / 100

@@ -37,6 +37,16 @@ def count_text(value: float, unit: str) -> str:
     return f"{value:,.0f} {plural}"
 
 
+def value_text(value: float, unit: str) -> str:
+    """A computed value in a figure's unit: ``USD 138M``, ``6.37 million people``."""
+    return count_text(value, unit) if _is_count(unit) else format_amount(value, unit)
+
+
+def measure_label(f) -> str:
+    """What a fact measures, for a message: ``revenue``, ``people`` for a count of persons."""
+    return count_noun(f.unit) if f.measure == "count" and _is_count(f.unit) else f.measure.replace("_", " ")
+
+
 def amount(f) -> str:
     """The figure as stated, normalized: ``over USD 3.5T``, ``about 45%``, ``40%–50%``, ``21,300 vans``."""
     unit = f.row["unit"]
