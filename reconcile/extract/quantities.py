@@ -23,7 +23,9 @@ DASH = r"[-–—]"
 _BETWEEN_END = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _FROM_END = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 # "rose by $12.0 million to $150.0 million", "increased $12.0 million to …": a change, then a level
-_BY_END = re.compile(r"\b(?:by|increased|decreased|rose|fell|grew|declined|climbed|dropped|up|down)\s*$", re.IGNORECASE)
+_BY_END = re.compile(r"\b(?:by|increased|decreased|rose|fell|grew|declined|climbed|dropped|up|down)\s+"
+                     r"(?:(?:about|approximately|around|nearly|roughly|some|almost|just\s+over|more\s+than)\s+)?$",
+                     re.IGNORECASE)
 # A spelled-out figure needs a percent or currency word; text without these letters has none.
 _SPELLED_HINT = re.compile(r"cent\b|dollar|euro|pound|yen|rupee|yuan|franc|peso|reais|sterling", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
@@ -266,7 +268,7 @@ class QuantityFinder:
         conn = "conn" if g.get("conn") else "pconn" if g.get("pconn") else None
         other_currency = g.get("pre2") and self.prefix_code[g["pre2"]] != self.prefix_code[g["pre"]]
         before = text[max(0, m.start() - 16) : m.start()]
-        if conn and g[conn].lower() != "and" and _BY_END.search(before):
+        if conn and g[conn].lower() != "and" and _BY_END.search(text, max(0, m.start() - 35), m.start()):
             # "rose by $12.0 million to $150.0 million": a change, then the level it reached;
             # "grow by 3% to 5%" and "by 10% to 40%" are ranges, as are near ends ("$10 to $15 million")
             whole = self._one(m)

@@ -217,7 +217,12 @@ class Vocabulary:
     def is_amount_change(self, left: str) -> bool:
         """ "rose by $12.0 million", "an increase of 38,000": the amount a level changed by."""
         pattern = self.measures.change_before
-        return pattern is not None and bool(pattern.search(left[-50:]))
+        m = pattern.search(left[-50:]) if pattern is not None else None
+        if m is None:
+            return False
+        # "Services made up $20 million", "revenue ended up at": a phrasal verb, not a rise
+        before = left[-50:][: m.start()].split()
+        return not (m.group(0).lower().startswith("up") and before and before[-1].lower() in _PHRASAL_UP)
 
     def is_decline(self, left: str, right: str) -> bool:
         """ "fell 4%", "down 4%", "a decline of 3 percent", "a 4% drop" — not "fell to 3%", a level."""
@@ -268,6 +273,11 @@ class Vocabulary:
         clean = " ".join(label.replace("*", "").split())
         folded = clean.lower().replace("&", "and")
         return self.segment_aliases.get(folded, clean)
+
+
+#: Verbs whose "up" is no rise ("made up", "ended up").
+_PHRASAL_UP = frozenset(("made", "make", "makes", "making", "ended", "end", "ends", "picked", "stepped", "took",
+                         "set", "sets", "summed", "sum", "added", "adds", "shored", "propped", "wound"))
 
 
 def _clause_tail(words: list[str], *, after: str = "") -> re.Pattern:

@@ -37,6 +37,7 @@ Consistent
 from __future__ import annotations
 
 import bisect
+import re
 
 from .base import Rule
 from .describe import amount, measure_label, scope_label, stated, value_text, when, where
@@ -67,21 +68,47 @@ def _implied(prev, cur) -> tuple[float, float]:
     return lo, hi
 
 
-def _change_to(changes: dict, cur):
-    """The amount of change stated right before a value in its sentence ("by $12.0 million to
-    $150.0 million"), in its unit, if any."""
-    at = figure_at(cur.row)
-    near = [c for c in changes.get((cur.doc, cur.row["quote"]), ())
-            if c.unit == cur.unit and 0 <= at - (figure_at(c.row) + len(str(c.row["figure"]))) <= 25]
-    return max(near, key=lambda c: figure_at(c.row)) if near else None
+#: Between a change and the level it reached: "by 38,000 over the quarter to 6,412,000".
+_CHANGE_TO = re.compile(r"^[^,;]{0,25}?\bto\s+(?:a\s+loss\s+of\s+)?$", re.IGNORECASE)
+#: Between the level and the rate it states: ", an increase of", " in fiscal 2026, up" — not a
+#: new clause ("…, and net income increased 30%", "while volume grew 2%").
+_LEVEL_TO_RATE = re.compile(r"^[^;]{0,40}$")
+_NEW_CLAUSE = re.compile(r"\b(?:and|while|whereas|but|with|as|from|on|compared|versus|vs)\b|;", re.IGNORECASE)
+
+
+def _text_between(a, b) -> str | None:
+    """The words of one quote between two facts' figures (``a`` first), or None."""
+    quote = str(a.row["quote"])
+    start = quote.find(str(a.row["figure"]))
+    end = quote.find(str(b.row["figure"]), start + 1)
+    if start < 0 or end < 0:
+        return None
+    return quote[start + len(str(a.row["figure"])):end]
+
+
+def _change_to(changes: dict, g, cur):
+    """The amount of change stated right before a value in its sentence ("rose by $12.0 million
+    to $150.0 million, an increase of 9.5%"), in its unit, when the rate is that sentence's
+    own (right after the level, in the same clause), else None."""
+    near = []
+    for c in changes.get((cur.doc, cur.row["quote"]), ()):
+        gap = _text_between(c, cur) if c.unit == cur.unit else None
+        if gap is not None and _CHANGE_TO.match(gap):
+            near.append(c)
+    if not near:
+        return None
+    after = _text_between(cur, g)
+    if after is None or not _LEVEL_TO_RATE.match(after) or _NEW_CLAUSE.search(after):
+        return None
+    return max(near, key=lambda c: figure_at(c.row))
 
 
 def _change_fits(g, change, cur, tol: float) -> bool:
     """Whether a stated rate fits a value and the change that led to it: rounding allowed, and
     ``tolerance_pp`` but never more than a tenth of the rate (0.9% is not 0.6%)."""
     base_lo, base_hi = cur.lo - change.hi, cur.hi - change.lo
-    if base_lo <= 0:
-        return True  # nothing to divide by: not checked
+    if base_lo <= 0 or cur.lo <= 0:
+        return True  # a level at or below zero, or before it: not checked
     lo, hi = (cur.lo / base_hi - 1) * 100, (cur.hi / base_lo - 1) * 100
     tol = min(tol, 0.1 * abs(g.value))
     return g.lo - tol <= hi and lo <= g.hi + tol
@@ -110,7 +137,7 @@ class GrowthArithmetic(Rule):
             if g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent":
                 continue
             cur = g.target
-            change = _change_to(changes, cur)
+            change = _change_to(changes, g, cur)
             if change is not None and g.row.get("basis", "") in _CHECKED_BASIS:
                 # "rose by 38,000 to 6,412,000, an increase of 0.9%": the sentence's own arithmetic
                 if not _change_fits(g, change, cur, tol):
@@ -173,7 +200,8 @@ class GrowthArithmetic(Rule):
         moved = "a rise" if change.value > 0 else "a fall"
         needed = cur.value - cur.value / (1 + g.value / 100) if g.value > -100 else None
         message = (f"{scope_label(g.subject, g.scope)} {measure_label(cur)}: stated {amount(g)} growth "
-                   f"in {when(g)} ({where(g)}); {moved} of {amount(change)} to {stated(cur)} means "
+                   f"in {when(g)} ({where(g)}); {moved} of {value_text(abs(change.value), change.unit)} to "
+                   f"{stated(cur)} means "
                    f"{value_text(base, cur.unit)} before, so the growth is {format_rate(rate)}"
                    + (f". For {amount(g)}, the change would be about {value_text(needed, cur.unit)}"
                       if needed is not None else ""))
