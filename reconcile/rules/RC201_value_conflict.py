@@ -57,7 +57,7 @@ import bisect
 
 from .base import Rule
 from .consensus import Outcome, judge
-from .describe import amount, count_noun, difference, disagreement, nearest, scope_label, sources_text, span, undecided, when, where
+from .describe import amount, difference, disagreement, measure_label, nearest, scope_label, sources_text, span, undecided, when, where
 from .facts import Facts
 from .kinds import kind_before, kinds
 
@@ -287,8 +287,8 @@ class ValueConflict(Rule):
 
     def _finding(self, subject, scope, measure, o: Outcome, copies, severity):
         odd = o.odd[0]
-        if measure == "count" and odd.unit and odd.unit.islower():
-            measure = count_noun(odd.unit)  # "brescanne stays (2024)", not "count"
+        if measure == "count":
+            measure = measure_label(odd)  # "brescanne stays (2024)", not "count"
         label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
         period = f" ({when(odd)})"
         if o.kind == "outlier":

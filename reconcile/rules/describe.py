@@ -24,17 +24,12 @@ def _is_count(unit: str) -> bool:
     return unit.islower() and unit not in ("percent", "percentage_point")
 
 
-def count_noun(unit: str) -> str:
-    """``stays`` for a count of ``stay``, ``people`` for ``person``."""
-    return plural(unit)
-
-
 def count_text(value: float, unit: str) -> str:
     """``21,300 vehicles``, ``2.4 million passengers``."""
-    plural = unit if abs(value) == 1 else count_noun(unit)
+    noun = unit if abs(value) == 1 else plural(unit)
     if abs(value) >= 1e6:
-        return f"{value / 1e6:,.4g} million {plural}"
-    return f"{value:,.0f} {plural}"
+        return f"{value / 1e6:,.4g} million {noun}"
+    return f"{value:,.0f} {noun}"
 
 
 def value_text(value: float, unit: str) -> str:
@@ -44,7 +39,7 @@ def value_text(value: float, unit: str) -> str:
 
 def measure_label(f) -> str:
     """What a fact measures, for a message: ``revenue``, ``people`` for a count of persons."""
-    return count_noun(f.unit) if f.measure == "count" and _is_count(f.unit) else f.measure.replace("_", " ")
+    return plural(f.unit) if f.measure == "count" and _is_count(f.unit) else f.measure.replace("_", " ")
 
 
 def amount(f) -> str:
