@@ -20,6 +20,7 @@ from .htmltext import looks_like_html, render_html
 from .mdtext import strip_inline_markup
 from . import storage
 from .errors import ReconcileError
+from .aligned import pipe_aligned_tables
 from .offsets import LineIndex, OffsetMap, WithoutChars
 
 #: File endings read when a folder is given. A file named explicitly is always read.
@@ -287,6 +288,7 @@ def read_document(path: str, meta: dict | None = None) -> tuple[Document | None,
         stripped = strip_inline_markup(text)
         visible, offsets = stripped if stripped else (text, OffsetMap.identity_map())
         fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+        visible = pipe_aligned_tables(visible)  # same length: the offsets still hold
         headings = [
             m.group(1).strip() for m in re.finditer(r"(?m)^#{1,3}[ \t]+(.+)$", text[:200_000])
         ]

@@ -38,6 +38,12 @@ _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
 SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
 _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$", re.IGNORECASE)
+#: A caption that states its table's unit: "Volume change of GDP, per cent", "Annual rates (%)".
+_PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", re.IGNORECASE)
+#: What is left of a row label that only names a basis: "Year-on-year, s.a." less its basis.
+_BASIS_ONLY = re.compile(r"[\W_]*(?:(?:n\.?\s?)?s\.\s?a\.?|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|%|[\W_])*",
+                         re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[-=_~*\s]{3,}$")
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
 _SPAN_YEAR = re.compile(r"\b(?:twelve|12)\s+months\b|\byear\s+ended\b|\bfiscal\s+year", re.IGNORECASE)
@@ -165,7 +171,7 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     n = first - 1
     while n >= 1 and first - n <= 4:
         candidate = _line_text(ctx, n).strip().strip("#*").strip()
-        if candidate:
+        if candidate and not _RULE_LINE.match(candidate):  # "-----": a plain-text rule, no caption
             above.append(candidate)
             # The scale note "(In millions, except per share data)" is no caption: its words
             # ("per share") would name a measure for every cell.
@@ -182,6 +188,9 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
         scale[0] if scale else 1.0)
     columns = tuple(_column_unit(ex, h, ctx.currency) for h in header)
+    if scale is None and not any(columns) and _PERCENT_CAPTION.search(caption):
+        # "Table 1. Volume change of GDP, per cent": every figure column is in percent
+        columns = (None,) + (((1.0, "percent", False),) * max(len(header) - 1, 0))
     ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns)
     return ctx.table_cache[first]
 
@@ -411,7 +420,8 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
                     d.measure = named[0]
             if d.measure:
                 if d.measure in ("growth", "rate"):
-                    d.basis = ex.basis(src, "")
+                    # the row label "Quarter-on-quarter, s.a." names it, or the column, the caption
+                    d.basis = next((b for b in (ex.basis(x, "") for x in sources if x) if b), "")
                 d.metric = ex.family(d.measure)
                 return
         else:
@@ -445,6 +455,8 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label or d.company and d.company in row_label:
         return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
+    if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
+        return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
     region = ex.regions.resolve(row_label)
     if region == "Rest of World" and "region" not in (label_dim, caption_dim):
         region = None  # "Others" in an end-user table is a segment, not a region

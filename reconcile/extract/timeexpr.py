@@ -38,6 +38,7 @@ _FYEAR = r"(?:fiscal\s+(?:year\s+)?|FY\s?'?)"
 _CAL = (
     r"(?P<cprep>\b(?:in|for|during|of|by|through|since|from|at)\s+)?(?:the\s+)?(?:"
     rf"FY\s?'?(?P<fyq_y>(?:19|20)\d{{2}}|\d{{2}})\s*Q(?P<fyq_q>[1-4])\b"
+    rf"|(?P<yq_y>(?:19|20)\d{{2}})[\s-]?Q(?P<yq_q>[1-4])\b"  # statisticians' "2024Q3", "2024-Q3"
     rf"|(?P<nq_q>[1-4])Q(?:\s*(?P<nq_fy>FY\s?'?)?(?P<nq_y>(?:19|20)\d{{2}}|\d{{2}}))?(?:[AE]\b|\b)"
     rf"|(?P<nh_n>[12])H(?P<nh_y>(?:19|20)\d{{2}}|\d{{2}})?(?:[AE]\b|\b)"
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
@@ -91,7 +92,7 @@ _MONTH_SPAN = (
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
     r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
@@ -194,6 +195,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     prep = " ".join((g.get("cprep") or "").lower().split())
     if g.get("fyq_q"):
         return TimeExpr(s, e, "point", _year(g["fyq_y"]), prep=prep, quarter=int(g["fyq_q"]), fiscal=True)
+    if g.get("yq_q"):
+        return TimeExpr(s, e, "point", _year(g["yq_y"]), prep=prep, quarter=int(g["yq_q"]))
     if g.get("nq_q"):  # an analyst's "3Q25A", "4Q25E", "4Q", "3Q FY2025"
         return TimeExpr(s, e, "point", _year(g["nq_y"]), prep=prep, quarter=int(g["nq_q"]), fiscal=bool(g["nq_fy"]))
     if g.get("nh_n"):  # "1H25", "2H"

@@ -1,0 +1,68 @@
+"""Plain-text tables aligned with spaces (statistics bulletins, wire copy) are read as tables:
+each figure with its row label, column header and caption, quoted from the file as written."""
+
+from __future__ import annotations
+
+import reconcile
+from reconcile.aligned import pipe_aligned_tables
+
+
+def claims(tmp_path, text, name="bulletin.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return reconcile.extract_claims(str(path)).to_dict("records")
+
+
+BULLETIN = """Statistics Office of Norrland
+Consumer prices, June 2025
+
+Annual inflation was 2.8% in June 2025.
+
+-------------------------------------------------------------
+TABLE 2: CONSUMER PRICES, 12-MONTH RATES BY GROUP, JUNE 2025
+-------------------------------------------------------------
+
+Group                              Weight (per 1,000)    Annual %
+Food                                      171               4.4
+Transport                                 142              -1.3
+Housing and utilities                     203               3.0
+"""
+
+
+def test_a_space_aligned_table_gives_each_cell_its_row_and_caption(tmp_path):
+    rows = claims(tmp_path, BULLETIN)
+    cells = {r["scope"]: r for r in rows if r["line"] >= 10}
+    assert sorted(cells) == ["Food", "Housing and utilities", "Transport"]
+    food, transport = cells["Food"], cells["Transport"]
+    assert (food["value"], food["unit"], food["measure"], food["basis"]) == (4.4, "percent", "rate", "yoy")
+    assert (food["year"], food["month"]) == (2025, 6)  # from the caption, past its rule lines
+    assert transport["value"] == -1.3
+    # the weights (no unit in their header) are no claims, and quotes show the file's spaces
+    assert not any(r["figure"] in ("171", "142", "203") for r in rows)
+    assert "|" not in food["quote"] and "171               4.4" in food["quote"]
+
+
+GDP = """Quarterly national accounts
+
+Table 1. Volume change of GDP, per cent
+
+                          2024Q4  2025Q1  2025Q2
+Quarter-on-quarter, s.a.     0.3     0.6    -0.2
+"""
+
+
+def test_a_quarter_table_with_a_blank_corner_reads_statisticians_quarters(tmp_path):
+    rows = [r for r in claims(tmp_path, GDP) if r["line"] == 6]
+    got = [(r["value"], r["year"], r["quarter"], r["basis"], r["scope"]) for r in rows]
+    assert got == [(0.3, 2024, 4, "qoq", "Global"), (0.6, 2025, 1, "qoq", "Global"), (-0.2, 2025, 2, "qoq", "Global")]
+    assert all(r["unit"] == "percent" and r["measure"] == "growth" for r in rows)
+
+
+def test_prose_and_ragged_blocks_are_left_alone():
+    prose = "Published: 14 April 2026, 09:30      Next edition: 12 May 2026\nContact: a@b.example      Tel. 555 0100\n"
+    assert pipe_aligned_tables(prose) == prose  # no two cells hold a figure alone
+    ragged = "Item        2024     2025\nRevenue     10.1\nCosts       4.0      5.0\n"
+    assert pipe_aligned_tables(ragged) == ragged  # a missing cell: columns cannot be told
+    table = "Item        2024     2025\nRevenue     10.1     11.0\n"
+    piped = pipe_aligned_tables(table)
+    assert len(piped) == len(table) and piped.split("\n")[1].split("|")[1].strip() == "10.1"
