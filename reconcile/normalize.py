@@ -17,6 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from .extract.claim import COLUMNS, QUALITATIVE, Claim
+from .nouns import singular
 
 _DTYPES = {
     "claim_id": "str", "doc": "str", "line": "int64", "start": "int64", "end": "int64",
@@ -86,6 +87,26 @@ def canonical_companies(companies: set[str], company_words: list[str]) -> dict[s
     return out
 
 
+def _scope_key(scope: str) -> str:
+    return " ".join(singular(w) for w in scope.lower().replace("-", " ").replace("&", "and").split())
+
+
+def canonical_scopes(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Within a subject, scopes written in other cases or numbers ("Food stores", "food store")
+    are one: each ``(subject, scope)`` maps to its group's most frequent spelling (then the
+    first in order)."""
+    counts = Counter(pairs)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for subject, scope in counts:
+        groups.setdefault((subject, _scope_key(scope)), []).append(scope)
+    out = {}
+    for (subject, _), spellings in groups.items():
+        if len(spellings) > 1:
+            best = min(spellings, key=lambda x: (-counts[(subject, x)], x))
+            out.update({(subject, x): best for x in spellings if x != best})
+    return out
+
+
 def assign_ids(claims: list[Claim]) -> None:
     """Give each claim an id from its document, meaning and figure (not its position)."""
     seen: Counter = Counter()
@@ -109,6 +130,10 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
     for c in claims:
         if c.entity_type == "company" and c.subject in full:
             c.subject = full[c.subject]
+    scopes = canonical_scopes([(c.subject, c.scope) for c in claims if c.scope and c.metric != QUALITATIVE])
+    if scopes:
+        for c in claims:
+            c.scope = scopes.get((c.subject, c.scope), c.scope)
     assign_ids(claims)
     return sorted(claims, key=lambda c: (c.doc, c.pos))
 

@@ -66,3 +66,33 @@ def test_prose_and_ragged_blocks_are_left_alone():
     table = "Item        2024     2025\nRevenue     10.1     11.0\n"
     piped = pipe_aligned_tables(table)
     assert len(piped) == len(table) and piped.split("\n")[1].split("|")[1].strip() == "10.1"
+
+
+INDEX_TEXT = """STATISTICS NORRLAND
+Consumer Prices Bulletin: September 2025
+
+Consumer price inflation was 2.6% in the 12 months to September 2025, and prices rose 0.2%
+on the month.
+
+Food: food prices rose by 2.2% on the year. The food index stood at 104.2 (2020=100),
+against 101.9 in September 2024.
+"""
+
+
+def test_index_levels_are_read_with_their_periods_and_not_their_base_year(tmp_path):
+    rows = claims(tmp_path, INDEX_TEXT, name="cpi.txt")
+    levels = [r for r in rows if r["unit"] == "index"]
+    assert [(r["value"], r["year"], r["month"], r["measure"], r["scope"]) for r in levels] == [
+        (104.2, 2025, 9, "other", "food"), (101.9, 2024, 9, "other", "food")]
+    assert not any(r["figure"] in ("2020", "100") for r in rows)  # "(2020=100)" is the base, no figure
+    on_year = next(r for r in rows if r["figure"] == "2.2%")
+    assert (on_year["basis"], on_year["scope"]) == ("yoy", "food")  # "on the year"
+
+
+def test_a_change_that_its_index_levels_contradict_is_reported(tmp_path):
+    (tmp_path / "cpi.txt").write_text(INDEX_TEXT, encoding="utf-8")
+    # 104.2 / 101.9 is +2.26%: 2.2% fits, rounding allowed
+    assert not [f for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC104"]
+    (tmp_path / "cpi.txt").write_text(INDEX_TEXT.replace("2.2%", "3.2%"), encoding="utf-8")
+    found = [f for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC104"]
+    assert len(found) == 1 and "3.2%" in found[0].message and "2.26%" in found[0].message

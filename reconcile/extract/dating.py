@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .draft import DocContext, Draft
-from .quantities import PRIOR_LABEL, Quantity
+from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .timeexpr import TimeExpr
 from .timing import apply_time
 from .vocabulary import Vocabulary
@@ -68,7 +68,7 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
             d.basis = lead_in[1]
     if t is None and ctx.company_doc and d.measure != "cagr":
         t = ctx.default_time
-    elif t is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
+    elif t is None and ctx.entity_type == "economy" and (d.measure in ("growth", "rate") or d.q.unit == INDEX):
         t = ctx.default_time  # a statistics story speaks of the month or quarter its headline names
     d.time = t
 

@@ -15,7 +15,7 @@ from .dating import (BASE_BEFORE, FROM_YEAR_TO, LAST_YEARS, PRIOR_WORD, change_t
                      is_base, is_base_figure, leading_time, or_pairs, prior_period, read_time)
 from .draft import DocContext, Draft, trim_span
 from .links import cagr_periods, respectively, restated_years
-from .quantities import PRIOR_LABEL, Quantity
+from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .parts import company_part
 from .timing import apply_time
 from .vocabulary import Vocabulary
@@ -280,7 +280,7 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
                 d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):
             _company(ex, d, around.full_left, right, around.paragraph, regions, q)
     else:
-        d.measure = "count"
+        d.measure = "other" if q.unit == INDEX else "count"  # an index level is no count
     d.metric = ex.family(d.measure)
     d.accounting = ex.accounting(around.own_left, right)
 

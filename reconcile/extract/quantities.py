@@ -208,6 +208,8 @@ class QuantityFinder:
                 q = self._count_after_noun(text, m.start()) if self.count_before is not None else None
                 if q is None and out:
                     q = self._prior_count(text, m.start(), out[-1])
+                if q is None and "ndex" in text[max(0, m.start() - 80) : m.start()]:
+                    q = index_level(text, m.start(), out[-1] if out else None)
                 if q is not None:
                     out.append(q)
                 pos = m.end() if q is None else q.end
@@ -388,3 +390,37 @@ class QuantityFinder:
         end = m.end("cs") if scale else m.end("cn")
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Quantity(m.start(), end, m.string[m.start() : end], value, value, value, unit, False, False, decimals)
+
+
+INDEX = "index"
+#: An index level after its index: "the food stores index stood at 98.7", "The index level
+#: (2021=100) was 127.6", "the CPI index of 311.2".
+_INDEX_BEFORE = re.compile(
+    r"\b(?:index|indices|CPI|PPI|HICP|PMI)(?:\s+(?:level|value|reading))?(?:\s*\(\s*(?:19|20)\d\d\s*=\s*100\s*\))?"
+    r"[^.;:%\d()]{0,24}?\b(?:stood\s+at|was|were|rose\s+to|fell\s+to|reached|increased\s+to|decreased\s+to|"
+    r"climbed\s+to|dropped\s+to|edged\s+(?:up|down)\s+to|came\s+in\s+at|at|of)\s+$",
+    re.IGNORECASE)
+#: Between an index level and the earlier level it is set against: "127.6 in March 2026,
+#: against 123.4", "98.7 (2021=100), compared with 95.1".
+_INDEX_AGAINST = re.compile(
+    r"^(?:\s*\(\s*(?:19|20)\d\d\s*=\s*100\s*\))?[^.;:%]{0,40}?\b(?:against|compared\s+with|compared\s+to|"
+    r"versus|vs\.?|(?:up|down)\s+from|from|and)\s+$", re.IGNORECASE)
+_INDEX_NUMBER = re.compile(r"\d{1,4}(?:,\d{3})?(?:\.\d{1,3})?(?![\d%]|\.\d|\s*(?:%|per\s?cent|percent|pp\b|bp\b))")
+
+
+def index_level(text: str, s: int, last: Quantity | None) -> Quantity | None:
+    """The number at ``s`` as an index level (unit ``index``), when an index names it ("the
+    index stood at 127.6") or it is set against an index level before it ("127.6 in March
+    2026, against 123.4 in March 2025"); else None. Years and base years are no levels."""
+    m = _INDEX_NUMBER.match(text, s)
+    if m is None:
+        return None
+    raw = m.group(0).replace(",", "")
+    if "." not in raw and len(raw) == 4 and raw[:2] in ("19", "20"):
+        return None  # a year
+    if not _INDEX_BEFORE.search(text[max(0, s - 80) : s]):
+        if last is None or last.unit != INDEX or s - last.end > 60 or not _INDEX_AGAINST.match(text[last.end : s]):
+            return None
+    value = float(raw)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    return Quantity(s, m.end(), m.group(0), value, value, value, INDEX, False, False, decimals)

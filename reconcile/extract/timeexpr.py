@@ -28,7 +28,7 @@ _POINT = (
     r"(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end\s+of|at\s+the\s+end\s+of|end\s+of|by|in|for|of|as\s+of|"
     r"through|thru|until|till|to|since|during|from|at|within|in\s+the\s+year|year)\s+)?"
     rf"(?:(?:fiscal\s+(?:year\s+)?|FY\s?|Q[1-4]\s+|H[12]\s+|{_MONTH}\s+(?:\d{{1,2}},?\s+)?))?"
-    rf"\(?(?P<y>{YEAR})(?![\d%$s])(?:\s*\))?"
+    rf"\(?(?P<y>{YEAR})(?![\d%$s]|\s*=\s*100)(?:\s*\))?"
 )
 _QWORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _FYEAR = r"(?:fiscal\s+(?:year\s+)?|FY\s?'?)"

@@ -42,9 +42,13 @@ import re
 from .base import Rule
 from .describe import amount, measure_label, scope_label, stated, value_text, when, where
 from .facts import Facts, figure_at
+from .kinds import kind_before, kinds
+from ..extract.quantities import INDEX
 from ..numbers import format_amount, format_rate
 
 _CHECKED_BASIS = ("", "yoy")
+#: How near (in characters) a stated change and the index levels it is checked against stand.
+INDEX_REACH = 400
 
 
 def _before(g, cur) -> tuple | None:
@@ -128,6 +132,7 @@ class GrowthArithmetic(Rule):
                 continue
             key = (f.subject, f.scope, f.measure, f.unit, f.row["calendar"], f.row["era"], f.within_year, f.year)
             values.setdefault(key, {}).setdefault(f.doc, []).append(f)
+        yield from self._index_changes(facts, tol)
         index: dict[tuple, tuple] = {}
         changes: dict[tuple, list] = {}  # amounts of change ("rose by $12.0 million to …"), by sentence
         for f in facts.all + facts.periodic:
@@ -163,6 +168,49 @@ class GrowthArithmetic(Rule):
                 if prev is None:
                     continue
             yield self._finding(g, prev, cur)
+
+    def _index_changes(self, facts: Facts, tol: float):
+        """A stated change of an index (a price rise, an inflation rate, a volume change) against
+        the document's own index levels for the two periods it compares ("the food index stood
+        at 141.3 in March 2026, compared with 136.9 a year earlier")."""
+        levels: dict[tuple, list] = {}
+        for f in facts.all + facts.periodic:
+            if f.unit == INDEX and f.year is not None:
+                levels.setdefault((f.doc, f.subject, f.scope, f.within_year, f.year), []).append(f)
+        if not levels:
+            return
+        rate_kinds = kinds(self.ctx.measures, "rates")
+        for g in facts.all + facts.periodic:
+            if g.unit != "percent" or g.year is None or g.row.get("basis") not in ("yoy", "qoq", "mom"):
+                continue
+            if g.metric != "growth" and g.measure != "rate":
+                continue
+            if g.measure == "rate":
+                kind = kind_before(g, rate_kinds)
+                if kind is not None and not kind.entry.get("change"):
+                    continue  # an unemployment or interest rate is a level, not a change of an index
+            now = levels.get((g.doc, g.subject, g.scope, g.within_year, g.year))
+            before = _before(g, g)
+            then = levels.get((g.doc, g.subject, g.scope) + before) if now and before else None
+            if not then or len({f.value for f in now}) != 1 or len({f.value for f in then}) != 1:
+                continue  # no level for one of the periods, or two different ones: nothing to tell
+            cur, prev = now[0], then[0]
+            at = figure_at(g.row)
+            if any(abs(figure_at(f.row) - at) > INDEX_REACH for f in (cur, prev)):
+                continue  # levels far from the rate may be of another part of the index
+            if prev.value <= 0 or self._fits(g, prev, cur, tol):
+                continue
+            rate = self._rate(prev, cur) / 100
+            message = (f"{scope_label(g.subject, g.scope)}: stated {amount(g)} change in {when(g)} ({where(g)}); "
+                       f"the index went from {prev.row['figure']} ({when(prev)}, {where(prev)}) to "
+                       f"{cur.row['figure']} ({when(cur)}, {where(cur)}), a change of {format_rate(rate)}. "
+                       + (f"For {amount(g)}, the {when(prev)} level would have to be about "
+                          f"{cur.value / (1 + g.value / 100):.1f}" if g.value > -100 else ""))
+            yield self.finding(subject=g.subject, scope=g.scope, metric="growth", message=message,
+                               expected=f"{format_rate(rate)} (implied by the index levels)",
+                               observed=f"{amount(g)} (stated)", focus=g,
+                               claims=[g.cite("stated change"), prev.cite("earlier index level"),
+                                       cur.cite("later index level")])
 
     def _unsupported_elsewhere(self, g, cur, key, by_doc, index, tol):
         """Another document's earlier value nearest the one the rate needs, when none of them
