@@ -1020,3 +1020,23 @@ def test_review_cases_a_dateline_a_percent_range_an_italic_note_and_a_prior_half
     half = claims(tmp_path, "# Acme Corp: results\n\n*Equity Research | 10 September 2025*\n\nAcme Corp reported its results.\n\n"
                             "**Operating margin (H1 2025):** 14.6%, prior 12.8%\n", "half.md")
     assert one(half, "12.8%")["period_label"] == "H2 2024" and one(half, "12.8%")["kind"] == "actual"
+
+
+CPI_NEWS = """# Valmora inflation at its highest since late 2024 as fuel costs climb
+
+**VALMORA CITY, 14 May 2026** — Consumer prices in Valmora rose 3.6% in April from a year earlier,
+the Statistics Office of Valmora said on Wednesday.
+
+Core inflation, which strips out food, energy and tobacco, edged up to 2.7% from 2.5%.
+The CPIH rose by 3.9% in the 12 months to April 2026.
+"""
+
+
+def test_a_statistics_story_speaks_of_its_month_and_its_bases_date_nothing(tmp_path):
+    rows = claims(tmp_path, CPI_NEWS, name="news.md")
+    when = {r["figure"]: (r["measure"], r["year"], r["month"]) for r in rows}
+    # "since late 2024" in the headline is a comparison, not the story's year
+    assert when["3.6%"] == ("rate", 2026, 4)
+    # the measure is named before a relative clause; "from 2.5%" is the previous month's reading
+    assert when["2.7%"] == ("rate", 2026, 4) and when["2.5%"] == ("rate", 2026, 3)
+    assert when["3.9%"] == ("rate", 2026, 4)  # "in the 12 months to April 2026"

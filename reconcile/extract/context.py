@@ -16,6 +16,7 @@ from ..offsets import LineIndex
 from ..sources import Document
 from ..textmatch import phrase_pattern
 from .draft import DocContext
+from .dating import is_base
 from .timeexpr import QUARTER_WORDS, month_number
 from .vocabulary import Vocabulary
 
@@ -238,7 +239,7 @@ _STATS_OFFICE = re.compile(r"\b(?:(?:statistics|statistical)[ \t]+(?:office|bure
                            r"|(?:central[ \t]+|national[ \t]+|reserve[ \t]+)?bank)"
                            r"[ \t]+of[ \t]+(?:the[ \t]+)?([a-z]{3,})\b"
                            r"|\bstatistics[ \t]+([a-z]{3,})\b"
-                           r"|\b(?!(?:national|official|federal|central|state|government)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
+                           r"|\b(?!(?:national|official|federal|central|state|government|the|its|our|their)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
 _TITLE_KICKER = re.compile(r"^[#\s*]*([A-Z][a-z]{2,}):[ \t]")
 _ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
@@ -449,11 +450,11 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":
         # the month or quarter a statistics story's title or opening reports on.
-        opening = "\n".join(text.lstrip("\ufeff").split("\n", 4)[:4])
+        opening = "\n".join(text.lstrip("\ufeff").split("\n", 8)[:8])[:1200]
         head = title + "\n" + opening
         for t in times.find(head):
-            if (t.kind == "point" and (t.quarter or t.month) and not t.ended and t.prep not in ("since", "from")
-                    and not _DAY_DATE.search(head[t.start : t.end])):  # "14 April 2026" dates the story, not its data
+            if (t.kind == "point" and (t.quarter or t.month) and not t.ended and not is_base(head, t)
+                    and not t.dated and not _DAY_DATE.search(head[max(0, t.start - 5) : t.end])):  # "14 April 2026" dates the story, not its data
                 ctx.default_time = t
                 break
     return ctx

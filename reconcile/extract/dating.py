@@ -157,6 +157,8 @@ _AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){
 
 
 #: "compared with 16.9% a year earlier", "$1.12 in the prior-year period": the same period a year before.
+#: Right before the base of a comparison with the previous reading: "to 2.9% from 2.8%".
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+)?$", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year(?:\s+period|\s+quarter)?|"
                        r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
 
@@ -192,6 +194,16 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around) -> None:
         d.measure, d.metric, d.negative = prev.measure, prev.metric, False
     if _YEAR_AGO.match(around.right) and prev.year and not (prev.period_start or prev.period_end):
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
+    elif (not d.own_time and _FROM_BEFORE.search(around.own_left[-20:]) and d.q.unit == prev.q.unit == "percent"
+          and prev.measure in ("rate", "growth") and d.measure == prev.measure and prev.year and not prev.half
+          and (prev.month or prev.quarter)):
+        # "core inflation edged up to 2.9% from 2.8%", "the jobless rate fell to 4.6% in September
+        # from 4.8%": a monthly or quarterly statistic's previous reading
+        if prev.month:
+            d.year, d.month = (prev.year, prev.month - 1) if prev.month > 1 else (prev.year - 1, 12)
+            d.quarter = None
+        else:
+            d.year, d.quarter = (prev.year, prev.quarter - 1) if prev.quarter > 1 else (prev.year - 1, 4)
 
 
 def is_base_figure(text: str, q: Quantity) -> bool:
@@ -207,4 +219,10 @@ def is_base(text: str, t) -> bool:
     if t.kind == "relative":  # "a decrease of 3% from the prior year": the base of a change
         before = text[max(0, t.start - 25) : t.start]
         return bool(BASE_BEFORE.search(before) or _PERCENT_ON.search(before))
-    return t.kind == "point" and (t.prep in ("since", "from") or bool(BASE_BEFORE.search(text[max(0, t.start - 25) : t.start])))
+    return t.kind == "point" and (t.prep in ("since", "from") or bool(BASE_BEFORE.search(text[max(0, t.start - 25) : t.start]))
+                                  or bool(_SINCE_PART.search(text[max(0, t.start - 30) : t.start])))
+
+
+#: "the highest since late 2024", "from early 2023": a base of comparison with a part of a year.
+_SINCE_PART = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:late|early|mid|end\s+of|start\s+of|beginning\s+of)[\s-]*$",
+                         re.IGNORECASE)

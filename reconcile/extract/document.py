@@ -17,6 +17,7 @@ from ..sources import Document
 from .claim import QUALITATIVE, Claim
 from .context import read_context
 from .draft import DocContext, Draft
+from .dating import is_base
 from .prose import extract_sentences
 from .quantities import Quantity
 from .lists import ListReader, listed_claims
@@ -259,7 +260,7 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
     for line_no, line in found:
         # "Market size and forecast to 2030" dates nothing: the end of a forecast is no year of the lines below
         times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)
-                 and not t.is_end_only]
+                 and not t.is_end_only and not is_base(line, t)]  # "highest since late 2024" dates nothing
         leads.append((line_no, times[-1] if times else None, vocab.basis(line, "")))
     i = 0
     current = None

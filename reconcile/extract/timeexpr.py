@@ -46,7 +46,7 @@ _CAL = (
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
     rf"|(?P<h_w>first|second)\s+half\s+(?:of\s+)?(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
-    rf"|year\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
+    rf"|(?:year|(?:12|twelve)[\s-]+months)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
     rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"

@@ -183,6 +183,7 @@ class Vocabulary:
 
     def percent_measure(self, left: str, right: str, unit: str) -> str:
         cues = self.cues
+        left = without_aside(left)
         if unit == "percent" and _SHARE_OF.match(right):
             return "share"  # "reaching 74% of spending by 2030": a share, whatever rate came before
         if cues.near("cagr", left, right, before=90, after=25):
@@ -278,6 +279,24 @@ class Vocabulary:
 #: Verbs whose "up" is no rise ("made up", "ended up").
 _PHRASAL_UP = frozenset(("made", "make", "makes", "making", "ended", "end", "ends", "picked", "stepped", "took",
                          "set", "sets", "summed", "sum", "added", "adds", "shored", "propped", "wound"))
+
+
+#: A relative clause between a measure and its verb: "Core inflation, which excludes food and
+#: energy, edged up to 2.9%".
+_ASIDE = re.compile(r",\s+(?:which|who|as\s+measured\s+by|measured\s+by|excluding|including)\b", re.IGNORECASE)
+
+
+def without_aside(left: str) -> str:
+    """The words before a figure less a relative clause set off by commas before its verb."""
+    m = None
+    for m in _ASIDE.finditer(left):
+        pass
+    if m is None:
+        return left
+    last = left.rfind(",")
+    if last <= m.start() or len(left) - last > 60:
+        return left
+    return left[: m.start()] + left[last + 1 :]
 
 
 def _clause_tail(words: list[str], *, after: str = "") -> re.Pattern:
