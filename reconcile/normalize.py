@@ -28,7 +28,7 @@ _DTYPES = {
     "entity": "str", "entity_type": "str", "measure": "str", "period_label": "str", "fiscal": "bool",
     "fiscal_year_end": "Int64", "quarter": "Int64", "month": "Int64", "basis": "str", "sign": "int64",
     "accounting": "str", "converted_value": "float64", "converted_unit": "str",
-    "doc_title": "str", "statement": "str", "source_type": "str", "corroborated_by": "str", "doc_id": "str",
+    "doc_title": "str", "statement": "str", "source_type": "str", "corroborated_by": "str", "doc_id": "str", "attributed_to": "str",
 }
 
 

@@ -63,5 +63,6 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         r.setdefault("source_type", "document")
         r.setdefault("corroborated_by", "")
         r.setdefault("doc_id", r["doc"])
+        r.setdefault("attributed_to", "")
         out.append({c: r[c] for c in COLUMNS})
     return pd.DataFrame(out, columns=COLUMNS).astype(claims_frame_dtypes())

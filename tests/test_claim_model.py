@@ -1040,3 +1040,26 @@ def test_a_statistics_story_speaks_of_its_month_and_its_bases_date_nothing(tmp_p
     # the measure is named before a relative clause; "from 2.5%" is the previous month's reading
     assert when["2.7%"] == ("rate", 2026, 4) and when["2.5%"] == ("rate", 2026, 3)
     assert when["3.9%"] == ("rate", 2026, 4)  # "in the 12 months to April 2026"
+
+
+def test_a_figure_is_attributed_to_the_firm_its_sentence_or_its_document_names(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Widget Sensors Market to Reach USD 4.4 Billion by 2032 | Harlow Insights\n\n"
+        "The global widget sensors market was valued at USD 1.86 billion in 2024.\n\n"
+        "* By type, wireless sensors accounted for a revenue share of 55.9% in 2024.\n"
+        "* Industrial users generated USD 1.05 billion in 2024.\n", encoding="utf-8")
+    (tmp_path / "blog.md").write_text(
+        "# Are widget sensors worth it?\n\nEvery spring somebody asks me about sensors.\n\n"
+        "The research firms agree. Harlow Insights pegs the widget sensors industry at $1.68 billion in 2024, "
+        "and according to Brenwick Research it was $1.92 billion.\n", encoding="utf-8")
+    rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
+    by_figure = {r["figure"]: r for r in rows}
+    assert by_figure["USD 1.86 billion"]["attributed_to"] == "Harlow Insights"  # the document's publisher
+    assert by_figure["$1.68 billion"]["attributed_to"] == "Harlow Insights"  # named in the sentence
+    assert by_figure["$1.92 billion"]["attributed_to"] == "Brenwick Research"
+    # "industry" names the market too, so the blog's figures are the same market's
+    assert by_figure["$1.68 billion"]["subject"] == by_figure["USD 1.86 billion"]["subject"]
+    # a bulleted "By type," names the breakdown; "generated" makes its subject a segment
+    assert by_figure["55.9%"]["dimension"] == "type"
+    assert (by_figure["USD 1.05 billion"]["scope"].lower(), by_figure["USD 1.05 billion"]["scope_type"]) == (
+        "industrial users", "segment")

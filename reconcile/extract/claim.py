@@ -22,6 +22,8 @@ COLUMNS = [
     # The document's id: its path relative to the folder given; claim ids and fingerprints
     # are made from it, so they do not depend on where the corpus is read from.
     "doc_id",
+    # Whose estimate the figure is: the firm its sentence names, else the document's publisher.
+    "attributed_to",
 ]
 
 #: The ``metric`` of a claim that states no figure: a rank, a superlative, a trend, a listing.
@@ -71,6 +73,7 @@ class Claim:
     corroborated_by: str = ""
     claim_id: str = ""
     doc_id: str = ""
+    attributed_to: str = ""
     # Position of the figure in the visible text, for ordering; not a column.
     pos: int = field(default=0, repr=False)
 

@@ -113,6 +113,7 @@ class Extractor:
         title = doc.display_title
         for c in claims:
             c.doc_title = title
+        vocab.attribution.attribute(doc, claims)
         return claims
 
     def usable(self, doc: Document, claims: list[Claim]) -> list[Claim]:

@@ -324,7 +324,7 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     if not name or ex.subjects.key(name) == subject or set(ex.subjects.key(name).split()) <= set(subject.split()) \
             or ex.scopes.scope_after(name) is not None:
         return
-    d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
+    d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, around.full_left)
 
 
 #: Between the two values of "rise from USD 246.0 million in 2026 to USD 905.0 million".
@@ -477,7 +477,8 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
 
 
 #: "By product, …", "By end use, …": the breakdown a sentence's segments belong to.
-_BY_BREAKDOWN = re.compile(r"(?:^|[.\n]\s*|\*\*)\s*by\s+([a-z][a-z -]{1,25}?)\s*[,:]", re.IGNORECASE)
+_BY_BREAKDOWN = re.compile(r"(?:^\s*(?:[-*•+]\s+)?|[.\n]\s*(?:[-*•+]\s+)?|\*\*)\s*(?:by|based\s+on|in\s+terms\s+of|on\s+the\s+basis\s+of)\s+"
+                           r"([a-z][a-z -]{1,25}?)\s*[,:]", re.IGNORECASE)
 
 
 def _breakdown(ex: Vocabulary, left: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from ..regions import RegionTable
 
-_MARKET = re.compile(r"\bmarkets?\b", re.IGNORECASE)
+_MARKET = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
 _SPENDING_ON = re.compile(r"\b[Ss]pending\s+on\s+((?:[\w&'/-]+,?\s+){1,5}[\w&'/-]+)")
 _MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)", re.IGNORECASE)
 # "$4.4b", "4.4b", "5.", "2024": figures, list markers and years end a name ("3d printer" does not).

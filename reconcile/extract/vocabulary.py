@@ -18,6 +18,7 @@ from .listed import ListedParts
 from .cues import Cues, cue_pattern
 from .quantities import QuantityFinder
 from .scope import ScopeFinder
+from .attribution import Attribution
 from .subject import SubjectFinder
 from .timeexpr import TimeFinder
 from .words import StatementFinder
@@ -145,6 +146,8 @@ class Vocabulary:
         self.price_target = _clause_tail(comp.get("price_target", []))
         self.market_words = frozenset(w.lower() for w in settings.extract.get("components", {}).get("market_words", []))
         self.subjects = SubjectFinder(self.regions, settings.extract)
+        subjects = settings.extract.get("subjects", {})
+        self.attribution = Attribution(subjects.get("firm_words", []), subjects.get("report_words", []))
         self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})
         self.dimension_of_word = {}

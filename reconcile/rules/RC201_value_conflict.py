@@ -106,6 +106,15 @@ def _by_basis(groups: dict) -> dict:
     return out
 
 
+#: Measures of a market that research firms each estimate their own way.
+_ESTIMATED = ("market_size", "share")
+
+
+def _of_markets(group: list) -> bool:
+    """Whether every figure is about a market (not a company's or an economy's own figure)."""
+    return all(f.row.get("entity_type") in ("market", "") for f in group)
+
+
 def _label(measure: str, of: str) -> str:
     """``revenue growth`` for a rate of change of revenue, else the measure."""
     return f"{of}_growth" if measure == "growth" and of else measure
@@ -155,6 +164,9 @@ class ValueConflict(Rule):
             for year in sorted(y for y in by_year if y is not None):
                 if len({f.doc for f in by_year[year]}) > 1 and _estimates(by_year[year]):
                     continue
+                if measure in _ESTIMATED and len({f.doc for f in by_year[year]}) > 1 and _of_markets(by_year[year]):
+                    yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
+                    continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
                     if o.kind == "within" and (_one_sentence(o) or measure == "count"):
                         # "42% of its exports and 48% of its imports": two things, side by side;
@@ -182,6 +194,41 @@ class ValueConflict(Rule):
         for (subject, scope, measure, _, _), (loose, dated, periodic) in sorted(spread_out.items(),
                                                                                key=lambda kv: tuple(map(str, kv[0]))):
             yield from self._undated_vs_dated(subject, scope, measure, loose, dated, rel, periodic)
+
+    def _market_estimates(self, subject, scope, measure, group, rel, copies):
+        """A market's size or shares for one year from several documents. Within a document,
+        and among figures attributed to one firm (its report and a story quoting it), they
+        are compared as stated; across firms, each sizes the market its own way, so their
+        estimates are reported only when further apart than ``estimate_spread`` (a fraction)
+        or ``estimate_spread_pp`` (percentage points, for shares)."""
+        narrow = _widen(rel, exact=self._exact)
+        reported: set[int] = set()
+        firms: dict[str, list] = {}
+        for f in group:
+            firm = f.row.get("attributed_to") or ""
+            firms.setdefault(firm.split()[0].lower() if firm else "", []).append(f)
+        for key in sorted(firms):
+            quoted = firms[key]
+            for o in judge(quoted, narrow):
+                if o.kind == "within":
+                    # a document's own figures, of one firm (a story quoting two firms quotes two estimates)
+                    if not _one_sentence(o):
+                        yield self._finding(subject, scope, measure, o, copies, None)
+                elif key:
+                    reported.update(id(f) for f in o.odd)
+                    found = self._finding(subject, scope, measure, o, copies, None)
+                    found.message += f" (all attributed to {quoted[0].row['attributed_to']})"
+                    yield found
+        if group[0].unit == "percent":
+            spread = float(self.options["estimate_spread_pp"])
+            wide, allowed = _widen(rel, spread / 2), f"{spread:g} percentage points"
+        else:
+            spread = float(self.options["estimate_spread"])
+            wide, allowed = _widen(rel + spread / 2), f"{spread:.0%}"
+        for o in judge(group, wide):
+            if o.kind != "within" and not all(id(f) in reported for f in o.odd):
+                yield self._finding(subject, scope, measure, o, copies, None,
+                                    allowance=f"the {allowed} by which different firms' estimates may differ")
 
     @staticmethod
     def _compared(measure: str, of: str, measures: set) -> bool:
@@ -285,7 +332,7 @@ class ValueConflict(Rule):
                                observed=f"{amount(a)} ({a.doc}, no year stated)", focus=a,
                                claims=[a.cite("undated value"), near.cite("value")])
 
-    def _finding(self, subject, scope, measure, o: Outcome, copies, severity):
+    def _finding(self, subject, scope, measure, o: Outcome, copies, severity, allowance: str = ""):
         odd = o.odd[0]
         if measure == "count":
             measure = measure_label(odd)  # "brescanne stays (2024)", not "count"
@@ -316,9 +363,9 @@ class ValueConflict(Rule):
         if len(shown) == 2:
             a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
             tail = undecided(docs)
+            allowance = allowance or f"the {self.ctx.bands.relative:.0%} tolerance"
             message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
-                       f"{difference(a, b)} apart, more than rounding, qualifiers and the "
-                       f"{self.ctx.bands.relative:.0%} tolerance allow{tail}")
+                       f"{difference(a, b)} apart, more than rounding, qualifiers and {allowance} allow{tail}")
         else:
             who = disagreement(docs, len(shown))
             message = (f"{label}{period}: {who} {'; '.join(f'{amount(f)} ({where(f)})' for f in shown)}; "

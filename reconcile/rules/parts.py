@@ -153,25 +153,48 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
             named.setdefault((doc, subject, metric), set()).update(parts_by_scope)
     out = []
     for key in sorted(grouped, key=lambda k: tuple(map(str, k))):
-        parts = list(grouped[key].values())
         dim = key[-1]
-        if dim == "region":
-            parts = disjoint_regions(parts, regions)
-            if parts is None:
-                continue
-        if len(parts) < 2:
-            continue
-        doc, subject, metric, year, unit, period = key[:6]
-        label = str(parts[0].row.get("period_label") or "") if any(x for x in period[:3]) else ""
-        complete = is_complete(parts, dim, regions)
-        if complete and dim == "region":
-            have = {p.scope for p in parts}
-            others = named.get((doc, subject, metric), set()) - have
-            if any(not (regions.covers(o) & set().union(*(regions.covers(h) for h in have))) and
-                   not any(a in have for a in regions.ancestors(o)) for o in others):
-                complete = False  # Europe's share given elsewhere: this year's list is not the whole
-        out.append(PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:6]), complete, label))
+        clusters = _near(list(grouped[key].values())) if dim == "segment" else [list(grouped[key].values())]
+        out.extend(_sets(key, dim, parts, totals, named, regions) for parts in clusters)
+    return [ps for ps in out if ps is not None]
+
+
+#: How many lines apart two parts of no named breakdown may stand and still be read as one set.
+NEAR_LINES = 3
+
+
+def _near(parts: list) -> list[list]:
+    """Parts of no named breakdown ("segment"), split where NEAR_LINES or more lines separate
+    them: a document's parts of one breakdown stand together (a sentence, a list, a table),
+    and parts paragraphs apart may belong to two breakdowns ("teleconsultation 48.3%" by
+    service, "companion animals 81.5%" by animal)."""
+    ordered = sorted(parts, key=lambda f: (int(f.row["line"]), int(f.row["start"])))
+    out = [[ordered[0]]] if ordered else []
+    for f in ordered[1:]:
+        if int(f.row["line"]) - int(out[-1][-1].row["line"]) >= NEAR_LINES:
+            out.append([])
+        out[-1].append(f)
     return out
+
+
+def _sets(key, dim, parts, totals, named, regions):
+    """The part set of one group of parts, or None when it is no set."""
+    if dim == "region":
+        parts = disjoint_regions(parts, regions)
+        if parts is None:
+            return None
+    if len(parts) < 2:
+        return None
+    doc, subject, metric, year, unit, period = key[:6]
+    label = str(parts[0].row.get("period_label") or "") if any(x for x in period[:3]) else ""
+    complete = is_complete(parts, dim, regions)
+    if complete and dim == "region":
+        have = {p.scope for p in parts}
+        others = named.get((doc, subject, metric), set()) - have
+        if any(not (regions.covers(o) & set().union(*(regions.covers(h) for h in have))) and
+               not any(a in have for a in regions.ancestors(o)) for o in others):
+            complete = False  # Europe's share given elsewhere: this year's list is not the whole
+    return PartSet(doc, subject, metric, year, unit, dim, parts, totals.get(key[:6]), complete, label)
 
 
 def parts_text(ps: PartSet, describe) -> str:

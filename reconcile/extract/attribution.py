@@ -1,0 +1,105 @@
+"""Whose estimate a figure is: the research firm or publisher it is attributed to.
+
+Research firms size a market each in their own way, so two firms' estimates a few percent
+apart are no contradiction, while a blog that quotes a firm's figure wrongly is one. Each
+claim's ``attributed_to`` says whose figure it is:
+
+- the firm its own sentence names ("Fernhollow Insights pegs the industry at $1.68 billion",
+  "according to Kaldera Market Intelligence"), the nearest before the figure, else after it;
+- else the document's publisher: ``publisher`` in ``metadata.toml``, or the firm the title or
+  a short opening line names ("… | Corvell Insights", "Report ID: … | Kaldera Market
+  Intelligence"), or "according to a new report by …" in the opening paragraphs;
+- else nothing.
+
+A firm's name is one to four capitalized words ending in one of ``[subjects] firm_words``
+("Insights", "Research", "Market Intelligence"…), or the name after "according to".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sources import Document
+from .claim import QUALITATIVE, Claim
+
+_WORD = r"[A-Z][A-Za-z0-9'’.\-]*"
+_HEAD_CHARS = 1200
+#: A firm named in the title, or in a short line (a byline, a dateline, a report's details)
+#: among the first lines, is the document's author.
+_BYLINE_CHARS = 200
+_BYLINE_LINES = 5
+
+
+class Attribution:
+    """Finds firm names; built once from the ``[subjects]`` settings."""
+
+    def __init__(self, firm_words: list[str], report_words: list[str] = ()) -> None:
+        words = "|".join(re.escape(w) for w in sorted(firm_words, key=len, reverse=True)) or "(?!x)x"
+        reports = "|".join(re.escape(w) for w in report_words) or "(?!x)x"
+        # "Fernhollow Insights", "Kaldera Market Intelligence", "Orrin & Vale Research"; not
+        # "Graphene Powder Market Research Report" (a report's title)
+        self.firm = re.compile(rf"\b((?:{_WORD}\s+(?:&\s+|and\s+)?){{1,3}}(?:{words}))\b(?!\s+(?:{reports})\b)")
+        # "according to Orrin & Vale", "according to a new study by Brightlake Analytics"
+        self.according = re.compile(
+            rf"\b(?:according\s+to|estimates?\s+(?:by|from)|(?:published|released|compiled|conducted)\s+by)\s+"
+            rf"(?:(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis|survey|research)\s+(?:by|from)\s+)?"
+            rf"((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
+
+        self.report_by = re.compile(
+            rf"\b(?:according\s+to\s+(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis)\s+"
+            rf"(?:by|from)|(?:report|study)\s+(?:published|released)\s+by)\s+((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
+
+    def names(self, text: str) -> list[tuple[int, str]]:
+        """Every firm named in ``text``: ``(offset, name)``, in order."""
+        found = {m.start(1): _clean(m.group(1)) for m in self.firm.finditer(text)}
+        for m in self.according.finditer(text):
+            found.setdefault(m.start(1), _clean(m.group(1)))
+        return sorted((at, name) for at, name in found.items() if name)
+
+    def publisher(self, doc: Document) -> str:
+        """The firm that wrote the document: its metadata's publisher, else the firm its title
+        or opening lines name."""
+        given = str(doc.meta.get("publisher") or "").strip()
+        if given:
+            return given
+        body = doc.visible[doc.visible.find("\n---", 3) + 4:] if doc.visible.startswith("---") else doc.visible
+        lines = [ln for ln in body[:_HEAD_CHARS * 4].split("\n") if ln.strip()][:_BYLINE_LINES]
+        named = self.names("\n".join([doc.title] + [ln for ln in lines if len(ln) <= _BYLINE_CHARS]))
+        if named:
+            return named[0][1]
+        report = self.report_by.search(body[:_HEAD_CHARS])  # "according to a new report by X"
+        return _clean(report.group(1)) if report else ""
+
+    def attribute(self, doc: Document, claims: list[Claim]) -> None:
+        """Set each claim's ``attributed_to`` (in place)."""
+        default = self.publisher(doc)
+        by_quote: dict[str, list[tuple[int, str]]] = {}
+        for c in claims:
+            if c.metric == QUALITATIVE or c.source_type != "document":
+                continue
+            named = by_quote.get(c.quote)
+            if named is None:
+                named = by_quote[c.quote] = self.names(c.quote)
+            if not named:
+                c.attributed_to = default
+                continue
+            at = max(c.quote.find(c.figure), 0)
+            before = [name for pos, name in named if pos < at]
+            c.attributed_to = before[-1] if before else named[0][1]
+
+
+_LEADING = re.compile(r"^(?:The|A|An|And|By|According|Says|Said|Per)\s+")
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split()).strip(" .,'’")
+    while _LEADING.match(name):
+        name = _LEADING.sub("", name, count=1)
+    return name if re.search(r"[A-Za-z]{3,}", name) else ""
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two attributions name one firm: "Fernhollow Insights" and "Fernhollow"."""
+    if not a or not b:
+        return False
+    return a.split()[0].lower() == b.split()[0].lower()
