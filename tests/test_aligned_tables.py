@@ -96,3 +96,36 @@ def test_a_change_that_its_index_levels_contradict_is_reported(tmp_path):
     (tmp_path / "cpi.txt").write_text(INDEX_TEXT.replace("2.2%", "3.2%"), encoding="utf-8")
     found = [f for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC104"]
     assert len(found) == 1 and "3.2%" in found[0].message and "2.26%" in found[0].message
+
+
+TRADE = """VALMORA STATISTICS BUREAU                               STATISTICAL RELEASE
+
+EXTERNAL TRADE IN GOODS, AUGUST 2025
+
+Exports of goods rose by 6.2% year on year in August 2025, while imports increased by 2.4%.
+The trade balance showed a deficit.
+
+Table 1. Exports and imports of goods (EUR million)
+
+                       Aug 2024     Jul 2025     Aug 2025     Change on Aug 2024 (%)
+Exports                  13,962       14,107       14,826          6.2
+Imports                  15,108       15,038       15,473          2.4
+
+Table 2. Cumulative trade, January-August (EUR million)
+
+                       Jan-Aug 2024   Jan-Aug 2025     Change (%)
+Exports                     107,980        112,408            4.1
+"""
+
+
+def test_a_change_column_is_of_the_latest_period_and_a_year_to_date_is_no_month(tmp_path):
+    rows = claims(tmp_path, TRADE, name="trade.txt")
+    change = {(r["line"], r["figure"]): r for r in rows if r["unit"] == "percent" and r["line"] >= 10}
+    august = change[(11, "6.2")]
+    # "Change on Aug 2024": the change of August 2025 on August 2024, not a figure of August 2024
+    assert (august["year"], august["month"], august["basis"], august["measure"]) == (2025, 8, "yoy", "growth")
+    cumulative = change[(17, "4.1")]
+    # "Jan-Aug 2025" is the year to August: never compared with August alone
+    assert (cumulative["year"], cumulative["month"], cumulative["period_label"], cumulative["basis"]) == (
+        2025, None, "Jan–Aug 2025", "yoy")
+    assert {r["entity"] for r in rows} == {"Valmora"}  # a trade bulletin of a statistics bureau is an economy's

@@ -84,8 +84,9 @@ class ComponentFinder:
             return _NONE
         before = left[: verb.start()]
         words = before.rstrip().split(" ")
-        while words and words[-1].lower() in self.between:
-            words.pop()
+        while words and (words[-1].lower() in self.between
+                         or words[-1].endswith(",") and words[-1][:-1].lower() in self.between):
+            words.pop()  # "Companion animals dominated, capturing 72.8%": the verb before the participle
         before = " ".join(words).rstrip()
         if before.endswith(","):
             cut = before.rfind(",", 0, len(before) - 1)

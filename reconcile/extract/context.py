@@ -66,7 +66,9 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A
 _ECONOMY = phrase_pattern([
     "GDP", "gross domestic product", "economy", "economic growth", "inflation", "consumer price", "consumer prices",
     "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
-    "central bank", "treasury yield", "treasury yields"])
+    "central bank", "treasury yield", "treasury yields", "trade balance", "trade deficit", "trade surplus",
+    "external trade", "exports of goods", "imports of goods", "industrial production", "labour market", "labor market",
+    "employment rate"])
 _DAY_DATE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}",
                        re.IGNORECASE)
 _INFLATION = phrase_pattern(["inflation", "consumer price", "consumer prices", "consumer price index", "CPI",

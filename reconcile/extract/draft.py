@@ -24,6 +24,7 @@ class Draft:
     quarter: int | None = None
     month: int | None = None
     half: int | None = None
+    months: tuple[int, int] | None = None  # a span of months from January ("Jan-Aug"): year to date
     fiscal: bool = False
     named_by_start: bool = False  # its fiscal year was written as the year it starts in ("FY2025" is year 2026)
     period_label: str = ""

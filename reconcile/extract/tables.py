@@ -38,6 +38,8 @@ _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
 SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
 _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$", re.IGNORECASE)
+#: A period named as the base in a change column's header: "Change on Aug 2024 (%)".
+_BASE_IN_HEADER = re.compile(r"\b(?:on|from|over|vs\.?|versus|since|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 #: A caption that states its table's unit: "Volume change of GDP, per cent", "Annual rates (%)".
 _PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", re.IGNORECASE)
 #: What is left of a row label that only names a basis: "Year-on-year, s.a." less its basis.
@@ -285,24 +287,28 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
+        change_col = q.unit == "percent" and bool(_CHANGE_HEADER.search(col_header or ""))
         for source in (right_in_cell, left_in_cell, row_label, col_header, caption):
-            found_t = [x for x in ex.times.find(source) if x.kind != "same"]
+            found_t = [x for x in ex.times.find(source) if x.kind != "same"
+                       and not (change_col and source is col_header and _BASE_IN_HEADER.search(source[:x.start]))]
             if found_t:
                 t = found_t[0]
                 break
         if t is not None and t.month and info.span and not t.ended and source is col_header:
             # "Three Months Ended | September 28, 2024": the column is the period ending that day.
             t = TimeExpr(t.start, t.end, "point", t.year, prep=t.prep, month=t.month, ended=info.span)
-        change = t is None and q.unit == "percent" and _CHANGE_HEADER.search(col_header or "")
-        if change:
-            # "| Free cash flow | 64.2 | 41.7 | +45.2% |" under "H1 2025 | H1 2024 | Change": the change
-            # of the row's first period over the one after it
+        if change_col and (t is None or source is caption):  # the header's periods say more than a caption
+            # "| Free cash flow | 64.2 | 41.7 | +45.2% |" under "H1 2025 | H1 2024 | Change", or
+            # "Aug 2024 | Jul 2025 | Aug 2025 | Change on Aug 2024 (%)": the change of the latest
+            # period, over the one a year before it when the header has it
             periods = [x for h in header[1:col] for x in ex.times.find(h) if x.kind == "point" and x.year]
             if periods:
-                t = periods[0]
+                t = max(periods, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0, x.first_month or 0))
                 d.measure, d.metric = "growth", ex.family("growth")
-                if len(periods) >= 2 and periods[0].year - periods[1].year == 1:
-                    d.basis = d.basis or "yoy"
+                earlier = periods + [x for x in ex.times.find(col_header) if x.kind == "point" and x.year]
+                d.basis = d.basis or ex.basis(col_header, "") or (
+                    "yoy" if any(x.year == t.year - 1 and (x.quarter, x.month, x.half) == (t.quarter, t.month, t.half)
+                                 for x in earlier) else "")
         apply_time(ctx, d, t)
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
             years = sorted(x.year for x in header_years)

@@ -82,9 +82,13 @@ _SAME = r"\b(?:in\s+the\s+same\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)
 # "the full fiscal year", "full-year": the year the document reports on.
 _RELATIVE = r"\b(?P<rel>last|this|previous|past|prior|full)[\s-]+(?:fiscal\s+)?(?P<rel_unit>month|quarter|year)\b"
 # "July to September 2025", "between October and December": a quarter (or half) spelled as months.
+# "January-August 2025", "Jan-Aug 2025": the year to date (a span from January of no quarter or half).
+_ANY_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_SPAN = (
-    r"\b(?:(?:between|in|during|for)\s+)?(?P<ms_a>january|april|july|october)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*)"
-    r"(?P<ms_b>march|june|september|december)(?:\s+(?P<ms_y>(?:19|20)\d{2}))?\b"
+    r"\b(?:(?:between|in|during|for)\s+)?(?:(?P<ms_a>january|april|july|october)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*)"
+    r"(?P<ms_b>march|june|september|december)"
+    rf"|(?P<ms_jan>jan(?:uary)?)\s*[-–]\s*(?P<ms_to>{_ANY_MONTH})\.?)(?:\s+(?P<ms_y>(?:19|20)\d{{2}}))?\b"
 )
 
 
@@ -113,6 +117,7 @@ class TimeExpr:
     ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month)
     dated: bool = False  # a day of the month is written ("30 September 2024", "June 30, 2024")
     last_month: int | None = None  # of a quarter or half spelled as months ("October to December")
+    first_month: int | None = None  # of a span of months from January that is no quarter or half ("Jan-Aug")
     as_of: bool = False  # the document's own date, for a figure of a moment (a market value): a calendar year
 
     @property
@@ -165,12 +170,17 @@ class TimeFinder:
             elif m.group("same"):
                 out.append(TimeExpr(s, e, "same"))
             elif m.lastgroup == "mspan":
-                a, b = month_number(m.group("ms_a")), month_number(m.group("ms_b"))
+                if m.group("ms_jan"):
+                    a, b = 1, month_number(m.group("ms_to"))
+                else:
+                    a, b = month_number(m.group("ms_a")), month_number(m.group("ms_b"))
                 year = int(m.group("ms_y")) if m.group("ms_y") else None
                 if b - a == 2:
                     out.append(TimeExpr(s, e, "point", year, quarter=(a - 1) // 3 + 1, last_month=b))
                 elif b - a == 5:
                     out.append(TimeExpr(s, e, "point", year, half=1 if a == 1 else 2, last_month=b))
+                elif a == 1 and b > a:  # "January-August 2025": the year to date, not August
+                    out.append(TimeExpr(s, e, "point", year, month=b, first_month=a))
                 else:
                     out.append(TimeExpr(s, e, "point", year, month=b))
             elif m.lastgroup == "relative":

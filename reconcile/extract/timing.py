@@ -71,6 +71,8 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
         return
     if t.month:
         d.month = t.month
+        if t.first_month:  # "January-August 2025": the year to date, compared only with the same months
+            d.month, d.months = None, (t.first_month, t.month)
         if t.year:
             d.year = t.year
         elif ctx.base_year:
@@ -148,6 +150,8 @@ def period_label(d: Draft) -> str:
         return f"Q{d.quarter} {year}"
     if d.half:
         return f"H{d.half} {year}"
+    if d.months:
+        return f"{_MONTH_NAMES[d.months[0] - 1][:3]}–{_MONTH_NAMES[d.months[1] - 1][:3]} {d.year}"
     if d.month:
         return f"{_MONTH_NAMES[d.month - 1]} {d.year}"
     return year

@@ -181,12 +181,17 @@ def _company_share(row: dict) -> bool:
             and _int(row.get("quarter")) is None and _int(row.get("month")) is None)
 
 
+_MONTH_SPAN = re.compile(r"^[A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}$")
+
+
 def _part_of_year(row: dict, partial: list) -> str:
     """``H1``, ``9M``, ``YTD``… for a figure covering part of a year (from its period label,
     or the ``[periods.partial_year]`` words right before it); else ``""``."""
     label = str(row.get("period_label") or "")
     if label[:2] in ("H1", "H2"):
         return label[:2]
+    if _MONTH_SPAN.match(label):
+        return label.rsplit(" ", 1)[0]  # "Jan–Aug 2025": the year to August
     if partial:
         quote, figure = str(row.get("quote") or ""), str(row.get("figure") or "")
         at = quote.find(figure)
