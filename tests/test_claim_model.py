@@ -1063,3 +1063,27 @@ def test_a_figure_is_attributed_to_the_firm_its_sentence_or_its_document_names(t
     assert by_figure["55.9%"]["dimension"] == "type"
     assert (by_figure["USD 1.05 billion"]["scope"].lower(), by_figure["USD 1.05 billion"]["scope_type"]) == (
         "industrial users", "segment")
+
+
+SEGMENT_TABLE = """# Harlow Outdoor Reports Third Quarter Fiscal 2025 Results
+
+Harlow Outdoor, Inc. today reported results for the third quarter of fiscal 2025. Net sales
+increased 7.3% to $1,284.6 million.
+
+| Segment | Q3 FY2025 net sales | Q3 FY2024 net sales | Q3 FY2025 operating income | Operating margin |
+|---|---:|---:|---:|---:|
+| Apparel | $538.9 | $507.6 | $74.1 | 13.8% |
+| Footwear | 745.7 | 689.7 | 77.1 | 10.3% |
+| Total | $1,284.6 | $1,197.3 | $151.2 | 11.8% |
+"""
+
+
+def test_a_table_with_no_scale_note_takes_it_from_the_text_and_its_total_row_is_the_whole(tmp_path):
+    rows = claims(tmp_path, SEGMENT_TABLE, name="release.md")
+    cells = {(r["scope"], r["figure"]): r for r in rows if r["line"] >= 9}
+    # "$1,284.6" in the table is the text's "$1,284.6 million": the table is in millions
+    assert cells[("Footwear", "745.7")]["value"] == 745.7e6
+    assert cells[("Global", "$1,284.6")]["value"] == 1284.6e6  # "Total" is the whole company
+    margin = cells[("Footwear", "10.3%")]
+    # the margin column has no period of its own: the latest of its neighbours'
+    assert (margin["measure"], margin["year"], margin["quarter"]) == ("margin", 2025, 3)

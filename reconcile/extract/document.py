@@ -67,8 +67,8 @@ class Extractor:
         if not found and not has_tables and not listed:
             return []
         ctx = read_context(vocab, doc)
-        currencies = [q.unit for q in found if vocab.units.is_currency(q.unit)]
-        ctx.currency = most_common(currencies) or None
+        ctx.amounts = [q for q in found if vocab.units.is_currency(q.unit)]
+        ctx.currency = most_common([q.unit for q in ctx.amounts]) or None
         by_line: dict[int, list[Quantity]] = {}
         for q in found:
             by_line.setdefault(ctx.visible_lines.line(q.start), []).append(q)

@@ -81,6 +81,7 @@ class DocContext:
     inflation_doc: bool = False  # an economy's document about its prices (CPI, inflation)
     acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
     table_cache: dict = field(default_factory=dict)
+    amounts: list = field(default_factory=list)  # the document's money figures (a table's scale may be implied by them)
     paragraph_time: dict = field(default_factory=dict)  # line -> a year opening its paragraph
 
 

@@ -45,6 +45,8 @@ _PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", 
 #: What is left of a row label that only names a basis: "Year-on-year, s.a." less its basis.
 _BASIS_ONLY = re.compile(r"[\W_]*(?:(?:n\.?\s?)?s\.\s?a\.?|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|%|[\W_])*",
                          re.IGNORECASE)
+_WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b",
+                        re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[-=_~*\s]{3,}$")
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
@@ -184,7 +186,7 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
                 break
         n -= 1
     note_text = " ".join(above + header)
-    scale = scale_note(ex, note_text, ctx.currency)
+    scale = scale_note(ex, note_text, ctx.currency) or _implied_scale(ex, ctx, first)
     span = "quarter" if _SPAN_QUARTER.search(note_text) else "year" if _SPAN_YEAR.search(note_text) else ""
     shares_in = _SHARES_IN.search(note_text)
     share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
@@ -195,6 +197,37 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
         columns = (None,) + (((1.0, "percent", False),) * max(len(header) - 1, 0))
     ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns)
     return ctx.table_cache[first]
+
+
+_MONEY_CELL = re.compile(r"^\(?(?P<sym>[$€£¥])\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.(?P<dec>\d+))?)\)?$")
+
+
+def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, str, bool] | None:
+    """The scale of a table that states none, when its money cells are the text's figures in
+    millions (or thousands, billions): "| Apparel | $538.9 |" beside "net sales of $538.9
+    million". Per-share rows keep their face value."""
+    if not ctx.amounts:
+        return None
+    lines = ctx.visible_lines
+    cells = []
+    n = first
+    while n <= lines.count and n - first < 200 and is_table_row(row := _line_text(ctx, n)):
+        for _, _, cell in _cells(row, 0)[1:]:
+            m = _MONEY_CELL.match(cell.replace(" ", ""))
+            if m:
+                code = ex.quantities.prefix_code.get(m.group("sym"))
+                step = 10 ** -len(m.group("dec") or "")
+                cells.append((code, float(m.group("num").replace(",", "")), step))
+        n += 1
+    if not cells:
+        return None
+    outside = [a for a in ctx.amounts if not first <= lines.line(a.start) < n]
+    for factor in (1e6, 1e9, 1e3):
+        for code, value, step in cells:
+            if any(a.unit == code and abs(a.value - value * factor) <= step * factor / 2 + 1e-9 * a.value
+                   and a.value >= factor for a in outside):
+                return factor, code, True
+    return None
 
 
 def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row: str, found: list[Quantity]) -> list[Quantity]:
@@ -309,6 +342,10 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
                 d.basis = d.basis or ex.basis(col_header, "") or (
                     "yoy" if any(x.year == t.year - 1 and (x.quarter, x.month, x.half) == (t.quarter, t.month, t.half)
                                  for x in earlier) else "")
+        if t is None and q.unit == "percent" and header_years and d.metric != "cagr":
+            # "| Q3 FY2025 operating income | Operating margin |": a column of no period of its own
+            # beside dated ones is of the latest of them
+            t = max(header_years, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0))
         apply_time(ctx, d, t)
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
             years = sorted(x.year for x in header_years)
@@ -461,6 +498,8 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label or d.company and d.company in row_label:
         return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
+    if _WHOLE_ROW.match(row_label):
+        return  # "Total", "Total net sales", "Consolidated": the whole, not a part
     if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
         return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
     region = ex.regions.resolve(row_label)

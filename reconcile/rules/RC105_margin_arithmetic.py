@@ -7,7 +7,9 @@ When the same document states that income and the revenue for the same subject, 
 and year (same calendar; for a quarter's margin, the same quarter; for an adjusted margin,
 the adjusted income), the implied margin is ``income / revenue``; rounding of all
 three figures and ``tolerance_pp`` are allowed for, and any pair of the document's
-figures that gives the stated margin clears it.
+figures that gives the stated margin clears it. A table cell's margin, named only by its
+column header, is checked against its own row's income and revenue, of whichever kind the
+row has.
 
 Contradiction
 -------------
@@ -63,19 +65,32 @@ class MarginArithmetic(Rule):
                                   _basis(f)), []).append(f)
         for m, period in margins:
             kind = kind_before(m, margin_kinds)
-            if kind is None:
-                continue
             key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period)
-            # an adjusted margin divides the adjusted income by the (reported) revenue
-            incomes = money.get(key + (kind.entry["of"], _basis(m)), [])
-            revenues = money.get(key + (kind.entry["over"], "reported"), []) + \
-                money.get(key + (kind.entry["over"], "adjusted"), [])
-            pairs = [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]
-            if not pairs or any(self._fits(m, i, r, tol) for i, r in pairs):
+            if kind is None:
+                # a table cell under "Operating margin": its own row's income and revenue, of
+                # whichever kind the row has; reported when no kind's pair gives the margin
+                candidates = [(k, self._pairs(money, key, k, m, row=m.row["line"])) for k in margin_kinds]
+                candidates = [(k, p) for k, p in candidates if p]
+            else:
+                candidates = [(kind, self._pairs(money, key, kind, m))]
+            pairs = [(k, i, r) for k, ps in candidates for i, r in ps]
+            if not pairs or any(self._fits(m, i, r, tol) for _, i, r in pairs):
                 continue
-            income, revenue = min(pairs, key=lambda p: (abs(p[0].value / p[1].value * 100 - m.value),
-                                                        int(p[0].row["start"]), int(p[1].row["start"])))
-            yield self._finding(m, kind.name, income, revenue)
+            found, income, revenue = min(pairs, key=lambda p: (abs(p[1].value / p[2].value * 100 - m.value),
+                                                               int(p[1].row["start"]), int(p[2].row["start"])))
+            yield self._finding(m, found.name, income, revenue)
+
+    @staticmethod
+    def _pairs(money: dict, key: tuple, kind, m, row=None) -> list:
+        """The (income, revenue) pairs a margin of ``kind`` divides (only those on table row
+        ``row`` when given); an adjusted margin divides the adjusted income by the revenue."""
+        incomes = money.get(key + (kind.entry["of"], _basis(m)), [])
+        revenues = money.get(key + (kind.entry["over"], "reported"), []) + \
+            money.get(key + (kind.entry["over"], "adjusted"), [])
+        if row is not None:
+            incomes = [i for i in incomes if i.row["line"] == row and "|" in str(i.row["quote"])]
+            revenues = [r for r in revenues if r.row["line"] == row]
+        return [(i, r) for i in incomes for r in revenues if i.unit == r.unit and r.value > 0]
 
     @staticmethod
     def _fits(m, income, revenue, tol: float) -> bool:
