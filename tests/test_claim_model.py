@@ -1087,3 +1087,16 @@ def test_a_table_with_no_scale_note_takes_it_from_the_text_and_its_total_row_is_
     margin = cells[("Footwear", "10.3%")]
     # the margin column has no period of its own: the latest of its neighbours'
     assert (margin["measure"], margin["year"], margin["quarter"]) == ("margin", 2025, 3)
+
+
+def test_an_analyst_s_estimates_and_their_revisions_are_forecasts_not_contradictions(tmp_path):
+    note = ("# Harlow Outdoor (HRLW): beat and raise\n\n"
+            "Harlow Outdoor reported third-quarter results on Tuesday.\n\n"
+            "We raise FY25E adj. EPS to $4.90 (from $4.78). FY26E adj. EPS goes to $5.45 (from $5.30). "
+            "Our $82 PT is ~15x FY26E adj. EPS.\n")
+    rows = claims(tmp_path, note, name="note.md")
+    by_figure = {r["figure"]: r for r in rows}
+    assert {by_figure[f]["kind"] for f in ("$4.90", "$4.78", "$5.45", "$5.30")} == {"forecast"}  # "FY26E"
+    assert by_figure["$82"]["measure"] == "price"  # "PT": a price target, not earnings
+    result = reconcile.audit([str(tmp_path)])
+    assert not [f for f in result.findings if f.rule == "RC201"]  # old and new estimates are a revision

@@ -10,7 +10,7 @@ from .draft import DocContext, Draft
 from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .timeexpr import TimeExpr
 from .timing import apply_time
-from .vocabulary import Vocabulary
+from .vocabulary import TARGET_AFTER, Vocabulary
 
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
 
@@ -51,7 +51,8 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
     """The time expression a figure takes: its own, else its paragraph's opening year, else the
     lead-in line's period, else (in a company's release) the period the release reports."""
     if t is None and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
-            and ex.price_target.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start):
+            and (ex.price_target.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start)
+                 or TARGET_AFTER.match(ctx.doc.visible[d.q.end : d.q.end + 30])):
         d.time = None  # a price target is of no date at all
         return
     if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(ex, ctx, d):

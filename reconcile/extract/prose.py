@@ -212,6 +212,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.kind = "guidance"  # "The company now expects full-year revenue of $4.82 billion to $4.85 billion"
         elif d.kind == "guidance" and not ctx.company_doc:
             d.kind = "forecast"  # "we expect Europe to account for 44%" in a market report: its forecast
+        marked = _ANALYST_MARK.search(text, d.time.start, d.time.end) if d.time is not None and d.time.end else None
+        if marked and d.kind in (None, "actual", "estimate", "forecast"):
+            d.kind = "forecast" if marked.group(1).upper() == "E" else "actual"  # "FY26E adj. EPS", "3Q25A"
         if d.continues is not None and d.continues.kind and d.kind in (None, "actual", "estimate", "forecast"):
             d.kind = d.continues.kind  # "…, Asia Pacific 39%": the list's kind
         if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
@@ -474,6 +477,10 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment:
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", _breakdown(ex, full_left)
+
+
+#: An analyst's period written as estimated or actual: "FY26E", "3Q25A", "1H25E".
+_ANALYST_MARK = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b")
 
 
 #: "By product, …", "By end use, …": the breakdown a sentence's segments belong to.

@@ -168,6 +168,8 @@ class Vocabulary:
         """``revenue``, ``net_income``, ``eps``… from the nearest cue; ``market_size`` when the words say so.
         A per-share amount is never millions: "…, or $3.14 per share, from $471 million" is not EPS."""
         cues = self.cues
+        if TARGET_AFTER.match(right):
+            return "price"  # "our $82 PT", "a $250 price target"
         skip = ("eps",) if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
             named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
@@ -257,7 +259,7 @@ class Vocabulary:
         left, right = own_left.rsplit(";", 1)[-1][-70:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
         if "adjust" in left.lower() or "adjust" in right.lower():
             left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
-        clause = left[-40:] + "\n" + right[:40]
+        clause = left[-60:] + "\n" + right[:40]
         if not pat.search(clause):
             return "reported"
         found = {m.lastgroup for m in pat.finditer(clause)}
@@ -284,6 +286,8 @@ _PHRASAL_UP = frozenset(("made", "make", "makes", "making", "ended", "end", "end
                          "set", "sets", "summed", "sum", "added", "adds", "shored", "propped", "wound"))
 
 
+#: Right after a share price target: "$82 PT", "$250 price target", "$90 target price".
+TARGET_AFTER = re.compile(r"^\s*(?:PT\b|(?:12-month\s+)?(?:price\s+target|target\s+price)\b)")
 #: A relative clause between a measure and its verb: "Core inflation, which excludes food and
 #: energy, edged up to 2.9%".
 _ASIDE = re.compile(r",\s+(?:which|who|as\s+measured\s+by|measured\s+by|excluding|including)\b", re.IGNORECASE)

@@ -87,7 +87,8 @@ def _one_sentence(o: Outcome) -> bool:
 
 
 def _estimates(group: list) -> bool:
-    """Analysts' estimates of a company's results: two models differ by design."""
+    """Analysts' estimates of a company's results: two models differ by design, and one
+    note's old and new estimates ("FY26E adj. EPS goes to $5.45 (from $5.30)") are a revision."""
     return all(f.row["era"] == "forecast" and f.row.get("entity_type") == "company" for f in group)
 
 
@@ -168,7 +169,8 @@ class ValueConflict(Rule):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
-                    if o.kind == "within" and (_one_sentence(o) or measure == "count"):
+                    if o.kind == "within" and (_one_sentence(o) or measure == "count"
+                                               or _estimates(list(o.odd) + list(o.agree))):
                         # "42% of its exports and 48% of its imports": two things, side by side;
                         # a document's counts are mostly of its parts (passengers per airport)
                         continue
