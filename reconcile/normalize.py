@@ -107,6 +107,21 @@ def canonical_scopes(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]
     return out
 
 
+def _company_fiscal_year_ends(claims: list[Claim]) -> None:
+    """A company's fiscal figures in a document that does not say when its fiscal year ends
+    (a wire story's "fiscal third-quarter profit") take the end its other documents state,
+    when they all state the same one: the periods then compare with its release's."""
+    ends: dict[str, set] = {}
+    for c in claims:
+        if c.entity_type == "company" and c.fiscal and c.fiscal_year_end is not None and c.subject:
+            ends.setdefault(c.subject, set()).add(c.fiscal_year_end)
+    if not ends:
+        return
+    for c in claims:
+        if c.entity_type == "company" and c.fiscal and c.fiscal_year_end is None and len(ends.get(c.subject, ())) == 1:
+            c.fiscal_year_end = next(iter(ends[c.subject]))
+
+
 def assign_ids(claims: list[Claim]) -> None:
     """Give each claim an id from its document, meaning and figure (not its position)."""
     seen: Counter = Counter()
@@ -130,6 +145,7 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
     for c in claims:
         if c.entity_type == "company" and c.subject in full:
             c.subject = full[c.subject]
+    _company_fiscal_year_ends(claims)
     scopes = canonical_scopes([(c.subject, c.scope) for c in claims if c.scope and c.metric != QUALITATIVE])
     if scopes:
         for c in claims:

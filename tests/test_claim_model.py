@@ -1100,3 +1100,29 @@ def test_an_analyst_s_estimates_and_their_revisions_are_forecasts_not_contradict
     assert by_figure["$82"]["measure"] == "price"  # "PT": a price target, not earnings
     result = reconcile.audit([str(tmp_path)])
     assert not [f for f in result.findings if f.rule == "RC201"]  # old and new estimates are a revision
+
+
+def test_a_wire_story_dates_its_quarter_from_its_date_and_its_bases_a_year_before(tmp_path):
+    release = ("# Harlow Outdoor, Inc. Reports Third Quarter Fiscal 2025 Results\n\n"
+               "Harlow Outdoor, Inc. today reported results for the third quarter of fiscal 2025, the thirteen weeks "
+               "ended November 1, 2025. Harlow's fiscal year ends in January.\n\n"
+               "Net income was $107.5 million, or $1.62 per diluted share, compared with $85.2 million, or $1.27 per "
+               "diluted share.\n")
+    wire = ("---\ntitle: \"Harlow Outdoor 3Q Profit Climbs 26%\"\npublished: 2025-12-04T21:41:00Z\n---\n\n"
+            "Harlow Outdoor Inc. on Thursday posted a 26% jump in fiscal third-quarter profit.\n\n"
+            "For the quarter ended Nov. 1, the outdoor-gear maker reported net income of $107.5 million. "
+            "Comparable sales rose 3.6%, while revenue was weighted to the second half ($85.6 million, against "
+            "$61.2 million in the first half).\n")
+    (tmp_path / "release.md").write_text(release, encoding="utf-8")
+    (tmp_path / "wire.md").write_text(wire, encoding="utf-8")
+    rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
+    got = {(r["doc_id"], r["figure"]): r for r in rows}
+    base = got[("release.md", "$85.2 million")], got[("release.md", "$1.27")]
+    # "compared with $85.2 million, or $1.27 per diluted share": the quarter a year before
+    assert [(r["year"], r["quarter"]) for r in base] == [(2024, 3), (2024, 3)]
+    story = got[("wire.md", "$107.5 million")]
+    # no year written: the fiscal third quarter reported by a story of December 2025, in the
+    # fiscal calendar the company's release states
+    assert (story["year"], story["quarter"], story["fiscal"]) == (2025, 3, True)
+    assert story["fiscal_year_end"] == got[("release.md", "$107.5 million")]["fiscal_year_end"]
+    assert got[("wire.md", "$61.2 million")]["period_label"].startswith("H1")  # "in the first half)"

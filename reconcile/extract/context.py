@@ -17,7 +17,7 @@ from ..sources import Document
 from ..textmatch import phrase_pattern
 from .draft import DocContext
 from .dating import is_base
-from .timeexpr import QUARTER_WORDS, month_number
+from .timeexpr import QUARTER_WORDS, TimeExpr, month_number
 from .vocabulary import Vocabulary
 
 # What a document is (a company's release, an economic bulletin, a market report) shows in its
@@ -69,6 +69,32 @@ _ECONOMY = phrase_pattern([
     "central bank", "treasury yield", "treasury yields", "trade balance", "trade deficit", "trade surplus",
     "external trade", "exports of goods", "imports of goods", "industrial production", "labour market", "labor market",
     "employment rate"])
+#: A quarter named without its year in a company story's title or opening: "3Q Profit",
+#: "fiscal third-quarter profit", "third-quarter results".
+_QUARTER_NAMED = re.compile(r"(?:\b(?P<n>[1-4])Q\b(?!\s*'?\d)|\b(?P<fis>fiscal\s+)?(?P<w>first|second|third|fourth)[\s-]quarter\b"
+                            r"(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2}))", re.IGNORECASE)
+_OUTLOOK_NEAR = re.compile(r"\b(?:guid\w*|outlook|forecast\w*|expect\w*|implied|sees|targets?|estimates?)\b", re.IGNORECASE)
+
+
+def _reported_quarter(head: str, year: int, month: int) -> TimeExpr | None:
+    """The quarter a company story reports when it names one without a year ("3Q profit
+    climbs 26%", "posted a jump in fiscal third-quarter profit"): the latest such quarter
+    ended by the story's date (within four months of it), preferring one called fiscal; a
+    quarter named beside an outlook ("the implied 4Q guide") is the next one, not it."""
+    found = []
+    for m in _QUARTER_NAMED.finditer(head):
+        if _OUTLOOK_NEAR.search(head[max(0, m.start() - 25) : m.end() + 25]):
+            continue
+        q = int(m.group("n")) if m.group("n") else QUARTER_WORDS[m.group("w").lower()]
+        months_since = (month - 3 * q) % 12
+        if months_since > 4:
+            continue
+        found.append((not m.group("fis"), m.start(), TimeExpr(m.start(), m.end(), "point",
+                                                            year if 3 * q <= month else year - 1, quarter=q,
+                                                            fiscal=bool(m.group("fis")))))
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
 _DAY_DATE = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}",
                        re.IGNORECASE)
 _INFLATION = phrase_pattern(["inflation", "consumer price", "consumer prices", "consumer price index", "CPI",
@@ -439,7 +465,8 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         # "Earnings Release FY24 Q4" in the title or the opening lines names the period reported;
         # so does "Financial year ended 30 September 2025" just under the title
         lines = text.lstrip("\ufeff").split("\n", 8)
-        for t in times.find(title + "\n" + "\n".join(lines[:4])):
+        head = title + "\n" + "\n".join(lines[:4])
+        for t in times.find(head):
             if t.kind == "point" and (t.quarter or t.fiscal) and t.year:
                 ctx.default_time = t
                 break
@@ -448,6 +475,8 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                 if t.kind == "point" and t.ended == "year" and t.year:
                     ctx.default_time = t
                     break
+            if ctx.default_time is None and ctx.base_year and ctx.base_month:
+                ctx.default_time = _reported_quarter(head + "\n" + text[:700], ctx.base_year, ctx.base_month)
     elif ctx.entity_type == "economy":
         ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":

@@ -140,6 +140,11 @@ def or_pairs(ctx: DocContext, text: str, drafts: list[Draft]) -> None:
             b.measure, b.metric, b.negative, b.basis = a.measure, a.metric, a.negative, "annualized"
             b.year, b.quarter, b.half, b.month, b.fiscal = a.year, a.quarter, a.half, a.month, a.fiscal
             continue
+        if a.year_ago and not b.own_time and _OR_BETWEEN.match(text[a.q.end : b.q.start]):
+            # "compared with $85.2 million, or $1.27 per diluted share": the base restated, its period too
+            b.year, b.quarter, b.half, b.month, b.fiscal = a.year, a.quarter, a.half, a.month, a.fiscal
+            b.year_ago = True
+            continue
         if a.own_time or not b.own_time or b.time is None:
             continue
         if _OR_BETWEEN.match(text[a.q.end : b.q.start]):
@@ -158,6 +163,10 @@ _AFTER_BASE = re.compile(r"\b(?:after|following)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){
 
 
 #: "compared with 16.9% a year earlier", "$1.12 in the prior-year period": the same period a year before.
+#: Words saying a base of comparison is an expectation, not an earlier result ("compared with
+#: analysts' estimates of $1.21 billion", "versus consensus of $2.58").
+_EXPECTED = re.compile(r"\b(?:estimates?|expect\w*|consensus|forecasts?|guidance|outlook|analysts?|street|"
+                       r"our\s+(?:number|model)|target)\b", re.IGNORECASE)
 #: Right before the base of a comparison with the previous reading: "to 2.9% from 2.8%".
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+)?$", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year(?:\s+period|\s+quarter)?|"
@@ -187,9 +196,11 @@ def prior_period(d: Draft) -> None:
         d.year -= 1
 
 
-def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around) -> None:
+def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: bool = False) -> None:
     """ "Operating margin was 14.2%, compared with 16.9% a year earlier": the base measures what
-    the figure before it does, a year before it."""
+    the figure before it does, a year before it. In a company's results, a base of no period
+    of its own ("net income was $107.5 million, compared with $85.2 million") is the same
+    period a year before, as results are compared."""
     if d.q.unit == prev.q.unit and prev.measure in ("margin", "share", "rate", "eps", "price") \
             and d.measure in ("growth", "other", prev.measure):
         d.measure, d.metric, d.negative = prev.measure, prev.metric, False
@@ -205,6 +216,11 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around) -> None:
             d.quarter = None
         else:
             d.year, d.quarter = (prev.year, prev.quarter - 1) if prev.quarter > 1 else (prev.year - 1, 4)
+    elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
+            and prev.kind not in ("forecast", "guidance", "consensus") and not _FROM_BEFORE.search(around.own_left[-20:]) \
+            and not _EXPECTED.search(around.own_left) and not _EXPECTED.match(around.right):
+        d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
+        d.year_ago = True
 
 
 def is_base_figure(text: str, q: Quantity) -> bool:

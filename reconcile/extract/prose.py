@@ -194,7 +194,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         read_time(ex, ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
         if i and BASE_BEFORE.search(around.own_left[-25:]):
-            comparison_base(ex, d, drafts[i - 1], around)
+            comparison_base(ex, d, drafts[i - 1], around, company=ctx.company_doc or ctx.entity_type == "company")
         if d.year is not None:
             prev_year = d.year
         if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):

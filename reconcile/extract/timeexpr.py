@@ -44,12 +44,15 @@ _CAL = (
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
     rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
-    rf"|(?P<h_w>first|second)\s+half\s+(?:of\s+)?(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
+    rf"|(?P<h_w>first|second)\s+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
     rf"|(?:year|(?:12|twelve)[\s-]+months)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
-    rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
+    rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})\.?(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
+    # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
+    rf"|(?P<eq_span>quarter|three\s+months)\s+end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
+    r"(?![\d,]*\s*(?:19|20)\d{2})"
     r"|(?-i:(?P<m_up>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
     r"\s+(?P<m_up_y>(?:19|20)\d{2})(?![\w-])"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -233,6 +236,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
             "twelve months", "12 months", "fiscal year", "year") else "other"
         return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"] or g["e_mon2"]), ended=ended,
                         fiscal=span == "fiscal year")
+    if g.get("eq_span"):
+        return TimeExpr(s, e, "point", None, prep=prep, month=month_number(g["eq_mon"] or g["eq_mon2"]), ended="quarter")
     if g.get("m_up"):  # "RETAIL TRADE, KESTRIA: SEPTEMBER 2025"
         return TimeExpr(s, e, "point", int(g["m_up_y"]), prep=prep, month=month_number(g["m_up"]))
     if g.get("m_mon"):

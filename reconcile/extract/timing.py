@@ -32,6 +32,16 @@ def _year_of_month(ctx: DocContext, month: int) -> int | None:
 def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     fye = ctx.fiscal_year_end
     if t.ended:
+        if t.ended == "quarter" and t.year is None:
+            # "for the quarter ended Nov. 1": the quarter the release reports, else the latest
+            # one ending in that month before the story's date
+            if ctx.default_time is not None and ctx.default_time.quarter:
+                _point(ctx, d, ctx.default_time)
+                return
+            year = _year_of_month(ctx, t.month)
+            if year is None:
+                return
+            t = TimeExpr(t.start, t.end, "point", year, prep=t.prep, month=t.month, ended="quarter")
         if t.ended == "quarter":
             if fye and fye != 12:
                 d.year, d.quarter = fiscal_of(t.month, t.year, fye)
@@ -61,6 +71,10 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
             return
         d.fiscal = t.fiscal or ctx.fiscal
         d.year = t.year or ctx.default_year
+        if d.year is None and ctx.base_year:
+            # "in the first half" in a story of December 2025: the latest such part of a year
+            ends = 3 * t.quarter if t.quarter else 6 * t.half
+            d.year = ctx.base_year - 1 if ctx.base_month and ends > ctx.base_month and not d.fiscal else ctx.base_year
         if t.year and t.fiscal:
             _named_by_start(ctx, d)
         return
