@@ -98,8 +98,8 @@ def _alternation(tokens, *, word_boundary: bool) -> str:
             if tok[:1].islower():
                 pat += r"(?!\s+(?:of|per)\b)"  # "5 pounds of flour" is a weight
         # All-letter lowercase words match in any case; codes and symbols as written.
-        if tok.replace(" ", "").isalpha() and tok == tok.lower():
-            pat = f"(?i:{pat})"
+        if tok.replace(" ", "").replace(".", "").isalpha() and tok == tok.lower():
+            pat = f"(?i:{pat})"  # "u.s. dollars" too
         parts.append(pat)
     return "|".join(parts)
 
