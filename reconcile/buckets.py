@@ -47,6 +47,7 @@ import pandas as pd
 from .check import bands_from, copy_similarity_from, corroborated_by, enabled_codes, facts_from, rule_set, \
     _company_words
 from .config import Settings, load_settings
+from .engine import scattered, workers_of
 from .findings import Finding, first_of_each
 from .rules import RULES
 from .rules.copies import copy_groups_of, document_figures
@@ -54,25 +55,14 @@ from .rules.references import compare_with_references, reference_candidates
 
 #: Buckets per worker: enough that a large market's bucket does not keep the others waiting.
 BUCKETS_PER_WORKER = 4
+#: Each rule's reach (see :attr:`reconcile.rules.base.Rule.reach`), in the registry's order.
+_REACH = {rule.code: rule.reach for rule in RULES}
 
 
 def stable_bucket(key: str, buckets: int) -> int:
     """Which of ``buckets`` a market (or a document's path) goes to: the same in every process."""
     digest = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).digest()
     return int.from_bytes(digest, "big") % buckets
-
-
-def workers_of(executor: Executor) -> int:
-    """How many tasks ``executor`` runs at once: a Dask client's threads, a pool's workers,
-    else this machine's CPUs."""
-    client = getattr(executor, "_client", None)  # distributed's ClientExecutor
-    if client is not None and hasattr(client, "nthreads"):
-        return max(1, sum(client.nthreads().values()))
-    workers = getattr(executor, "_max_workers", None)  # concurrent.futures' pools
-    if isinstance(workers, int) and workers > 0:
-        return workers
-    from .corpus import usable_cpus
-    return usable_cpus()
 
 
 def bucket_count(workers: int, items: int) -> int:
@@ -130,63 +120,64 @@ def run_rules_in_buckets(claims: pd.DataFrame, settings: Settings | None = None,
     :func:`bucket_count` of the executor's workers). The same findings in the same order."""
     settings = settings or load_settings()
     codes = enabled_codes(settings, select, ignore)
-    by_code = {rule.code: rule for rule in RULES}
     if not codes:
         return BucketedRules([], {})
-    reference = claims["source_type"] == "reference" if "source_type" in claims.columns else \
-        pd.Series(False, index=claims.index)
-    documents = claims[~reference.fillna(False).astype(bool)]
+    reference = (claims["source_type"] == "reference").fillna(False).astype(bool) \
+        if "source_type" in claims.columns else pd.Series(False, index=claims.index)
+    documents = claims[~reference]
     workers = workers_of(executor) if buckets is None else 0
-    # what RC701 compares with: the reference facts, read here (a few rows; never a document's)
-    refs = facts_from(claims[reference.fillna(False).astype(bool)], settings, copies={}).reference \
-        if "RC701" in codes else []
-    names = {r.subject for r in refs} or None
+    # what RC701 compares with: the reference facts, read here (a few rows, no document's)
+    refs = facts_from(claims[reference], settings, copies={}).reference if "RC701" in codes else []
 
-    # Pass 1: whole documents
-    docs = pd.unique(documents["doc"])
-    n = buckets or bucket_count(workers, len(docs))
-    parts = _parts(documents, documents["doc"].map({d: stable_bucket(d, n) for d in docs}))
-    checked = list(executor.map(check_documents, [settings] * len(parts), parts, [codes] * len(parts),
-                                [names] * len(parts)))
-    figures = {doc: sigs for c in checked for doc, sigs in c.figures.items()}
+    checked = _documents_pass(documents, settings, codes, {r.subject for r in refs} or None, executor,
+                              buckets or bucket_count(workers, documents["doc"].nunique()))
     similarity = copy_similarity_from(settings)
+    figures = {doc: sigs for c in checked for doc, sigs in c.figures.items()}
     copies = copy_groups_of(figures, similarity=similarity) if similarity <= 1 else {}
     dropped = {d for group in copies.values() for d in group}
-    found: list[Finding] = [f for c in checked for f in c.findings if not dropped.intersection(f.docs)]
-
-    # RC701 and corroborated_by, over every document's company figures
+    # a document's findings do not depend on the other documents, only whether it counts
+    found = [f for c in checked for f in c.findings if not dropped.intersection(f.docs)]
     corroborated: dict[str, str] = {}
     if refs:
         companies = sorted((x for c in checked for x in c.companies if x[0].doc not in dropped),
-                           key=lambda x: x[0].doc)  # stable: each document's own order kept
+                           key=lambda x: x[0].doc)  # stable: each document's figures in their order
         comparisons = compare_with_references(companies, refs, relative=bands_from(settings).relative,
                                               reference_settings=settings.reference,
                                               company_words=_company_words(settings))
         (rc701,) = rule_set(settings, ["RC701"])
         found += rc701.conflicts(comparisons)
         corroborated = corroborated_by(comparisons, settings)
-
-    # Pass 2: markets, with the documents that state their claims
-    if any(by_code[code].reach == "market" for code in codes):
-        kept = documents[~documents["doc"].isin(dropped)]
-        pairs = kept[["doc", "subject"]].dropna().drop_duplicates()
-        pairs = pairs[pairs["subject"] != ""]
-        markets = pd.unique(pairs["subject"])
-        n = buckets or bucket_count(workers, len(markets))
-        owner = {m: stable_bucket(m, n) for m in markets}
-        pairs = pairs.assign(bucket=pairs["subject"].map(owner))
-        tasks = []
-        for b, held in pairs.groupby("bucket", sort=True):
-            tasks.append((kept[kept["doc"].isin(set(held["doc"]))], frozenset(held["subject"])))
-        for findings in executor.map(check_markets, [settings] * len(tasks), [t[0] for t in tasks],
-                                     [t[1] for t in tasks], [copies] * len(tasks), [codes] * len(tasks)):
-            found += findings
-
-    order = {code: i for i, code in enumerate(by_code)}
+    if any(_REACH[code] == "market" for code in codes):
+        found += _markets_pass(documents[~documents["doc"].isin(dropped)], settings, codes, copies, executor,
+                               buckets, workers)
+    order = {code: i for i, code in enumerate(_REACH)}
     found.sort(key=lambda f: order[f.rule])  # stable: a rule's findings in the order they were found
     return BucketedRules(first_of_each(found), corroborated)
 
 
-def _parts(table: pd.DataFrame, bucket: pd.Series) -> list[pd.DataFrame]:
-    """The table's rows by bucket (each bucket's rows in the table's order), empty ones left out."""
-    return [part for _, part in table.groupby(bucket, sort=True)]
+def _documents_pass(documents: pd.DataFrame, settings: Settings, codes: list[str], reference_names: set | None,
+                    executor: Executor, buckets: int) -> list[DocumentsChecked]:
+    """Pass 1: :func:`check_documents` on whole documents, bucketed by their paths."""
+    bucket = documents["doc"].map({d: stable_bucket(d, buckets) for d in pd.unique(documents["doc"])})
+    parts = [part for _, part in documents.groupby(bucket, sort=True)]  # each in the table's order
+    n = len(parts)
+    return list(executor.map(check_documents, [settings] * n, scattered(executor, parts), [codes] * n,
+                             [reference_names] * n))
+
+
+def _markets_pass(documents: pd.DataFrame, settings: Settings, codes: list[str], copies: dict,
+                  executor: Executor, buckets: int | None, workers: int) -> list[Finding]:
+    """Pass 2: :func:`check_markets` on each bucket of markets, with every document (whole)
+    that states a claim about one of them."""
+    stating = documents[["doc", "subject"]].dropna().drop_duplicates()
+    stating = stating[stating["subject"] != ""]
+    markets = pd.unique(stating["subject"])
+    n = buckets or bucket_count(workers, len(markets))
+    stating = stating.assign(bucket=stating["subject"].map({m: stable_bucket(m, n) for m in markets}))
+    parts, owned = [], []
+    for _, held in stating.groupby("bucket", sort=True):
+        parts.append(documents[documents["doc"].isin(set(held["doc"]))])
+        owned.append(frozenset(held["subject"]))
+    n = len(parts)
+    return [f for found in executor.map(check_markets, [settings] * n, scattered(executor, parts), owned,
+                                        [copies] * n, [codes] * n) for f in found]

@@ -1,16 +1,27 @@
-"""Where documents are read: this machine's cores, or a Dask cluster.
+"""Where documents are read and the rules run: this machine's cores, or a Dask cluster.
 
-The corpus reader depends only on a :class:`concurrent.futures.Executor`: it maps chunks
-of documents to :func:`extract_chunk` and gets each document's status and claims back, in
-order. ``engine="local"`` lets it choose its own process pool; ``engine="dask"`` hands it
-a Dask client's executor (``pip install 'reconcile-claims[dask]'``), connected to
-``scheduler`` (``tcp://host:8786``) or, without one, to a local cluster of processes.
+The corpus reader and the rules depend only on a :class:`concurrent.futures.Executor`.
+``engine="local"`` yields none: the corpus reader picks its own process pool and the rules
+run here on the whole claims table, as always. ``engine="dask"`` hands both a Dask client's
+executor (``pip install 'reconcile-claims[dask]'``), connected to ``scheduler``
+(``tcp://host:8786``) or, without one, to a local cluster of processes.
 
-What runs on the workers is extraction, the costly step. Market names are then merged
-over the whole corpus on the driver — merging per chunk would put claims of one market
-under two names — and the rules run there on the merged table, so a Dask run gives
-byte-identical outputs to a local one. Workers read the documents by path: on a cluster
-they need the same files at the same paths (a shared filesystem).
+What runs where with an executor:
+
+- **On the workers**: extraction, in chunks of documents (:func:`extract_chunk`); then the
+  rules, a bucket of documents and a bucket of markets at a time (:mod:`reconcile.buckets`).
+- **On the driver**: merging market names over the whole corpus (merging per chunk would
+  put claims of one market under two names), the claims table, and what the rules need from
+  the whole corpus: the near-duplicate copy groups (from each document's figures, which the
+  workers send back) and the comparison of the company figures with the reference facts
+  (RC701, ``corroborated_by``: which company a sentence names is settled over every name in
+  the corpus); then the findings, merged. The driver never builds the rules' facts of the
+  whole table.
+
+So a Dask run gives byte-identical outputs to a local one. Workers read the documents by
+path: on a cluster they need the same files at the same paths (a shared filesystem), or
+fsspec URLs. Parts of the claims table go to the workers beforehand (:func:`scattered`),
+not through the scheduler.
 """
 
 from __future__ import annotations
@@ -84,4 +95,34 @@ def executor_for(engine: str = "local", *, scheduler: str | None = None,
                 cluster = stack.enter_context(LocalCluster(n_workers=workers or 2, threads_per_worker=1,
                                                            processes=True, dashboard_address=None))
                 client = stack.enter_context(Client(cluster))
-            yield client.get_executor()
+            # pure=False: a task's key is not a hash of its arguments (the settings, parts of the
+            # claims table), which cost the driver more to hash than the task costs to send
+            yield client.get_executor(pure=False)
+
+
+def _dask_client(executor: Executor):
+    """The Dask client behind a ``client.get_executor()``, else None."""
+    client = getattr(executor, "_client", None)  # distributed's ClientExecutor keeps it there
+    return client if client is not None and hasattr(client, "scatter") else None
+
+
+def workers_of(executor: Executor) -> int:
+    """How many tasks ``executor`` runs at once: a Dask cluster's worker threads, a
+    ``concurrent.futures`` pool's workers, else this machine's usable CPUs."""
+    client = _dask_client(executor)
+    if client is not None:
+        return max(1, sum(client.nthreads().values()))
+    workers = getattr(executor, "_max_workers", None)
+    if isinstance(workers, int) and workers > 0:
+        return workers
+    from .corpus import usable_cpus
+    return usable_cpus()
+
+
+def scattered(executor: Executor, items: list) -> list:
+    """``items`` (large task arguments: parts of the claims table) as ``executor``'s tasks best
+    take them: on a Dask cluster, futures of them sent to the workers first (as a task's own
+    arguments they would go through the scheduler, which holds them and warns past 10 MB);
+    for any other executor, the items themselves."""
+    client = _dask_client(executor)
+    return items if client is None or not items else client.scatter(items, hash=False)

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from claimrows import claims_table
-from reconcile.buckets import bucket_count, run_rules_in_buckets, stable_bucket, workers_of
+from reconcile.buckets import bucket_count, run_rules_in_buckets, stable_bucket
 from reconcile.check import _corroborated, check_corpus, facts_from, run_rules
+from reconcile.engine import workers_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -229,7 +230,8 @@ def test_a_company_name_is_settled_over_every_document(settings, pool):
     other = "Harrowgate Technologies reported revenue of $5.10 billion in 2023."
     rows = [reference,
             {"doc": "a.md", "start": 10, "quote": said, "figure": "$2.40 billion", "metric": "revenue",
-             "subject": "lab automation", "entity": "Harrowgate", "entity_type": "company", "value": 2.4e9, "year": 2023},
+             "subject": "lab automation", "entity": "Harrowgate", "entity_type": "company", "value": 2.4e9,
+             "year": 2023},
             {"doc": "b.md", "start": 10, "quote": other, "figure": "$5.10 billion", "metric": "revenue",
              "subject": "harrowgate technologies", "entity": "Harrowgate Technologies", "entity_type": "company",
              "value": 5.1e9, "year": 2023}]
