@@ -250,6 +250,17 @@ def test_bucket_of_a_market_is_the_same_in_every_process():
     assert [stable_bucket(m, 3) for m in ("smart glass", "cold chain monitoring", "keldra", "")] == [2, 1, 2, 0]
 
 
+def test_every_rule_has_a_reach_the_buckets_know():
+    """A rule reads one market ("market"), one document ("document"), or, for RC701 alone, the
+    corpus: reconcile.buckets runs each kind its own way, and a new kind needs a way of its own."""
+    from reconcile.rules import RULES
+
+    reaches = {rule.code: rule.reach for rule in RULES}
+    assert set(reaches.values()) == {"market", "document", "corpus"}
+    assert [code for code, reach in reaches.items() if reach == "corpus"] == ["RC701"]
+    assert [code for code, reach in reaches.items() if reach == "document"] == ["RC406", "RC601", "RC602", "RC603"]
+
+
 def test_bucket_count():
     assert bucket_count(2, 1000) == 8  # four per worker
     assert bucket_count(8, 5) == 5  # never more than the markets
