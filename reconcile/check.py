@@ -1,7 +1,9 @@
 """Run the rules over a claims table: findings in a stable order.
 
 This is the ``rules`` arrow of the pipeline. ``check_corpus`` is the whole job behind
-``reconcile check``: read, extract, normalize, run the rules, and summarize.
+``reconcile check``: read, extract, normalize, run the rules, and summarize. Given an
+executor, it runs the rules on its workers a bucket of markets at a time
+(:mod:`reconcile.buckets`): the same findings.
 """
 
 from __future__ import annotations

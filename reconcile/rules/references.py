@@ -16,7 +16,9 @@ parts): see :class:`Wording`. When in doubt, a figure is not compared.
 
 Rule RC701 reports the figures no same-period reference allows; ``check`` marks those one
 allows as corroborated (the ``corroborated_by`` column) when RC701 runs, from the rule's own
-comparisons (:func:`reference_comparisons`, worked out once).
+comparisons (:func:`reference_comparisons`, worked out once). Which company a short name is
+(:func:`compare`) is settled over every name in the corpus, so a corpus read in parts gathers
+each part's :func:`company_figures` and compares them together (see :mod:`reconcile.buckets`).
 """
 
 from __future__ import annotations
