@@ -47,7 +47,7 @@ import pandas as pd
 from .check import bands_from, copy_similarity_from, corroborated_by, enabled_codes, facts_from, rule_set, \
     _company_words
 from .config import Settings, load_settings
-from .engine import scattered, workers_of
+from .engine import workers_of
 from .findings import Finding, first_of_each
 from .rules import RULES
 from .rules.copies import copy_groups_of, document_figures
@@ -161,7 +161,7 @@ def _documents_pass(documents: pd.DataFrame, settings: Settings, codes: list[str
     bucket = documents["doc"].map({d: stable_bucket(d, buckets) for d in pd.unique(documents["doc"])})
     parts = [part for _, part in documents.groupby(bucket, sort=True)]  # each in the table's order
     n = len(parts)
-    return list(executor.map(check_documents, [settings] * n, scattered(executor, parts), [codes] * n,
+    return list(executor.map(check_documents, [settings] * n, parts, [codes] * n,
                              [reference_names] * n))
 
 
@@ -179,5 +179,5 @@ def _markets_pass(documents: pd.DataFrame, settings: Settings, codes: list[str],
         parts.append(documents[documents["doc"].isin(set(held["doc"]))])
         owned.append(frozenset(held["subject"]))
     n = len(parts)
-    return [f for found in executor.map(check_markets, [settings] * n, scattered(executor, parts), owned,
+    return [f for found in executor.map(check_markets, [settings] * n, parts, owned,
                                         [copies] * n, [codes] * n) for f in found]

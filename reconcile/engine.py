@@ -20,8 +20,9 @@ What runs where with an executor:
 
 So a Dask run gives byte-identical outputs to a local one. Workers read the documents by
 path: on a cluster they need the same files at the same paths (a shared filesystem), or
-fsspec URLs. Parts of the claims table go to the workers beforehand (:func:`scattered`),
-not through the scheduler.
+fsspec URLs. The rules' tasks carry their parts of the claims table, through the scheduler:
+data scattered to the workers beforehand would be lost with a worker that dies, while a task
+that carries its data is run again on another worker.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ ENGINES = ("local", "dask")
 CHUNK_DOCUMENTS = 16
 #: How long to wait for a scheduler named by address.
 CONNECT_TIMEOUT = "10s"
+#: Tasks sent at once past this size make Dask warn: the rules' tasks carry the claims table.
+LARGE_GRAPH = "4GB"
 
 _extractors: dict[int, object] = {}
 
@@ -82,8 +85,10 @@ def executor_for(engine: str = "local", *, scheduler: str | None = None,
         from distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError("--engine", "the dask engine needs Dask: pip install 'reconcile-claims[dask]'") from None
-    # The worker profiler samples every task's stack; it cost a quarter of the run.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # The worker profiler samples every task's stack; it cost a quarter of the run. The rules'
+    # tasks carry parts of the claims table (see the module's docstring): no warning for that.
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.admin.large-graph-warning-threshold": LARGE_GRAPH}):
         with contextlib.ExitStack() as stack:
             if scheduler:
                 try:
@@ -117,12 +122,3 @@ def workers_of(executor: Executor) -> int:
         return workers
     from .corpus import usable_cpus
     return usable_cpus()
-
-
-def scattered(executor: Executor, items: list) -> list:
-    """``items`` (large task arguments: parts of the claims table) as ``executor``'s tasks best
-    take them: on a Dask cluster, futures of them sent to the workers first (as a task's own
-    arguments they would go through the scheduler, which holds them and warns past 10 MB);
-    for any other executor, the items themselves."""
-    client = _dask_client(executor)
-    return items if client is None or not items else client.scatter(items, hash=False)

@@ -6,12 +6,13 @@ import os
 import shutil
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from reconcile.buckets import check_markets
 from reconcile.check import check_corpus
 from reconcile.cli import app
 from reconcile.config import load_settings
@@ -87,6 +88,20 @@ def test_any_executor_serves(tmp_path, settings):
         assert _outputs(check_corpus(paths, settings, executor=pool)) == _outputs(check_corpus(paths, settings, jobs=1))
 
 
+class KillingWhenRulesStart(Executor):
+    """An executor's tasks, with a worker killed as the first bucket of markets is sent."""
+
+    def __init__(self, executor: Executor, pid: int) -> None:
+        self.executor, self.pid, self.killed = executor, pid, False
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = self.executor.submit(fn, *args, **kwargs)
+        if fn is check_markets and not self.killed:
+            os.kill(self.pid, signal.SIGKILL)
+            self.killed = True
+        return future
+
+
 def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
     paths = [str(near_miss_corpus(tmp_path / "docs", n=6 * CHUNK_DOCUMENTS))]
     settings = load_settings(use_cwd=False)
@@ -101,10 +116,13 @@ def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])
 
-        result = check_corpus(paths, settings, executor=executor, progress=kill_one)
+        # and the other dies as the rules start: a bucket's task carries its claims, and runs again
+        killing = KillingWhenRulesStart(executor, pids[1])
+        result = check_corpus(paths, settings, executor=killing, progress=kill_one)
         after = sorted(client.run(os.getpid).values())
-    # the worker died while chunks were still out (its nanny started another), and nothing changed
-    assert killed and killed[0] not in after
+    # the workers died while chunks and buckets were still out (their nannies started others),
+    # and nothing changed
+    assert killed and killing.killed and not set(pids) & set(after)
     assert _outputs(result) == expected
 
 
