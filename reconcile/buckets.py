@@ -30,9 +30,20 @@ So the rules run in two passes of :func:`check_documents` and :func:`check_marke
    groups, runs the market rules and keeps the findings about its own markets; the other
    markets' claims in those documents are there for the sentences they share.
 
+   Claims of no market belong to no bucket: they come with their documents (a share of the
+   whole needs no market), and no market rule finds anything about them.
+
 Findings are merged as ``run_rules`` merges rules' findings: the first of each fingerprint, in
-the registry's order of rules, sorted by :meth:`Finding.sort_key`. Hashes are hashlib's,
-never Python's salted ``hash()``: a market goes to the same bucket in every process.
+the registry's order of rules, sorted by :meth:`Finding.sort_key`. Only one case would not
+be the same, and no rule makes it: one rule citing the very same claims in findings about two
+markets (two buckets), where the whole table keeps the one its rule found first and the
+buckets the first bucket's. A finding about a market cites that market's claims (RC104 also
+the amount of a change in their sentence) and a claim's identity names its market, so the two
+findings would each cite the other's market's claims.
+
+Hashes are hashlib's, never Python's salted ``hash()``: a market goes to the same bucket in
+every process. Each document's claims are read twice (once per pass); the driver reads the
+reference facts only (a few rows) and merges.
 """
 
 from __future__ import annotations
