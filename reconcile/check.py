@@ -1,7 +1,9 @@
 """Run the rules over a claims table: findings in a stable order.
 
 This is the ``rules`` arrow of the pipeline. ``check_corpus`` is the whole job behind
-``reconcile check``: read, extract, normalize, run the rules, and summarize.
+``reconcile check``: read, extract, normalize, run the rules, and summarize. Given an
+executor, it runs the rules on its workers a bucket of markets at a time
+(:mod:`reconcile.buckets`): the same findings.
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ from .cache import load_result, result_key, save_result
 from .corpus import extract_plan, plan_corpus
 from .countries import CountryTable
 from .errors import ReconcileError
-from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table
+from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table, first_of_each
 from .normalize import claims_frame
 from .reference import load_references
 from .regions import RegionTable
-from .rules import RULES, RuleContext
+from .rules import RULES, Rule, RuleContext
 from .rules.facts import Bands, Facts
-from .rules.references import corroborations, reference_comparisons
+from .rules.references import Comparison, corroborations, reference_comparisons
 from .sources import InputStatus
 from .specs import rule_defaults
 from .waivers import Waiver, apply_waivers
@@ -91,15 +93,42 @@ def selected_codes(select: list[str] | None = None, ignore: list[str] | None = N
             and not any(_matches(p, r.code, r.name) for p in ignore or [])]
 
 
-def facts_from(claims: pd.DataFrame, settings: Settings) -> Facts:
-    """The claims table as the rules read it (see :class:`reconcile.rules.facts.Facts`)."""
+def facts_from(claims: pd.DataFrame, settings: Settings, *, copies: dict[str, list[str]] | None = None) -> Facts:
+    """The claims table as the rules read it (see :class:`reconcile.rules.facts.Facts`);
+    ``copies``: the copy groups, when found already over the whole corpus."""
     return Facts(claims, bands=bands_from(settings), rates=settings.rates,
                  copy_similarity=copy_similarity_from(settings),
-                 partial_year=settings.extract.get("periods", {}).get("partial_year", {}))
+                 partial_year=settings.extract.get("periods", {}).get("partial_year", {}), copies=copies)
 
 
 def _company_words(settings: Settings) -> tuple:
     return tuple(settings.extract.get("subjects", {}).get("company_name_words", []))
+
+
+def enabled_codes(settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None) -> list[str]:
+    """The codes of the rules that run: those :func:`selected_codes` picks that the settings
+    leave enabled, in the registry's order."""
+    chosen = set(selected_codes(select, ignore))
+    options = rule_options(settings)
+    return [rule.code for rule in RULES if rule.code in chosen and options[rule.code].get("enabled", True)]
+
+
+def rule_set(settings: Settings, codes: list[str]) -> list[Rule]:
+    """The rules of ``codes`` (see :func:`enabled_codes`) in the registry's order, each with its
+    context: options, severity, bands, regions, measures, reference wording, countries."""
+    codes = set(codes)
+    options = rule_options(settings)
+    bands = bands_from(settings)
+    regions = RegionTable(settings.regions)
+    countries = CountryTable(settings.countries, regions)
+    out = []
+    for rule in RULES:
+        if rule.code in codes:
+            opts = options[rule.code]
+            out.append(rule(RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands,
+                                        regions=regions, measures=settings.measures, reference=settings.reference,
+                                        company_words=_company_words(settings), countries=countries)))
+    return out
 
 
 def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select: list[str] | None = None,
@@ -111,34 +140,24 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
     as :func:`facts_from` gives it, when the caller has it already.
     """
     settings = settings or load_settings()
-    chosen = set(selected_codes(select, ignore))
-    options = rule_options(settings)
-    bands = bands_from(settings)
+    rules = rule_set(settings, enabled_codes(settings, select, ignore))
     facts = facts if facts is not None else facts_from(claims, settings)
-    regions = RegionTable(settings.regions)
-    countries = CountryTable(settings.countries, regions)
-    findings: dict[str, Finding] = {}
-    for rule in RULES:
-        opts = options[rule.code]
-        if not opts.get("enabled", True) or rule.code not in chosen:
-            continue
-        ctx = RuleContext(options=opts, severity=opts.get("severity", rule.severity), bands=bands, regions=regions,
-                          measures=settings.measures, reference=settings.reference,
-                          company_words=_company_words(settings), countries=countries)
-        for f in rule(ctx).check(facts):
-            findings.setdefault(f.fingerprint, f)
-    return sorted(findings.values(), key=Finding.sort_key)
+    return first_of_each(f for rule in rules for f in rule.check(facts))
+
+
+def corroborated_by(found: list[Comparison], settings: Settings) -> dict[str, str]:
+    """The ``corroborated_by`` column's ids from rule RC701's comparisons (for its measures)."""
+    return corroborations(found, set(rule_options(settings)["RC701"]["measures"]))
 
 
 def _corroborated(facts: Facts, settings: Settings, select, ignore) -> dict[str, str]:
     """The ``corroborated_by`` column's ids: what rule RC701 found a reference agrees with, when
     it runs (enabled, and neither left out by ``select`` nor ``ignore``), for its measures. The
     comparisons are the rule's own (``Facts.memo``): not worked out again."""
-    opts = rule_options(settings)["RC701"]
-    if not opts.get("enabled", True) or "RC701" not in selected_codes(select, ignore):
+    if "RC701" not in enabled_codes(settings, select, ignore):
         return {}
-    found = reference_comparisons(facts, settings.measures, settings.reference, _company_words(settings))
-    return corroborations(found, set(opts["measures"]))
+    return corroborated_by(reference_comparisons(facts, settings.measures, settings.reference,
+                                                 _company_words(settings)), settings)
 
 
 @dataclass
@@ -231,7 +250,7 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     ``cache``: a claims-cache folder, see :mod:`reconcile.cache`; ``select``/``ignore``:
     rules by code or name prefix, as for :func:`run_rules`; ``progress``: called with
     ``(documents done, documents in all)`` as documents are read; ``executor``: where to
-    read them, see :mod:`reconcile.engine`)."""
+    read them and run the rules, see :mod:`reconcile.engine` and :mod:`reconcile.buckets`)."""
     selected_codes(select, ignore)  # a bad pattern fails before the corpus is read
     settings = settings or load_settings()
     references = load_references(settings)  # a bad reference file fails before the corpus is read, too
@@ -253,9 +272,13 @@ def check_corpus(paths: list[str], settings: Settings | None = None, *, jobs: in
     # but a caller holding a large heap gains. Unfrozen after, so later garbage is collected.
     gc.freeze()
     try:
-        facts = facts_from(claims, settings)
-        findings = run_rules(claims, settings, select=select, ignore=ignore, facts=facts)
-        agreed = _corroborated(facts, settings, select, ignore)
+        if executor is None:
+            facts = facts_from(claims, settings)
+            findings = run_rules(claims, settings, select=select, ignore=ignore, facts=facts)
+            agreed = _corroborated(facts, settings, select, ignore)
+        else:  # the rules on the executor too, a bucket of markets at a time: the same findings
+            from .buckets import run_rules_in_buckets  # (it imports this module)
+            findings, agreed = run_rules_in_buckets(claims, settings, executor=executor, select=select, ignore=ignore)
     finally:
         gc.unfreeze()
     if agreed:

@@ -1,16 +1,28 @@
-"""Where documents are read: this machine's cores, or a Dask cluster.
+"""Where documents are read and the rules run: this machine's cores, or a Dask cluster.
 
-The corpus reader depends only on a :class:`concurrent.futures.Executor`: it maps chunks
-of documents to :func:`extract_chunk` and gets each document's status and claims back, in
-order. ``engine="local"`` lets it choose its own process pool; ``engine="dask"`` hands it
-a Dask client's executor (``pip install 'reconcile-claims[dask]'``), connected to
-``scheduler`` (``tcp://host:8786``) or, without one, to a local cluster of processes.
+The corpus reader and the rules depend only on a :class:`concurrent.futures.Executor`.
+``engine="local"`` yields none: the corpus reader picks its own process pool and the rules
+run here on the whole claims table, as always. ``engine="dask"`` hands both a Dask client's
+executor (``pip install 'reconcile-claims[dask]'``), connected to ``scheduler``
+(``tcp://host:8786``) or, without one, to a local cluster of processes.
 
-What runs on the workers is extraction, the costly step. Market names are then merged
-over the whole corpus on the driver — merging per chunk would put claims of one market
-under two names — and the rules run there on the merged table, so a Dask run gives
-byte-identical outputs to a local one. Workers read the documents by path: on a cluster
-they need the same files at the same paths (a shared filesystem).
+What runs where with an executor:
+
+- **On the workers**: extraction, in chunks of documents (:func:`extract_chunk`); then the
+  rules, a bucket of documents and a bucket of markets at a time (:mod:`reconcile.buckets`).
+- **On the driver**: merging market names over the whole corpus (merging per chunk would
+  put claims of one market under two names), the claims table, and what the rules need from
+  the whole corpus: the near-duplicate copy groups (from each document's figures, which the
+  workers send back) and the comparison of the company figures with the reference facts
+  (RC701, ``corroborated_by``: which company a sentence names is settled over every name in
+  the corpus); then the findings, merged. The driver never builds the rules' facts of the
+  whole table.
+
+So a Dask run gives byte-identical outputs to a local one. Workers read the documents by
+path: on a cluster they need the same files at the same paths (a shared filesystem), or
+fsspec URLs. The rules' tasks carry their parts of the claims table, through the scheduler:
+data scattered to the workers beforehand would be lost with a worker that dies, while a task
+that carries its data is run again on another worker.
 """
 
 from __future__ import annotations
@@ -27,6 +39,8 @@ ENGINES = ("local", "dask")
 CHUNK_DOCUMENTS = 16
 #: How long to wait for a scheduler named by address.
 CONNECT_TIMEOUT = "10s"
+#: Tasks sent at once past this size make Dask warn: the rules' tasks carry the claims table.
+LARGE_GRAPH = "4GB"
 
 _extractors: dict[int, object] = {}
 
@@ -71,8 +85,10 @@ def executor_for(engine: str = "local", *, scheduler: str | None = None,
         from distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError("--engine", "the dask engine needs Dask: pip install 'reconcile-claims[dask]'") from None
-    # The worker profiler samples every task's stack; it cost a quarter of the run.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # The worker profiler samples every task's stack; it cost a quarter of the run. The rules'
+    # tasks carry parts of the claims table (see the module's docstring): no warning for that.
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.admin.large-graph-warning-threshold": LARGE_GRAPH}):
         with contextlib.ExitStack() as stack:
             if scheduler:
                 try:
@@ -84,4 +100,25 @@ def executor_for(engine: str = "local", *, scheduler: str | None = None,
                 cluster = stack.enter_context(LocalCluster(n_workers=workers or 2, threads_per_worker=1,
                                                            processes=True, dashboard_address=None))
                 client = stack.enter_context(Client(cluster))
-            yield client.get_executor()
+            # pure=False: a task's key is not a hash of its arguments (the settings, parts of the
+            # claims table), which cost the driver more to hash than the task costs to send
+            yield client.get_executor(pure=False)
+
+
+def _dask_client(executor: Executor):
+    """The Dask client behind a ``client.get_executor()``, else None."""
+    client = getattr(executor, "_client", None)  # distributed's ClientExecutor keeps it there
+    return client if client is not None and hasattr(client, "scatter") else None
+
+
+def workers_of(executor: Executor) -> int:
+    """How many tasks ``executor`` runs at once: a Dask cluster's worker threads, a
+    ``concurrent.futures`` pool's workers, else this machine's usable CPUs."""
+    client = _dask_client(executor)
+    if client is not None:
+        return max(1, sum(client.nthreads().values()))
+    workers = getattr(executor, "_max_workers", None)
+    if isinstance(workers, int) and workers > 0:
+        return workers
+    from .corpus import usable_cpus
+    return usable_cpus()

@@ -93,6 +93,15 @@ def fingerprint(rule: str, claims: list[dict], *, by_path: bool = False) -> str:
     return f"{rule}-{digest[:16]}"
 
 
+def first_of_each(findings) -> list[Finding]:
+    """The first finding of each fingerprint (two rules, or one rule twice, may find the same
+    thing), sorted by :meth:`Finding.sort_key`."""
+    out: dict[str, Finding] = {}
+    for f in findings:
+        out.setdefault(f.fingerprint, f)
+    return sorted(out.values(), key=Finding.sort_key)
+
+
 def cards(findings: list[Finding]) -> list[list[Finding]]:
     """Findings as report cards: those about the same outlying claim together, the most
     severe first; cards in the order of their first finding."""

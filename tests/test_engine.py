@@ -1,19 +1,27 @@
-"""Reading documents on a Dask cluster gives exactly what reading them here gives."""
+"""Reading documents and running the rules on a Dask cluster gives exactly what doing it here gives."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
-from concurrent.futures import ProcessPoolExecutor
+import sys
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from reconcile.buckets import check_markets
 from reconcile.check import check_corpus
 from reconcile.cli import app
 from reconcile.config import load_settings
 from reconcile.engine import CHUNK_DOCUMENTS, executor_for
 from reconcile.report import render
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from generate_corpus import generate  # noqa: E402
 
 distributed = pytest.importorskip("distributed")
 
@@ -40,27 +48,58 @@ def dask_executor():
         yield executor
 
 
-def _outputs(result) -> tuple[str, str]:
-    return render(result, "json"), render(result, "csv")
+def _outputs(result) -> tuple[str, ...]:
+    """report.json, report.md, claims.csv and the SARIF log."""
+    return tuple(render(result, fmt) for fmt in ("json", "md", "csv", "sarif"))
 
 
-@pytest.mark.parametrize("corpus", ["sources", "near-miss"])
-def test_dask_gives_byte_identical_reports(dask_executor, tmp_path, corpus):
-    paths = ["sources"] if corpus == "sources" else [str(near_miss_corpus(tmp_path / "docs"))]
-    settings = load_settings(use_cwd=False)
+def markets_corpus(folder):
+    """Eight markets (some by near-miss names) in 40 generated documents, two of them copied:
+    the rules run in several buckets of markets and of documents."""
+    generate(40, folder, seed=5, per_market=5)
+    docs = sorted(p for p in folder.iterdir() if p.name != "metadata.toml")
+    for doc in (docs[0], docs[9]):
+        shutil.copy(doc, folder / f"copy_of_{doc.name}")
+    return folder
+
+
+@pytest.mark.parametrize("corpus", ["sources", "near-miss", "markets"])
+def test_dask_gives_byte_identical_reports(dask_executor, settings, tmp_path, corpus):
+    """Extraction and the rules on the cluster (the rules a bucket of markets at a time, see
+    reconcile.buckets): the same reports, byte for byte, as a local run."""
+    paths = {"sources": lambda: ["sources"], "near-miss": lambda: [str(near_miss_corpus(tmp_path / "docs"))],
+             "markets": lambda: [str(markets_corpus(tmp_path / "markets"))]}[corpus]()
     local = check_corpus(paths, settings, jobs=1)
     remote = check_corpus(paths, settings, executor=dask_executor)
     assert _outputs(remote) == _outputs(local)
+    assert local.findings
+    if corpus == "sources":
+        assert "RC701" in {f.rule for f in local.findings}  # the reference facts took part
     if corpus == "near-miss":
         # names are merged over the whole corpus, not per chunk
-        assert set(remote.claims["subject"]) == {"smart glass", "cold chain monitoring"}
+        assert set(remote.document_claims()["subject"]) == {"smart glass", "cold chain monitoring"}
+    if corpus == "markets":
+        assert local.claims["subject"].nunique() >= 8 and len({f.rule for f in local.findings}) >= 3
 
 
-def test_any_executor_serves(tmp_path):
-    paths = [str(near_miss_corpus(tmp_path / "docs"))]
-    settings = load_settings(use_cwd=False)
+def test_any_executor_serves(tmp_path, settings):
+    paths = ["sources", str(near_miss_corpus(tmp_path / "docs"))]
     with ProcessPoolExecutor(2) as pool:
         assert _outputs(check_corpus(paths, settings, executor=pool)) == _outputs(check_corpus(paths, settings, jobs=1))
+
+
+class KillingWhenRulesStart(Executor):
+    """An executor's tasks, with a worker killed as the first bucket of markets is sent."""
+
+    def __init__(self, executor: Executor, pid: int) -> None:
+        self.executor, self.pid, self.killed = executor, pid, False
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = self.executor.submit(fn, *args, **kwargs)
+        if fn is check_markets and not self.killed:
+            os.kill(self.pid, signal.SIGKILL)
+            self.killed = True
+        return future
 
 
 def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
@@ -77,10 +116,13 @@ def test_a_worker_killed_mid_run_changes_nothing(tmp_path):
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])
 
-        result = check_corpus(paths, settings, executor=executor, progress=kill_one)
+        # and the other dies as the rules start: a bucket's task carries its claims, and runs again
+        killing = KillingWhenRulesStart(executor, pids[1])
+        result = check_corpus(paths, settings, executor=killing, progress=kill_one)
         after = sorted(client.run(os.getpid).values())
-    # the worker died while chunks were still out (its nanny started another), and nothing changed
-    assert killed and killed[0] not in after
+    # the workers died while chunks and buckets were still out (their nannies started others),
+    # and nothing changed
+    assert killed and killing.killed and not set(pids) & set(after)
     assert _outputs(result) == expected
 
 

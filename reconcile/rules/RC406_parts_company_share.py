@@ -55,6 +55,8 @@ class PartsCompanyShare(Rule):
     code = "RC406"
     name = "parts.company_share"
     severity = "warning"
+    #: a company's share against another market's size in its document
+    reach = "document"
 
     def check(self, facts: Facts):
         if not facts.company_shares:

@@ -40,6 +40,8 @@ class GeographyWrongRegion(Rule):
     code = "RC601"
     name = "geography.wrong_region"
     severity = "warning"
+    #: a document's regional lists, whatever markets their items are read under
+    reach = "document"
 
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions

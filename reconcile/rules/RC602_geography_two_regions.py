@@ -34,6 +34,8 @@ class GeographyTwoRegions(Rule):
     code = "RC602"
     name = "geography.two_regions"
     severity = "warning"
+    #: a document's regional lists, whatever markets their items are read under
+    reach = "document"
 
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions

@@ -40,6 +40,8 @@ class GeographyListItem(Rule):
     code = "RC603"
     name = "geography.list_item"
     severity = "warning"
+    #: a document's regional lists, whatever markets their items are read under
+    reach = "document"
 
     def check(self, facts: Facts):
         countries, regions = self.ctx.countries, self.ctx.regions

@@ -53,10 +53,17 @@ class ReferenceConflict(Rule):
     code = "RC701"
     name = "reference.conflict"
     severity = "warning"
+    #: which company a figure is about is settled over every company name in the corpus
+    reach = "corpus"
 
     def check(self, facts: Facts):
+        yield from self.conflicts(reference_comparisons(facts, self.ctx.measures, self.ctx.reference,
+                                                        self.ctx.company_words))
+
+    def conflicts(self, found: list[Comparison]):
+        """The findings of the comparisons of a corpus's figures with the reference facts."""
         measures = set(self.options["measures"])
-        for c in reference_comparisons(facts, self.ctx.measures, self.ctx.reference, self.ctx.company_words):
+        for c in found:
             if c.agrees is None and c.fact.measure in measures:
                 yield self._finding(c)
 

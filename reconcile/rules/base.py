@@ -40,6 +40,12 @@ class Rule:
     code: str = ""
     name: str = ""
     severity: str = "warning"
+    #: What a rule's findings read: one market's facts, in however many documents ("market");
+    #: one document's facts, whatever their markets ("document"); or facts across the corpus
+    #: ("corpus"). Rules run on an executor a bucket of markets or of documents at a time
+    #: (see :mod:`reconcile.buckets`); a finding about a market may still read a fact of
+    #: another market in the same sentence (a change's amount, a share of the whole).
+    reach: str = "market"
 
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx

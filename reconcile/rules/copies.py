@@ -24,12 +24,28 @@ def _signature(f) -> tuple:
             f"{f.value:.9g}", r["figure"])
 
 
-def copy_groups(facts: list, *, similarity: float = 0.9, min_figures: int = 3,
-                max_sharing: int = 200) -> dict[str, list[str]]:
-    """``{representative: [copies...]}`` for every group of near-duplicate documents."""
+def document_figures(facts: list) -> dict[str, set]:
+    """Each document's figures as copies are told apart: ``{doc: {figure's signature...}}``.
+
+    A document's figures are the union of its figures in each market, so the figures of
+    documents read in separate parts of a corpus (see :mod:`reconcile.buckets`) merge into
+    the whole corpus's by a union of these dicts."""
     sigs: dict[str, set] = defaultdict(set)
     for f in facts:
         sigs[f.doc].add(_signature(f))
+    return dict(sigs)
+
+
+def copy_groups(facts: list, *, similarity: float = 0.9, min_figures: int = 3,
+                max_sharing: int = 200) -> dict[str, list[str]]:
+    """``{representative: [copies...]}`` for every group of near-duplicate documents."""
+    return copy_groups_of(document_figures(facts), similarity=similarity, min_figures=min_figures,
+                          max_sharing=max_sharing)
+
+
+def copy_groups_of(sigs: dict[str, set], *, similarity: float = 0.9, min_figures: int = 3,
+                   max_sharing: int = 200) -> dict[str, list[str]]:
+    """:func:`copy_groups` from each document's figures (:func:`document_figures`)."""
     holders: dict[tuple, list[str]] = defaultdict(list)
     for doc in sorted(sigs):
         if len(sigs[doc]) >= min_figures:

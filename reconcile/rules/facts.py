@@ -245,10 +245,18 @@ class Facts:
     rates
         Optional exchange rates ``{"base": "USD", "years": {"2024": {"EUR": 1.08}}}``;
         money in a currency with a rate for its year is converted to the base.
+    copy_similarity
+        How alike two documents' figures make them one source (see :mod:`.copies`); above 1,
+        no document is a copy.
+    copies
+        The copy groups, when they were found already over a whole corpus these claims are
+        part of (a document's figures span its markets: one bucket of markets alone would
+        find other groups, see :mod:`reconcile.buckets`); ``copy_similarity`` is then unused.
     """
 
     def __init__(self, claims: pd.DataFrame, *, bands: Bands = Bands(), rates: dict | None = None,
-                 copy_similarity: float = 0.9, partial_year: dict | None = None) -> None:
+                 copy_similarity: float = 0.9, partial_year: dict | None = None,
+                 copies: dict[str, list[str]] | None = None) -> None:
         self.bands = bands
         partial = [(part, phrase_pattern(words)) for part, words in sorted((partial_year or {}).items()) if words]
         self.rates = rates or {}
@@ -294,9 +302,10 @@ class Facts:
         facts = [f for f in kept.values() if comparable(f.row) and not f.row["part_of_year"]]
         periodic = [f for f in kept.values() if not comparable(f.row) or f.row["part_of_year"]]
         #: ``{document: [its near-duplicate copies]}``; the copies' facts are left out.
-        self.copies: dict[str, list[str]] = (copy_groups(facts + periodic, similarity=copy_similarity)
-                                             if copy_similarity <= 1 else {})
-        dropped = {d for copies in self.copies.values() for d in copies}
+        if copies is None:
+            copies = copy_groups(facts + periodic, similarity=copy_similarity) if copy_similarity <= 1 else {}
+        self.copies: dict[str, list[str]] = copies
+        dropped = {d for group in self.copies.values() for d in group}
         self._dropped = dropped
         order = lambda f: (f.doc, int(f.row["start"]))  # noqa: E731
         #: annual and multi-year facts: what every rule compares
@@ -319,6 +328,9 @@ class Facts:
         self.company_shares: list[Fact] = sorted((f for f in company_shares if f.doc not in dropped), key=order)
         _growth_targets(self.all + self.periodic)
         parts = _unnamed_parts(self.all, rows)
+        #: values a share of the whole beside them makes a part, though no part is named: left
+        #: out of ``all`` (with ``all`` and ``periodic``, the facts copies are found by)
+        self.unnamed_parts: list[Fact] = [f for f in self.all if id(f) in parts]
         if parts:
             self.all = [f for f in self.all if id(f) not in parts]
         self._groups: dict[tuple, dict] = {}

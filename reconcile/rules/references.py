@@ -16,7 +16,9 @@ parts): see :class:`Wording`. When in doubt, a figure is not compared.
 
 Rule RC701 reports the figures no same-period reference allows; ``check`` marks those one
 allows as corroborated (the ``corroborated_by`` column) when RC701 runs, from the rule's own
-comparisons (:func:`reference_comparisons`, worked out once).
+comparisons (:func:`reference_comparisons`, worked out once). Which company a short name is
+(:func:`compare`) is settled over every name in the corpus, so a corpus read in parts gathers
+each part's :func:`company_figures` and compares them together (see :mod:`reconcile.buckets`).
 """
 
 from __future__ import annotations
@@ -317,17 +319,36 @@ def comparisons(facts: Facts, *, relative: float, wording: Wording, legal_suffix
     names none, when the references for it are of several legal entities, is not compared."""
     if not facts.reference:
         return []
-    index: dict[tuple, list[Fact]] = defaultdict(list)
-    for r in facts.reference:
-        index[(r.subject, r.measure, r.unit)].append(r)
     names = {r.subject for r in facts.reference}
+    found = company_figures(facts, names, wording=wording, legal_suffixes=legal_suffixes)
+    return compare(found, facts.reference, relative=relative, legal_suffixes=legal_suffixes,
+                   company_words=company_words)
+
+
+def company_figures(facts: Facts, names: set, *, wording: Wording, legal_suffixes=()) -> list[tuple[Fact, str, str]]:
+    """The document figures that may be compared with the reference facts of companies
+    ``names``: ``(fact, the company's name as its sentence writes it, that name's key)``, in
+    the order of ``facts.all``. Each is a document's own: the figures of a corpus read in parts
+    are the parts' figures, each document's in its order (see :mod:`reconcile.buckets`)."""
     firsts = {n.split()[0] for n in names if n}  # the sentence is read only for a company the reference may name
-    candidates = []
+    out = []
     for f in facts.all:
         if not _company_figure(f) or entity_key(f.row["entity"], legal_suffixes).split(" ")[0] not in firsts:
             continue
         if (name := wording.name(f)) is not None:
-            candidates.append((f, name, entity_key(name, legal_suffixes)))
+            out.append((f, name, entity_key(name, legal_suffixes)))
+    return out
+
+
+def compare(candidates: list[tuple[Fact, str, str]], reference: list[Fact], *, relative: float,
+            legal_suffixes=(), company_words=()) -> list[Comparison]:
+    """:func:`comparisons` of the :func:`company_figures` of a whole corpus: a name is the
+    reference's company when it is, or when the reference's is the one longer name (legal
+    form, company-name words) among every name in the reference facts and those figures."""
+    index: dict[tuple, list[Fact]] = defaultdict(list)
+    for r in reference:
+        index[(r.subject, r.measure, r.unit)].append(r)
+    names = {r.subject for r in reference}
     full = canonical_companies(names | {key for _, _, key in candidates}, list(company_words))
     out = []
     for f, name, key in candidates:
@@ -355,6 +376,21 @@ def reference_comparisons(facts: Facts, measures: dict, reference: dict, company
     return facts.memo(key, lambda: comparisons(
         facts, relative=facts.bands.relative, wording=Wording.from_settings(measures, reference, company_words),
         legal_suffixes=suffixes, company_words=company_words))
+
+
+def reference_candidates(facts: Facts, names: set, measures: dict, reference: dict,
+                         company_words=()) -> list[tuple[Fact, str, str]]:
+    """:func:`company_figures` with the settings' wording."""
+    suffixes = reference.get("names", {}).get("legal_suffixes", [])
+    return company_figures(facts, names, wording=Wording.from_settings(measures, reference, company_words),
+                           legal_suffixes=suffixes)
+
+
+def compare_with_references(candidates: list[tuple[Fact, str, str]], reference: list[Fact], *, relative: float,
+                            reference_settings: dict, company_words=()) -> list[Comparison]:
+    """:func:`compare` with the settings' legal forms."""
+    suffixes = reference_settings.get("names", {}).get("legal_suffixes", [])
+    return compare(candidates, reference, relative=relative, legal_suffixes=suffixes, company_words=company_words)
 
 
 def corroborations(found: list[Comparison], measures=None) -> dict[str, str]:

@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+class _Missing:
+    """An absent value: one object, also after a trip through pickle (facts go to and come
+    back from an executor's workers, see :mod:`reconcile.buckets`)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "MISSING"
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
 #: An absent value (a key the facts may set later).
-MISSING = object()
+MISSING = _Missing()
 #: What the facts add to a claim's row (see ``Facts._fact`` and ``_growth_targets``).
 DERIVED = ("calendar", "era", "part_of_year", "of")
 
