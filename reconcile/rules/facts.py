@@ -458,6 +458,11 @@ def _growth_targets(facts: list[Fact]) -> None:
                 # a part of an economy's statistic ("non-food store volumes fell 0.7% on the month"):
                 # a rate of that part's index, comparable on the same basis and period
                 g.row["of"] = "index"
+            elif not near and g.row.get("entity_type") == "company" and g.scope != "Global" \
+                    and g.row.get("scope_type") == "segment" and g.row.get("basis") in ("", "yoy"):
+                # a company's named line ("comparable sales rose 4.8%", "like-for-like sales +3.4%"):
+                # that line's rate, comparable for the same company, line and period
+                g.row["of"] = "segment"
 
 
 def _unnamed_parts(facts: list[Fact], rows: list[dict]) -> set[int]:
