@@ -1126,3 +1126,14 @@ def test_a_wire_story_dates_its_quarter_from_its_date_and_its_bases_a_year_befor
     assert (story["year"], story["quarter"], story["fiscal"]) == (2025, 3, True)
     assert story["fiscal_year_end"] == got[("release.md", "$107.5 million")]["fiscal_year_end"]
     assert got[("wire.md", "$61.2 million")]["period_label"].startswith("H1")  # "in the first half)"
+
+
+def test_a_note_titled_with_an_exchange_ticker_and_a_story_of_a_raised_outlook_name_their_company(tmp_path):
+    note = ("# Harlow Components (HLC GY) – H1 25: Chassis carries the beat\n\n"
+            "**First take.** H1 adj. EBIT of EUR 179m came in 4.7% above consensus. Harlow's margin held up.\n\n"
+            "Harlow remains our top pick; Harlow trades at 9x earnings.\n")
+    story = ("# Brenwick & Vale narrows guidance as like-for-likes rise 4.3%\n\n"
+             "Homewares chain Brenwick & Vale has tightened its full-year outlook after like-for-like sales "
+             "rose 4.3% in the first half. Brenwick & Vale now expects profit of £52m.\n")
+    assert {r["entity"] for r in claims(tmp_path, note, name="note.md")} == {"Harlow Components"}
+    assert {r["entity"] for r in claims(tmp_path, story, name="story.md")} == {"Brenwick & Vale"}

@@ -55,9 +55,11 @@ _FISCAL = re.compile(r"\bfiscal[\s-]+(?:years?|quarters?|half|(?:19|20)\d{2}|fir
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.
 _LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings)\b\.?")
-_ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses)\b")
+_ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses|"
+                        r"raised|raises|lifted|lifts|narrowed|narrows|tightened|tightens|trimmed|trims|reaffirmed|"
+                        r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")
 # A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
-_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?[A-Z]{2,5}(?:\.[A-Z])?\)")
+_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?(?:[A-Z]{2,5}|\d{4})(?:[ .][A-Z]{1,2})?\)")
 _EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
 # "Acme Corp, the Ohio-based maker of widgets," right before the verb: the name, and what it is.
 _NAME_APPOSITIVE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3}),[ \t]+"
@@ -183,6 +185,8 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         shorter = next((i for i, kept in enumerate(out) if name.startswith(kept + " ")), None)
         if shorter is None and any(name.split()[0] == kept.split()[0] for kept in out):
             continue  # "Corvane" and "Corvane Systems" are one company
+        if shorter is None and any(f" {name} " in f" {kept} " for kept in out):
+            continue  # "Vale" of "Brenwick & Vale": a word of a name already kept
         mentions = len(_whole_word_at(body, name))
         first = name.split()[0]
         if first != name and _whole_word_at(title, first):
