@@ -1137,3 +1137,12 @@ def test_a_note_titled_with_an_exchange_ticker_and_a_story_of_a_raised_outlook_n
              "rose 4.3% in the first half. Brenwick & Vale now expects profit of £52m.\n")
     assert {r["entity"] for r in claims(tmp_path, note, name="note.md")} == {"Harlow Components"}
     assert {r["entity"] for r in claims(tmp_path, story, name="story.md")} == {"Brenwick & Vale"}
+
+
+def test_a_market_growing_a_given_rate_each_year_over_a_period_states_a_cagr(tmp_path):
+    text = ("# Widget Sensors Market\n\nThe widget sensors market is estimated at USD 4.9 Bn in 2024 and will touch "
+            "USD 8.6 Bn in 2030, expanding at 9.9% annually over 2024–2030.\n\n"
+            "Brenwick expects cloud-deployed sensors to grow more than 21% a year through 2030.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text)}
+    assert (rows["9.9%"]["measure"], rows["9.9%"]["period_start"], rows["9.9%"]["period_end"]) == ("cagr", 2024, 2030)
+    assert rows["21%"]["measure"] != "cagr"  # a part's rate, no market named: not the market's CAGR

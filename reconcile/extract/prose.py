@@ -268,6 +268,12 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
             d.negative = prev.negative and d.measure in ("growth", "rate")
             d.confidence *= 0.9
             d.continues = prev  # "Europe to account for 44% by 2028, Asia Pacific 39%": its time too
+        if d.measure in ("growth", "other") and not ctx.entity and _PER_YEAR.match(right) \
+                and _GROWING.search(left[-40:]) and _MARKET_NAMED.search(around.full_left) \
+                and (_A_YEAR.search(around.full_left) or _A_YEAR.search(right[:60])):
+            # "The … market is estimated at USD 4.9 Bn in 2024 and will touch USD 8.6 Bn in 2030,
+            # expanding at 9.9% annually over 2024–2030": the market's compound annual rate
+            d.measure = "cagr"
         if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
             d.negative = True
         if d.measure in ("growth", "rate"):
@@ -477,6 +483,13 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment:
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", _breakdown(ex, full_left)
+
+
+#: Right after a rate of growth that compounds over years: "9.9% annually", "9.1% a year".
+_PER_YEAR = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|per\s+annum|p\.\s?a\.)(?![\w-])", re.IGNORECASE)
+_GROWING = re.compile(r"\b(?:grow\w*|growth|expand\w*|expansion|ris\w*|increas\w*|climb\w*|advanc\w*)\b", re.IGNORECASE)
+_MARKET_NAMED = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 #: An analyst's period written as estimated or actual: "FY26E", "3Q25A", "1H25E".
