@@ -1146,3 +1146,12 @@ def test_a_market_growing_a_given_rate_each_year_over_a_period_states_a_cagr(tmp
     rows = {r["figure"]: r for r in claims(tmp_path, text)}
     assert (rows["9.9%"]["measure"], rows["9.9%"]["period_start"], rows["9.9%"]["period_end"]) == ("cagr", 2024, 2030)
     assert rows["21%"]["measure"] != "cagr"  # a part's rate, no market named: not the market's CAGR
+
+
+def test_a_part_named_before_its_change_in_brackets_is_its_scope(tmp_path):
+    text = ("STATISTICS VALMORA\nConsumer Prices Bulletin: March 2026\n\nConsumer price inflation was 3.4% in March "
+            "2026. Food prices rose by 5.1% in the year to March 2026. Vegetables (up 11.8%) and dairy products "
+            "(up 7.2%) accounted for most of the increase. Inflation stood at 3.1% (up 0.2 points).\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text, name="cpi.txt")}
+    assert (rows["11.8%"]["scope"], rows["7.2%"]["scope"]) == ("Vegetables", "dairy products")
+    assert rows["7.2%"]["measure"] != "share"  # "(up 7.2%) accounted for …": a change, not a share

@@ -303,7 +303,10 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         if d.measure == "share" and d.scope_type == "country" and _OF_REGION.match(around.right):
             d.dimension = "of_region"  # "Germany contributed 29% of regional revenue": a share of Europe
     own_economy = d.scope_type == "global" or (d.scope_type == "country" and d.scope == ctx.entity)
-    if ctx.entity_type == "economy" and own_economy and not d.explicit_global:
+    if d.scope_type == "global" and not d.explicit_global and d.q.unit == "percent" \
+            and d.measure in ("growth", "rate", "other", "share") and _parenthesised_part(ex, ctx, d, around.own_left):
+        pass  # "Vegetables (up 11.8%)": the part its brackets follow
+    elif ctx.entity_type == "economy" and own_economy and not d.explicit_global:
         _component(ex, ctx, d, around, prev)
     elif (not ctx.company_doc and not ctx.entity_type and d.scope_type == "global" and not d.explicit_global
           and (d.measure in ("share", "cagr", "market_size") or (d.measure == "other" and ex.units.is_currency(d.q.unit)))):
@@ -317,6 +320,39 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+
+
+#: A part named right before its change in brackets: "Vegetables (up 11.8%)", "Wholesale (+3.9%)".
+_PART_IN_BRACKETS = re.compile(r"(?:^|[,;:]\s*|\s(?:and|while|with|but|as)\s+|\s)((?:[A-Za-z][\w&'’/-]*)(?:\s+(?:&\s+|and\s+)?"
+                               r"[A-Za-z][\w&'’/-]*){0,4})\s*\(\s*(?P<moved>up|down|rising|falling|rose|fell|\+|-|−)?\s*$")
+_NOT_PARTS = frozenset(("the", "a", "an", "it", "its", "this", "that", "which", "who", "they", "we", "year", "quarter",
+                        "month", "total", "overall", "growth", "change", "rate"))
+
+
+def _parenthesised_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str) -> bool:
+    """ "Vegetables (up 11.8%) and dairy products (up 7.2%)": the part each change in brackets is
+    of; whether one was named."""
+    m = _PART_IN_BRACKETS.search(left[-60:])
+    if m is None or (d.measure == "share" and not m.group("moved")):
+        return False
+    words = m.group(1).split()
+    while words and words[0].lower() in _NOT_PARTS | {"and", "with", "while", "but", "as", "led", "by"}:
+        words.pop(0)
+    name = " ".join(words)
+    if not name or name.lower() in _NOT_PARTS or (ctx.entity and name.lower() == ctx.entity.lower()) \
+            or ex.measures.nearest("percent", name, "", before=60) or ex.measures.nearest("money", name, "", before=60):
+        return False  # "revenue (up 11%)": the measure itself, not a part
+    region = ex.regions.resolve(name)
+    if region == "Global":
+        return False
+    if region:
+        d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
+    else:
+        d.scope, d.scope_type = ex.segment_label(name), "segment"
+        d.dimension = "component" if ctx.entity_type == "economy" else "segment"
+    if d.measure == "share":  # "(up 7.2%) accounted for most of the increase": a change, not a share
+        d.measure, d.metric = "growth", ex.family("growth")
+    return True
 
 
 def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) -> None:
