@@ -193,6 +193,8 @@ class Vocabulary:
             return "share"  # "reaching 74% of spending by 2030": a share, whatever rate came before
         if cues.near("cagr", left, right, before=90, after=25):
             return "cagr"
+        if _GM_BEFORE.search(left[-16:]):
+            return "margin"  # an analyst's "GM of 42.0%"
         named = self.measures.nearest("percent", left, right, before=45, after=20)
         if named and named[0] == "margin" and named[1] <= 30:
             return "margin"
@@ -286,6 +288,8 @@ _PHRASAL_UP = frozenset(("made", "make", "makes", "making", "ended", "end", "end
                          "set", "sets", "summed", "sum", "added", "adds", "shored", "propped", "wound"))
 
 
+#: An analyst's gross margin right before its figure: "GM of 42.0%", "GM was 42.0%", "GM: 42.0%".
+_GM_BEFORE = re.compile(r"\bGM(?:\s+(?:of|was|at|came\s+in\s+at|reached)|:)?\s+$")
 #: Right after a share price target: "$82 PT", "$250 price target", "$90 target price".
 TARGET_AFTER = re.compile(r"^\s*(?:PT\b|(?:12-month\s+)?(?:price\s+target|target\s+price)\b)")
 #: A relative clause between a measure and its verb: "Core inflation, which excludes food and

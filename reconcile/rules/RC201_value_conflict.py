@@ -10,7 +10,8 @@ known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the sa
 (year on year, quarter on quarter...). A rate (inflation, unemployment, a policy rate) is
 compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
 for the same month, quarter or year, basis (month on month, year on year) and seasonal
-adjustment, across documents.
+adjustment, across documents; a margin likewise with margins of its kind (``[margins]``:
+gross, operating, net) for the same company, part and period, across documents.
 Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
 constant-currency figures, consensus and guidance never take part (see ``facts.comparable``). Only figures read with at least ``min_confidence`` take part (a market size with no
 year, a company named by a pronoun or a bold heading, a bare list item are read with less).
@@ -149,6 +150,8 @@ class ValueConflict(Rule):
         yield from self._periodic(facts, keys, measures, rel)
         if "rate" in measures:
             yield from self._rates(facts, rel)
+        if "margin" in measures:
+            yield from self._margins(facts, rel)
         spread_out: dict[tuple, tuple[list, list]] = {}
         for key, group in facts.groups(*keys).items():
             subject, scope, measure = key[:3]
@@ -235,8 +238,8 @@ class ValueConflict(Rule):
     @staticmethod
     def _compared(measure: str, of: str, measures: set) -> bool:
         """A measure the settings list; a rate of change only when what it is of is known;
-        rates (inflation, unemployment...) only by kind, in ``_rates``."""
-        return measure in measures and measure != "rate" and (measure != "growth" or bool(of))
+        rates (inflation, unemployment...) and margins only by kind, in ``_rates`` and ``_margins``."""
+        return measure in measures and measure not in ("rate", "margin") and (measure != "growth" or bool(of))
 
     def _rates(self, facts: Facts, rel: float):
         """Rates of one kind ("unemployment rate", named right before the figure) for the same
@@ -257,6 +260,21 @@ class ValueConflict(Rule):
                    f.year, *f.within_year)
             groups.setdefault(key, []).append(f)
         yield from self._across(_by_basis(groups), facts, rel, lambda key: f"{key[2]}_rate")
+
+    def _margins(self, facts: Facts, rel: float):
+        """Margins of one kind ("gross margin", "GM", named right before the figure; ``[margins]``
+        in measures.toml) for the same company, part and period, across documents."""
+        margin_kinds = kinds(self.ctx.measures, "margins", required=("of", "over"))
+        groups: dict[tuple, list] = {}
+        for f in facts.all + facts.periodic:
+            if f.measure != "margin" or f.unit != "percent" or f.year is None:
+                continue
+            kind = kind_before(f, margin_kinds)
+            if kind is None:
+                continue
+            key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], f.year, *f.within_year)
+            groups.setdefault(key, []).append(f)
+        yield from self._across(groups, facts, rel, lambda key: f"{key[2]}_margin")
 
     def _periodic(self, facts: Facts, keys: tuple, measures: set, rel: float):
         """A quarter's or a month's figures, compared only with the same quarter or month of
