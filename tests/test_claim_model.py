@@ -1155,3 +1155,18 @@ def test_a_part_named_before_its_change_in_brackets_is_its_scope(tmp_path):
     rows = {r["figure"]: r for r in claims(tmp_path, text, name="cpi.txt")}
     assert (rows["11.8%"]["scope"], rows["7.2%"]["scope"]) == ("Vegetables", "dairy products")
     assert rows["7.2%"]["measure"] != "share"  # "(up 7.2%) accounted for …": a change, not a share
+
+
+def test_split_years_count_columns_and_year_ended_tables(tmp_path):
+    text = ("# Brenwick Ferries\n\nIn the 2024/25 financial year the company carried 6.84 million passengers. "
+            "In the 2023/24 season the line carried 1.16 million units.\n\n"
+            "| Year ended 31 March | Revenue (£m) | Passengers (millions) |\n|---|---|---|\n"
+            "| 2024 | 781.3 | 6.51 |\n| 2025 | 842.6 | 6.84 |\n")
+    rows = claims(tmp_path, text)
+    prose = {r["figure"]: r for r in rows if r["line"] == 3}
+    assert (prose["6.84 million"]["year"], prose["6.84 million"]["fiscal"]) == (2025, True)  # "2024/25 financial year"
+    assert (prose["1.16 million"]["year"], prose["1.16 million"]["fiscal"]) == (2024, False)  # a season
+    table = {r["figure"]: r for r in rows if r["line"] == 8}
+    # "Passengers (millions)": millions of passengers, not pounds; "Year ended 31 March": fiscal years
+    assert (table["6.84"]["value"], table["6.84"]["unit"], table["6.84"]["measure"]) == (6.84e6, "passenger", "count")
+    assert (table["842.6"]["unit"], table["842.6"]["fiscal"], table["842.6"]["year"]) == ("GBP", True, 2025)

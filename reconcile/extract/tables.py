@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import NUM, Quantity
-from .timeexpr import TimeExpr
+from .timeexpr import TimeExpr, month_number
 from .timing import apply_time
 from .vocabulary import Vocabulary
 
@@ -47,6 +47,9 @@ _BASIS_ONLY = re.compile(r"[\W_]*(?:(?:n\.?\s?)?s\.\s?a\.?|(?:not\s+)?seasonally
                          re.IGNORECASE)
 _WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b",
                         re.IGNORECASE)
+#: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
+_YEAR_ENDED_HEAD = re.compile(r"\byears?\s+(?:ended|ending|to)\s+(?:\d{1,2}\s+)?([A-Z][a-z]+)", re.IGNORECASE)
+_MONTH_ABBREVIATIONS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 _RULE_LINE = re.compile(r"^[-=_~*\s]{3,}$")
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
@@ -135,10 +138,21 @@ def scale_note(ex: Vocabulary, text: str, currency: str | None) -> tuple[float, 
 
 
 def _column_unit(ex: Vocabulary, header: str, currency: str | None) -> tuple[float, str, bool] | None:
-    """The unit a column header states for its cells: "(%)" -> percent, "($bn)" -> USD billions."""
+    """The unit a column header states for its cells: "(%)" -> percent, "($bn)" -> USD billions,
+    "Passengers (millions)" -> millions of passengers."""
     if _PERCENT_HEADER.search(header):
         return 1.0, "percent", False
-    return scale_note(ex, header, currency) if _SCALE_NOTE.search(header) else None
+    if not _SCALE_NOTE.search(header):
+        return None
+    noun = ex.count_noun_in(header)
+    if noun and not re.search(r"[$€£¥₹]|\b[A-Z]{3}\b", header):
+        m = _SCALE_NOTE.search(header)
+        word = m.group("scale").lower()
+        try:
+            return float(ex.units.scale_factor(word[:-1] if len(word) > 2 and word.endswith("s") else word)), noun, False
+        except KeyError:
+            return None
+    return scale_note(ex, header, currency)
 
 
 def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
@@ -347,6 +361,11 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             # beside dated ones is of the latest of them
             t = max(header_years, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0))
         apply_time(ctx, d, t)
+        if t is not None and source is row_label and header and not d.fiscal and d.year and not (d.quarter or d.month):
+            ended = _YEAR_ENDED_HEAD.search(header[0])
+            end_month = month_number(ended.group(1)) if ended and ended.group(1)[:3].lower() in _MONTH_ABBREVIATIONS else None
+            if end_month and end_month != 12:  # "Year ended 31 March | … ": the rows' years are fiscal years
+                d.fiscal, d.year_end = True, end_month
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]

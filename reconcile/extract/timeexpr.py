@@ -39,6 +39,9 @@ _CAL = (
     r"(?P<cprep>\b(?:in|for|during|of|by|through|since|from|at)\s+)?(?:the\s+)?(?:"
     rf"FY\s?'?(?P<fyq_y>(?:19|20)\d{{2}}|\d{{2}})\s*Q(?P<fyq_q>[1-4])\b"
     rf"|(?P<yq_y>(?:19|20)\d{{2}})[\s-]?Q(?P<yq_q>[1-4])\b"  # statisticians' "2024Q3", "2024-Q3"
+    # a fiscal year named by the two calendar years it spans, short: "FY24/25" (long forms,
+    # "2024/25", are read where periods are)
+    rf"|FY\s?'?(?P<sy_a>\d{{2}})/(?P<sy_b>\d{{2}})(?![\d/])"
     rf"|(?P<nq_q>[1-4])Q(?:\s*(?P<nq_fy>FY\s?'?)?(?P<nq_y>(?:19|20)\d{{2}}|\d{{2}}))?(?:[AE]\b|\b)"
     rf"|(?P<nh_n>[12])H(?P<nh_y>(?:19|20)\d{{2}}|\d{{2}})?(?:[AE]\b|\b)"
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
@@ -63,6 +66,10 @@ _CAL = (
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+_FISCAL_AFTER = re.compile(r"\s+(?:financial|fiscal)\s+year\b", re.IGNORECASE)
+_FY_BEFORE = re.compile(r"\bFY\s?$")
 
 
 def month_number(name: str) -> int:
@@ -99,7 +106,7 @@ _MONTH_SPAN = (
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
     r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
@@ -158,6 +165,12 @@ class TimeFinder:
                 y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
                 if y2 <= y1 or y2 - y1 > 50:
                     continue
+                fiscal = bool(_FISCAL_AFTER.match(text, m.end()) or _FY_BEFORE.search(text, 0, m.start()))
+                if y2 == y1 + 1 and len(raw2) == 2 and ("/" in m.group(0) or fiscal):
+                    # "FY2024/25", "the 2024-25 financial year": one fiscal year, ending in 2025; "the
+                    # 2023/24 season": a year ending in 2024
+                    out.append(TimeExpr(s, e, "point", y2, prep=(m.group("pprep") or "").strip().lower(), fiscal=fiscal))
+                    continue
                 out.append(TimeExpr(s, e, "period", None, y1, y2, (m.group("pprep") or "").strip().lower()))
             elif m.lastgroup == "cal":
                 t = _calendar(m, s, e)
@@ -208,6 +221,11 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     prep = " ".join((g.get("cprep") or "").lower().split())
     if g.get("fyq_q"):
         return TimeExpr(s, e, "point", _year(g["fyq_y"]), prep=prep, quarter=int(g["fyq_q"]), fiscal=True)
+    if g.get("sy_b"):
+        first, second = _year(g["sy_a"]), int(g["sy_b"])
+        if first is None or (first + 1) % 100 != second:
+            return None  # "2024/26": no fiscal year
+        return TimeExpr(s, e, "point", first + 1, prep=prep, fiscal=True)
     if g.get("yq_q"):
         return TimeExpr(s, e, "point", _year(g["yq_y"]), prep=prep, quarter=int(g["yq_q"]))
     if g.get("nq_q"):  # an analyst's "3Q25A", "4Q25E", "4Q", "3Q FY2025"

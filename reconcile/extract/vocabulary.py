@@ -18,6 +18,7 @@ from .listed import ListedParts
 from .cues import Cues, cue_pattern
 from .quantities import QuantityFinder
 from .scope import ScopeFinder
+from ..nouns import singular
 from .attribution import Attribution
 from .subject import SubjectFinder
 from .timeexpr import TimeFinder
@@ -147,6 +148,9 @@ class Vocabulary:
         self.market_words = frozenset(w.lower() for w in settings.extract.get("components", {}).get("market_words", []))
         self.subjects = SubjectFinder(self.regions, settings.extract)
         subjects = settings.extract.get("subjects", {})
+        nouns = sorted({n.lower() for n in self.measures.count_nouns}, key=len, reverse=True)
+        self._count_noun = re.compile(r"\b(?:" + ("|".join(re.escape(n) for n in nouns) or "(?!x)x") + r")\b",
+                                      re.IGNORECASE)
         self.attribution = Attribution(subjects.get("firm_words", []), subjects.get("report_words", []))
         self.statements = StatementFinder(settings.extract, self.regions, self.scopes)
         dims = settings.segments.get("dimensions", {})
@@ -271,6 +275,11 @@ class Vocabulary:
         return "reported"
 
     # -- tables and segments ------------------------------------------------------------
+    def count_noun_in(self, text: str) -> str:
+        """The counted noun a header names ("Passengers (millions)" -> ``passenger``), or ``""``."""
+        m = self._count_noun.search(text)
+        return singular(m.group(0).lower()) if m else ""
+
     def dimension_of(self, text: str) -> str:
         """A segment dimension named in a header or caption ("By End User" -> end_user); the longest name wins."""
         low = " ".join(text.lower().replace("*", "").split())
