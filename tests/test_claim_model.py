@@ -1170,3 +1170,18 @@ def test_split_years_count_columns_and_year_ended_tables(tmp_path):
     # "Passengers (millions)": millions of passengers, not pounds; "Year ended 31 March": fiscal years
     assert (table["6.84"]["value"], table["6.84"]["unit"], table["6.84"]["measure"]) == (6.84e6, "passenger", "count")
     assert (table["842.6"]["unit"], table["842.6"]["fiscal"], table["842.6"]["year"]) == ("GBP", True, 2025)
+
+
+def test_a_release_s_segments_named_as_the_subject_and_referred_back_to(tmp_path):
+    text = ("# Harlow Components SE: Half-year results 2025\n\n"
+            "**Stuttgart, 30 July 2025** – Harlow Components SE today published its results for the first half of 2025.\n\n"
+            "Group revenue rose 6.1% to EUR 2,134.6 million.\n\n"
+            "Powertrain Solutions increased revenue by 4.0% to EUR 1,204.7 million. The division's adjusted EBIT "
+            "rose to EUR 84.1 million.\n\n"
+            "Chassis & Safety grew revenue by 9.0% to EUR 929.9 million; its adjusted EBIT margin reached 11.8%.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text, name="release.md")}
+    assert [rows[f]["scope"] for f in ("EUR 1,204.7 million", "EUR 84.1 million")] == ["Powertrain Solutions"] * 2
+    assert [rows[f]["scope"] for f in ("EUR 929.9 million", "11.8%")] == ["Chassis & Safety"] * 2
+    assert rows["EUR 2,134.6 million"]["scope"] == "Global"
+    # the release names its period in its opening: the first half of 2025
+    assert rows["EUR 2,134.6 million"]["period_label"].startswith("H1") and rows["EUR 2,134.6 million"]["year"] == 2025

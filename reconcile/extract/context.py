@@ -471,7 +471,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         lines = text.lstrip("\ufeff").split("\n", 8)
         head = title + "\n" + "\n".join(lines[:4])
         for t in times.find(head):
-            if t.kind == "point" and (t.quarter or t.fiscal) and t.year:
+            if t.kind == "point" and (t.quarter or t.half or t.fiscal) and t.year:  # "results for the first half of 2025"
                 ctx.default_time = t
                 break
         else:

@@ -64,6 +64,13 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
         t = carry.get("lead") or (carry.get("last") if ctx.entity else None)
     lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(d.q.start))
     if lead_in is not None:
+        fine = ctx.default_time
+        if t is None and lead_in[0] is not None and fine is not None and (fine.quarter or fine.half) \
+                and lead_in[2] <= 2 and lead_in[0].year == fine.year \
+                and not (lead_in[0].quarter or lead_in[0].half or lead_in[0].month):
+            # the title "Half-year results 2025" over "results for the first half of 2025": the half
+            # (a section's own lead-in, "**Full year 2024 highlights**", keeps its year)
+            t = fine
         t = t or lead_in[0]
         if d.measure in ("growth", "rate") and not d.basis:
             d.basis = lead_in[1]

@@ -278,7 +278,7 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
             current = None
             continue
         clean_to = max(clean_to, line_no)
-        ctx.paragraph_time[line_no] = (current[1], current[2])
+        ctx.paragraph_time[line_no] = (current[1], current[2], current[0])
 
 
 def _entity(ctx: DocContext, d: Draft) -> None:

@@ -83,7 +83,7 @@ class DocContext:
     acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
     table_cache: dict = field(default_factory=dict)
     amounts: list = field(default_factory=list)  # the document's money figures (a table's scale may be implied by them)
-    paragraph_time: dict = field(default_factory=dict)  # line -> a year opening its paragraph
+    paragraph_time: dict = field(default_factory=dict)  # line -> (time, basis, line of the lead-in) opening its paragraph
 
 
 def trim_span(text: str, start: int, end: int, *, lead: str = " \t\r\n|") -> tuple[int, int]:

@@ -200,6 +200,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+        if ctx.company_doc or ctx.entity_type == "company":
+            _segment_referred(d, around, drafts[i - 1] if i else None, carry)
         if d.scope_type == "global":
             _aligned_label(ex, ctx, d, text)
         _region_list_item(ex, ctx, d, text, drafts[i - 1] if i else None)
@@ -320,6 +322,26 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+
+
+#: A segment referred back to: "the division's adjusted EBIT", "…; its adjusted EBIT margin".
+_DIVISION_REFERRED = re.compile(r"\bthe\s+(?:division|segment|unit|business\s+unit)(?:['’]s|\s+(?:posted|reported|"
+                                r"recorded|delivered))\b", re.IGNORECASE)
+_ITS = re.compile(r"\bits\b", re.IGNORECASE)
+
+
+def _segment_referred(d: Draft, around: _Around, prev: Draft | None, carry: dict) -> None:
+    """In a company's document, a figure of the segment a sentence spoke of: "Chassis & Safety
+    grew revenue by 9.0% to EUR 929.9 million; its adjusted EBIT margin reached 11.8%", "The
+    division's adjusted EBIT rose to EUR 84.1 million" after a sentence about Powertrain."""
+    if d.scope_type == "global":
+        clause = around.own_left.rsplit(".", 1)[-1]
+        if prev is not None and prev.scope_type == "segment" and _ITS.search(clause):
+            d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
+        elif carry.get("segment") and _DIVISION_REFERRED.search(around.full_left[-120:]):
+            d.scope, d.scope_type, d.dimension = carry["segment"]
+    if d.scope_type == "segment":
+        carry["segment"] = (d.scope, d.scope_type, d.dimension)
 
 
 #: A part named right before its change in brackets: "Vegetables (up 11.8%)", "Wholesale (+3.9%)".
