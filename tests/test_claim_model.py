@@ -1185,3 +1185,12 @@ def test_a_release_s_segments_named_as_the_subject_and_referred_back_to(tmp_path
     assert rows["EUR 2,134.6 million"]["scope"] == "Global"
     # the release names its period in its opening: the first half of 2025
     assert rows["EUR 2,134.6 million"]["period_label"].startswith("H1") and rows["EUR 2,134.6 million"]["year"] == 2025
+
+
+def test_a_price_target_on_a_dated_line_has_no_date(tmp_path):
+    note = ("# Harlow Medical Systems (HRMS) — Robotics carries the quarter\n\n"
+            "**Tollgate Securities | Equity Research**\n"
+            "29 October 2025 · Rating: BUY · Price target: **$265** (from $250) · Last close: $231.15\n\n"
+            "Harlow Medical Systems reported revenue of $1.24bn. Harlow raised its guide.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, note, name="note.md")}
+    assert rows["$265"]["measure"] == "price" and rows["$265"]["year"] is None

@@ -50,7 +50,7 @@ def _as_of_date(ex: Vocabulary, ctx: DocContext, d: Draft) -> bool:
 def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None:
     """The time expression a figure takes: its own, else its paragraph's opening year, else the
     lead-in line's period, else (in a company's release) the period the release reports."""
-    if t is None and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
+    if (t is None or t.end <= d.q.start) and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
             and (ex.price_target.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start)
                  or TARGET_AFTER.match(ctx.doc.visible[d.q.end : d.q.end + 30])):
         d.time = None  # a price target is of no date at all
