@@ -94,8 +94,9 @@ EXCLUDE_HELP = ("Glob of files or folders in the folders given that are not sour
 SELECT_HELP = "Run only these rules (repeatable): a code or its prefix (RC101, RC1) or a dotted name or its first part (cagr.conflict, cagr)."
 IGNORE_HELP = "Leave out these rules (repeatable), as for --select."
 RULES_HELP = "Folder of rule settings and domain data (default: ./rules)."
-ENGINE_HELP = ("Where documents are read: local (this machine's cores) or dask (a Dask cluster; "
-               "pip install 'reconcile-claims[dask]').")
+# "\[" keeps rich's markup from reading "[dask]" as a style and dropping it from --help
+ENGINE_HELP = ("Where documents are read and the rules run: local (this machine's cores) or dask (a Dask "
+               "cluster; pip install 'reconcile-claims\\[dask]').")
 SCHEDULER_HELP = "With --engine dask: the scheduler's address (tcp://host:8786); without it, a local cluster."
 CACHE_HELP = ("Claims cache folder: documents unchanged since the last run with it are not read again "
               "(needs pyarrow).")

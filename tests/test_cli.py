@@ -75,3 +75,9 @@ def test_rules_folder_extends_region_aliases(tmp_path):
     result = runner.invoke(app, ["extract", str(doc), "--rules", str(tmp_path), "-o", "-", "-q"])
     frame = pd.read_csv(io.StringIO(result.stdout))
     assert list(frame.scope) == ["North America"]
+
+
+def test_the_engine_help_names_the_extra_to_install():
+    # rich markup would read "[dask]" as a style and drop it: the help must show it
+    result = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "240"})
+    assert "reconcile-claims[dask]" in result.output
