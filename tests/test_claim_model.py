@@ -1137,3 +1137,12 @@ def test_a_note_titled_with_an_exchange_ticker_and_a_story_of_a_raised_outlook_n
              "rose 4.3% in the first half. Brenwick & Vale now expects profit of £52m.\n")
     assert {r["entity"] for r in claims(tmp_path, note, name="note.md")} == {"Harlow Components"}
     assert {r["entity"] for r in claims(tmp_path, story, name="story.md")} == {"Brenwick & Vale"}
+
+
+def test_a_small_round_price_in_a_table_is_not_scaled_by_a_coincidence_in_the_text(tmp_path):
+    text = ("# Meal kit market update\n\nBrightlake raised $12 million in its Series A round in 2024.\n\n"
+            "| Plan | Price per week (2024) |\n|---|---|\n| Basic | $12 |\n| Family | $25 |\n\n"
+            "The global meal kit market was valued at USD 19.9 billion in 2024.\n")
+    rows = claims(tmp_path, text, name="update.md")
+    cells = {r["figure"]: r["value"] for r in rows if r["line"] in (7, 8)}
+    assert cells == {"$12": 12.0, "$25": 25.0}  # "$12 million" elsewhere is no scale note

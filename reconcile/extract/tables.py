@@ -199,13 +199,16 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     return ctx.table_cache[first]
 
 
+#: How many significant digits a money cell needs for the text's figures to imply its table's scale.
+_IMPLIED_DIGITS = 3
 _MONEY_CELL = re.compile(r"^\(?(?P<sym>[$€£¥])\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.(?P<dec>\d+))?)\)?$")
 
 
 def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, str, bool] | None:
-    """The scale of a table that states none, when its money cells are the text's figures in
-    millions (or thousands, billions): "| Apparel | $538.9 |" beside "net sales of $538.9
-    million". Per-share rows keep their face value."""
+    """The scale of a table that states none, when one of its money cells of three or more
+    significant digits is one of the text's figures in millions (or thousands, billions):
+    "| Apparel | $538.9 |" beside "net sales of $538.9 million". Per-share rows keep their
+    face value."""
     if not ctx.amounts:
         return None
     lines = ctx.visible_lines
@@ -214,7 +217,9 @@ def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, 
     while n <= lines.count and n - first < 200 and is_table_row(row := _line_text(ctx, n)):
         for _, _, cell in _cells(row, 0)[1:]:
             m = _MONEY_CELL.match(cell.replace(" ", ""))
-            if m:
+            # three significant digits or more: "$12" a week beside an unrelated "$12 million"
+            # is a coincidence, "$538.9" beside "$538.9 million" is not
+            if m and len(m.group("num").replace(",", "").replace(".", "").strip("0")) >= _IMPLIED_DIGITS:
                 code = ex.quantities.prefix_code.get(m.group("sym"))
                 step = 10 ** -len(m.group("dec") or "")
                 cells.append((code, float(m.group("num").replace(",", "")), step))
