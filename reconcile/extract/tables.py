@@ -43,7 +43,8 @@ _BASE_IN_HEADER = re.compile(r"\b(?:on|from|over|vs\.?|versus|since|compared\s+(
 #: A caption that states its table's unit: "Volume change of GDP, per cent", "Annual rates (%)".
 _PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", re.IGNORECASE)
 #: What is left of a row label that only names a basis: "Year-on-year, s.a." less its basis.
-_BASIS_ONLY = re.compile(r"[\W_]*(?:(?:n\.?\s?)?s\.\s?a\.?|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|%|[\W_])*",
+#: (Each character matched one way only: a label of many "%" or "s.a." must not backtrack for ever.)
+_BASIS_ONLY = re.compile(r"(?:(?:n\.?\s?)?s\.\s?a|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|[\W_])*",
                          re.IGNORECASE)
 _WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b",
                         re.IGNORECASE)
