@@ -361,3 +361,13 @@ def test_a_table_row_label_of_many_percent_signs_does_not_hang(tmp_path):
     frame = reconcile.extract_claims(str(tmp_path / "t.md"))
     assert time.perf_counter() - t0 < 30
     assert sorted(frame["value"]) == [80.5e6, 120.5e6]
+
+
+def test_a_huge_title_of_hyphenated_capitals_does_not_hang_attribution(tmp_path):
+    # the title is searched for a research firm's name ("… | Corvell Insights"): each "A" of
+    # "A-A-A-…" starts a word that ran to the end of the line, quadratic (minutes for 200 KB)
+    (tmp_path / "t.md").write_text("# The " + "A-" * 100_000 + "\n\n" + GOOD, "utf-8")
+    t0 = time.perf_counter()
+    frame = reconcile.extract_claims(str(tmp_path / "t.md"))
+    assert time.perf_counter() - t0 < 30
+    assert sorted(frame["value"]) == [4.2e9, 6.0e9]

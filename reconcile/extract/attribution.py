@@ -22,7 +22,7 @@ import re
 from ..sources import Document
 from .claim import QUALITATIVE, Claim
 
-_WORD = r"[A-Z][A-Za-z0-9'’.\-]*"
+_WORD = r"[A-Z][A-Za-z0-9'’.\-]{0,40}"  # bounded: a long run of 'A-A-A-' is read in linear time
 _HEAD_CHARS = 1200
 #: A firm named in the title, or in a short line (a byline, a dateline, a report's details)
 #: among the first lines, is the document's author.
