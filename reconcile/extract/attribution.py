@@ -99,7 +99,18 @@ def _clean(name: str) -> str:
 
 
 def same_source(a: str, b: str) -> bool:
-    """Whether two attributions name one firm: "Fernhollow Insights" and "Fernhollow"."""
-    if not a or not b:
-        return False
-    return a.split()[0].lower() == b.split()[0].lower()
+    """Whether two attributions name one firm: "Fernhollow Insights" and "Fernhollow" (the
+    words of one begin the other's); "Global Market Insights" and "Global Industry Analysts"
+    are two firms."""
+    x, y = a.lower().split(), b.lower().split()
+    n = min(len(x), len(y))
+    return n > 0 and x[:n] == y[:n]
+
+
+def firm_keys(names) -> dict[str, str]:
+    """``{attribution: its firm}``: each name's firm is the shortest name (then the first in
+    order) whose words begin it, lower case; ``""`` for none."""
+    out: dict[str, str] = {}
+    for name in sorted(set(names), key=lambda x: (len(x.split()), x.lower(), x)):
+        out[name] = next((out[k] for k in out if same_source(k, name)), name.lower())
+    return out

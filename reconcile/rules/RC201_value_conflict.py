@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..extract.attribution import firm_keys
 from .base import Rule
 from .consensus import Outcome, judge
 from .describe import amount, difference, disagreement, measure_label, nearest, scope_label, sources_text, span, undecided, when, where
@@ -206,9 +207,9 @@ class ValueConflict(Rule):
         narrow = _widen(rel, exact=self._exact)
         reported: set[int] = set()
         firms: dict[str, list] = {}
+        keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
         for f in group:
-            firm = f.row.get("attributed_to") or ""
-            firms.setdefault(firm.split()[0].lower() if firm else "", []).append(f)
+            firms.setdefault(keys[f.row.get("attributed_to") or ""], []).append(f)
         for key in sorted(firms):
             quoted = firms[key]
             for o in judge(quoted, narrow):
