@@ -1146,3 +1146,15 @@ def test_a_small_round_price_in_a_table_is_not_scaled_by_a_coincidence_in_the_te
     rows = claims(tmp_path, text, name="update.md")
     cells = {r["figure"]: r["value"] for r in rows if r["line"] in (7, 8)}
     assert cells == {"$12": 12.0, "$25": 25.0}  # "$12 million" elsewhere is no scale note
+
+
+def test_according_to_at_the_start_of_a_sentence_names_the_firm(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Widget Sensors Market Report | Harlow Insights\n\n"
+        "The global widget sensors market was valued at USD 1.86 billion in 2024.\n\n"
+        "Other firms size it differently. According to Orrin & Vale, the global widget sensors market "
+        "was valued at USD 1.92 billion in 2024.\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    by_figure = {r["figure"]: r for r in result.claims.to_dict("records")}
+    assert by_figure["USD 1.86 billion"]["attributed_to"] == "Harlow Insights"
+    assert by_figure["USD 1.92 billion"]["attributed_to"] == "Orrin & Vale"  # not the publisher's

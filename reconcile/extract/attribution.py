@@ -39,15 +39,15 @@ class Attribution:
         # "Fernhollow Insights", "Kaldera Market Intelligence", "Orrin & Vale Research"; not
         # "Graphene Powder Market Research Report" (a report's title)
         self.firm = re.compile(rf"\b((?:{_WORD}\s+(?:&\s+|and\s+)?){{1,3}}(?:{words}))\b(?!\s+(?:{reports})\b)")
-        # "according to Orrin & Vale", "according to a new study by Brightlake Analytics"
+        # "according to Orrin & Vale", "According to a new study by Brightlake Analytics"
         self.according = re.compile(
-            rf"\b(?:according\s+to|estimates?\s+(?:by|from)|(?:published|released|compiled|conducted)\s+by)\s+"
+            rf"\b(?:[Aa]ccording\s+to|[Ee]stimates?\s+(?:by|from)|(?:[Pp]ublished|[Rr]eleased|[Cc]ompiled|[Cc]onducted)\s+by)\s+"
             rf"(?:(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis|survey|research)\s+(?:by|from)\s+)?"
             rf"((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
 
         self.report_by = re.compile(
-            rf"\b(?:according\s+to\s+(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis)\s+"
-            rf"(?:by|from)|(?:report|study)\s+(?:published|released)\s+by)\s+((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
+            rf"\b(?:[Aa]ccording\s+to\s+(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis)\s+"
+            rf"(?:by|from)|(?:[Rr]eport|[Ss]tudy)\s+(?:published|released)\s+by)\s+((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
 
     def names(self, text: str) -> list[tuple[int, str]]:
         """Every firm named in ``text``: ``(offset, name)``, in order."""
