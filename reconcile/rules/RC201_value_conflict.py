@@ -117,6 +117,13 @@ def _of_markets(group: list) -> bool:
     return all(f.row.get("entity_type") in ("market", "") for f in group)
 
 
+def _several_sources(group: list) -> bool:
+    """Whether the figures come from several documents, or from one quoting several firms."""
+    if len({f.doc for f in group}) > 1:
+        return True
+    return len(set(firm_keys(f.row.get("attributed_to") or "" for f in group).values())) > 1
+
+
 def _label(measure: str, of: str) -> str:
     """``revenue growth`` for a rate of change of revenue, else the measure."""
     return f"{of}_growth" if measure == "growth" and of else measure
@@ -166,7 +173,7 @@ class ValueConflict(Rule):
             for year in sorted(y for y in by_year if y is not None):
                 if len({f.doc for f in by_year[year]}) > 1 and _estimates(by_year[year]):
                     continue
-                if measure in _ESTIMATED and len({f.doc for f in by_year[year]}) > 1 and _of_markets(by_year[year]):
+                if measure in _ESTIMATED and _several_sources(by_year[year]) and _of_markets(by_year[year]):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
