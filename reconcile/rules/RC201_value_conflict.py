@@ -36,6 +36,14 @@ this year and $471 million for the last; a release's quarters count as its dated
 An undated share is reported against dated ones only when it is ``undated_near_pp`` or more
 from every one of them (an undated share this close may simply be another year's).
 
+A market's size or shares from several documents, or from one document quoting several
+research firms, are each firm's estimate (the claims table's ``attributed_to``: the firm a
+sentence names, else the document's publisher). Figures attributed to one firm ("Fernhollow
+Insights", and a blog's "Fernhollow") are compared as stated; two firms' figures are
+reported only when further apart than ``estimate_spread`` (a fraction of the value) or, for
+shares, ``estimate_spread_pp`` percentage points; one document's figures of two firms are
+two estimates, never a contradiction.
+
 Contradiction
 -------------
     doc    line  metric       value     unit  year
