@@ -1160,3 +1160,17 @@ def test_according_to_at_the_start_of_a_sentence_names_the_firm(tmp_path):
     assert by_figure["USD 1.92 billion"]["attributed_to"] == "Orrin & Vale"  # not the publisher's
     # two firms' estimates 3% apart: no contradiction within the report
     assert not [f for f in result.findings if f.rule == "RC201"]
+
+
+def test_a_total_row_of_a_region_is_that_region_s_subtotal_not_the_whole(tmp_path):
+    text = ("# Widget market report\n\nThe global widget market was valued at USD 5.0 billion in 2024.\n\n"
+            "Widget market revenue by country (USD billion)\n\n| Country | 2024 |\n|---|---|\n"
+            "| Germany | 1.2 |\n| France | 0.8 |\n| Total Europe | 2.0 |\n| United States | 2.1 |\n"
+            "| Total North America | 2.4 |\n| Total | 5.0 |\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    scopes = {r["line"]: r["scope"] for r in result.claims.to_dict("records") if r["doc_id"] == "a.md"}
+    assert (scopes[11], scopes[13], scopes[14]) == ("Europe", "North America", "Global")
+    # neither two more "global" sizes against the text's USD 5.0 billion, nor a question
+    # whether Germany is inside the Europe it is the subtotal of
+    assert not [f.message for f in result.findings if f.rule in ("RC201", "RC405")]

@@ -504,8 +504,14 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label or d.company and d.company in row_label:
         return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
-    if _WHOLE_ROW.match(row_label):
-        return  # "Total", "Total net sales", "Consolidated": the whole, not a part
+    whole = _WHOLE_ROW.match(row_label)
+    if whole:
+        # "Total", "Total net sales", "Consolidated": the whole, not a part; but "Total Europe"
+        # is a region's subtotal
+        region = ex.regions.resolve(row_label[whole.end():].strip(" :,-–*"))
+        if region and region not in ("Global", "Rest of World"):
+            d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
+        return
     if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
         return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
     region = ex.regions.resolve(row_label)
