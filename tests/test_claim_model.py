@@ -1174,3 +1174,15 @@ def test_a_total_row_of_a_region_is_that_region_s_subtotal_not_the_whole(tmp_pat
     # neither two more "global" sizes against the text's USD 5.0 billion, nor a question
     # whether Germany is inside the Europe it is the subtotal of
     assert not [f.message for f in result.findings if f.rule in ("RC201", "RC405")]
+
+
+def test_a_base_compared_sequentially_is_the_quarter_before_not_a_year_before(tmp_path):
+    release = ("# Keldra Corp. Reports Third Quarter 2025 Results\n\n"
+               "Keldra Corp. today reported results for the third quarter of 2025.\n\n"
+               "Revenue grew 10.0% year over year to $500.0 million, compared with $480.0 million sequentially.\n")
+    (tmp_path / "r.md").write_text(release, encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    base = next(r for r in result.claims.to_dict("records") if r["figure"] == "$480.0 million")
+    assert base["period_label"] == "Q2 2025"
+    # so 10% year over year is not checked against $480.0 million as the year-ago quarter
+    assert not [f.message for f in result.findings if f.rule == "RC104"]
