@@ -144,6 +144,9 @@ def test_explain_prints_the_rule_documentation(rule):
 @pytest.mark.parametrize("code, words", [
     ("RC201", ["attributed_to", "estimate_spread", "estimate_spread_pp"]),
     ("RC104", ["index levels", "INDEX_REACH"]),
+    ("RC201", ["comparable sales"]),
+    ("RC401", ["NEAR_LINES"]),
+    ("RC402", ["NEAR_LINES"]),
 ])
 def test_explain_documents_what_the_rule_reads(code, words):
     # the documentation above the settings, not only the settings' names

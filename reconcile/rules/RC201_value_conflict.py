@@ -6,7 +6,8 @@ state matches: subject, scope, measure, unit, the year and its calendar (a fisca
 ending in June is not the calendar year), the quarter or month (a quarter is compared only
 with the same quarter), and actual vs forecast (an old forecast of a year does not
 contradict its result). A rate of change is compared only when the value it is about is
-known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the same basis
+known (the figure beside it: "revenue rose 16% to $245.1 billion"), or when it is the sales
+rate of a company's named line ("comparable sales rose 3.6%"), and on the same basis
 (year on year, quarter on quarter...). A rate (inflation, unemployment, a policy rate) is
 compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
 for the same month, quarter or year, basis (month on month, year on year) and seasonal
