@@ -371,3 +371,12 @@ def test_a_huge_title_of_hyphenated_capitals_does_not_hang_attribution(tmp_path)
     frame = reconcile.extract_claims(str(tmp_path / "t.md"))
     assert time.perf_counter() - t0 < 30
     assert sorted(frame["value"]) == [4.2e9, 6.0e9]
+
+
+def test_an_infinite_figure_implies_no_scale_for_a_table(tmp_path):
+    # "USD 999…9 billion" is left out as unusable; it must not make a table's "$120.5" millions
+    (tmp_path / "a.md").write_text(
+        "# Widget pricing\n\nThe widget market will reach USD " + "9" * 310 + " billion by 2030.\n\n"
+        "| Plan | Price per week (2024) |\n|---|---|\n| Basic | $120.5 |\n| Family | $250.5 |\n", "utf-8")
+    frame = reconcile.extract_claims(str(tmp_path / "a.md"))
+    assert sorted(frame["value"]) == [120.5, 250.5]

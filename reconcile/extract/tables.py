@@ -6,6 +6,7 @@ and HTML tables (rendered with `` | `` between cells) all arrive here as pipe ro
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -227,7 +228,8 @@ def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, 
         n += 1
     if not cells:
         return None
-    outside = [a for a in ctx.amounts if not first <= lines.line(a.start) < n]
+    # (an unusable figure, "USD 999…9 billion" read as infinite, is within any distance of every cell)
+    outside = [a for a in ctx.amounts if math.isfinite(a.value) and not first <= lines.line(a.start) < n]
     for factor in (1e6, 1e9, 1e3):
         for code, value, step in cells:
             if any(a.unit == code and abs(a.value - value * factor) <= step * factor / 2 + 1e-9 * a.value
