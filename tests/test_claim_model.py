@@ -1186,3 +1186,12 @@ def test_a_base_compared_sequentially_is_the_quarter_before_not_a_year_before(tm
     assert base["period_label"] == "Q2 2025"
     # so 10% year over year is not checked against $480.0 million as the year-ago quarter
     assert not [f.message for f in result.findings if f.rule == "RC104"]
+
+
+def test_a_year_in_brackets_in_a_title_is_no_ticker(tmp_path):
+    text = ("# Norrland Economic Review (2025)\n\n"
+            "Norrland's economy grew 2.1% in 2024, and inflation was 2.6% in 2024.\n\n"
+            "The unemployment rate was 4.1% in 2024.\n")
+    rows = claims(tmp_path, text, name="review.md")
+    assert rows and not any(r["entity_type"] == "company" for r in rows)
+    assert not any("review" in r["subject"] for r in rows)

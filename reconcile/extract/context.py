@@ -59,7 +59,9 @@ _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|repor
                         r"raised|raises|lifted|lifts|narrowed|narrows|tightened|tightens|trimmed|trims|reaffirmed|"
                         r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")
 # A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
-_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?(?:[A-Z]{2,5}|\d{4})(?:[ .][A-Z]{1,2})?\)")
+# (a code of four digits only with its exchange, "(7203 JT)": "(2025)" in a title is a year)
+_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?"
+                     r"(?:[A-Z]{2,5}(?:[ .][A-Z]{1,2})?|\d{4}[ .][A-Z]{1,2})\)")
 _EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
 # "Acme Corp, the Ohio-based maker of widgets," right before the verb: the name, and what it is.
 _NAME_APPOSITIVE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3}),[ \t]+"
