@@ -1195,3 +1195,13 @@ def test_a_year_in_brackets_in_a_title_is_no_ticker(tmp_path):
     rows = claims(tmp_path, text, name="review.md")
     assert rows and not any(r["entity_type"] == "company" for r in rows)
     assert not any("review" in r["subject"] for r in rows)
+
+
+def test_a_central_bank_that_raised_its_rate_is_no_company(tmp_path):
+    text = ("# Euro area inflation eases in September\n\n"
+            "Euro area annual inflation was 2.2% in September 2025, down from 2.4% in August, Eurostat said.\n\n"
+            "The European Central Bank raised its deposit rate to 2.5% in July. The European Central Bank expects "
+            "inflation to reach 2.0% in 2026. Analysts expect the European Central Bank to hold rates in October.\n")
+    rows = claims(tmp_path, text, name="ea.md")
+    assert rows and not any(r["entity_type"] == "company" for r in rows)
+    assert not any("central bank" in r["subject"] for r in rows)
