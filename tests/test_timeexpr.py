@@ -41,3 +41,14 @@ def test_decades_are_not_years(extractor):
 def test_analysts_shorthand_periods(extractor, text, year, quarter, half, fiscal):
     (t,) = extractor.vocab.times.find(text)
     assert (t.year, t.quarter, t.half, t.fiscal) == (year, quarter, half, fiscal)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2024Q4  2025Q1", [(2024, 4), (2025, 1)]),
+    ("2024-Q3", [(2024, 3)]),
+    # a year ending a line is no quarter's year: "Q1 2025" on the next line is
+    ("Annual report 2024\nQ1 2025 revenue rose 5%", [(2024, None), (2025, 1)]),
+    ("sales in 2024 Q1 2025 rose", [(2024, None), (2025, 1)]),
+])
+def test_statisticians_quarters_take_their_own_year(extractor, text, found):
+    assert [(t.year, t.quarter) for t in extractor.vocab.times.find(text)] == found
