@@ -52,3 +52,12 @@ def test_analysts_shorthand_periods(extractor, text, year, quarter, half, fiscal
 ])
 def test_statisticians_quarters_take_their_own_year(extractor, text, found):
     assert [(t.year, t.quarter) for t in extractor.vocab.times.find(text)] == found
+
+
+@pytest.mark.parametrize("text, year, month, first_month", [
+    ("Jan-Aug 2025", 2025, 8, 1),
+    ("January-December 2025", 2025, None, None),  # the whole year, not a part of it
+])
+def test_a_span_of_months_from_january(extractor, text, year, month, first_month):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.month, t.first_month) == (year, month, first_month)

@@ -183,6 +183,8 @@ class TimeFinder:
                     out.append(TimeExpr(s, e, "point", year, quarter=(a - 1) // 3 + 1, last_month=b))
                 elif b - a == 5:
                     out.append(TimeExpr(s, e, "point", year, half=1 if a == 1 else 2, last_month=b))
+                elif a == 1 and b == 12 and year:  # "January-December 2025": the whole year
+                    out.append(TimeExpr(s, e, "point", year))
                 elif a == 1 and b > a:  # "January-August 2025": the year to date, not August
                     out.append(TimeExpr(s, e, "point", year, month=b, first_month=a))
                 else:
