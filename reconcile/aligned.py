@@ -11,8 +11,10 @@ text keeps its length and every offset into it still points at the same characte
 file (quotes are cut from the file, so they show the spaces as written).
 
 A block is two or more consecutive lines that each split into the same number of cells
-(two or more) at gaps of two or more spaces (or a tab), with two or more cells that hold
-a figure alone. A header line may leave the row-label column empty (it starts with spaces).
+(two or more) at gaps of two or more spaces (or a tab, alone or among spaces), with two or
+more cells that hold a figure alone. A header line may leave the row-label column empty (it
+starts with two or more spaces or tabs: one character has no room for the empty cell's
+pipe, so such a block is left as it is rather than read with its columns shifted).
 Prose never splits that way on two consecutive lines, and a block whose rows split into
 different numbers of cells (an empty cell, a label with a double space) is left as it is.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-_GAP = re.compile(r" {2,}|\t+")
+_GAP = re.compile(r"[ \t]{2,}|\t")  # "  \t" is one gap, not two around an empty cell
 _FIGURE_CELL = re.compile(r"^[(\-−+]?[$€£¥]?\d[\d,]*(?:\.\d+)?%?\)?$")
 
 
@@ -45,12 +47,8 @@ def _piped(line: str, cells: list[tuple[int, int]], indented_header: bool) -> st
     """The line with `` |`` at the start of each gap between its cells (length kept)."""
     chars = list(line)
     gaps = list(zip((e for _, e in cells), (s for s, _ in cells[1:])))
-    if indented_header:  # an empty row-label cell, "." (a line opening with "|" would drop it)
-        chars[0] = "."
-        if cells[0][0] >= 2:
-            chars[1] = "|"
-        else:
-            chars[0] = "|"
+    if indented_header:  # an empty row-label cell, ".|" (a line opening with "|" would drop it)
+        chars[0], chars[1] = ".", "|"
     for end, start in gaps:
         if start - end == 1:
             chars[end] = "|"  # a single tab
@@ -83,7 +81,7 @@ def _convert(lines: list[str], split: list, first: int, last: int) -> bool:
     """Convert lines ``first..last`` when they form a table; whether they did."""
     rows = range(first, last + 1)
     width = len(split[last])
-    header_short = len(split[first]) == width - 1 and split[first][0][0] >= 1
+    header_short = len(split[first]) == width - 1 and split[first][0][0] >= 2
     body = [n for n in rows if not (n == first and header_short)]
     if any(len(split[n]) != width for n in body):
         return False

@@ -129,3 +129,29 @@ def test_a_change_column_is_of_the_latest_period_and_a_year_to_date_is_no_month(
     assert (cumulative["year"], cumulative["month"], cumulative["period_label"], cumulative["basis"]) == (
         2025, None, "Jan–Aug 2025", "yoy")
     assert {r["entity"] for r in rows} == {"Valmora"}  # a trade bulletin of a statistics bureau is an economy's
+
+
+def test_a_header_indented_by_one_character_never_shifts_the_columns(tmp_path):
+    # a single tab (or space) leaves no room for the empty corner cell: the block is left as it
+    # is, rather than dating 0.3 as 2025Q1 (the column right of its own)
+    for indent, gap in (("\t", "\t"), (" ", "  ")):
+        text = GDP.replace("                          2024Q4  2025Q1  2025Q2",
+                           indent + gap.join(["2024Q4", "2025Q1", "2025Q2"]))
+        text = text.replace("Quarter-on-quarter, s.a.     0.3     0.6    -0.2",
+                            gap.join(["Quarter-on-quarter, s.a.", "0.3", "0.6", "-0.2"]))
+        assert pipe_aligned_tables(text) == text
+        got = {(r["value"], r["year"], r["quarter"]) for r in claims(tmp_path, text) if r["line"] == 6}
+        assert not got - {(0.3, 2024, 4), (0.6, 2025, 1), (-0.2, 2025, 2)}
+    # two tabs leave room: read as the table it is
+    text = GDP.replace("                          2024Q4  2025Q1  2025Q2", "\t\t2024Q4\t2025Q1\t2025Q2")
+    text = text.replace("Quarter-on-quarter, s.a.     0.3     0.6    -0.2", "Quarter-on-quarter, s.a.\t0.3\t0.6\t-0.2")
+    got = [(r["value"], r["year"], r["quarter"]) for r in claims(tmp_path, text) if r["line"] == 6]
+    assert got == [(0.3, 2024, 4), (0.6, 2025, 1), (-0.2, 2025, 2)]
+
+
+def test_spaces_before_a_tab_are_one_gap_not_an_empty_cell():
+    text = "Item  \t2024  \t2025\nRevenue\t10.1\t11.0\nCosts \t4.0\t5.0\r\n"
+    piped = pipe_aligned_tables(text)
+    assert len(piped) == len(text)
+    assert [[c.strip() for c in line.split("|")] for line in piped.splitlines()] == [
+        ["Item", "2024", "2025"], ["Revenue", "10.1", "11.0"], ["Costs", "4.0", "5.0"]]

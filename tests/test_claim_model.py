@@ -1194,3 +1194,69 @@ def test_a_price_target_on_a_dated_line_has_no_date(tmp_path):
             "Harlow Medical Systems reported revenue of $1.24bn. Harlow raised its guide.\n")
     rows = {r["figure"]: r for r in claims(tmp_path, note, name="note.md")}
     assert rows["$265"]["measure"] == "price" and rows["$265"]["year"] is None
+def test_a_small_round_price_in_a_table_is_not_scaled_by_a_coincidence_in_the_text(tmp_path):
+    text = ("# Meal kit market update\n\nBrightlake raised $12 million in its Series A round in 2024.\n\n"
+            "| Plan | Price per week (2024) |\n|---|---|\n| Basic | $12 |\n| Family | $25 |\n\n"
+            "The global meal kit market was valued at USD 19.9 billion in 2024.\n")
+    rows = claims(tmp_path, text, name="update.md")
+    cells = {r["figure"]: r["value"] for r in rows if r["line"] in (7, 8)}
+    assert cells == {"$12": 12.0, "$25": 25.0}  # "$12 million" elsewhere is no scale note
+
+
+def test_according_to_at_the_start_of_a_sentence_names_the_firm(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Widget Sensors Market Report | Harlow Insights\n\n"
+        "The global widget sensors market was valued at USD 1.86 billion in 2024.\n\n"
+        "Other firms size it differently. According to Orrin & Vale, the global widget sensors market "
+        "was valued at USD 1.92 billion in 2024.\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    by_figure = {r["figure"]: r for r in result.claims.to_dict("records")}
+    assert by_figure["USD 1.86 billion"]["attributed_to"] == "Harlow Insights"
+    assert by_figure["USD 1.92 billion"]["attributed_to"] == "Orrin & Vale"  # not the publisher's
+    # two firms' estimates 3% apart: no contradiction within the report
+    assert not [f for f in result.findings if f.rule == "RC201"]
+
+
+def test_a_total_row_of_a_region_is_that_region_s_subtotal_not_the_whole(tmp_path):
+    text = ("# Widget market report\n\nThe global widget market was valued at USD 5.0 billion in 2024.\n\n"
+            "Widget market revenue by country (USD billion)\n\n| Country | 2024 |\n|---|---|\n"
+            "| Germany | 1.2 |\n| France | 0.8 |\n| Total Europe | 2.0 |\n| United States | 2.1 |\n"
+            "| Total North America | 2.4 |\n| Total | 5.0 |\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    scopes = {r["line"]: r["scope"] for r in result.claims.to_dict("records") if r["doc_id"] == "a.md"}
+    assert (scopes[11], scopes[13], scopes[14]) == ("Europe", "North America", "Global")
+    # neither two more "global" sizes against the text's USD 5.0 billion, nor a question
+    # whether Germany is inside the Europe it is the subtotal of
+    assert not [f.message for f in result.findings if f.rule in ("RC201", "RC405")]
+
+
+def test_a_base_compared_sequentially_is_the_quarter_before_not_a_year_before(tmp_path):
+    release = ("# Keldra Corp. Reports Third Quarter 2025 Results\n\n"
+               "Keldra Corp. today reported results for the third quarter of 2025.\n\n"
+               "Revenue grew 10.0% year over year to $500.0 million, compared with $480.0 million sequentially.\n")
+    (tmp_path / "r.md").write_text(release, encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    base = next(r for r in result.claims.to_dict("records") if r["figure"] == "$480.0 million")
+    assert base["period_label"] == "Q2 2025"
+    # so 10% year over year is not checked against $480.0 million as the year-ago quarter
+    assert not [f.message for f in result.findings if f.rule == "RC104"]
+
+
+def test_a_year_in_brackets_in_a_title_is_no_ticker(tmp_path):
+    text = ("# Norrland Economic Review (2025)\n\n"
+            "Norrland's economy grew 2.1% in 2024, and inflation was 2.6% in 2024.\n\n"
+            "The unemployment rate was 4.1% in 2024.\n")
+    rows = claims(tmp_path, text, name="review.md")
+    assert rows and not any(r["entity_type"] == "company" for r in rows)
+    assert not any("review" in r["subject"] for r in rows)
+
+
+def test_a_central_bank_that_raised_its_rate_is_no_company(tmp_path):
+    text = ("# Euro area inflation eases in September\n\n"
+            "Euro area annual inflation was 2.2% in September 2025, down from 2.4% in August, Eurostat said.\n\n"
+            "The European Central Bank raised its deposit rate to 2.5% in July. The European Central Bank expects "
+            "inflation to reach 2.0% in 2026. Analysts expect the European Central Bank to hold rates in October.\n")
+    rows = claims(tmp_path, text, name="ea.md")
+    assert rows and not any(r["entity_type"] == "company" for r in rows)
+    assert not any("central bank" in r["subject"] for r in rows)

@@ -141,6 +141,20 @@ def test_explain_prints_the_rule_documentation(rule):
     assert "Contradiction" in result.stdout and "Consistent" in result.stdout and "severity" in result.stdout
 
 
+@pytest.mark.parametrize("code, words", [
+    ("RC201", ["attributed_to", "estimate_spread", "estimate_spread_pp"]),
+    ("RC104", ["index levels", "INDEX_REACH"]),
+    ("RC201", ["comparable sales"]),
+    ("RC401", ["NEAR_LINES"]),
+    ("RC402", ["NEAR_LINES"]),
+])
+def test_explain_documents_what_the_rule_reads(code, words):
+    # the documentation above the settings, not only the settings' names
+    doc = runner.invoke(app, ["explain", code]).stdout.split("Current settings")[0]
+    for word in words:
+        assert word in doc, word
+
+
 def test_explain_unknown_rule_exits_2():
     result = runner.invoke(app, ["explain", "RC000"])
     assert result.exit_code == 2 and "reconcile rules" in result.stderr

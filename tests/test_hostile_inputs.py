@@ -10,6 +10,7 @@ import math
 import os
 import re
 import string
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings
@@ -349,3 +350,33 @@ def test_a_fault_on_one_document_is_its_error_and_the_rest_is_audited(tmp_path, 
     assert "Traceback" not in result.output
     claims = (tmp_path / "out" / "claims.csv").read_text("utf-8")
     assert "good.txt" in claims
+
+
+def test_a_table_row_label_of_many_percent_signs_does_not_hang(tmp_path):
+    # each "%" could be matched two ways by the pattern that tells a basis-only label ("s.a."):
+    # 22 of them took seconds, 40 would take days
+    (tmp_path / "t.md").write_text("# Revenue by line (USD million)\n\n| Line | 2024 |\n|---|---|\n| "
+                                   + "% " * 40 + "other | $120.5 |\n| " + "s.a. " * 40 + "x | $80.5 |\n", "utf-8")
+    t0 = time.perf_counter()
+    frame = reconcile.extract_claims(str(tmp_path / "t.md"))
+    assert time.perf_counter() - t0 < 30
+    assert sorted(frame["value"]) == [80.5e6, 120.5e6]
+
+
+def test_a_huge_title_of_hyphenated_capitals_does_not_hang_attribution(tmp_path):
+    # the title is searched for a research firm's name ("… | Corvell Insights"): each "A" of
+    # "A-A-A-…" starts a word that ran to the end of the line, quadratic (minutes for 200 KB)
+    (tmp_path / "t.md").write_text("# The " + "A-" * 100_000 + "\n\n" + GOOD, "utf-8")
+    t0 = time.perf_counter()
+    frame = reconcile.extract_claims(str(tmp_path / "t.md"))
+    assert time.perf_counter() - t0 < 30
+    assert sorted(frame["value"]) == [4.2e9, 6.0e9]
+
+
+def test_an_infinite_figure_implies_no_scale_for_a_table(tmp_path):
+    # "USD 999…9 billion" is left out as unusable; it must not make a table's "$120.5" millions
+    (tmp_path / "a.md").write_text(
+        "# Widget pricing\n\nThe widget market will reach USD " + "9" * 310 + " billion by 2030.\n\n"
+        "| Plan | Price per week (2024) |\n|---|---|\n| Basic | $120.5 |\n| Family | $250.5 |\n", "utf-8")
+    frame = reconcile.extract_claims(str(tmp_path / "a.md"))
+    assert sorted(frame["value"]) == [120.5, 250.5]

@@ -100,3 +100,15 @@ def test_prefix_precheck_never_hides_a_prefix(extractor):
             assert finder._may_end_in_prefix(window)
 
     check()
+
+
+@pytest.mark.parametrize("text,levels", [
+    ("The index stood at 127.6 in March 2026, against 123.4 in March 2025.", [("127.6", 127.6), ("123.4", 123.4)]),
+    # a level is the whole number written, never its first digits
+    ("The index stood at 1,234,567.89 in March.", []),
+    ("The index stood at 1,234.5678 in March.", []),
+    ("The index stood at 2,345.6 in March.", [("2,345.6", 2345.6)]),
+])
+def test_index_levels_are_whole_numbers(extractor, text, levels):
+    found = [(q.figure, q.value) for q in extractor.vocab.quantities.find(text) if q.unit == "index"]
+    assert found == levels

@@ -41,3 +41,23 @@ def test_decades_are_not_years(extractor):
 def test_analysts_shorthand_periods(extractor, text, year, quarter, half, fiscal):
     (t,) = extractor.vocab.times.find(text)
     assert (t.year, t.quarter, t.half, t.fiscal) == (year, quarter, half, fiscal)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2024Q4  2025Q1", [(2024, 4), (2025, 1)]),
+    ("2024-Q3", [(2024, 3)]),
+    # a year ending a line is no quarter's year: "Q1 2025" on the next line is
+    ("Annual report 2024\nQ1 2025 revenue rose 5%", [(2024, None), (2025, 1)]),
+    ("sales in 2024 Q1 2025 rose", [(2024, None), (2025, 1)]),
+])
+def test_statisticians_quarters_take_their_own_year(extractor, text, found):
+    assert [(t.year, t.quarter) for t in extractor.vocab.times.find(text)] == found
+
+
+@pytest.mark.parametrize("text, year, month, first_month", [
+    ("Jan-Aug 2025", 2025, 8, 1),
+    ("January-December 2025", 2025, None, None),  # the whole year, not a part of it
+])
+def test_a_span_of_months_from_january(extractor, text, year, month, first_month):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.month, t.first_month) == (year, month, first_month)

@@ -22,7 +22,7 @@ import re
 from ..sources import Document
 from .claim import QUALITATIVE, Claim
 
-_WORD = r"[A-Z][A-Za-z0-9'’.\-]*"
+_WORD = r"[A-Z][A-Za-z0-9'’.\-]{0,40}"  # bounded: a long run of 'A-A-A-' is read in linear time
 _HEAD_CHARS = 1200
 #: A firm named in the title, or in a short line (a byline, a dateline, a report's details)
 #: among the first lines, is the document's author.
@@ -39,15 +39,15 @@ class Attribution:
         # "Fernhollow Insights", "Kaldera Market Intelligence", "Orrin & Vale Research"; not
         # "Graphene Powder Market Research Report" (a report's title)
         self.firm = re.compile(rf"\b((?:{_WORD}\s+(?:&\s+|and\s+)?){{1,3}}(?:{words}))\b(?!\s+(?:{reports})\b)")
-        # "according to Orrin & Vale", "according to a new study by Brightlake Analytics"
+        # "according to Orrin & Vale", "According to a new study by Brightlake Analytics"
         self.according = re.compile(
-            rf"\b(?:according\s+to|estimates?\s+(?:by|from)|(?:published|released|compiled|conducted)\s+by)\s+"
+            rf"\b(?:[Aa]ccording\s+to|[Ee]stimates?\s+(?:by|from)|(?:[Pp]ublished|[Rr]eleased|[Cc]ompiled|[Cc]onducted)\s+by)\s+"
             rf"(?:(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis|survey|research)\s+(?:by|from)\s+)?"
             rf"((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
 
         self.report_by = re.compile(
-            rf"\b(?:according\s+to\s+(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis)\s+"
-            rf"(?:by|from)|(?:report|study)\s+(?:published|released)\s+by)\s+((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
+            rf"\b(?:[Aa]ccording\s+to\s+(?:a|the)\s+(?:new\s+|recent\s+|latest\s+)?(?:report|study|analysis)\s+"
+            rf"(?:by|from)|(?:[Rr]eport|[Ss]tudy)\s+(?:published|released)\s+by)\s+((?:{_WORD})(?:\s+(?:&\s+)?{_WORD}){{0,3}})")
 
     def names(self, text: str) -> list[tuple[int, str]]:
         """Every firm named in ``text``: ``(offset, name)``, in order."""
@@ -99,7 +99,18 @@ def _clean(name: str) -> str:
 
 
 def same_source(a: str, b: str) -> bool:
-    """Whether two attributions name one firm: "Fernhollow Insights" and "Fernhollow"."""
-    if not a or not b:
-        return False
-    return a.split()[0].lower() == b.split()[0].lower()
+    """Whether two attributions name one firm: "Fernhollow Insights" and "Fernhollow" (the
+    words of one begin the other's); "Global Market Insights" and "Global Industry Analysts"
+    are two firms."""
+    x, y = a.lower().split(), b.lower().split()
+    n = min(len(x), len(y))
+    return n > 0 and x[:n] == y[:n]
+
+
+def firm_keys(names) -> dict[str, str]:
+    """``{attribution: its firm}``: each name's firm is the shortest name (then the first in
+    order) whose words begin it, lower case; ``""`` for none."""
+    out: dict[str, str] = {}
+    for name in sorted(set(names), key=lambda x: (len(x.split()), x.lower(), x)):
+        out[name] = next((out[k] for k in out if same_source(k, name)), name.lower())
+    return out

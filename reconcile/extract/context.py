@@ -59,7 +59,9 @@ _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|repor
                         r"raised|raises|lifted|lifts|narrowed|narrows|tightened|tightens|trimmed|trims|reaffirmed|"
                         r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")
 # A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
-_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?(?:[A-Z]{2,5}|\d{4})(?:[ .][A-Z]{1,2})?\)")
+# (a code of four digits only with its exchange, "(7203 JT)": "(2025)" in a title is a year)
+_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?"
+                     r"(?:[A-Z]{2,5}(?:[ .][A-Z]{1,2})?|\d{4}[ .][A-Z]{1,2})\)")
 _EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
 # "Acme Corp, the Ohio-based maker of widgets," right before the verb: the name, and what it is.
 _NAME_APPOSITIVE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3}),[ \t]+"
@@ -109,6 +111,9 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 _TITLE_NAME = re.compile(r"\b[A-Z][a-z]+[A-Za-z]*\b")
 # A capitalised word right before a title word: the title word is inside a name, not its start.
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \t]+$")
+#: Public bodies act as companies do ("raised", "cut its", "tightened") but are none.
+_PUBLIC_BODY = re.compile(r"\b(?:Central\s+Bank|Federal\s+Reserve|Reserve\s+Bank|Monetary|Ministry|Treasury|Government|"
+                          r"Statistics|Statistical|Bureau|Eurostat|IMF|OECD|ECB|Fed)\b")
 _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "total", "gaap", "non-gaap", "press",
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
                "corporation", "ltd", "plc", "co", "group", "holdings", "january", "february", "march", "april", "may",
@@ -182,6 +187,8 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
         if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):
             continue
+        if _PUBLIC_BODY.search(name):
+            continue  # "The European Central Bank raised its deposit rate": a public body, no company
         shorter = next((i for i, kept in enumerate(out) if name.startswith(kept + " ")), None)
         if shorter is None and any(name.split()[0] == kept.split()[0] for kept in out):
             continue  # "Corvane" and "Corvane Systems" are one company

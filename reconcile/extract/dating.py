@@ -224,10 +224,23 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
         else:
             d.year, d.quarter = (prev.year, prev.quarter - 1) if prev.quarter > 1 else (prev.year - 1, 4)
     elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
+            and _sequential(ex, around.right):
+        # "compared with $480.0 million sequentially": the quarter before, not a year before
+        if prev.quarter:
+            d.year, d.quarter = (prev.year, prev.quarter - 1) if prev.quarter > 1 else (prev.year - 1, 4)
+            d.half, d.month, d.fiscal = None, None, prev.fiscal
+    elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
             and prev.kind not in ("forecast", "guidance", "consensus") and not _FROM_BEFORE.search(around.own_left[-20:]) \
             and not _EXPECTED.search(around.own_left) and not _EXPECTED.match(around.right):
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
         d.year_ago = True
+
+
+def _sequential(ex: Vocabulary, right: str) -> bool:
+    """Whether the words right after a base say it is the period before ("sequentially",
+    "quarter over quarter"), not the same period a year before."""
+    m = ex.measures.basis.search(right[:40])
+    return m is not None and m.lastgroup in ("qoq", "mom")
 
 
 def is_base_figure(text: str, q: Quantity) -> bool:

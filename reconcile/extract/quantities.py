@@ -405,7 +405,7 @@ _INDEX_BEFORE = re.compile(
 _INDEX_AGAINST = re.compile(
     r"^(?:\s*\(\s*(?:19|20)\d\d\s*=\s*100\s*\))?[^.;:%]{0,40}?\b(?:against|compared\s+with|compared\s+to|"
     r"versus|vs\.?|(?:up|down)\s+from|from|and)\s+$", re.IGNORECASE)
-_INDEX_NUMBER = re.compile(r"\d{1,4}(?:,\d{3})?(?:\.\d{1,3})?(?![\d%]|\.\d|\s*(?:%|per\s?cent|percent|pp\b|bp\b))")
+_INDEX_NUMBER = re.compile(r"\d{1,4}(?:,\d{3})?(?:\.\d{1,3})?(?![\d%]|[.,]\d|\s*(?:%|per\s?cent|percent|pp\b|bp\b))")
 
 
 def index_level(text: str, s: int, last: Quantity | None) -> Quantity | None:

@@ -6,6 +6,7 @@ and HTML tables (rendered with `` | `` between cells) all arrive here as pipe ro
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,8 @@ _BASE_IN_HEADER = re.compile(r"\b(?:on|from|over|vs\.?|versus|since|compared\s+(
 #: A caption that states its table's unit: "Volume change of GDP, per cent", "Annual rates (%)".
 _PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", re.IGNORECASE)
 #: What is left of a row label that only names a basis: "Year-on-year, s.a." less its basis.
-_BASIS_ONLY = re.compile(r"[\W_]*(?:(?:n\.?\s?)?s\.\s?a\.?|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|%|[\W_])*",
+#: (Each character matched one way only: a label of many "%" or "s.a." must not backtrack for ever.)
+_BASIS_ONLY = re.compile(r"(?:(?:n\.?\s?)?s\.\s?a|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|[\W_])*",
                          re.IGNORECASE)
 _WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b",
                         re.IGNORECASE)
@@ -213,13 +215,16 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     return ctx.table_cache[first]
 
 
+#: How many significant digits a money cell needs for the text's figures to imply its table's scale.
+_IMPLIED_DIGITS = 3
 _MONEY_CELL = re.compile(r"^\(?(?P<sym>[$€£¥])\s?(?P<num>\d{1,3}(?:,\d{3})*(?:\.(?P<dec>\d+))?)\)?$")
 
 
 def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, str, bool] | None:
-    """The scale of a table that states none, when its money cells are the text's figures in
-    millions (or thousands, billions): "| Apparel | $538.9 |" beside "net sales of $538.9
-    million". Per-share rows keep their face value."""
+    """The scale of a table that states none, when one of its money cells of three or more
+    significant digits is one of the text's figures in millions (or thousands, billions):
+    "| Apparel | $538.9 |" beside "net sales of $538.9 million". Per-share rows keep their
+    face value."""
     if not ctx.amounts:
         return None
     lines = ctx.visible_lines
@@ -228,14 +233,17 @@ def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, 
     while n <= lines.count and n - first < 200 and is_table_row(row := _line_text(ctx, n)):
         for _, _, cell in _cells(row, 0)[1:]:
             m = _MONEY_CELL.match(cell.replace(" ", ""))
-            if m:
+            # three significant digits or more: "$12" a week beside an unrelated "$12 million"
+            # is a coincidence, "$538.9" beside "$538.9 million" is not
+            if m and len(m.group("num").replace(",", "").replace(".", "").strip("0")) >= _IMPLIED_DIGITS:
                 code = ex.quantities.prefix_code.get(m.group("sym"))
                 step = 10 ** -len(m.group("dec") or "")
                 cells.append((code, float(m.group("num").replace(",", "")), step))
         n += 1
     if not cells:
         return None
-    outside = [a for a in ctx.amounts if not first <= lines.line(a.start) < n]
+    # (an unusable figure, "USD 999…9 billion" read as infinite, is within any distance of every cell)
+    outside = [a for a in ctx.amounts if math.isfinite(a.value) and not first <= lines.line(a.start) < n]
     for factor in (1e6, 1e9, 1e3):
         for code, value, step in cells:
             if any(a.unit == code and abs(a.value - value * factor) <= step * factor / 2 + 1e-9 * a.value
@@ -517,8 +525,14 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label or d.company and d.company in row_label:
         return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
-    if _WHOLE_ROW.match(row_label):
-        return  # "Total", "Total net sales", "Consolidated": the whole, not a part
+    whole = _WHOLE_ROW.match(row_label)
+    if whole:
+        # "Total", "Total net sales", "Consolidated": the whole, not a part; but "Total Europe"
+        # is a region's subtotal
+        region = ex.regions.resolve(row_label[whole.end():].strip(" :,-–*"))
+        if region and region not in ("Global", "Rest of World"):
+            d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
+        return
     if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
         return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
     region = ex.regions.resolve(row_label)

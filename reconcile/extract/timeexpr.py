@@ -38,7 +38,8 @@ _FYEAR = r"(?:fiscal\s+(?:year\s+)?|FY\s?'?)"
 _CAL = (
     r"(?P<cprep>\b(?:in|for|during|of|by|through|since|from|at)\s+)?(?:the\s+)?(?:"
     rf"FY\s?'?(?P<fyq_y>(?:19|20)\d{{2}}|\d{{2}})\s*Q(?P<fyq_q>[1-4])\b"
-    rf"|(?P<yq_y>(?:19|20)\d{{2}})[\s-]?Q(?P<yq_q>[1-4])\b"  # statisticians' "2024Q3", "2024-Q3"
+    # statisticians' "2024Q3", "2024-Q3"; not a year ending a line before "Q1 2025 …", nor "2024 Q1 2025"
+    rf"|(?P<yq_y>(?:19|20)\d{{2}})[ -]?Q(?P<yq_q>[1-4])\b(?![ \t]*(?:19|20)\d{{2}}\b)"
     # a fiscal year named by the two calendar years it spans, short: "FY24/25" (long forms,
     # "2024/25", are read where periods are)
     rf"|FY\s?'?(?P<sy_a>\d{{2}})/(?P<sy_b>\d{{2}})(?![\d/])"
@@ -195,6 +196,8 @@ class TimeFinder:
                     out.append(TimeExpr(s, e, "point", year, quarter=(a - 1) // 3 + 1, last_month=b))
                 elif b - a == 5:
                     out.append(TimeExpr(s, e, "point", year, half=1 if a == 1 else 2, last_month=b))
+                elif a == 1 and b == 12 and year:  # "January-December 2025": the whole year
+                    out.append(TimeExpr(s, e, "point", year))
                 elif a == 1 and b > a:  # "January-August 2025": the year to date, not August
                     out.append(TimeExpr(s, e, "point", year, month=b, first_month=a))
                 else:

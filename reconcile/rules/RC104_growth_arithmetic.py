@@ -18,6 +18,13 @@ When the sentence states the amount of change right before the value ("rose by 3
 the value before is the value less the change, and the rate must fit it within rounding and
 ``tolerance_pp``, but never more than a tenth of the rate itself.
 
+An index's stated change (year on year, quarter on quarter, month on month) is also checked
+against the same document's index levels (unit ``index``) for the two periods it compares,
+when each period has one level and both stand within 400 characters of the rate (``INDEX_REACH``)
+("food prices rose by 2.2% on the year. The food index stood at 104.2, against 101.9 in
+September 2024"): the rate must be ``later / earlier - 1`` within rounding and
+``tolerance_pp``.
+
 Contradiction
 -------------
     doc    line  metric   measure  value     unit     year  quote

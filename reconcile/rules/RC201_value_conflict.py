@@ -6,7 +6,8 @@ state matches: subject, scope, measure, unit, the year and its calendar (a fisca
 ending in June is not the calendar year), the quarter or month (a quarter is compared only
 with the same quarter), and actual vs forecast (an old forecast of a year does not
 contradict its result). A rate of change is compared only when the value it is about is
-known (the figure beside it: "revenue rose 16% to $245.1 billion") and on the same basis
+known (the figure beside it: "revenue rose 16% to $245.1 billion"), or when it is the sales
+rate of a company's named line ("comparable sales rose 3.6%"), and on the same basis
 (year on year, quarter on quarter...). A rate (inflation, unemployment, a policy rate) is
 compared with rates of the same kind, named right before it (``[rates]`` in measures.toml),
 for the same month, quarter or year, basis (month on month, year on year) and seasonal
@@ -37,6 +38,14 @@ this year and $471 million for the last; a release's quarters count as its dated
 An undated share is reported against dated ones only when it is ``undated_near_pp`` or more
 from every one of them (an undated share this close may simply be another year's).
 
+A market's size or shares from several documents, or from one document quoting several
+research firms, are each firm's estimate (the claims table's ``attributed_to``: the firm a
+sentence names, else the document's publisher). Figures attributed to one firm ("Fernhollow
+Insights", and a blog's "Fernhollow") are compared as stated; two firms' figures are
+reported only when further apart than ``estimate_spread`` (a fraction of the value) or, for
+shares, ``estimate_spread_pp`` percentage points; one document's figures of two firms are
+two estimates, never a contradiction.
+
 Contradiction
 -------------
     doc    line  metric       value     unit  year
@@ -56,6 +65,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..extract.attribution import firm_keys
 from .base import Rule
 from .consensus import Outcome, judge
 from .describe import amount, difference, disagreement, measure_label, nearest, scope_label, sources_text, span, undecided, when, where
@@ -117,6 +127,13 @@ def _of_markets(group: list) -> bool:
     return all(f.row.get("entity_type") in ("market", "") for f in group)
 
 
+def _several_sources(group: list) -> bool:
+    """Whether the figures come from several documents, or from one quoting several firms."""
+    if len({f.doc for f in group}) > 1:
+        return True
+    return len(set(firm_keys(f.row.get("attributed_to") or "" for f in group).values())) > 1
+
+
 def _label(measure: str, of: str) -> str:
     """``revenue growth`` for a rate of change of revenue, else the measure."""
     return f"{of}_growth" if measure == "growth" and of else measure
@@ -168,7 +185,7 @@ class ValueConflict(Rule):
             for year in sorted(y for y in by_year if y is not None):
                 if len({f.doc for f in by_year[year]}) > 1 and _estimates(by_year[year]):
                     continue
-                if measure in _ESTIMATED and len({f.doc for f in by_year[year]}) > 1 and _of_markets(by_year[year]):
+                if measure in _ESTIMATED and _several_sources(by_year[year]) and _of_markets(by_year[year]):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
@@ -209,9 +226,9 @@ class ValueConflict(Rule):
         narrow = _widen(rel, exact=self._exact)
         reported: set[int] = set()
         firms: dict[str, list] = {}
+        keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
         for f in group:
-            firm = f.row.get("attributed_to") or ""
-            firms.setdefault(firm.split()[0].lower() if firm else "", []).append(f)
+            firms.setdefault(keys[f.row.get("attributed_to") or ""], []).append(f)
         for key in sorted(firms):
             quoted = firms[key]
             for o in judge(quoted, narrow):

@@ -3,7 +3,10 @@
 Within one document, for one subject, metric, year and unit: the lowest values the
 (disjoint) parts allow, summed, exceed the highest value the total allows (widened by
 the relative tolerance); or shares of one breakdown sum past 100% by more than
-``tolerance_pp``. This holds whether or not the list of parts is complete.
+``tolerance_pp``. This holds whether or not the list of parts is complete. Parts of no
+named breakdown (segments that no "By type," or table header names) are one set only when
+they stand within ``NEAR_LINES`` (3) lines of each other: parts paragraphs apart may belong
+to two breakdowns.
 
 Contradiction
 -------------

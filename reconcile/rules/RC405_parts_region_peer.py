@@ -5,7 +5,8 @@ be parts of the whole. When a country stands next to the region that contains it
 America 35%, Europe 30%, Asia Pacific 20%, China 15%"), the reader cannot tell whether
 China is inside Asia Pacific's 20% or next to it; the sum rules leave the country out
 (they never sum it silently) and this note says so, once per list, so an editor can check
-the wording. A note, not a contradiction.
+the wording. A note, not a contradiction; a region written as its countries' subtotal
+("Total Europe" in a table) contains them by its own words.
 
 Contradiction
 -------------
@@ -24,10 +25,17 @@ Consistent
 
 from __future__ import annotations
 
+import re
+
 from .base import Rule
 from .describe import amount, where
 from .facts import Facts
 from .parts import regional_lists
+
+
+def _subtotal(region) -> bool:
+    """Whether a region's figure is written as the subtotal of its countries ("| Total Europe | 2.0 |")."""
+    return bool(re.search(rf"\btotal\s+{re.escape(region.scope)}\b", str(region.row.get("quote") or ""), re.IGNORECASE))
 
 
 class PartsRegionPeer(Rule):
@@ -40,7 +48,7 @@ class PartsRegionPeer(Rule):
         regions = self.ctx.regions
         for (doc, subject, metric, year, unit), by_scope in regional_lists(facts):
             pairs = [(by_scope[a], part) for name, part in sorted(by_scope.items())
-                     for a in regions.ancestors(name)[:1] if a in by_scope]
+                     for a in regions.ancestors(name)[:1] if a in by_scope and not _subtotal(by_scope[a])]
             if not pairs or len(by_scope) < 3:
                 continue  # a region and one country inside it is a breakdown, not a list of peers
             when = f" ({year})" if year is not None else ""

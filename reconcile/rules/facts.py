@@ -459,10 +459,27 @@ def _growth_targets(facts: list[Fact]) -> None:
                 # a rate of that part's index, comparable on the same basis and period
                 g.row["of"] = "index"
             elif not near and g.row.get("entity_type") == "company" and g.scope != "Global" \
-                    and g.row.get("scope_type") == "segment" and g.row.get("basis") in ("", "yoy"):
+                    and g.row.get("scope_type") == "segment" and g.row.get("basis") in ("", "yoy") \
+                    and _of_sales(g.row):
                 # a company's named line ("comparable sales rose 4.8%", "like-for-like sales +3.4%"):
                 # that line's rate, comparable for the same company, line and period
                 g.row["of"] = "segment"
+
+
+#: What a named line's rate may be of, the nearest before the figure: only sales (or revenue)
+#: rates are compared ("Apparel operating income rose 12.4%" is no rate of Apparel's sales).
+_LINE_MEASURE = re.compile(r"\b(?:(sales|revenues?)|income|profits?|earnings|ebitda|ebit|margins?|orders|bookings|"
+                           r"volumes?|traffic|transactions|cash\s+flow|expenses|costs?|spending|headcount)\b", re.IGNORECASE)
+
+
+def _of_sales(row: dict) -> bool:
+    """Whether the measure named nearest before a rate in its quote is sales or revenue."""
+    quote, figure = str(row.get("quote") or ""), str(row.get("figure") or "")
+    at = quote.find(figure)
+    last = None
+    for last in _LINE_MEASURE.finditer(quote, max(0, at - 80), max(at, 0)):
+        pass
+    return last is not None and last.group(1) is not None
 
 
 def _unnamed_parts(facts: list[Fact], rows: list[dict]) -> set[int]:
