@@ -380,3 +380,20 @@ def test_an_infinite_figure_implies_no_scale_for_a_table(tmp_path):
         "| Plan | Price per week (2024) |\n|---|---|\n| Basic | $120.5 |\n| Family | $250.5 |\n", "utf-8")
     frame = reconcile.extract_claims(str(tmp_path / "a.md"))
     assert sorted(frame["value"]) == [120.5, 250.5]
+
+
+def test_many_amounts_and_large_tables_with_no_scale_note_stay_fast(tmp_path):
+    # each money cell of a table that states no scale is looked up among the text's amounts
+    # (is "$1,234.5" the "$1,234.5 million" of the text?): 10,000 cells against 4,000 amounts
+    # took most of a minute, a pair at a time
+    lines = ["# Keldra Corp annual report", ""]
+    lines += [f"Segment {i} sales were ${100 + i % 900}.{i % 10} thousand in 2024." for i in range(4000)]
+    for t in range(20):
+        lines += ["", "| Item | 2024 | 2023 | 2022 | 2021 | 2020 |", "|---|---|---|---|---|---|"]
+        lines += [f"| Line {t}-{r} | " + " | ".join(f"${1 + (t * 7 + r * 3 + c) % 9},{r:03d}.{c}" for c in range(5)) + " |"
+                  for r in range(100)]
+    (tmp_path / "big.md").write_text("\n".join(lines) + "\n", "utf-8")
+    t0 = time.perf_counter()
+    frame = reconcile.extract_claims(str(tmp_path / "big.md"))
+    assert time.perf_counter() - t0 < 25
+    assert len(frame) == 4000 + 20 * 100 * 5

@@ -6,6 +6,7 @@ and HTML tables (rendered with `` | `` between cells) all arrive here as pipe ro
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -243,11 +244,17 @@ def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, 
     if not cells:
         return None
     # (an unusable figure, "USD 999…9 billion" read as infinite, is within any distance of every cell)
-    outside = [a for a in ctx.amounts if math.isfinite(a.value) and not first <= lines.line(a.start) < n]
+    values: dict[str, list[float]] = {}  # the text's amounts by currency, sorted: a cell looks up its own
+    for a in ctx.amounts:
+        if math.isfinite(a.value) and not first <= lines.line(a.start) < n:
+            values.setdefault(a.unit, []).append(a.value)
+    for found in values.values():
+        found.sort()
     for factor in (1e6, 1e9, 1e3):
         for code, value, step in cells:
-            if any(a.unit == code and abs(a.value - value * factor) <= step * factor / 2 + 1e-9 * a.value
-                   and a.value >= factor for a in outside):
+            found, target, tol = values.get(code, ()), value * factor, step * factor / 2
+            at = bisect.bisect_left(found, max(factor, (target - tol) / (1 + 1e-9)))
+            if at < len(found) and abs(found[at] - target) <= tol + 1e-9 * found[at]:
                 return factor, code, True
     return None
 
