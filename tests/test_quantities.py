@@ -108,6 +108,10 @@ def test_prefix_precheck_never_hides_a_prefix(extractor):
     ("The index stood at 1,234,567.89 in March.", []),
     ("The index stood at 1,234.5678 in March.", []),
     ("The index stood at 2,345.6 in March.", [("2,345.6", 2345.6)]),
+    # an index named by its acronym alone
+    ("The CPI stood at 311.2 in August, against 303.4 a year earlier.", [("311.2", 311.2), ("303.4", 303.4)]),
+    ("The PMI rose to 52.1 from 49.8.", [("52.1", 52.1), ("49.8", 49.8)]),
+    ("Revenue rose to 52.1 from 49.8.", []),
 ])
 def test_index_levels_are_whole_numbers(extractor, text, levels):
     found = [(q.figure, q.value) for q in extractor.vocab.quantities.find(text) if q.unit == "index"]

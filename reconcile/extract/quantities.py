@@ -208,7 +208,8 @@ class QuantityFinder:
                 q = self._count_after_noun(text, m.start()) if self.count_before is not None else None
                 if q is None and out:
                     q = self._prior_count(text, m.start(), out[-1])
-                if q is None and "ndex" in text[max(0, m.start() - 80) : m.start()]:
+                window = text[max(0, m.start() - 80) : m.start()] if q is None else ""
+                if window and ("ndex" in window or "PI" in window or "PMI" in window or "HICP" in window):  # CPI, PPI, PMI
                     q = index_level(text, m.start(), out[-1] if out else None)
                 if q is not None:
                     out.append(q)
