@@ -1260,3 +1260,18 @@ def test_a_central_bank_that_raised_its_rate_is_no_company(tmp_path):
     rows = claims(tmp_path, text, name="ea.md")
     assert rows and not any(r["entity_type"] == "company" for r in rows)
     assert not any("central bank" in r["subject"] for r in rows)
+
+
+def test_total_and_regular_pay_growth_are_two_rates_compared_across_documents(tmp_path):
+    (tmp_path / "release.txt").write_text(
+        "STATISTICS VALMORA\nLabour market, September 2025\n\n"
+        "The unemployment rate in Valmora was 4.6% in September 2025. Annual growth in average weekly earnings "
+        "(total pay, including bonuses) was 5.1% in September 2025; growth in regular pay (excluding bonuses) "
+        "was 4.7%.\n", encoding="utf-8")
+    (tmp_path / "commentary.md").write_text(
+        "# Valmora: labour data surprise on the hawkish side\n\nValmora's labour market stayed tight: Valmora's "
+        "unemployment rate held at 4.6% in September.\n\n**Total pay growth (Sep 2025, y/y):** 5.4%\n",
+        encoding="utf-8")
+    found = [f for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC201"]
+    assert len(found) == 1 and "total_pay" in found[0].message.replace(" ", "_")
+    assert "5.1%" in found[0].message and "5.4%" in found[0].message and "4.7%" not in found[0].message

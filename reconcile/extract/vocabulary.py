@@ -193,6 +193,7 @@ class Vocabulary:
     def percent_measure(self, left: str, right: str, unit: str) -> str:
         cues = self.cues
         left = without_aside(left)
+        right = _NEXT_ITEM.split(right, 1)[0]  # "…, prior 4.8%\n**Total pay growth": the next item's words
         if unit == "percent" and _SHARE_OF.match(right):
             return "share"  # "reaching 74% of spending by 2030": a share, whatever rate came before
         if cues.near("cagr", left, right, before=90, after=25):
@@ -301,6 +302,8 @@ _PHRASAL_UP = frozenset(("made", "make", "makes", "making", "ended", "end", "end
 _GM_BEFORE = re.compile(r"\bGM(?:\s+(?:of|was|at|came\s+in\s+at|reached)|:)?\s+$")
 #: Right after a share price target: "$82 PT", "$250 price target", "$90 target price".
 TARGET_AFTER = re.compile(r"^\s*(?:PT\b|(?:12-month\s+)?(?:price\s+target|target\s+price)\b)")
+#: A line that starts another item (a bullet, a bold label, a heading).
+_NEXT_ITEM = re.compile(r"\n[ \t]*(?:[-*•+][ \t]|\d+[.)][ \t]|\*\*|__|#)")
 #: A relative clause between a measure and its verb: "Core inflation, which excludes food and
 #: energy, edged up to 2.9%".
 _ASIDE = re.compile(r",\s+(?:which|who|as\s+measured\s+by|measured\s+by|excluding|including)\b", re.IGNORECASE)
