@@ -1275,3 +1275,9 @@ def test_total_and_regular_pay_growth_are_two_rates_compared_across_documents(tm
     found = [f for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC201"]
     assert len(found) == 1 and "total_pay" in found[0].message.replace(" ", "_")
     assert "5.1%" in found[0].message and "5.4%" in found[0].message and "4.7%" not in found[0].message
+
+
+def test_an_amount_in_two_currencies_joined_by_or_is_one_claim(tmp_path):
+    rows = claims(tmp_path, "In 2023, the manufacturing industry was worth £451.6 billion or $588 billion.\n")
+    money = [r for r in rows if r["unit"] in ("GBP", "USD")]
+    assert [(r["unit"], r["converted_value"], r["converted_unit"]) for r in money] == [("GBP", 588e9, "USD")]

@@ -46,6 +46,8 @@ _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _CONVERSION_GAP = re.compile(r"^\s*(?:(?:in|for|as\s+of)\s+(?:FY\s?)?(?:19|20)\d\d\s*)?\(\s*"
                              r"(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
+_OR_CONVERSION_GAP = re.compile(r"^\s*,?\s*or\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|some\s+)?$",
+                                re.IGNORECASE)
 _TOLERANCE_GAP = re.compile(r"^,?\s*(?:plus\s+or\s+minus|plus/minus|±|\+/-)\s*$", re.IGNORECASE)
 
 
@@ -502,7 +504,9 @@ def _pair_up(text: str, drafts: list[Draft]) -> None:
             continue
         gap = text[a.q.end : b.q.start]
         money = a.q.unit not in ("percent", "percentage_point") and b.q.unit not in ("percent", "percentage_point")
-        if money and a.q.unit != b.q.unit and _CONVERSION_GAP.match(gap) and text[b.q.end : b.q.end + 2].lstrip()[:1] == ")":
+        if money and a.q.unit != b.q.unit and (
+                (_CONVERSION_GAP.match(gap) and text[b.q.end : b.q.end + 2].lstrip()[:1] == ")")
+                or _OR_CONVERSION_GAP.match(gap)):  # "£451.6 billion or $588 billion": one amount in two currencies
             a.converted = (b.q.value, b.q.unit)
             b.dropped = True
         elif a.q.unit not in ("percent", "percentage_point") and _TOLERANCE_GAP.match(gap) and b.q.unit in ("percent", a.q.unit):
