@@ -59,7 +59,7 @@ EXTRACT = Table({
     "metrics": WORD_LISTS,
     "kinds": _closed_words("against", "consensus", "guidance", "forecast", "estimate", "actual"),
     "companies": _closed_words("verbs", "pronouns", "story_verbs", "name_stops", "describes", "expects", "share_price",
-                               "as_of_price", "as_of_value", "price_target", "loss_words"),
+                               "as_of_price", "as_of_value", "price_target", "price_target_after", "loss_words"),
     "periods": Table({"forecast": WORDS, "partial_year": WORD_LISTS}),
     "subjects": _closed_words("company_name_words", "drop", "stop", "not_names", "firm_words", "report_words"),
     "scope_after": _closed_words("stop", "not_scope"),

@@ -10,7 +10,7 @@ from .draft import DocContext, Draft
 from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .timeexpr import TimeExpr
 from .timing import apply_time
-from .vocabulary import TARGET_AFTER, Vocabulary
+from .vocabulary import Vocabulary
 
 _LEADING_TIME_PREPS = ("in", "as of", "for", "during", "at", "since", "through", "by the end of")
 
@@ -52,7 +52,7 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
     lead-in line's period, else (in a company's release) the period the release reports."""
     if (t is None or t.end <= d.q.start) and (ctx.company_doc or ctx.entity_type == "company") and d.measure == "price" \
             and (ex.price_target.search(ctx.doc.visible, max(0, d.q.start - 40), d.q.start)
-                 or TARGET_AFTER.match(ctx.doc.visible[d.q.end : d.q.end + 30])):
+                 or ex.target_after.match(ctx.doc.visible[d.q.end : d.q.end + 30])):
         d.time = None  # a price target is of no date at all
         return
     if t is None and (ctx.company_doc or ctx.entity_type == "company") and _as_of_date(ex, ctx, d):

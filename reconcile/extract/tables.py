@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import NUM, Quantity
-from .timeexpr import TimeExpr, month_number
+from .timeexpr import TimeExpr, is_month, month_number
 from .timing import apply_time
 from .vocabulary import Vocabulary
 
@@ -52,7 +52,6 @@ _WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+tota
                         re.IGNORECASE)
 #: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
 _YEAR_ENDED_HEAD = re.compile(r"\byears?\s+(?:ended|ending|to)\s+(?:\d{1,2}\s+)?([A-Z][a-z]+)", re.IGNORECASE)
-_MONTH_ABBREVIATIONS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 _RULE_LINE = re.compile(r"^[-=_~*\s]{3,}$")
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
@@ -231,8 +230,8 @@ def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, 
     lines = ctx.visible_lines
     cells = []
     n = first
-    while n <= lines.count and n - first < 200 and is_table_row(row := _line_text(ctx, n)):
-        for _, _, cell in _cells(row, 0)[1:]:
+    for n, row_cells in _table_rows(ctx, first):
+        for _, _, cell in row_cells[1:]:
             m = _MONEY_CELL.match(cell.replace(" ", ""))
             # three significant digits or more: "$12" a week beside an unrelated "$12 million"
             # is a coincidence, "$538.9" beside "$538.9 million" is not
@@ -240,7 +239,7 @@ def _implied_scale(ex: Vocabulary, ctx: DocContext, first: int) -> tuple[float, 
                 code = ex.quantities.prefix_code.get(m.group("sym"))
                 step = 10 ** -len(m.group("dec") or "")
                 cells.append((code, float(m.group("num").replace(",", "")), step))
-        n += 1
+    n += 1  # the line after the table
     if not cells:
         return None
     # (an unusable figure, "USD 999…9 billion" read as infinite, is within any distance of every cell)
@@ -378,7 +377,7 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         apply_time(ctx, d, t)
         if t is not None and source is row_label and header and not d.fiscal and d.year and not (d.quarter or d.month):
             ended = _YEAR_ENDED_HEAD.search(header[0])
-            end_month = month_number(ended.group(1)) if ended and ended.group(1)[:3].lower() in _MONTH_ABBREVIATIONS else None
+            end_month = month_number(ended.group(1)) if ended and is_month(ended.group(1)) else None
             if end_month and end_month != 12:  # "Year ended 31 March | … ": the rows' years are fiscal years
                 d.fiscal, d.year_end = True, end_month
         if d.metric == "cagr" and d.period_start is None and len({x.year for x in header_years}) >= 2:
@@ -428,9 +427,9 @@ def _bare_cell_quantities(ctx: DocContext, cells) -> list[Quantity]:
     return out
 
 
-def _table_rows(ctx: DocContext, info: TableInfo, limit: int = 200):
-    """``(line, cells)`` for each row of the table starting at ``info.first`` (at most ``limit``)."""
-    for n in range(info.first, info.first + limit):
+def _table_rows(ctx: DocContext, first: int, limit: int = 200):
+    """``(line, cells)`` for each row of the table starting at line ``first`` (at most ``limit``)."""
+    for n in range(first, first + limit):
         row = _line_text(ctx, n)
         if not is_table_row(row):
             return
@@ -443,7 +442,7 @@ def _section_above(ctx: DocContext, info: TableInfo, line_no: int) -> str:
     key = ("sections", info.first)
     if key not in ctx.table_cache:
         sections = {}
-        for n, cells in _table_rows(ctx, info):
+        for n, cells in _table_rows(ctx, info.first):
             if cells and cells[0][2].strip().startswith(("**", "__")) and not any(c[2].strip() for c in cells[1:]):
                 sections[n] = cells[0][2].strip().strip("*_ ").strip()
         # divisions, not a statement's nested headings: two or more different labels, each over rows of its own
@@ -463,7 +462,7 @@ def _after_other_line(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no:
     key = ("measure_rows", info.first)
     if key not in ctx.table_cache:
         rows = {}
-        for n, cells in _table_rows(ctx, info):
+        for n, cells in _table_rows(ctx, info.first):
             label = cells[0][2] if cells else ""
             found = ex.measures.nearest("money", label, "", before=200) if label else None
             if found is None and label and ex.measures.nearest("percent", label, "", before=200):

@@ -77,6 +77,11 @@ def month_number(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
+def is_month(name: str) -> bool:
+    """Whether ``name`` names a month (``month_number`` reads it)."""
+    return name[:3].lower() in _MONTHS
+
+
 def _year(raw: str | None) -> int | None:
     if not raw:
         return None

@@ -145,6 +145,9 @@ class Vocabulary:
         self.as_of_price = _clause_tail(comp.get("as_of_price", []))
         self.as_of_value = _clause_tail(comp.get("as_of_value", []), after=r"\b(?:shares?|stock)\b[^.;]*")
         self.price_target = _clause_tail(comp.get("price_target", []))
+        after = sorted(comp.get("price_target_after", []), key=len, reverse=True)
+        self.target_after = re.compile(r"^\s*(?:" + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in after)
+                                                    or "(?!x)x") + r")\b")
         self.market_words = frozenset(w.lower() for w in settings.extract.get("components", {}).get("market_words", []))
         self.subjects = SubjectFinder(self.regions, settings.extract)
         subjects = settings.extract.get("subjects", {})
@@ -172,7 +175,7 @@ class Vocabulary:
         """``revenue``, ``net_income``, ``eps``… from the nearest cue; ``market_size`` when the words say so.
         A per-share amount is never millions: "…, or $3.14 per share, from $471 million" is not EPS."""
         cues = self.cues
-        if TARGET_AFTER.match(right):
+        if self.target_after.match(right):
             return "price"  # "our $82 PT", "a $250 price target"
         skip = ("eps",) if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
@@ -300,8 +303,6 @@ _PHRASAL_UP = frozenset(("made", "make", "makes", "making", "ended", "end", "end
 
 #: An analyst's gross margin right before its figure: "GM of 42.0%", "GM was 42.0%", "GM: 42.0%".
 _GM_BEFORE = re.compile(r"\bGM(?:\s+(?:of|was|at|came\s+in\s+at|reached)|:)?\s+$")
-#: Right after a share price target: "$82 PT", "$250 price target", "$90 target price".
-TARGET_AFTER = re.compile(r"^\s*(?:PT\b|(?:12-month\s+)?(?:price\s+target|target\s+price)\b)")
 #: A line that starts another item (a bullet, a bold label, a heading).
 _NEXT_ITEM = re.compile(r"\n[ \t]*(?:[-*•+][ \t]|\d+[.)][ \t]|\*\*|__|#)")
 #: A relative clause between a measure and its verb: "Core inflation, which excludes food and

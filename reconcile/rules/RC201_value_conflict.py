@@ -134,6 +134,16 @@ def _several_sources(group: list) -> bool:
     return len(set(firm_keys(f.row.get("attributed_to") or "" for f in group).values())) > 1
 
 
+def _of_kinds(facts: Facts, measure: str, known: list):
+    """``(fact, kind)`` for each dated percentage of ``measure`` whose kind the words right
+    before it name (``[rates]``, ``[margins]`` in measures.toml)."""
+    for f in facts.all + facts.periodic:
+        if f.measure == measure and f.unit == "percent" and f.year is not None:
+            kind = kind_before(f, known)
+            if kind is not None:
+                yield f, kind
+
+
 def _label(measure: str, of: str) -> str:
     """``revenue growth`` for a rate of change of revenue, else the measure."""
     return f"{of}_growth" if measure == "growth" and of else measure
@@ -261,15 +271,11 @@ class ValueConflict(Rule):
     def _rates(self, facts: Facts, rel: float):
         """Rates of one kind ("unemployment rate", named right before the figure) for the same
         economy, year, quarter or month and seasonal adjustment, across documents."""
-        rate_kinds = kinds(self.ctx.measures, "rates")
         adjustments = kinds(self.ctx.measures, "adjustment")
         groups: dict[tuple, list] = {}
-        for f in facts.all + facts.periodic:
-            if f.measure != "rate" or f.unit != "percent" or f.year is None:
-                continue
-            kind = kind_before(f, rate_kinds)
-            if kind is None or (kind.entry.get("change") and not f.row["basis"]
-                                and (f.row.get("month") is not None or f.row.get("quarter") is not None)):
+        for f, kind in _of_kinds(facts, "rate", kinds(self.ctx.measures, "rates")):
+            if kind.entry.get("change") and not f.row["basis"] \
+                    and (f.row.get("month") is not None or f.row.get("quarter") is not None):
                 continue  # a month's change of an index, of no stated basis: on the month or on the year?
             # a level, not a change: no basis; a headline rate is seasonally adjusted unless said otherwise
             adjusted = next((a.name for a in adjustments if a.pattern.search(str(f.row["quote"]))), "sa")
@@ -281,14 +287,8 @@ class ValueConflict(Rule):
     def _margins(self, facts: Facts, rel: float):
         """Margins of one kind ("gross margin", "GM", named right before the figure; ``[margins]``
         in measures.toml) for the same company, part and period, across documents."""
-        margin_kinds = kinds(self.ctx.measures, "margins", required=("of", "over"))
         groups: dict[tuple, list] = {}
-        for f in facts.all + facts.periodic:
-            if f.measure != "margin" or f.unit != "percent" or f.year is None:
-                continue
-            kind = kind_before(f, margin_kinds)
-            if kind is None:
-                continue
+        for f, kind in _of_kinds(facts, "margin", kinds(self.ctx.measures, "margins", required=("of", "over"))):
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], f.year, *f.within_year)
             groups.setdefault(key, []).append(f)
         yield from self._across(groups, facts, rel, lambda key: f"{key[2]}_margin")
