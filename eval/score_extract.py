@@ -120,9 +120,21 @@ def match(labels: list[dict], preds: list[dict]) -> tuple[list[tuple[dict, dict]
     return pairs, misses, fps
 
 
+# The labels' measures (eval/README.md). The tool names some line items the labels file under
+# "other" (orders, pretax_income, dividend): those are scored as "other".
+LABEL_MEASURES = frozenset({"market_size", "revenue", "net_income", "operating_income", "gross_profit", "margin",
+                            "eps", "cash_flow", "market_cap", "cagr", "growth", "share", "rate", "count", "price",
+                            "other"})
+
+
+def label_measure(pred: dict) -> str:
+    measure = pred.get("measure") or pred.get("metric") or ""
+    return measure if measure in LABEL_MEASURES else "other"
+
+
 def field_ok(name: str, lab: dict, pred: dict) -> bool:
     if name == "measure":
-        return lab["measure"] == (pred.get("measure") or pred.get("metric"))
+        return lab["measure"] == label_measure(pred)
     if name == "entity":
         return same_name(lab["entity"], pred.get("entity", pred.get("subject")))
     if name == "scope":

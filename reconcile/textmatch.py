@@ -53,6 +53,10 @@ def _node_regex(node: dict) -> str:
     return body
 
 
+# A phrase ends where no letter, digit or hyphen follows; a footnote mark may ("profit before tax¹").
+_WORD_END = r"(?!-|(?![¹²³⁰⁴⁵⁶⁷⁸⁹])\w)"
+
+
 def phrase_pattern(phrases, *, flags=re.IGNORECASE) -> re.Pattern:
     """Whole-word matcher for phrases: word boundaries apply where a phrase starts or ends with a letter or digit."""
     groups: dict[tuple[bool, bool], list[str]] = {}
@@ -62,7 +66,7 @@ def phrase_pattern(phrases, *, flags=re.IGNORECASE) -> re.Pattern:
     parts = []
     for (start_word, end_word), items in sorted(groups.items()):
         pat = trie_regex(items)
-        parts.append((r"(?<![\w-])" if start_word else "") + f"(?:{pat})" + (r"(?![\w-])" if end_word else ""))
+        parts.append((r"(?<![\w-])" if start_word else "") + f"(?:{pat})" + (_WORD_END if end_word else ""))
     if not parts:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(parts), flags)

@@ -80,7 +80,7 @@ BAD_FILES = [
     ("measures", '[measures.ebitda]\nfamily = 5\n', ["[measures.ebitda] family = 5"]),
     ("measures", '[measures.ebitda]\nadditive = "no"\n', ['[measures.ebitda] additive = "no"', "true or false"]),
     ("measures", '[measures.ebitda]\nunits = ["dollars"]\n', ['[measures.ebitda] units = ["dollars"]', '"money"']),
-    ("measures", '[margins.ebitda]\ncues = ["ebitda margin"]\n', ["[margins.ebitda] has no key of"]),
+    ("measures", '[margins.pretax]\ncues = ["pretax margin"]\n', ["[margins.pretax] has no key of"]),
     ("measures", "[rates.inflation]\ncues = []\n", ["[rates.inflation] cues = []", "at least one word"]),
     ("measures", '[basis]\n"year over year" = ["y/y"]\n', ['[basis] "year over year"', "name of letters"]),
     # rates.toml

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pycountry
 
@@ -485,6 +486,12 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
             for t in times.find("\n".join(lines[:8])):
                 if t.kind == "point" and t.ended == "year" and t.year:
                     ctx.default_time = t
+                    break
+                if t.kind == "point" and t.ended in ("year", "year_to") and t.month and not t.year and ctx.base_year \
+                        and ctx.base_month:
+                    # "results for the year to March" in a story of 6 June 2025: the year to March 2025
+                    year = ctx.base_year if t.month < ctx.base_month else ctx.base_year - 1
+                    ctx.default_time = replace(t, year=year, month=None, fiscal=True)
                     break
             if ctx.default_time is None and ctx.base_year and ctx.base_month:
                 ctx.default_time = _reported_quarter(head + "\n" + text[:700], ctx.base_year, ctx.base_month)

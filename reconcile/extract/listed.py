@@ -70,7 +70,7 @@ class ListedParts:
         a prior period's figure right after an item ("(FY2024: …)") is that item's too. Read
         whole or not at all, as lists of percentages are."""
         money = [(d, s) for d, s in zip(drafts, starts) if not d.dropped and is_money(d.q.unit)]
-        if len(money) < 3 or money[0][0].measure not in ("revenue", "operating_income", "gross_profit", "orders"):
+        if len(money) < 3 or money[0][0].measure not in ("revenue", "operating_income", "ebitda", "gross_profit", "orders"):
             return
         whole = money[0][0]
         named: list[tuple[Draft, str]] = []

@@ -63,6 +63,8 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
         label_text = (label.group(1) or label.group(2)) if label else ""
         if label and label_text.rstrip().endswith("."):
             label = None  # "**Estimates.** We now model…": a run-in heading, not a part
+        if label and re.fullmatch(r"[A-Z]{1,2}:?", label_text.strip()):
+            label = None  # "**AK:** Last year we did …": an interview's speaker, by initials
         if label and not ex.times.find(label_text) and not _SECTION_WORD.search(label_text):
             text = label_text.strip()
             cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)

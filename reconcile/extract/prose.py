@@ -148,6 +148,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             right=text[q.end : min(next_start, q.end + RIGHT_WINDOW)],
             own_left=text[prev_end : q.start],
             paragraph=paragraph,
+            next_figure=i + 1 < len(drafts) and next_start <= q.end + RIGHT_WINDOW,
         )
         if d.qualifier != "range":
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
@@ -254,6 +255,7 @@ class _Around:
     right: str
     own_left: str  # exactly since the previous figure (no window cut)
     paragraph: str  # the line before the sentence
+    next_figure: bool = False  # ``right`` ends where the next figure starts
 
 
 def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None, around: _Around,
@@ -286,8 +288,8 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
             d.basis = "cagr"
     elif ex.units.is_currency(q.unit):
         d.measure = ex.money_measure(around.full_left, right, has_market=has_market, company_doc=ctx.company_doc,
-                                     value=q.value)
-        if d.measure in ("net_income", "operating_income") and ex.loss.search(left[-60:]):
+                                     value=q.value, next_figure=around.next_figure)
+        if d.measure in ("net_income", "operating_income", "ebitda", "pretax_income") and ex.loss.search(left[-60:]):
             d.negative = True  # "a net loss of $6.2 million": income below zero
         if not ctx.company_doc and d.measure in ("market_size", "revenue") and (
                 d.measure == "revenue" or ex.cues.near("revenue", left, right, before=80, after=40)):

@@ -138,6 +138,8 @@ class ScopeFinder:
         """The last bold name (``**Name**``) in a paragraph, the usual way blurbs introduce a company."""
         for m in reversed(list(_BOLD.finditer(text))):
             name = clean_name(m.group(1))
+            if re.fullmatch(r"[A-Z]{1,2}:?", name):
+                continue  # "**AK:** Last year we did …": an interview's speaker, by initials
             if self._valid_company(name):
                 return name
         return None

@@ -19,9 +19,10 @@ from .timing import apply_time
 from .vocabulary import Vocabulary
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-# "(In millions, except per share amounts)", "($ in millions)", "Revenue ($bn)", "USD Mn", "Metric ($ million)"
+# "(In millions, except per share amounts)", "($ in millions)", "Revenue ($bn)", "USD Mn", "Metric ($ million)",
+# "A$ million", "Revenue (CHF m)": any currency code units.toml knows
 _SCALE_NOTE = re.compile(
-    r"(?:\(|\bin\s+|\b(?P<code>USD|EUR|GBP|JPY|CNY|INR|US\$)\s*|(?:^|(?<=\s))(?=[$€£¥₹]))\s*(?P<sym>[$€£¥₹])?\s*(?:in\s+)?"
+    r"(?:\(|\bin\s+|\b(?P<code>(?-i:[A-Z]{3}|[A-Z]{1,3}\$))\s*|(?:^|(?<=\s))(?=[$€£¥₹]))\s*(?P<sym>[$€£¥₹])?\s*(?:in\s+)?"
     r"(?P<scale>thousands|millions|billions|trillions|thousand|million|billion|trillion|mn|bn|mln|m|b|k)\b",
     re.IGNORECASE,
 )
@@ -52,6 +53,8 @@ _WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+tota
                         re.IGNORECASE)
 #: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
 _YEAR_ENDED_HEAD = re.compile(r"\byears?\s+(?:ended|ending|to)\s+(?:\d{1,2}\s+)?([A-Z][a-z]+)", re.IGNORECASE)
+#: What may stand beside the counted noun in a column header that names only it: "Number of stores (#)".
+_COUNT_HEADER = re.compile(r"(?:\W|\b(?:number|no\.?|of|total|average|at|year|end|year-end|period-end)\b)*", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[-=_~*\s]{3,}$")
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
@@ -133,6 +136,8 @@ def scale_note(ex: Vocabulary, text: str, currency: str | None) -> tuple[float, 
     if len(word) == 1 and not (m.group("sym") or m.group("code")):
         return None  # a lone "m" or "b" needs a currency beside it
     prefixes = ex.quantities.prefix_code
+    if m.group("code") and m.group("code") not in prefixes:
+        return None  # "(ABC m)": no currency we know
     cur = prefixes.get(m.group("sym") or "") or prefixes.get(m.group("code") or "") or currency
     if not cur:
         return None
@@ -145,6 +150,9 @@ def _column_unit(ex: Vocabulary, header: str, currency: str | None) -> tuple[flo
     if _PERCENT_HEADER.search(header):
         return 1.0, "percent", False
     if not _SCALE_NOTE.search(header):
+        noun = ex.count_noun_in(header)
+        if noun and _COUNT_HEADER.fullmatch(ex._count_noun.sub("", header)):
+            return 1.0, noun, False  # "| Employees |", "| Number of stores |": a count per cell
         return None
     noun = ex.count_noun_in(header)
     if noun and not re.search(r"[$€£¥₹]|\b[A-Z]{3}\b", header):
@@ -307,6 +315,9 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
             out.extend(inside)
             continue
         value = float(raw) * (info.share_factor if shares else 1 if per_share else unit_factor)
+        if column is not None and unit not in ("percent",) and not ex.units.is_currency(unit) and abs(value) < 1000:
+            out.extend(inside)
+            continue  # "| Stores | 12 |": a small count is no claim
         if m.group("neg") or (m.group("open") and m.group("close")):
             value = -value
         lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
@@ -528,6 +539,20 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
     d.confidence *= 0.8
 
 
+#: What may stand beside a period in a row label that names only the period: "(r)", "(p)", "FY", "e".
+_PERIOD_REST = re.compile(r"[\W_]*(?:\((?:r|p|e|f|revised|provisional|est\.?|estimate)\)|\b(?:FY|CY|year|[AEF])\b|[\W_])*",
+                          re.IGNORECASE)
+
+
+def _period_only(ex: Vocabulary, label: str) -> bool:
+    """A row label that is a period and nothing else ("2021", "FY2024", "August 2025 (r)")."""
+    times = [t for t in ex.times.find(label) if t.kind == "point"]
+    if not times:
+        return False
+    rest = "".join(label[a:b] for a, b in zip([0] + [t.end for t in times], [t.start for t in times] + [len(label)]))
+    return bool(_PERIOD_REST.fullmatch(rest))
+
+
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label or d.company and d.company in row_label:
         return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
@@ -541,6 +566,8 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
         return
     if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
         return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
+    if _period_only(ex, row_label):
+        return  # "| 2021 | 1,604 | 171 |", "| August 2025 (r) | …": a row per period, not a part
     region = ex.regions.resolve(row_label)
     if region == "Rest of World" and "region" not in (label_dim, caption_dim):
         region = None  # "Others" in an end-user table is a segment, not a region

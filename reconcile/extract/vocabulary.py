@@ -81,9 +81,11 @@ class Measures:
         return last
 
     def nearest(self, unit: str, left: str, right: str, *, before: int = 90, after: int = 30,
-                skip: tuple[str, ...] = ()) -> tuple[str, int] | None:
+                skip: tuple[str, ...] = (), next_figure: bool = False) -> tuple[str, int] | None:
         """The measure named nearest a figure: ``(measure, distance)``; before it wins ties.
-        Measures in ``skip`` are passed over."""
+        Measures in ``skip`` are passed over, and so is a cue after the figure that introduces
+        the next one ("… to £196.4m on revenue of £843m"; ``next_figure``: ``right`` ends where
+        the next figure starts)."""
         pat = self._pattern.get(unit)
         if pat is None:
             return None
@@ -96,12 +98,21 @@ class Measures:
         head = _CLAUSE_END.split(right[:after], 1)[0]  # "… $3.2 billion in 2024 & profit was": not its measure
         for m in pat.finditer(head):
             name = self._cue_of[unit][_fold(m.group(0))]
-            if name in skip:
-                continue
+            if name in skip or _NAMES_NEXT.match(right, m.end()) or next_figure and _NAMES_END.fullmatch(right, m.end()):
+                continue  # "… to £196.4m on revenue of £843m": that cue names the next figure
             if best is None or m.start() + 5 < best[1]:
                 best = (name, m.start())
             break
         return best
+
+
+#: A cue followed by a figure of its own ("revenue of £843m") names that figure, not one before it.
+_NAMES_NEXT = re.compile(r"\s*(?:of|was|were|at|totall?ing|reached|:)?\s*(?:about|around|approximately|some)?\s*"
+                         r"(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d")
+
+
+_NAMES_END = re.compile(r"\s*(?:of|was|were|at|totall?ing|reached|:)?\s*(?:about|around|approximately|some)?\s*"
+                        r"(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3})?\s?")
 
 
 def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
@@ -113,10 +124,19 @@ def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
-_SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:global\s+|total\s+|overall\s+|all\s+)?(?:market|spending|revenues?|"
-                       r"sales|demand|installations|shipments|units)\b", re.IGNORECASE)
+# "74% of spending", "48% of 2024 revenue", "70% of expected FY2026 revenue": a share
+_SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(?:market|spending|revenues?|"
+                       r"sales|demand|installations|shipments|units|turnover|output|employment|exports|imports)\b",
+                       re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
+_PER_SHARE_MEASURES = ("eps", "dividend")  # never an amount of 100,000 or more
+# "earnings per share rose 7.6%": the share in "per share" makes no percentage a share
+# "shares rose 3%", "Shares in Brannock closed 3.4% higher", "the stock fell 2%"
+_STOCK_MOVE = re.compile(r"\b(?:shares|stock|share\s+price)\b(?:\s+(?:in|of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?"
+                         r"\s+(?:\w+\s+)?(?:closed|ended|finished|traded|rose|fell|jumped|dropped|slid|gained|lost|were|was|"
+                         r"climbed|tumbled|surged|sank|slipped|added|shed|edged)\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"\b(?:per|a)\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b", re.IGNORECASE)
 
 
 class Vocabulary:
@@ -171,22 +191,24 @@ class Vocabulary:
 
     # -- what a figure measures -------------------------------------------------------
     def money_measure(self, left: str, right: str, *, has_market: bool, company_doc: bool,
-                      value: float = 0.0) -> str:
+                      value: float = 0.0, next_figure: bool = False) -> str:
         """``revenue``, ``net_income``, ``eps``… from the nearest cue; ``market_size`` when the words say so.
         A per-share amount is never millions: "…, or $3.14 per share, from $471 million" is not EPS."""
         cues = self.cues
         if self.target_after.match(right):
             return "price"  # "our $82 PT", "a $250 price target"
-        skip = ("eps",) if abs(value) >= 1e5 else ()
+        skip = _PER_SHARE_MEASURES if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
             named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
-            return named[0] if named and named[0] in ("price", "eps") else "other"
+            if named and named[0] == "price" and abs(value) >= 1e6:
+                return "other"  # "restructuring costs of £4.0m": a cost, not a unit's price
+            return named[0] if named and named[0] in ("price", "eps", "dividend") else "other"
         if _PER_UNIT.search(left[-80:]):
             return "other"  # "revenue per employee was $1.2 million": a ratio, not the revenue
         if abs(value) < 1e5 and _PER_SHARE_AFTER.match(right) and not self.share_price.search(left[-50:]):
             # "$2.26 a share", "$10.35 to $10.45 per share": per share, whatever came before
-            return "other" if _DIVIDEND.search(left[-60:]) else "eps"
-        named = self.measures.nearest("money", left, right, skip=skip)
+            return "dividend" if _DIVIDEND.search(left[-60:]) else "eps"
+        named = self.measures.nearest("money", left, right, skip=skip, next_figure=next_figure)
         if named:
             return named[0]
         if not company_doc and (has_market or cues.near("market_size", left, right, before=120, after=60)):
@@ -206,7 +228,10 @@ class Vocabulary:
         named = self.measures.nearest("percent", left, right, before=45, after=20)
         if named and named[0] == "margin" and named[1] <= 30:
             return "margin"
-        if unit == "percent" and cues.near("share", left, right, before=60, after=40):
+        if unit == "percent" and self.is_change(left, right) and _STOCK_MOVE.search(left[-60:]):
+            return "other"  # "Harwick shares rose 3%", "shares closed 3.4% higher": the stock's move
+        if unit == "percent" and cues.near("share", _PER_SHARE.sub("", left), _PER_SHARE.sub("", right),
+                                           before=60, after=40):
             return "share"
         if named and named[0] == "rate":
             return "rate"

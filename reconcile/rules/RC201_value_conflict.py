@@ -26,7 +26,8 @@ sources back it (near-duplicate copies count once). With no consensus (two docum
 two camps of equal size) the group is one finding naming every figure. Within one
 document, figures that disagree are one finding, unless they stand side by side in one
 sentence ("42% of its exports and 48% of its imports" describe two things); a document's
-own counts are not compared with each other (they are mostly of its parts).
+own counts are not compared with each other (they are mostly of its parts), unless two have the
+same digits a power of ten apart ("684,000 passengers" against its table's 6.84 million): a slip of scale.
 
 Figures stated with no year (``undated_measures``: shares, and a company's own results in
 a story about it): two documents' undated shares are compared only when they are at
@@ -64,6 +65,8 @@ Consistent
 from __future__ import annotations
 
 import bisect
+import math
+from dataclasses import replace
 
 from ..extract.attribution import firm_keys
 from .base import Rule
@@ -95,6 +98,18 @@ def _whole_company(f) -> bool:
 def _one_sentence(o: Outcome) -> bool:
     """Whether every figure of a document's disagreement stands in one sentence."""
     return len({(int(f.row["start"]), f.row["quote"]) for f in list(o.odd) + list(o.agree)}) == 1
+
+
+def _scale_slip(o: Outcome) -> bool:
+    """Two of a document's figures with the same digits a power of ten apart ("684,000
+    passengers" in the text, 6.84 million in its table): a slip of scale, not two parts."""
+    values = sorted({abs(f.value) for f in list(o.odd) + list(o.agree) if f.value})
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            ratio = b / a
+            if ratio >= 9.99 and abs(ratio / 10 ** round(math.log10(ratio)) - 1) <= 0.001:
+                return True
+    return False
 
 
 def _estimates(group: list) -> bool:
@@ -199,12 +214,16 @@ class ValueConflict(Rule):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
-                    if o.kind == "within" and (_one_sentence(o) or measure == "count"
+                    if o.kind == "within" and (_one_sentence(o) or measure == "count" and not _scale_slip(o)
                                                or _estimates(list(o.odd) + list(o.agree))):
                         # "42% of its exports and 48% of its imports": two things, side by side;
                         # a document's counts are mostly of its parts (passengers per airport)
                         continue
-                    yield self._finding(subject, scope, measure, o, facts.copies, None)
+                    found = self._finding(subject, scope, measure, o, facts.copies, None)
+                    if o.kind == "within" and measure == "count":  # only a slip of scale gets here
+                        found = replace(found, message=found.message + "; the same digits a power of ten apart: "
+                                                                        "a slip of scale")
+                    yield found
             loose = by_year.get(None, [])
             if len({f.doc for f in loose}) >= 2 and all(f.unit == "percent" for f in loose):
                 severity = str(self.options["undated_severity"])

@@ -1,0 +1,100 @@
+"""What a company figure measures when it is a line item: profit before tax, EBITDA, dividends
+per share, costs; tables whose unit stands in a header cell or a column header; rows that are
+periods; and the period a trade story's opening names without a year."""
+
+from __future__ import annotations
+
+import reconcile
+
+
+def claims(tmp_path, text, name="doc.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return reconcile.extract_claims(str(path)).to_dict("records")
+
+
+def one(rows, figure, line=None):
+    found = [r for r in rows if r["figure"] == figure and (line is None or r["line"] == line)]
+    assert len(found) == 1, [(r["figure"], r["line"]) for r in rows]
+    return found[0]
+
+
+RESULTS = """# Harwick Marine plc — preliminary results for the year to 31 March 2025
+
+Harwick Marine plc today announces its results for the year to 31 March 2025.
+
+| £m | FY25 | FY24 |
+|---|---:|---:|
+| Revenue | 842.6 | 781.3 |
+| Underlying EBITDA¹ | 196.4 | 171.8 |
+| Underlying operating profit¹ | 98.7 | 84.2 |
+| Underlying profit before tax¹ | 80.0 | 64.6 |
+| Profit for the year | 41.0 | 45.2 |
+
+¹ Before exceptional items.
+
+Net finance costs were £18.7m and restructuring costs of £4.0m were charged. Basic earnings per share increased by 7.6% to 35.5p.
+The order book gives visibility over around 70% of expected FY2026 revenue.
+"""
+
+
+def test_footnoted_row_labels_name_their_line_items(tmp_path):
+    rows = claims(tmp_path, RESULTS)
+    assert one(rows, "196.4")["measure"] == "ebitda"
+    assert one(rows, "98.7")["measure"] == "operating_income"
+    assert one(rows, "80.0")["measure"] == "pretax_income"
+    assert one(rows, "41.0")["measure"] == "net_income"
+
+
+def test_ebitda_and_operating_profit_of_one_year_are_no_conflict(tmp_path):
+    (tmp_path / "results.md").write_text(RESULTS, encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    conflicts = [f for f in result.findings if f.rule == "RC201"]
+    assert conflicts == [], [f.message for f in conflicts]
+
+
+def test_costs_in_millions_are_no_price_and_earnings_per_share_growth_is_no_share(tmp_path):
+    rows = claims(tmp_path, RESULTS)
+    assert one(rows, "£18.7m")["measure"] == "other"
+    assert one(rows, "£4.0m")["measure"] == "other"
+    eps_growth = one(rows, "7.6%")
+    assert eps_growth["measure"] == "growth"
+    assert one(rows, "70%")["measure"] == "share"  # "70% of expected FY2026 revenue"
+
+
+def test_a_header_cell_and_column_headers_give_the_tables_unit(tmp_path):
+    rows = claims(tmp_path, "# Fenlow Aerial results\n\nFenlow Aerial Ltd reported its results for FY2025.\n\n"
+                            "| A$ million | FY2025 | FY2024 |\n|---|---:|---:|\n| Revenue | 146.8 | 118.3 |\n")
+    revenue = one(rows, "146.8")
+    assert (revenue["unit"], revenue["value"], revenue["year"]) == ("AUD", 146_800_000, 2025)
+    rows = claims(tmp_path, "# Brunnfeld AG\n\nBrunnfeld AG is a Swiss maker of valves.\n\n"
+                            "| Year | Revenue (CHF m) | EBIT (CHF m) | Employees |\n|---|---:|---:|---:|\n"
+                            "| 2023 | 1,829 | 207 | 7,260 |\n| 2024 | 1,937 | 231 | 7,420 |\n")
+    revenue = one(rows, "1,937")
+    assert (revenue["unit"], revenue["value"], revenue["measure"], revenue["year"]) == ("CHF", 1.937e9, "revenue", 2024)
+    assert revenue["scope"] == "Global"  # the row names a year, not a part of the company
+    assert one(rows, "231")["measure"] == "operating_income"
+    staff = one(rows, "7,420")
+    assert (staff["unit"], staff["value"], staff["year"]) == ("employee", 7420, 2024)
+
+
+def test_a_small_count_in_a_count_column_is_no_claim(tmp_path):
+    rows = claims(tmp_path, "# Brunnfeld AG\n\nBrunnfeld AG is a Swiss maker of valves.\n\n"
+                            "| Region | Revenue (CHF m) | Stores |\n|---|---:|---:|\n| Europe | 1,204 | 12 |\n")
+    assert [r["figure"] for r in rows if r["line"] == 7] == ["1,204"]
+
+
+def test_a_trade_story_of_the_year_to_march_dates_its_figures_to_that_fiscal_year(tmp_path):
+    rows = claims(tmp_path, "# Harwick profits rise\n\n**Ferry Week** — 6 June 2025\n\n"
+                            "Harwick Marine has reported a sharp rise in underlying earnings for the year to March.\n\n"
+                            "Underlying pre-tax profit rose to £98.7m. Shares in Harwick Marine closed 3.4% higher.\n")
+    pbt = one(rows, "£98.7m")
+    assert (pbt["measure"], pbt["year"], pbt["fiscal"]) == ("pretax_income", 2025, True)
+    assert one(rows, "3.4%")["measure"] == "other"  # the stock's move: no share, no growth of the company
+
+
+def test_risen_and_grown_are_rates_of_change(tmp_path):
+    rows = claims(tmp_path, "# Ostland statistics\n\nRetail sales volumes in Ostland are estimated to have risen by "
+                            "0.6% in September 2025. GDP is estimated to have grown by 0.9 per cent in 2024.\n")
+    assert one(rows, "0.6%")["measure"] == "growth"
+    assert one(rows, "0.9 per cent")["measure"] == "growth"
