@@ -6,7 +6,7 @@ SET is a label file stem (``dev-tune``, ``dev2-test``, ``written-test``…); by 
 every set is scored. For each set it prints:
 
 - recall: labelled contradictions that some finding (warning or error) cites, i.e. cites
-  at least two of its figures (or its one line), from a rule that checks that kind of
+  at least two of its figures (or its one line, or only lines among its figures), from a rule that checks that kind of
   contradiction (``RULES_FOR``: a value conflict is not found by a margin rule that happens
   to cite the same revenue);
 - false alarms: warning/error findings that match no labelled contradiction, split into
@@ -75,7 +75,10 @@ def _cited(finding, names: dict[str, str]) -> set[tuple[str, int]]:
 
 
 def _matches(cited: set, label: set) -> bool:
-    return len(cited & label) >= min(2, len(label))
+    """Two of the label's lines cited (its one line, when it has one), or every line the finding
+    cites is one of the label's (a table row's growth that its own two values contradict,
+    where the label also names the broker's line that repeats the right figure)."""
+    return len(cited & label) >= min(2, len(label)) or bool(cited) and cited <= label
 
 
 def score(stem: str, shared: Path, show: bool) -> dict:

@@ -98,3 +98,41 @@ def test_risen_and_grown_are_rates_of_change(tmp_path):
                             "0.6% in September 2025. GDP is estimated to have grown by 0.9 per cent in 2024.\n")
     assert one(rows, "0.6%")["measure"] == "growth"
     assert one(rows, "0.9 per cent")["measure"] == "growth"
+
+
+STATEMENT = """# Kestrel Devices reports second quarter fiscal 2026 results
+
+Kestrel Devices Inc. today reported results for its second quarter of fiscal 2026.
+
+| ($ in millions) | Q2 FY2026 | Q2 FY2025 | Six months FY2026 | Six months FY2025 |
+|---|---:|---:|---:|---:|
+| Revenue | 2,846.3 | 2,391.5 | 5,512.8 | 4,694.3 |
+| Cost of revenue | 1,229.6 | 1,095.3 | 2,394.9 | 2,157.6 |
+"""
+
+
+def test_six_month_columns_are_the_first_half_and_cost_of_revenue_is_no_revenue(tmp_path):
+    rows = claims(tmp_path, STATEMENT)
+    assert one(rows, "4,694.3")["period_label"] == "H1 FY2025"
+    assert one(rows, "2,391.5")["period_label"] == "Q2 FY2025"
+    assert one(rows, "2,157.6")["measure"] == "other"
+    (tmp_path / "statement.md").write_text(STATEMENT, encoding="utf-8")
+    assert [f.message for f in reconcile.audit([str(tmp_path / "statement.md")]).findings if f.rule == "RC201"] == []
+
+
+def test_a_part_named_with_its_share_then_its_value(tmp_path):
+    rows = claims(tmp_path, "# Mardle Home & Garden plc: preliminary results\n\nMardle Home & Garden plc today announced "
+                            "its results. Revenue rose 4.1% to £1,486.2m and net income was £71.0m.\n\n"
+                            "Online now accounts for more than a quarter of sales, at £407.2m.\n")
+    online = one(rows, "£407.2m")
+    assert (online["measure"], online["scope"]) == ("revenue", "Online")
+    assert one(rows, "£1,486.2m")["scope"] == "Global"
+
+
+def test_a_comparison_is_no_list_of_parts_and_a_count_of_studies_names_no_market(tmp_path):
+    rows = claims(tmp_path, "# Notes from the depot\n\nThis month I read the two big market studies. In our co-op, "
+                            "cargo bikes now handle 71% of parcel stops, against 45% in 2022.\n")
+    for figure in ("71%", "45%"):
+        row = one(rows, figure)
+        assert row["scope"] == "Global"
+        assert row["entity"] != "two big"

@@ -61,3 +61,19 @@ def test_statisticians_quarters_take_their_own_year(extractor, text, found):
 def test_a_span_of_months_from_january(extractor, text, year, month, first_month):
     (t,) = extractor.vocab.times.find(text)
     assert (t.year, t.month, t.first_month) == (year, month, first_month)
+
+
+@pytest.mark.parametrize(
+    "text,year,half,ended,fiscal",
+    [
+        ("Six months FY2026", 2026, 1, "", True),
+        ("the first six months of 2025", 2025, 1, "", False),
+        ("the first nine months of 2025", 2025, None, "nine", False),
+        ("9M 2025", 2025, None, "nine", False),
+        ("six months ended June 30, 2025", 2025, None, "six", False),
+        ("nine months ended September 30, 2025", 2025, None, "nine", False),
+    ],
+)
+def test_six_and_nine_months_to_date_are_no_whole_year(extractor, text, year, half, ended, fiscal):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.half, t.ended, t.fiscal) == (year, half, ended, fiscal)

@@ -29,6 +29,11 @@ _PART_CHANGES = re.compile(
     r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:increased|grew|raised|lifted|boosted|cut|reduced|"
     r"lowered)\s+(?:its\s+)?(?:revenues?|sales|turnover|order\s+intake|orders)\s+by\s+"
     r"(?:[\d.,]+\s*(?:%|per\s*cent|percent)\s+to\s+)?(?:about\s+|nearly\s+|almost\s+)?$")
+# A part's share, then its value: "Online now accounts for more than a quarter of sales, at £407.2m".
+_PART_SHARE_AT = re.compile(
+    r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:now\s+|still\s+|alone\s+)?(?:accounts?\s+for|"
+    r"accounted\s+for|makes?\s+up|made\s+up|represents?|represented|contributes?|contributed)\s+[^.;$€£¥]{0,60}?"
+    r"\b(?:sales|revenues?|turnover)\b,?\s+(?:at|or|worth|of|with)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$")
 _PART_UNIT = re.compile(r"\b(?:revenues?|sales|income|profit)\s+(?:from|at|in|of)\s+(?:the|its)\s+"
                         r"((?:[\w&-]+\s+){0,3}[\w&-]+?)\s+(?:unit|segment|division|business|arm)\b(?![^.;]*\$)",
                         re.IGNORECASE)
@@ -53,7 +58,8 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
         unit = _PART_UNIT.search(window)  # "Revenue from the surgical robotics unit jumped 17% to $391.7 million"
         if unit and unit.group(1).lower() not in _NOT_PART and unit.group(1).lower() != company.lower():
             name = unit.group(1)
-    acting = (_PART_ACTS.search(window) or _PART_CHANGES.search(window)) if name is None else None
+    acting = (_PART_ACTS.search(window) or _PART_CHANGES.search(window) or _PART_SHARE_AT.search(window)) \
+        if name is None else None
     if acting and acting.group(1).split()[0].lower() not in _NOT_PART and acting.group(1).lower() != company.lower() \
             and not ex.measures.cue_before("money", acting.group(1)) and not ex.regions.find(acting.group(1)):
         name = acting.group(1)  # "Azure surpassed $75 billion in revenue"

@@ -57,6 +57,10 @@ _CAL = (
     # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
     rf"|(?P<eq_span>quarter|three\s+months)\s+end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
     r"(?![\d,]*\s*(?:19|20)\d{2})"
+    # "Six months FY2026", "the first nine months of 2025", "9M 2025": part of a year, to date
+    rf"|(?:first\s+)?(?P<sm_n>six|nine|6|9)[\s-]+months?(?:\s+(?:of|to|ended|ending|through))?\s+(?P<sm_fy>{_FYEAR})?"
+    r"(?P<sm_y>(?:19|20)\d{2}|(?<=FY)\d{2}|(?<=FY )\d{2})\b"
+    r"|(?-i:(?P<smm_n>[69])M\s?(?P<smm_fy>FY\s?)?)(?P<smm_y>(?:19|20)\d{2}|\d{2})\b"
     r"|(?-i:(?P<m_up>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
     r"\s+(?P<m_up_y>(?:19|20)\d{2})(?![\w-])"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -112,7 +116,7 @@ _MONTH_SPAN = (
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"[Qq]uarter|QUARTER|[Hh]alf|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Mm]onths|MONTHS|\b[69]M\s?(?:FY)?\d|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
     r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
@@ -130,7 +134,8 @@ class TimeExpr:
     half: int | None = None
     month: int | None = None
     fiscal: bool = False
-    ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month)
+    ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month);
+    # "six" / "nine" for six or nine months to date ("nine months ended September 30, 2025")
     dated: bool = False  # a day of the month is written ("30 September 2024", "June 30, 2024")
     last_month: int | None = None  # of a quarter or half spelled as months ("October to December")
     first_month: int | None = None  # of a span of months from January that is no quarter or half ("Jan-Aug")
@@ -257,11 +262,18 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
         return TimeExpr(s, e, "point", int(g["ty_y"]) if g.get("ty_y") else None, prep=prep, month=month,
                         ended="year_to", fiscal=month != 12)
     if g.get("e_span"):
-        span = g["e_span"].lower()
+        span = " ".join(g["e_span"].lower().split())
         ended = "quarter" if span in ("quarter", "three months") else "year" if span in (
-            "twelve months", "12 months", "fiscal year", "year") else "other"
+            "twelve months", "12 months", "fiscal year", "year") else "six" if span == "six months" else "nine"
         return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"] or g["e_mon2"]), ended=ended,
                         fiscal=span == "fiscal year")
+    if g.get("sm_n") or g.get("smm_n"):  # "six months FY2026" is its first half; nine months, Jan–Sep or a fiscal part
+        n = (g.get("sm_n") or g.get("smm_n")).lower()
+        fiscal = bool(g.get("sm_fy") or g.get("smm_fy"))
+        year = _year(g.get("sm_y") or g.get("smm_y"))
+        if n in ("six", "6"):
+            return TimeExpr(s, e, "point", year, prep=prep, half=1, fiscal=fiscal)
+        return TimeExpr(s, e, "point", year, prep=prep, ended="nine", fiscal=fiscal)
     if g.get("eq_span"):
         return TimeExpr(s, e, "point", None, prep=prep, month=month_number(g["eq_mon"] or g["eq_mon2"]), ended="quarter")
     if g.get("m_up"):  # "RETAIL TRADE, KESTRIA: SEPTEMBER 2025"

@@ -31,6 +31,9 @@ def _year_of_month(ctx: DocContext, month: int) -> int | None:
 
 def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     fye = ctx.fiscal_year_end
+    if t.ended in ("six", "nine"):
+        _to_date(ctx, d, t)
+        return
     if t.ended:
         if t.ended == "quarter" and t.year is None:
             # "for the quarter ended Nov. 1": the quarter the release reports, else the latest
@@ -101,6 +104,29 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     d.fiscal = t.fiscal
     if t.fiscal:
         _named_by_start(ctx, d)
+
+
+def _to_date(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
+    """Six or nine months to date. "Six months ended June 30, 2025": the first half of 2025 (of
+    the fiscal year, when the company's ends in another month); "nine months ended September
+    30, 2025": January to September; nine months of a fiscal year are left undated."""
+    fye = ctx.fiscal_year_end if ctx.fiscal_year_end and ctx.fiscal_year_end != 12 else None
+    year = t.year or (_year_of_month(ctx, t.month) if t.month else None)
+    if t.ended == "six":
+        if t.month is None:
+            return
+        if fye:
+            d.year, quarter = fiscal_of(t.month, year, fye)
+            d.fiscal = True
+        else:
+            d.year, quarter = year, (t.month - 1) // 3 + 1
+        if quarter in (2, 4):
+            d.half = quarter // 2
+        else:
+            d.year = None  # six months ending mid-half: no half we can name
+        return
+    if not fye and not t.fiscal and t.month in (None, 9) and year:
+        d.year, d.months = year, (1, 9)
 
 
 def _named_by_start(ctx: DocContext, d: Draft) -> None:
