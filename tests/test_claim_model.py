@@ -694,7 +694,7 @@ def test_an_annual_report_s_record_table_and_its_adjusted_prose(tmp_path):
     assert one(rows, "£66.1m")["accounting"] == "adjusted" and one(rows, "£66.1m")["year"] == 2024
     eps = one(rows, "35.5")
     assert (eps["measure"], eps["value"], eps["unit"]) == ("eps", 0.355, "GBP")
-    assert one(rows, "13.5")["measure"] == "other"
+    assert one(rows, "13.5")["measure"] == "dividend"  # the dividend per share: a payout, not earnings
     assert one(rows, "912")["measure"] == "orders"  # a line item of its own, not a part of revenue
     staff = one(rows, "3,280")
     assert (staff["measure"], staff["value"], staff["unit"]) == ("count", 3280, "employee")

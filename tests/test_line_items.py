@@ -136,3 +136,36 @@ def test_a_comparison_is_no_list_of_parts_and_a_count_of_studies_names_no_market
         row = one(rows, figure)
         assert row["scope"] == "Global"
         assert row["entity"] != "two big"
+
+
+UK_RESULTS = """# Mardle Home & Garden plc
+
+**Preliminary results for the 52 weeks ended 1 March 2025**
+
+Mardle Home & Garden plc today announces its preliminary results. Revenue rose 4.3% to £1,486.2m and net income was £71.0m.
+
+| | FY25 | FY24 | Change |
+|---|---:|---:|---:|
+| Underlying basic EPS | 31.2p | 28.4p | +9.9% |
+| Total dividend per share | 12.1p | 11.3p | +7.1% |
+
+- Basic earnings per share increased by 4.9% to 25.8p.
+- Final dividend of 8.4p per share proposed, giving a total of 12.1p (interim 3.7p).
+"""
+
+
+def test_pence_are_hundredths_of_a_pound_and_dividends_per_share_are_told_from_their_parts(tmp_path):
+    rows = claims(tmp_path, UK_RESULTS)
+    eps = one(rows, "31.2p")
+    assert (eps["unit"], eps["value"], eps["measure"], eps["year"]) == ("GBP", 0.312, "eps", 2025)
+    assert one(rows, "25.8p")["measure"] == "eps"
+    total = [r for r in rows if r["figure"] == "12.1p"]
+    assert [r["measure"] for r in total] == ["dividend", "dividend"]
+    assert one(rows, "8.4p")["measure"] == "other"  # the final dividend: a part of the year's
+    assert one(rows, "3.7p")["measure"] == "other"  # the interim one
+    assert one(rows, "£1,486.2m")["year"] == 2025  # "52 weeks ended 1 March 2025": the fiscal year
+
+
+def test_a_p_that_is_no_pence_is_no_figure(tmp_path):
+    rows = claims(tmp_path, "# Notes\n\nThe meeting starts at 3p.m. and the 10pp rise in the rate was expected.\n")
+    assert [r["unit"] for r in rows] == ["percentage_point"]

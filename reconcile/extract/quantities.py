@@ -116,6 +116,11 @@ class QuantityFinder:
                 self.prefix_code.setdefault(tok, code)
             for tok in spec.get("suffix", []):
                 self.suffix_code.setdefault(tok.lower(), code)
+        #: a hundredth of a currency, written after the number: "35.5p", "12 pence"
+        self.minor_code: dict[str, str] = {}
+        for code, spec in units.currencies.items():
+            for tok in spec.get("minor", []):
+                self.minor_code.setdefault(tok.lower(), code)
         pre = _alternation(self.prefix_code, word_boundary=False)
         post = _alternation(self.suffix_code, word_boundary=True)
         words = [w for w in units.scales if len(w) > 1]
@@ -147,6 +152,12 @@ class QuantityFinder:
             rf"(?:\s?%?\s?{DASH}\s?(?P<pn2a>{NUM})|\s?%?\s(?P<pconn>(?i:to))\s(?P<pn2b>{NUM}))?\s?(?P<pu>{pct_unit})"
         )
         parts = [money_post, percent]
+        if self.minor_code:
+            letters = "|".join(re.escape(t) for t in sorted(self.minor_code, key=len, reverse=True) if len(t) == 1)
+            words = "|".join(re.escape(t) for t in sorted(self.minor_code, key=len, reverse=True) if len(t) > 1)
+            minor = "|".join(x for x in (rf"(?-i:{letters})(?![\w'’%]|\.\w)" if letters else "",
+                                         rf"[ \t]?(?i:{words})(?![A-Za-z])" if words else "") if x)
+            parts.append(rf"{lead}(?P<mn>{NUM})(?P<mu>{minor})")
         self.count_before = None
         if count_nouns:
             nouns = trie_regex(sorted({n.lower() for n in count_nouns}))
@@ -306,6 +317,15 @@ class QuantityFinder:
         elif g.get("cn") is not None:
             q = self._count(m)
             return [q] if q is not None else []
+        elif g.get("mn") is not None:
+            unit = self.minor_code[g["mu"].strip().lower()]
+            try:
+                value = self.units.to_base(g["mn"], None, unit)
+            except (KeyError, ArithmeticError, ValueError):
+                return []
+            decimals = len(g["mn"].split(".")[1]) + 2 if "." in g["mn"] else 2
+            value = round(value / 100, decimals)
+            return [Quantity(m.start(), m.end(), m.group(0), value, value, value, unit, False, False, decimals)]
         else:
             unit = self.suffix_code[g["bpost"].lower()]
             n1, n2, s1, s2 = g["bn1"], g["bn2"], None, g["bs"]

@@ -50,9 +50,10 @@ _CAL = (
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
     rf"|(?P<h_w>first|second)\s+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
-    rf"|(?:year|(?:12|twelve)[\s-]+months)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
+    rf"|(?:year|(?:12|twelve)[\s-]+months|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
-    r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year)"
+    r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year"
+    r"|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)"
     rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})\.?(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
     # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
     rf"|(?P<eq_span>quarter|three\s+months)\s+end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
@@ -264,7 +265,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("e_span"):
         span = " ".join(g["e_span"].lower().split())
         ended = "quarter" if span in ("quarter", "three months") else "year" if span in (
-            "twelve months", "12 months", "fiscal year", "year") else "six" if span == "six months" else "nine"
+            "twelve months", "12 months", "fiscal year", "year") or "week" in span else "six" if span == "six months" \
+            else "nine"
         return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"] or g["e_mon2"]), ended=ended,
                         fiscal=span == "fiscal year")
     if g.get("sm_n") or g.get("smm_n"):  # "six months FY2026" is its first half; nine months, Jan–Sep or a fiscal part

@@ -130,7 +130,15 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s
                        re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
-_PER_SHARE_MEASURES = ("eps", "dividend")  # never an amount of 100,000 or more
+_PER_SHARE_MEASURES = ("eps", "dividend")
+#: A dividend that is a part of the year's: "a final dividend of", "(interim 3.7p)".
+_PART_DIVIDEND = re.compile(r"\b(?:final|interim|special|quarterly)\b(?:\s+(?:ordinary\s+)?dividends?)?"
+                            r"(?:\s+(?:per\s+share\s+)?(?:of|was|is|at|:))?\s*\(?\s*$", re.IGNORECASE)
+
+
+def _dividend_kind(left: str) -> str:
+    """``dividend`` for the year's dividend per share, ``other`` for a final or interim one."""
+    return "other" if _PART_DIVIDEND.search(left[-45:]) else "dividend"  # never an amount of 100,000 or more
 # "earnings per share rose 7.6%": the share in "per share" makes no percentage a share
 # "shares rose 3%", "Shares in Brannock closed 3.4% higher", "the stock fell 2%"
 _STOCK_MOVE = re.compile(r"\b(?:shares|stock|share\s+price)\b(?:\s+(?:in|of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?"
@@ -207,8 +215,10 @@ class Vocabulary:
             return "other"  # "revenue per employee was $1.2 million": a ratio, not the revenue
         if abs(value) < 1e5 and _PER_SHARE_AFTER.match(right) and not self.share_price.search(left[-50:]):
             # "$2.26 a share", "$10.35 to $10.45 per share": per share, whatever came before
-            return "dividend" if _DIVIDEND.search(left[-60:]) else "eps"
+            return _dividend_kind(left) if _DIVIDEND.search(left[-60:]) else "eps"
         named = self.measures.nearest("money", left, right, skip=skip, next_figure=next_figure)
+        if named and named[0] == "eps" and abs(value) < 1e5 and _DIVIDEND.search(left[-80:]):
+            return _dividend_kind(left)  # "a final dividend of 8.4p per share, giving a total of 12.1p"
         if named:
             return named[0]
         if not company_doc and (has_market or cues.near("market_size", left, right, before=120, after=60)):

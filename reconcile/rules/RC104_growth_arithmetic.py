@@ -9,7 +9,7 @@ values, qualifiers and ``tolerance_pp`` are allowed for. A quarter's (or a month
 of a year's) rate compares it with the same period a year before; a quarter-on-quarter or
 month-on-month rate with the quarter or month before, from the rate's own document only (a
 later release restates earlier quarters when segments change). Annualized and compound rates
-are not checked here; two values
+are not checked here; adjusted (non-GAAP) rates are checked against adjusted values only. Two values
 2.5x or more apart beside a rate under 100% are taken to be of different lengths of time
 (a quarter against a year) and not compared.
 
@@ -132,6 +132,16 @@ class GrowthArithmetic(Rule):
     severity = "warning"
 
     def check(self, facts: Facts):
+        yield from self._check(facts)
+        # adjusted (non-GAAP) rates against adjusted values: "Underlying profit before tax | £98.4m
+        # | £89.1m | +8.6%" is arithmetic too
+        view = facts.on_basis("adjusted")
+        if view.all or view.periodic:
+            for f in self._check(view):
+                f.message = f"(adjusted) {f.message}"
+                yield f
+
+    def _check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
         values: dict[tuple, dict[int, list]] = {}
         for f in facts.all + facts.periodic:
