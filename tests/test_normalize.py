@@ -32,3 +32,30 @@ def test_scopes_in_another_case_or_number_are_one_within_a_subject():
     assert canon == {("kestria", "Food store"): "food stores"}  # the most frequent spelling wins
     # a different word stays a different scope, and another subject's scope is its own
     assert ("kestria", "non-food stores") not in canon and ("other", "Food store") not in canon
+
+
+def test_words_in_their_usual_form_make_one_market():
+    forms = {"bicycle": "bike", "e": "electric"}
+    canon = canonical_subjects(["electric cargo bike", "electric cargo bike", "e-cargo bike", "electric cargo bicycle"],
+                               word_forms=forms)
+    assert set(canon.values()) == {"electric cargo bike"}
+    assert canonical_subjects(["cargo bike", "electric cargo bike"], word_forms=forms) == {
+        "cargo bike": "cargo bike", "electric cargo bike": "electric cargo bike"}  # a word more: another market
+
+
+def test_a_document_naming_no_market_takes_the_one_its_title_names(tmp_path):
+    import reconcile
+    (tmp_path / "report.md").write_text(
+        "# Electric Cargo Bike Market Report\n\nThe global electric cargo bike market was valued at USD 3.86 billion "
+        "in 2024 and is expected to reach USD 11.02 billion by 2033.\n", encoding="utf-8")
+    (tmp_path / "blog.md").write_text(
+        "# Is the cargo bike boom real?\n\nVelomark starts from a 2024 base of $3.86 billion worldwide and expects "
+        "the total to reach $11.2 billion by 2033.\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text(
+        "# Notes on garden tools\n\nSales were $4.1 billion in 2024.\n", encoding="utf-8")
+    rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
+    blog = [r for r in rows if r["doc"].endswith("blog.md")]
+    assert {r["subject"] for r in blog} == {"electric cargo bike"}
+    assert all(r["confidence"] >= 0.9 for r in blog if r["figure"] == "$11.2 billion")
+    other = [r for r in rows if r["doc"].endswith("other.md")]
+    assert {r["subject"] for r in other} != {"electric cargo bike"}

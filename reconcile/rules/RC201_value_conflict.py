@@ -42,7 +42,8 @@ from every one of them (an undated share this close may simply be another year's
 A market's size or shares from several documents, or from one document quoting several
 research firms, are each firm's estimate (the claims table's ``attributed_to``: the firm a
 sentence names, else the document's publisher). Figures attributed to one firm ("Fernhollow
-Insights", and a blog's "Fernhollow") are compared as stated; two firms' figures are
+Insights", and a blog's "Fernhollow") are compared as stated, to their rounding only (a
+quote of a firm's figure is that figure: "$11.2 billion" for its $11.02 billion is a misquote); two firms' figures are
 reported only when further apart than ``estimate_spread`` (a fraction of the value) or, for
 shares, ``estimate_spread_pp`` percentage points; one document's figures of two firms are
 two estimates, never a contradiction.
@@ -253,6 +254,9 @@ class ValueConflict(Rule):
         estimates are reported only when further apart than ``estimate_spread`` (a fraction)
         or ``estimate_spread_pp`` (percentage points, for shares)."""
         narrow = _widen(rel, exact=self._exact)
+        # one firm's figure quoted elsewhere must be that figure, to its rounding: "$11.2 billion"
+        # for a report's $11.02 billion is a misquote, however near
+        as_quoted = _widen(0.0, exact=self._exact)
         reported: set[int] = set()
         firms: dict[str, list] = {}
         keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
@@ -260,7 +264,7 @@ class ValueConflict(Rule):
             firms.setdefault(keys[f.row.get("attributed_to") or ""], []).append(f)
         for key in sorted(firms):
             quoted = firms[key]
-            for o in judge(quoted, narrow):
+            for o in judge(quoted, as_quoted if key and len({f.doc for f in quoted}) > 1 else narrow):
                 if o.kind == "within":
                     # a document's own figures, of one firm (a story quoting two firms quotes two estimates)
                     if not _one_sentence(o):
