@@ -66,6 +66,7 @@ EXTRACT = Table({
                        "word_forms": Table(values=Str(blank=False, expected="the word's usual form"))}),
     "scope_after": _closed_words("stop", "not_scope"),
     "listed_parts": _closed_words("not_names", "leads"),
+    "sales_lines": Table(values=WORDS),
     "components": _closed_words("verbs", "pushes", "tail_words", "head_words", "between_words", "not_parts",
                                 "price_words", "measure_words", "other_wholes", "share_verbs", "market_words"),
     "limits": Table({"max_amount": Num(0, lo_open=True), "max_percent": Num(0, lo_open=True),

@@ -4,6 +4,8 @@ periods; and the period a trade story's opening names without a year."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 import reconcile
 
 
@@ -169,3 +171,23 @@ def test_pence_are_hundredths_of_a_pound_and_dividends_per_share_are_told_from_t
 def test_a_p_that_is_no_pence_is_no_figure(tmp_path):
     rows = claims(tmp_path, "# Notes\n\nThe meeting starts at 3p.m. and the 10pp rise in the rate was expected.\n")
     assert [r["unit"] for r in rows] == ["percentage_point"]
+
+
+def test_like_for_like_sales_are_the_same_named_line_in_a_table_and_a_story(tmp_path):
+    (tmp_path / "results.md").write_text(
+        "# Mardle Home & Garden plc\n\n**Preliminary results for the 52 weeks ended 1 March 2025**\n\n"
+        "Mardle Home & Garden plc today announces its results. Revenue rose 4.3% to £1,486.2m.\n\n"
+        "| | FY25 | FY24 |\n|---|---:|---:|\n| Like-for-like sales growth(1) | +2.9% | +1.6% |\n\n"
+        "- Like-for-like sales over the 10 weeks of Christmas trading grew 4.6%.\n", encoding="utf-8")
+    (tmp_path / "press.md").write_text(
+        "# Mardle lifts dividend\n\n*Retail Week, 30 April 2025*\n\nMardle Home & Garden has raised its dividend after "
+        "like-for-like sales rose 3.9% in the year to 1 March. Mardle Home & Garden said like-for-like sales grew 4.6% "
+        "over the ten-week Christmas period.\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    rows = result.claims.to_dict("records")
+    lfl = {(r["doc_id"], r["figure"]): r for r in rows if r["scope"] == "comparable sales"}
+    assert lfl[("results.md", "2.9%")]["period_label"] == "FY2025"
+    assert lfl[("press.md", "3.9%")]["period_label"] == "FY2025"  # the year to March: the fiscal year
+    assert pd.isna(lfl[("press.md", "4.6%")]["year"])  # ten weeks of the year: no period to compare
+    conflicts = [f for f in result.findings if f.rule == "RC201"]
+    assert len(conflicts) == 1 and "3.9%" in conflicts[0].message and "2.9%" in conflicts[0].message

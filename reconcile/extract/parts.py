@@ -43,11 +43,21 @@ _BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?"
                            r"|^[ \t]*[*•·-][ \t]+([A-Z][\w&'’ -]{1,40}?):[ \t]")  # "- Data Center: $512 million"
 
 
+def _since_figure(window: str) -> str:
+    """The words of a clause before a figure, back to the last figure or clause break."""
+    return re.split(r"[;.]\s|\d[\d.,]*\s*%|\(", window)[-1]
+
+
 def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> bool:
     """In a company's document, the segment named before the measure word ("Devices revenue",
     "$96 billion in services revenue"), else the bold label that opens the bullet
     ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
     window = left[-120:]
+    line = ex.sales_line(_since_figure(window), at_end=False)
+    if line and d.q.unit in ("percent", "percentage_point"):
+        # "after like-for-like sales rose 3.9%": the company's named line, as every document names it
+        d.scope, d.scope_type, d.dimension = line, "segment", "segment"
+        return False
     cue = ex.measures.cue_before("money", window)
     company = d.company or ctx.entity or ""
     name = part_before(window, cue.start(), window[cue.end() :], company) if cue else None

@@ -570,6 +570,10 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
         if region and region not in ("Global", "Rest of World"):
             d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
         return
+    line = ex.sales_line(row_label)
+    if line:  # "| Like-for-like sales growth(1) | +2.9% |": the company's named sales line
+        d.scope, d.scope_type, d.dimension = line, "segment", "segment"
+        return
     if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
         return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
     if _period_only(ex, row_label):

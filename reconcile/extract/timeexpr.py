@@ -58,6 +58,9 @@ _CAL = (
     # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
     rf"|(?P<eq_span>quarter|three\s+months)\s+end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
     r"(?![\d,]*\s*(?:19|20)\d{2})"
+    # "the ten-week Christmas period", "the 10 weeks to 4 January": some weeks, no whole year
+    r"|(?P<wk_n>[1-9]|[1-4]\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+weeks?\b"
     # "Six months FY2026", "the first nine months of 2025", "9M 2025": part of a year, to date
     rf"|(?:first\s+)?(?P<sm_n>six|nine|6|9)[\s-]+months?(?:\s+(?:of|to|ended|ending|through))?\s+(?P<sm_fy>{_FYEAR})?"
     r"(?P<sm_y>(?:19|20)\d{2}|(?<=FY)\d{2}|(?<=FY )\d{2})\b"
@@ -117,7 +120,7 @@ _MONTH_SPAN = (
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"[Qq]uarter|QUARTER|[Hh]alf|[Mm]onths|MONTHS|\b[69]M\s?(?:FY)?\d|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Mm]onths|MONTHS|[Ww]eeks?\b|\b[69]M\s?(?:FY)?\d|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
     r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
@@ -136,7 +139,8 @@ class TimeExpr:
     month: int | None = None
     fiscal: bool = False
     ended: str = ""  # "quarter" / "year" for "the quarter ended June 30, 2024" (month = its last month);
-    # "six" / "nine" for six or nine months to date ("nine months ended September 30, 2025")
+    # "six" / "nine" for six or nine months to date ("nine months ended September 30, 2025");
+    # "weeks" for some weeks of a year ("the ten-week Christmas period"): no period we can name
     dated: bool = False  # a day of the month is written ("30 September 2024", "June 30, 2024")
     last_month: int | None = None  # of a quarter or half spelled as months ("October to December")
     first_month: int | None = None  # of a span of months from January that is no quarter or half ("Jan-Aug")
@@ -269,6 +273,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
             else "nine"
         return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"] or g["e_mon2"]), ended=ended,
                         fiscal=span == "fiscal year")
+    if g.get("wk_n"):
+        return TimeExpr(s, e, "point", None, prep=prep, ended="weeks")
     if g.get("sm_n") or g.get("smm_n"):  # "six months FY2026" is its first half; nine months, Jan–Sep or a fiscal part
         n = (g.get("sm_n") or g.get("smm_n")).lower()
         fiscal = bool(g.get("sm_fy") or g.get("smm_fy"))

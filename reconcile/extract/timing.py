@@ -34,6 +34,8 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     if t.ended in ("six", "nine"):
         _to_date(ctx, d, t)
         return
+    if t.ended == "weeks":
+        return  # "over the ten-week Christmas period": part of a year, none we can name
     if t.ended:
         if t.ended == "quarter" and t.year is None:
             # "for the quarter ended Nov. 1": the quarter the release reports, else the latest
@@ -51,7 +53,8 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
                 d.fiscal = True
             else:
                 d.year, d.quarter = t.year, (t.month - 1) // 3 + 1
-        elif t.ended == "year_to" and d.measure in ("growth", "rate") and d.q.unit == "percent" and t.month:
+        elif t.ended == "year_to" and d.measure in ("growth", "rate") and d.q.unit == "percent" and t.month \
+                and not ctx.company_doc and ctx.entity_type != "company":
             # "prices rose 5.1% in the year to March 2026": the 12-month rate as of that month
             d.month = t.month
             d.year = t.year or _year_of_month(ctx, t.month)

@@ -192,6 +192,12 @@ class Vocabulary:
         alternatives = "|".join(re.escape(w) for w in sorted(self.dimension_of_word, key=len, reverse=True))
         self.dimension_pattern = re.compile(rf"(?<!\w)(?:{alternatives or '(?!x)x'})(?!\w)")
         self.segment_aliases = {k.lower(): v for k, v in settings.segments.get("aliases", {}).items()}
+        lines = settings.extract.get("sales_lines", {})
+        self._line_of = {" ".join(w.lower().split()): label for label, words in lines.items() for w in words}
+        names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self._line_of, key=len, reverse=True))
+        # "like-for-like sales", "Comparable store sales growth", "LFL sales": the line right before "sales"
+        self._sales_line = re.compile(rf"(?<![\w-])({names})\s+(?:store\s+)?(?:sales|revenues?)\b",
+                                      re.IGNORECASE) if names else None
 
     def _names_no_part(self, name: str) -> bool:
         """A region, or a measure's own words, is no list part ("Europe 35%", "revenue 10%")."""
@@ -318,6 +324,18 @@ class Vocabulary:
         """The counted noun a header names ("Passengers (millions)" -> ``passenger``), or ``""``."""
         m = self._count_noun.search(text)
         return singular(m.group(0).lower()) if m else ""
+
+    def sales_line(self, text: str, *, at_end: bool = False) -> str | None:
+        """The named sales line ("comparable sales") whose words stand in ``text`` (with
+        ``at_end``, only right before its end: the measure word nearest a figure)."""
+        if self._sales_line is None:
+            return None
+        found = None
+        for found in self._sales_line.finditer(text):
+            pass
+        if found is None or at_end and text[found.end():].strip(" \t*:,"):
+            return None
+        return self._line_of.get(" ".join(found.group(1).lower().split()))
 
     def dimension_of(self, text: str) -> str:
         """A segment dimension named in a header or caption ("By End User" -> end_user); the longest name wins."""
