@@ -12,8 +12,8 @@ file (quotes are cut from the file, so they show the spaces as written).
 
 A block is two or more consecutive lines that each split into the same number of cells
 (two or more) at gaps of two or more spaces (or a tab, alone or among spaces), with two or
-more cells that hold a figure alone. A header line may leave the row-label column empty (it
-starts with two or more spaces or tabs: one character has no room for the empty cell's
+more cells that hold a figure alone. Its header lines (up to three) may leave the row-label
+column empty (each starts with two or more spaces or tabs: one character has no room for the empty cell's
 pipe, so such a block is left as it is rather than read with its columns shifted).
 Prose never splits that way on two consecutive lines, and a block whose rows split into
 different numbers of cells (an empty cell, a label with a double space) is left as it is.
@@ -81,12 +81,17 @@ def _convert(lines: list[str], split: list, first: int, last: int) -> bool:
     """Convert lines ``first..last`` when they form a table; whether they did."""
     rows = range(first, last + 1)
     width = len(split[last])
-    header_short = len(split[first]) == width - 1 and split[first][0][0] >= 2
-    body = [n for n in rows if not (n == first and header_short)]
-    if any(len(split[n]) != width for n in body):
+    # header lines (up to three: "Jul-Sep / 2025") that leave the row-label column empty
+    short = set()
+    for n in rows:
+        if n - first >= 3 or not (len(split[n]) == width - 1 and split[n][0][0] >= 2):
+            break
+        short.add(n)
+    body = [n for n in rows if n not in short]
+    if not body or any(len(split[n]) != width for n in body):
         return False
     if sum(_figures(lines[n], split[n]) for n in rows) < 2:
         return False
     for n in rows:
-        lines[n] = _piped(lines[n], split[n], n == first and header_short)
+        lines[n] = _piped(lines[n], split[n], n in short)
     return True

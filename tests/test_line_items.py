@@ -191,3 +191,39 @@ def test_like_for_like_sales_are_the_same_named_line_in_a_table_and_a_story(tmp_
     assert pd.isna(lfl[("press.md", "4.6%")]["year"])  # ten weeks of the year: no period to compare
     conflicts = [f for f in result.findings if f.rule == "RC201"]
     assert len(conflicts) == 1 and "3.9%" in conflicts[0].message and "2.9%" in conflicts[0].message
+
+
+BULLETIN = """ALDMERE STATISTICS OFFICE
+Statistical Bulletin: Labour market overview, Aldmere: November 2025
+Release date: 11 November 2025            Next release: 16 December 2025
+
+1. MAIN POINTS
+
+ * The unemployment rate for people aged 16 and over was estimated at 4.7% in
+   July to September 2025, 0.2 percentage points higher than in April to June
+   2025. The employment rate for people aged 16 to 64 was 75.1%.
+
+2. SUMMARY OF LABOUR FORCE SURVEY ESTIMATES, SEASONALLY ADJUSTED
+
+                                   Jul-Sep    Change on   Change on
+                                      2025      quarter        year
+  Employment rate, 16-64 (%)          75.1         +0.1        +0.3
+  Unemployment rate, 16+ (%)           4.7         +0.2        +0.4
+"""
+
+
+def test_a_labour_bulletin_names_its_rates_and_the_quarter_they_are_of(tmp_path):
+    rows = claims(tmp_path, BULLETIN, name="bulletin.txt")
+    unemployment = one(rows, "4.7%")
+    assert (unemployment["measure"], unemployment["year"], unemployment["quarter"]) == ("rate", 2025, 3)
+    employment = one(rows, "75.1%")
+    # published in November, of July to September: the quarter, not the month of release
+    assert (employment["measure"], employment["quarter"]) == ("rate", 3)
+    assert pd.isna(employment["month"])
+
+
+def test_an_aligned_table_under_two_header_lines_is_read(tmp_path):
+    from reconcile.aligned import pipe_aligned_tables
+    piped = pipe_aligned_tables(BULLETIN).split("\n")
+    assert piped[12].startswith(".|") and piped[13].startswith(".|")  # both header lines
+    assert " |" in piped[14] and len(piped[14]) == len(BULLETIN.split("\n")[14])

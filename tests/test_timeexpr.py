@@ -77,3 +77,9 @@ def test_a_span_of_months_from_january(extractor, text, year, month, first_month
 def test_six_and_nine_months_to_date_are_no_whole_year(extractor, text, year, half, ended, fiscal):
     (t,) = extractor.vocab.times.find(text)
     assert (t.year, t.half, t.ended, t.fiscal) == (year, half, ended, fiscal)
+
+
+@pytest.mark.parametrize("text,year,quarter", [("Jul-Sep 2025", 2025, 3), ("Apr-Jun 2024", 2024, 2), ("Oct.-Dec. 2025", 2025, 4)])
+def test_a_quarter_spelled_as_short_month_names(extractor, text, year, quarter):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.quarter) == (year, quarter)

@@ -499,11 +499,22 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":
         # the month or quarter a statistics story's title or opening reports on.
-        opening = "\n".join(text.lstrip("\ufeff").split("\n", 8)[:8])[:1200]
+        lines = text.lstrip("\ufeff").split("\n", 12)
+        opening = "\n".join(lines[:8])[:1200]
         head = title + "\n" + opening
-        for t in times.find(head):
-            if (t.kind == "point" and (t.quarter or t.month) and not t.ended and not is_base(head, t)
-                    and not t.dated and not _DAY_DATE.search(head[max(0, t.start - 5) : t.end])):  # "14 April 2026" dates the story, not its data
-                ctx.default_time = t
-                break
+        found = [t for t in times.find(head)
+                 if (t.kind == "point" and (t.quarter or t.month) and not t.ended and not is_base(head, t)
+                     and not t.dated and not _DAY_DATE.search(head[max(0, t.start - 5) : t.end]))]  # "14 April 2026" dates the story, not its data
+        # "Labour market overview: November 2025", released 11 November 2025: the month it is
+        # published in, not the one its figures are of, when the opening names another period
+        # ("in July to September 2025")
+        later = [t for t in found if not (t.month and not t.quarter and (t.year, t.month) == (ctx.base_year, ctx.base_month))]
+        if found and not later:
+            wider = title + "\n" + "\n".join(lines[:12])[:1800]  # the opening's period may wrap past its 8th line
+            later = [t for t in times.find(wider) if t.kind == "point" and (t.quarter or t.month) and not t.ended
+                     and not t.dated and not is_base(wider, t) and (t.year, t.month) != (ctx.base_year, ctx.base_month)
+                     and not _DAY_DATE.search(wider[max(0, t.start - 5) : t.end])]
+            later = later if later and (later[0].quarter or later[0].last_month) else []
+        if found:
+            ctx.default_time = later[0] if later else found[0]
     return ctx

@@ -110,8 +110,9 @@ _RELATIVE = r"\b(?P<rel>last|this|previous|past|prior|full)[\s-]+(?:fiscal\s+)?(
 _ANY_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_SPAN = (
-    r"\b(?:(?:between|in|during|for)\s+)?(?:(?P<ms_a>january|april|july|october)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*)"
-    r"(?P<ms_b>march|june|september|december)"
+    r"\b(?:(?:between|in|during|for)\s+)?(?:(?P<ms_a>jan(?:uary)?|apr(?:il)?|jul(?:y)?|oct(?:ober)?)\.?"
+    r"(?:\s+(?:to|and|through)\s+|\s*[-–]\s*)"
+    r"(?P<ms_b>mar(?:ch)?|june?|sep(?:t(?:ember)?)?|dec(?:ember)?)\.?"
     rf"|(?P<ms_jan>jan(?:uary)?)\s*[-–]\s*(?P<ms_to>{_ANY_MONTH})\.?)(?:\s+(?P<ms_y>(?:19|20)\d{{2}}))?\b"
 )
 

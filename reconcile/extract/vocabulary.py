@@ -131,6 +131,11 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _PER_SHARE_MEASURES = ("eps", "dividend")
+#: Words linking a rate named as a clause's subject to its figure, with nothing else between
+#: (no clause break, no other figure): "… was estimated at", "… stood at", "… rose to".
+_LEVEL_LINK = re.compile(r"^[^;:.%]*\b(?:was|were|is|are|stood|stands|remained|held|came\s+in|edged\s+(?:up|down)|"
+                         r"rose|fell|climbed|dropped|increased|decreased|eased|ticked\s+(?:up|down)|reached|hit)\b"
+                         r"[^;:.%]*$", re.IGNORECASE)
 #: A dividend that is a part of the year's: "a final dividend of", "(interim 3.7p)".
 _PART_DIVIDEND = re.compile(r"\b(?:final|interim|special|quarterly)\b(?:\s+(?:ordinary\s+)?dividends?)?"
                             r"(?:\s+(?:per\s+share\s+)?(?:of|was|is|at|:))?\s*\(?\s*$", re.IGNORECASE)
@@ -251,6 +256,12 @@ class Vocabulary:
             return "share"
         if named and named[0] == "rate":
             return "rate"
+        if named is None:
+            far = self.measures.nearest("percent", left, "", before=110, after=0)
+            if far and far[0] == "rate" and _LEVEL_LINK.search(left[len(left) - far[1]:]):
+                # "The unemployment rate for people aged 16 and over was estimated at 4.7%": the
+                # clause's subject, however long, when a verb links it to the figure
+                return "rate"
         if cues.near("growth", left, right, before=40, after=15) or self.is_change(left, right):
             return "growth"
         if named:
