@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pint
+import pycountry
 
 PERCENT = "percent"
 PERCENTAGE_POINT = "percentage_point"
@@ -32,7 +33,16 @@ class UnitTable:
     """Currencies and scale factors, with conversion to base units through pint."""
 
     def __init__(self, units: dict) -> None:
-        self.currencies: dict[str, dict] = units.get("currencies", {})
+        self.currencies: dict[str, dict] = dict(units.get("currencies", {}))
+        iso = units.get("iso", {})
+        if iso.get("codes", True):
+            # every ISO 4217 code written before or after a number ("NOK 3.4 billion", "ZAR 12m"),
+            # but those that are also words or names ("TOP 10", "CVE 2024-1234", "PHP 8.2")
+            skip = set(iso.get("not_codes", []))
+            for cur in pycountry.currencies:
+                code = cur.alpha_3
+                if code not in self.currencies and code not in skip:
+                    self.currencies[code] = {"prefix": [code], "suffix": [code]}
         raw_scales = {str(k).lower(): float(v) for k, v in units.get("scales", {}).items()}
         self.scales = raw_scales
         self._ureg = _registry(tuple(sorted(self.currencies)), tuple(sorted(raw_scales.items())))

@@ -116,3 +116,16 @@ def test_prefix_precheck_never_hides_a_prefix(extractor):
 def test_index_levels_are_whole_numbers(extractor, text, levels):
     found = [(q.figure, q.value) for q in extractor.vocab.quantities.find(text) if q.unit == "index"]
     assert found == levels
+
+
+def test_every_iso_currency_code_but_words_and_names():
+    from reconcile.config import load_settings
+    from reconcile.extract.vocabulary import Vocabulary
+    finder = Vocabulary(load_settings(use_cwd=False)).quantities
+    got = {s: [(q.value, q.unit) for q in finder.find(s)]
+           for s in ("revenue of NOK 3.4 billion", "12.5 million SEK", "ZAR 12m", "TOP 10 firms", "CVE 2024-1234",
+                     "PHP 8.2 released")}
+    assert got["revenue of NOK 3.4 billion"] == [(3.4e9, "NOK")]
+    assert got["12.5 million SEK"] == [(12.5e6, "SEK")]
+    assert got["ZAR 12m"] == [(12e6, "ZAR")]
+    assert got["TOP 10 firms"] == got["CVE 2024-1234"] == got["PHP 8.2 released"] == []

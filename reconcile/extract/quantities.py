@@ -87,8 +87,14 @@ def _is_range_joiner(conn: str, before: str) -> bool:
 
 
 def _alternation(tokens, *, word_boundary: bool) -> str:
+    tokens = set(tokens)
+    # Codes of capital letters only ("USD", "NOK", …: every ISO 4217 code) as one trie, tried
+    # once per number rather than code by code.
+    codes = sorted(t for t in tokens if len(t) >= 2 and t.isascii() and t.isalpha() and t.isupper())
     parts = []
-    for tok in sorted(set(tokens), key=lambda t: (-len(t), t)):
+    if codes:
+        parts.append(r"(?<![A-Za-z])(?:" + trie_regex(codes) + r")" + (r"(?![A-Za-z])" if word_boundary else ""))
+    for tok in sorted(tokens - set(codes), key=lambda t: (-len(t), t)):
         pat = re.escape(tok).replace(r"\ ", r"\s+")
         if tok[:1].isalpha() or tok[:1] == "$":
             # "NZ$5" or "XY$5" is not "$5": a dollar sign after letters is another currency.
@@ -188,7 +194,9 @@ class QuantityFinder:
         self.prefix_single_folded = frozenset(t for t in folded if len(t) == 1)
         self.number = re.compile(NUM)
         self.digit = re.compile(r"\d")
-        words = {tok: code for tok, code in self.suffix_code.items() if tok.replace(" ", "").isalpha() and tok.islower()}
+        # currency words written in lower case ("dollars", "euros"), not codes ("NOK", "USD")
+        words = {tok: code for code, spec in units.currencies.items() for tok in spec.get("suffix", [])
+                 if tok.replace(" ", "").isalpha() and tok.islower()}
         self.spelled = SpelledFinder(words) if words else None
         self.scale_pattern = re.compile(rf"^(?:{scale})$")
 
