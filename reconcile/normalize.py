@@ -83,8 +83,8 @@ def _usual_form(name: str, forms: dict[str, str]) -> str:
 def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
     """A document that names no market in its figures' sentences ("Is the cargo bike boom
     real?", a blog quoting two research firms) is about the one market the corpus knows whose
-    name ends in two or more words of its title ("electric cargo bike"); with none, or several,
-    its figures keep no market."""
+    name ends in two or more words of its title ("electric cargo bike"), else of its figures'
+    sentences; with none, or several, its figures keep no market."""
     loose: dict[str, list[Claim]] = {}
     for c in claims:
         if not c.subject and c.entity_type in ("", "market") and c.metric != QUALITATIVE:
@@ -98,12 +98,12 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
     if not known:
         return
     for doc, found in sorted(loose.items()):
-        title = " " + _usual_form(re.sub(r"[^\w\s-]", " ", found[0].doc_title.lower()), forms) + " "
-        hits = set()
-        for key, (subject, entity) in known.items():
-            words = key.split()
-            if any(f" {' '.join(words[i:])} " in title for i in range(len(words) - 1)):
-                hits.add((subject, entity))
+        # its title, else the sentences its figures stand in ("Quarrystone puts global sales of
+        # industrial exoskeletons at …")
+        title = _words_of(found[0].doc_title, forms)
+        if not any(_names_in(key, title) for key in known):
+            title = _words_of(" ".join(sorted({c.quote for c in found})), forms)
+        hits = {known[key] for key in known if _names_in(key, title)}
         if len(hits) == 1:
             subject, entity = hits.pop()
             for c in found:
@@ -111,6 +111,18 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
                 # the title names the market as surely as a document's opening does (its 0.9, not
                 # the 0.5 of a market not named at all)
                 c.confidence = round(min(1.0, c.confidence / 0.5 * 0.9), 2)
+
+
+def _words_of(text: str, forms: dict[str, str]) -> str:
+    """Text as " word word … " in lower case, each word singular and in its usual form."""
+    words = re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ").split()
+    return " " + " ".join(forms.get(w, w) for w in (singular(w) for w in words)) + " "
+
+
+def _names_in(key: str, words: str) -> bool:
+    """Whether ``words`` hold the last two or more words of a market's name."""
+    parts = key.split()
+    return any(f" {' '.join(parts[i:])} " in words for i in range(len(parts) - 1))
 
 
 def canonical_companies(companies: set[str], company_words: list[str]) -> dict[str, str]:

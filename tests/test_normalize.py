@@ -59,3 +59,15 @@ def test_a_document_naming_no_market_takes_the_one_its_title_names(tmp_path):
     assert all(r["confidence"] >= 0.9 for r in blog if r["figure"] == "$11.2 billion")
     other = [r for r in rows if r["doc"].endswith("other.md")]
     assert {r["subject"] for r in other} != {"electric cargo bike"}
+
+
+def test_a_story_naming_no_market_takes_the_one_its_sentences_name(tmp_path):
+    import reconcile
+    (tmp_path / "report.md").write_text(
+        "# Industrial Exoskeleton Market\n\nThe global industrial exoskeleton market size was estimated at USD 1.31 "
+        "billion in 2025 and is projected to reach USD 3.42 billion by 2030.\n", encoding="utf-8")
+    (tmp_path / "weekly.txt").write_text(
+        "PLANT FLOOR SAFETY WEEKLY\n\nANALYSTS RAISE FORECASTS\n\nQuarrystone Analytics puts global sales of "
+        "industrial exoskeletons at roughly $1.1 billion last year.\n", encoding="utf-8")
+    rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
+    assert {r["subject"] for r in rows if r["doc"].endswith("weekly.txt")} == {"industrial exoskeleton"}
