@@ -227,3 +227,15 @@ def test_an_aligned_table_under_two_header_lines_is_read(tmp_path):
     piped = pipe_aligned_tables(BULLETIN).split("\n")
     assert piped[12].startswith(".|") and piped[13].startswith(".|")  # both header lines
     assert " |" in piped[14] and len(piped[14]) == len(BULLETIN.split("\n")[14])
+
+
+def test_a_table_of_research_firms_estimates_attributes_them_and_names_no_part(tmp_path):
+    rows = claims(tmp_path, "# Sugar-free confectionery market: the numbers at a glance\n\n"
+                            "The global sugar-free confectionery market keeps growing.\n\n"
+                            "| Source | Base | Forecast |\n|---|---|---|\n"
+                            "| Ardent Consumer Insights | $2.51bn (2025) | $4.12bn (2034) |\n"
+                            "| Solvane Partners | $2.46bn (2025) | $3.39bn (2031) |\n")
+    ardent, solvane = one(rows, "$2.51bn"), one(rows, "$2.46bn")
+    assert (ardent["scope"], ardent["attributed_to"]) == ("Global", "Ardent Consumer Insights")
+    assert (solvane["scope"], solvane["attributed_to"]) == ("Global", "Solvane Partners")
+    assert one(rows, "$3.39bn")["year"] == 2031

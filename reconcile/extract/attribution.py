@@ -6,6 +6,7 @@ claim's ``attributed_to`` says whose figure it is:
 
 - the firm its own sentence names ("Fernhollow Insights pegs the industry at $1.68 billion",
   "according to Kaldera Market Intelligence"), the nearest before the figure, else after it;
+- in a table, the firm its row label or column header names ("| | Velomark | Northgate |");
 - else the document's publisher: ``publisher`` in ``metadata.toml``, or the firm the title or
   a short opening line names ("… | Corvell Insights", "Report ID: … | Kaldera Market
   Intelligence"), or "according to a new report by …" in the opening paragraphs;
@@ -75,8 +76,8 @@ class Attribution:
         default = self.publisher(doc)
         by_quote: dict[str, list[tuple[int, str]]] = {}
         for c in claims:
-            if c.metric == QUALITATIVE or c.source_type != "document":
-                continue
+            if c.metric == QUALITATIVE or c.source_type != "document" or c.attributed_to:
+                continue  # (a table's cell under a firm's column is that firm's)
             named = by_quote.get(c.quote)
             if named is None:
                 named = by_quote[c.quote] = self.names(c.quote)

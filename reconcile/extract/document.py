@@ -198,6 +198,7 @@ class Extractor:
             accounting=d.accounting,
             converted_value=d.converted[0] if d.converted else None,
             converted_unit=d.converted[1] if d.converted else "",
+            attributed_to=d.attributed_to,
             pos=q.start,
         )
 

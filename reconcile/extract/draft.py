@@ -38,6 +38,7 @@ class Draft:
     entity: str | None = None
     entity_type: str = ""
     company: str | None = None  # the document's company named nearest before the figure
+    attributed_to: str = ""  # the firm a table's row or column names ("| Velomark | Northgate |")
     kind: str | None = None
     quote_span: tuple[int, int] = (0, 0)
     confidence: float = 1.0

@@ -396,7 +396,13 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
         d.company = last_company(ctx, row_label, caption)
-        _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
+        firm = _firm(ex, row_label) or _firm(ex, col_header)
+        if firm:
+            d.attributed_to = firm  # "| Solvane Partners | $2.46bn (2025) |": the firm's estimate
+        if _firm(ex, row_label):
+            pass  # a row per research firm: whose estimate, not a part of the market
+        else:
+            _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
         section = _section_above(ctx, info, line_no) if company_doc and d.scope_type == "global" else ""
         if section:  # "| **Powertrain Solutions** | | |" above "| Revenue | 1,204.7 |": the division's revenue
             d.scope, d.scope_type, d.dimension = ex.segment_label(section), "segment", "segment"
@@ -548,6 +554,16 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 #: What may stand beside a period in a row label that names only the period: "(r)", "(p)", "FY", "e".
 _PERIOD_REST = re.compile(r"[\W_]*(?:\((?:r|p|e|f|revised|provisional|est\.?|estimate)\)|\b(?:FY|CY|year|[AEF])\b|[\W_])*",
                           re.IGNORECASE)
+
+
+def _firm(ex: Vocabulary, label: str) -> str:
+    """The research firm a row label or column header is, all of it ("Velomark", "Solvane
+    Partners" in a table of estimates), else ""."""
+    text = label.replace("*", "").strip()
+    if not text:
+        return ""
+    named = ex.attribution.names(text)
+    return named[0][1] if len(named) == 1 and named[0][1] == text and named[0][0] == 0 else ""
 
 
 def _period_only(ex: Vocabulary, label: str) -> bool:
