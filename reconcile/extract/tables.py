@@ -396,12 +396,9 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
         d.company = last_company(ctx, row_label, caption)
-        firm = _firm(ex, row_label) or _firm(ex, col_header)
-        if firm:
-            d.attributed_to = firm  # "| Solvane Partners | $2.46bn (2025) |": the firm's estimate
-        if _firm(ex, row_label):
-            pass  # a row per research firm: whose estimate, not a part of the market
-        else:
+        row_firm = _firm(ex, row_label)
+        d.attributed_to = row_firm or _firm(ex, col_header)  # "| Solvane Partners | $2.46bn (2025) |"
+        if not row_firm:  # a row per research firm says whose estimate, not which part of the market
             _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
         section = _section_above(ctx, info, line_no) if company_doc and d.scope_type == "global" else ""
         if section:  # "| **Powertrain Solutions** | | |" above "| Revenue | 1,204.7 |": the division's revenue
