@@ -1281,3 +1281,12 @@ def test_an_amount_in_two_currencies_joined_by_or_is_one_claim(tmp_path):
     rows = claims(tmp_path, "In 2023, the manufacturing industry was worth £451.6 billion or $588 billion.\n")
     money = [r for r in rows if r["unit"] in ("GBP", "USD")]
     assert [(r["unit"], r["converted_value"], r["converted_unit"]) for r in money] == [("GBP", 588e9, "USD")]
+
+
+def test_a_research_firms_yearly_growth_to_a_year_is_its_cagr_but_a_parts_is_not(tmp_path):
+    text = ("# Sweets trade journal\n\nSolvane Partners estimates $2.46 billion for 2025 and forecasts growth of 6.5% a "
+            "year to 2031, taking the category to $3.39 billion.\n\n"
+            "Quillfeather Insights expects cloud-deployed project controls to grow more than 21% a year through 2030.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text)}
+    assert rows["6.5%"]["measure"] == "cagr"
+    assert rows["21%"]["measure"] != "cagr"

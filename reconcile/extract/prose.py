@@ -275,10 +275,13 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
             d.confidence *= 0.9
             d.continues = prev  # "Europe to account for 44% by 2028, Asia Pacific 39%": its time too
         if d.measure in ("growth", "other") and not ctx.entity and _PER_YEAR.match(right) \
-                and _GROWING.search(left[-40:]) and _MARKET_NAMED.search(around.full_left) \
+                and _GROWING.search(left[-40:]) \
+                and (_MARKET_NAMED.search(around.full_left)
+                     or _GROWTH_OF.search(left[-40:]) and ex.attribution.names(around.full_left)) \
                 and (_A_YEAR.search(around.full_left) or _A_YEAR.search(right[:60])):
             # "The … market is estimated at USD 4.9 Bn in 2024 and will touch USD 8.6 Bn in 2030,
-            # expanding at 9.9% annually over 2024–2030": the market's compound annual rate
+            # expanding at 9.9% annually over 2024–2030", "Solvane Partners … forecasts growth of
+            # 6.5% a year to 2031": the market's (or a research firm's estimate of its) compound rate
             d.measure = "cagr"
         if d.measure in ("growth", "rate", "other") and ex.is_decline(left, right):
             d.negative = True
@@ -553,6 +556,10 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
 _PER_YEAR = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|per\s+annum|p\.\s?a\.)(?![\w-])", re.IGNORECASE)
 _GROWING = re.compile(r"\b(?:grow\w*|growth|expand\w*|expansion|ris\w*|increas\w*|climb\w*|advanc\w*)\b", re.IGNORECASE)
 _MARKET_NAMED = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)
+#: A research firm's rate with no part named: "forecasts growth of 6.5% a year" (not "expects
+#: cloud-deployed project controls to grow more than 21% a year": a part's rate).
+_GROWTH_OF = re.compile(r"\b(?:annual\s+|yearly\s+|average\s+)?(?:growth|expansion)\s+(?:of|at)\s+(?:about\s+|around\s+)?$",
+                        re.IGNORECASE)
 _A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
