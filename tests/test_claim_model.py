@@ -1290,3 +1290,13 @@ def test_a_research_firms_yearly_growth_to_a_year_is_its_cagr_but_a_parts_is_not
     rows = {r["figure"]: r for r in claims(tmp_path, text)}
     assert rows["6.5%"]["measure"] == "cagr"
     assert rows["21%"]["measure"] != "cagr"
+
+
+def test_the_value_a_parts_share_is_stated_beside_it_is_that_parts_size_that_year(tmp_path):
+    text = ("# Electric Cargo Bike Market\n\nThe global electric cargo bike market was valued at USD 3.86 billion in "
+            "2024. The commercial end-use segment held a 41.5% share of 2024 revenue, valued at USD 1.94 billion, "
+            "as couriers replaced vans.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text)}
+    value = rows["USD 1.94 billion"]
+    assert (value["measure"], value["year"], value["scope"]) == ("market_size", 2024, rows["41.5%"]["scope"])
+    assert value["scope"] != "Global"

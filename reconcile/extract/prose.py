@@ -208,6 +208,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.scope_type == "global":
             _aligned_label(ex, ctx, d, text)
         _region_list_item(ex, ctx, d, text, drafts[i - 1] if i else None)
+        _value_beside_share(ex, ctx, d, text, drafts[i - 1] if i else None)
         if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
@@ -455,6 +456,29 @@ def _region_list_item(ex: Vocabulary, ctx: DocContext, d: Draft, text: str, prev
             and _VALUE_GAP.match(text[prev.q.end : d.q.start]):
         d.measure = "revenue" if ctx.company_doc else "market_size"
         d.metric = ex.family(d.measure)
+
+
+#: Between a part's share and the value that share is: "held a 41.5% share of 2024 revenue,
+#: valued at", "accounted for 58.7% of the market, or", "(24.5%, corresponding to".
+_SHARE_VALUE_GAP = re.compile(r"^[^.;:%$€£¥\n]{0,45}?,?\s*(?:or|i\.e\.|worth|valued\s+at|equal\s+to|corresponding\s+to|"
+                              r"amounting\s+to|equivalent\s+to|representing)\s+(?:about|around|roughly|approximately|"
+                              r"nearly|some|an\s+estimated)?\s*$", re.IGNORECASE)
+
+
+def _value_beside_share(ex: Vocabulary, ctx: DocContext, d: Draft, text: str, prev: Draft | None) -> None:
+    """ "The commercial segment held a 41.5% share of 2024 revenue, valued at USD 1.94 billion":
+    the value a part's share is, of the same part and year (its market, or in a company's
+    document its revenue)."""
+    if prev is None or d.measure != "other" or not ex.units.is_currency(d.q.unit) or prev.measure != "share" \
+            or prev.scope_type == "global" or prev.q.unit != "percent":
+        return
+    if not _SHARE_VALUE_GAP.match(text[prev.q.end : d.q.start]):
+        return
+    d.measure = "revenue" if ctx.company_doc else "market_size"
+    d.metric = ex.family(d.measure)
+    d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
+    if d.year is None and prev.time is not None:
+        apply_time(ctx, d, prev.time)
 
 
 def _aligned_label(ex: Vocabulary, ctx: DocContext, d: Draft, text: str) -> None:
