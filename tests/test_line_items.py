@@ -239,3 +239,14 @@ def test_a_table_of_research_firms_estimates_attributes_them_and_names_no_part(t
     assert (ardent["scope"], ardent["attributed_to"]) == ("Global", "Ardent Consumer Insights")
     assert (solvane["scope"], solvane["attributed_to"]) == ("Global", "Solvane Partners")
     assert one(rows, "$3.39bn")["year"] == 2031
+
+
+def test_a_market_tables_bold_total_and_revenue_column_are_the_markets_size(tmp_path):
+    rows = claims(tmp_path, "# Industrial Exoskeleton Market Report\n\nThe global industrial exoskeleton market was "
+                            "estimated at USD 1.31 billion in 2025.\n\n"
+                            "| End-use (2025) | Revenue (USD million) | Share |\n|---|---|---|\n"
+                            "| Automotive | 402 | 30.7% |\n| Construction | 176 | 13.4% |\n"
+                            "| **Total** | **1,310** | **100.0%** |\n")
+    total = one(rows, "1,310")
+    assert (total["measure"], total["value"], total["scope"], total["year"]) == ("market_size", 1.31e9, "Global", 2025)
+    assert one(rows, "402")["measure"] == "market_size"

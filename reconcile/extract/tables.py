@@ -300,6 +300,9 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     out = []
     for col, (start, end, cell) in enumerate(cells[1:], start=1):
         inside = [q for q in found if start <= q.start < end]
+        bold = len(cell) - len(cell.lstrip("*_"))  # "**1,310**": a total set in bold
+        if bold:
+            cell = cell.strip("*_")
         m = _BARE_CELL.match(cell.replace(" ", "") if "/dollarsign" not in cell else cell)
         column = info.columns[col] if col < len(info.columns) else None
         if m is None or (column is None and info.scale is None):
@@ -322,7 +325,7 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         if m.group("neg") or (m.group("open") and m.group("close")):
             value = -value
         lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
-        c0, c1 = start + lead, start + lead + len(cell)
+        c0, c1 = start + lead + bold, start + lead + bold + len(cell)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         unit = "share" if shares else unit
         out.append(Quantity(c0, c1, ctx.doc.visible[c0:c1], value, value, value, unit, False, False, decimals))
@@ -529,7 +532,9 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
                 d.measure = d.metric = "other"
                 return
             if named:
-                d.measure = named[0]
+                # a market report's "Revenue (USD million)" column: the market's (or a part's) size;
+                # a row that is a company makes it that company's revenue again (see _scope)
+                d.measure = "market_size" if named[0] == "revenue" and not company_doc else named[0]
                 d.metric = ex.family(d.measure)
                 return
             if not company_doc and (ex.cues.has("market_size", src) or ex.cues.has("revenue", src)):
