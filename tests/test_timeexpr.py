@@ -83,3 +83,10 @@ def test_six_and_nine_months_to_date_are_no_whole_year(extractor, text, year, ha
 def test_a_quarter_spelled_as_short_month_names(extractor, text, year, quarter):
     (t,) = extractor.vocab.times.find(text)
     assert (t.year, t.quarter) == (year, quarter)
+
+
+@pytest.mark.parametrize("text,year,month", [("in the three months to September", None, 9),
+                                             ("the three months to September 2025", 2025, 9)])
+def test_three_months_to_a_month_is_the_quarter_ending_then(extractor, text, year, month):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.month, t.ended) == (year, month, "quarter")

@@ -54,9 +54,10 @@ _CAL = (
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
     r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year"
     r"|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)"
-    rf"\s+end(?:ed|ing)\s+(?:(?P<e_mon>{_MONTH})\.?(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
+    rf"\s+(?:end(?:ed|ing)|to)\s+(?:(?P<e_mon>{_MONTH})\.?(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
     # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
-    rf"|(?P<eq_span>quarter|three\s+months)\s+end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
+    rf"|(?P<eq_span>quarter|three\s+months)\s+(?:end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
+    rf"|to\s+(?:\d{{1,2}}\s+)?(?P<eq_mon3>{_MONTH})\b)"
     r"(?![\d,]*\s*(?:19|20)\d{2})"
     # "the ten-week Christmas period", "the 10 weeks to 4 January": some weeks, no whole year
     r"|(?P<wk_n>[1-9]|[1-4]\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -284,7 +285,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
             return TimeExpr(s, e, "point", year, prep=prep, half=1, fiscal=fiscal)
         return TimeExpr(s, e, "point", year, prep=prep, ended="nine", fiscal=fiscal)
     if g.get("eq_span"):
-        return TimeExpr(s, e, "point", None, prep=prep, month=month_number(g["eq_mon"] or g["eq_mon2"]), ended="quarter")
+        return TimeExpr(s, e, "point", None, prep=prep, month=month_number(g["eq_mon"] or g["eq_mon2"] or g["eq_mon3"]),
+                        ended="quarter")
     if g.get("m_up"):  # "RETAIL TRADE, KESTRIA: SEPTEMBER 2025"
         return TimeExpr(s, e, "point", int(g["m_up_y"]), prep=prep, month=month_number(g["m_up"]))
     if g.get("m_mon"):
