@@ -1300,3 +1300,12 @@ def test_the_value_a_parts_share_is_stated_beside_it_is_that_parts_size_that_yea
     value = rows["USD 1.94 billion"]
     assert (value["measure"], value["year"], value["scope"]) == ("market_size", 2024, rows["41.5%"]["scope"])
     assert value["scope"] != "Global"
+
+
+def test_an_amount_above_consensus_is_the_beat_not_the_figure(tmp_path):
+    text = ("# Fellmark Outdoor (FLMK) – 3Q25: a clean beat\n\nFellmark's 3Q25 adj. EPS of $1.71 was $0.13 above "
+            "consensus and $0.16 above our number. Revenue of $1.24bn came in above consensus.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text)}
+    assert rows["$1.71"]["measure"] == "eps"
+    assert rows["$0.13"]["measure"] == "other" and rows["$0.16"]["measure"] == "other"
+    assert rows["$1.24bn"]["measure"] == "revenue"

@@ -131,6 +131,11 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _PER_SHARE_MEASURES = ("eps", "dividend")
+#: A figure that is the gap between two others: "was $0.13 above consensus", "and $0.16 above our number".
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:above|below|ahead\s+of|short\s+of|better\s+than|worse\s+than|higher\s+than|"
+                               r"lower\s+than)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:street|consensus|estimates?|"
+                               r"expectations?|forecasts?|guidance|number|numbers|model|prior|last\s+year)", re.IGNORECASE)
+_DIFFERENCE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|came\s+in|landed|finished|and|by)|,)\s*$", re.IGNORECASE)
 #: Words linking a rate named as a clause's subject to its figure, with nothing else between
 #: (no clause break, no other figure): "… was estimated at", "… stood at", "… rose to".
 _LEVEL_LINK = re.compile(r"^[^;:.%]*\b(?:was|were|is|are|stood|stands|remained|held|came\s+in|edged\s+(?:up|down)|"
@@ -216,6 +221,8 @@ class Vocabulary:
         cues = self.cues
         if self.target_after.match(right):
             return "price"  # "our $82 PT", "a $250 price target"
+        if _DIFFERENCE_AFTER.match(right) and _DIFFERENCE_BEFORE.search(left[-25:]):
+            return "other"  # "adj. EPS of $1.71 was $0.13 above consensus and $0.16 above our number": a beat
         skip = _PER_SHARE_MEASURES if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
             named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
