@@ -250,3 +250,9 @@ def test_a_market_tables_bold_total_and_revenue_column_are_the_markets_size(tmp_
     total = one(rows, "1,310")
     assert (total["measure"], total["value"], total["scope"], total["year"]) == ("market_size", 1.31e9, "Global", 2025)
     assert one(rows, "402")["measure"] == "market_size"
+
+
+def test_like_for_likes_alone_are_the_comparable_sales_line(tmp_path):
+    rows = claims(tmp_path, "# Hollins & Meade narrows guidance\n\nHomewares chain Hollins & Meade said like-for-likes "
+                            "rose 2.9% in the second quarter.\n")
+    assert one(rows, "2.9%")["scope"] == "comparable sales"

@@ -206,7 +206,7 @@ class Vocabulary:
         self._line_of = {" ".join(w.lower().split()): label for label, words in lines.items() for w in words}
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self._line_of, key=len, reverse=True))
         # "like-for-like sales", "Comparable store sales growth", "LFL sales": the line right before "sales"
-        self._sales_line = re.compile(rf"(?<![\w-])({names})\s+(?:store\s+)?(?:sales|revenues?)\b",
+        self._sales_line = re.compile(rf"(?<![\w-])({names})(?:\s+(?:store\s+)?(?:sales|revenues?)\b|(?<=s)(?![\w-]))",
                                       re.IGNORECASE) if names else None
 
     def _names_no_part(self, name: str) -> bool:
