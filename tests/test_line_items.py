@@ -253,6 +253,7 @@ def test_a_market_tables_bold_total_and_revenue_column_are_the_markets_size(tmp_
 
 
 def test_like_for_likes_alone_are_the_comparable_sales_line(tmp_path):
-    rows = claims(tmp_path, "# Hollins & Meade narrows guidance\n\nHomewares chain Hollins & Meade said like-for-likes "
-                            "rose 2.9% in the second quarter.\n")
+    rows = claims(tmp_path, "# Hollins & Meade narrows guidance\n\nHomewares chain Hollins & Meade has tightened its "
+                            "full-year outlook. Hollins & Meade said like-for-likes rose 2.9% in the second quarter. "
+                            "Hollins & Meade now expects profit of £52m.\n")
     assert one(rows, "2.9%")["scope"] == "comparable sales"
