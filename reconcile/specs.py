@@ -96,7 +96,7 @@ MEASURES = Table({
     "signs": _closed_words("negative", "positive", "negative_after", "positive_after", "not_amount_change"),
     "basis": Table(values=WORDS, names=IDENTIFIER),
     "accounting": Table(values=WORDS, names=IDENTIFIER),
-    "counts": _closed_words("nouns"),
+    "counts": Table({"nouns": WORDS, "people": Table(values=WORDS)}),
 })
 
 _ALPHA3 = (lambda k: len(k) == 3 and k.isascii() and k.isupper() and k.isalpha(),

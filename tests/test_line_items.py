@@ -257,3 +257,33 @@ def test_like_for_likes_alone_are_the_comparable_sales_line(tmp_path):
                             "full-year outlook. Hollins & Meade said like-for-likes rose 2.9% in the second quarter. "
                             "Hollins & Meade now expects profit of £52m.\n")
     assert one(rows, "2.9%")["scope"] == "comparable sales"
+
+
+def test_people_counted_without_a_noun_and_their_quarterly_change_are_compared(tmp_path):
+    (tmp_path / "bulletin.txt").write_text(
+        "ALDMERE STATISTICS OFFICE\nLabour market overview, Aldmere: November 2025\n"
+        "Release date: 11 November 2025\n\nMAIN POINTS\n\n"
+        " * The unemployment rate was estimated at 4.7% in July to September 2025.\n"
+        " * The employment level rose by 64,000 on the quarter to 18.42 million.\n", encoding="utf-8")
+    (tmp_path / "news.md").write_text(
+        "# Aldmere unemployment climbs as hiring cools\n\n**Tidewater Press** | 11 November 2025\n\n"
+        "Aldmere's unemployment rate rose to 4.7% in the three months to September, official figures showed.\n\n"
+        "The Aldmere Statistics Office said the number of people in work rose by 46,000 in the quarter, to "
+        "18.42 million.\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    rows = {(r["doc_id"], r["figure"]): r for r in result.claims.to_dict("records")}
+    change = rows[("bulletin.txt", "64,000")]
+    assert (change["unit"], change["measure"], change["scope"], change["basis"]) == (
+        "person", "count", "employment", "change_qoq")
+    news = rows[("news.md", "46,000")]
+    assert (news["scope"], news["basis"], news["year"], news["quarter"]) == ("employment", "change_qoq", 2025, 3)
+    assert rows[("news.md", "18.42 million")]["scope"] == "employment"
+    conflicts = [f.message for f in result.findings if f.rule == "RC201"]
+    assert len(conflicts) == 1 and "46,000" in conflicts[0] and "64,000" in conflicts[0]
+
+
+def test_a_count_change_on_no_stated_base_is_not_compared(tmp_path):
+    rows = claims(tmp_path, "# Labour market\n\nStatistics Aldmere said employment rose by 64,000 to 18.42 million "
+                            "in 2025.\n", name="news.md")
+    change = one(rows, "64,000")
+    assert (change["measure"], change["basis"]) == ("other", "change")

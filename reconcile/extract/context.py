@@ -81,6 +81,16 @@ _QUARTER_NAMED = re.compile(r"(?:\b(?P<n>[1-4])Q\b(?!\s*'?\d)|\b(?P<fis>fiscal\s
 _OUTLOOK_NEAR = re.compile(r"\b(?:guid\w*|outlook|forecast\w*|expect\w*|implied|sees|targets?|estimates?)\b", re.IGNORECASE)
 
 
+def _quarter_ended(t: TimeExpr, ctx: DocContext) -> TimeExpr:
+    """ "In the three months to September" in a story of November 2025: the calendar quarter
+    July–September 2025 (its year the latest such quarter's before the story)."""
+    if t.ended != "quarter" or not t.month:
+        return t
+    year = t.year or (ctx.base_year - 1 if ctx.base_year and ctx.base_month and t.month > ctx.base_month
+                      else ctx.base_year)
+    return replace(t, year=year, quarter=(t.month - 1) // 3 + 1, month=None, ended="", last_month=t.month)
+
+
 def _reported_quarter(head: str, year: int, month: int) -> TimeExpr | None:
     """The quarter a company story reports when it names one without a year ("3Q profit
     climbs 26%", "posted a jump in fiscal third-quarter profit"): the latest such quarter
@@ -502,9 +512,10 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         lines = text.lstrip("\ufeff").split("\n", 12)
         opening = "\n".join(lines[:8])[:1200]
         head = title + "\n" + opening
-        found = [t for t in times.find(head)
-                 if (t.kind == "point" and (t.quarter or t.month) and not t.ended and not is_base(head, t)
-                     and not t.dated and not _DAY_DATE.search(head[max(0, t.start - 5) : t.end]))]  # "14 April 2026" dates the story, not its data
+        found = [_quarter_ended(t, ctx) for t in times.find(head)
+                 if (t.kind == "point" and (t.quarter or t.month) and (not t.ended or t.ended == "quarter" and t.month)
+                     and not is_base(head, t) and not t.dated
+                     and not _DAY_DATE.search(head[max(0, t.start - 5) : t.end]))]  # "14 April 2026" dates the story, not its data
         # "Labour market overview: November 2025", released 11 November 2025: the month it is
         # published in, not the one its figures are of, when the opening names another period
         # ("in July to September 2025")

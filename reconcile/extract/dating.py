@@ -76,7 +76,8 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
             d.basis = lead_in[1]
     if t is None and ctx.company_doc and d.measure != "cagr":
         t = ctx.default_time
-    elif t is None and ctx.entity_type == "economy" and (d.measure in ("growth", "rate") or d.q.unit == INDEX):
+    elif t is None and ctx.entity_type == "economy" and (d.measure in ("growth", "rate", "count") or d.q.unit == INDEX
+                                                         or d.basis.startswith("change")):
         t = ctx.default_time  # a statistics story speaks of the month or quarter its headline names
     d.time = t
 

@@ -157,8 +157,14 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.q.unit not in ("percent", "percentage_point") and d.measure not in ("eps", "price", "other") \
                 and ex.is_amount_change(around.own_left):
             # "rose by $12.0 million to …": a change, not a level (signed: "fell by $3.1 million")
+            counted = d.measure == "count"
             d.measure, d.metric, d.basis = "other", "other", "change"
             d.negative = ex.is_decline(around.own_left, "")
+            base = ex.basis(around.left, around.right) or ("qoq" if _IN_THE_QUARTER.match(around.right) else "")
+            if counted and base in ("qoq", "yoy", "mom"):
+                # "Employment rose by 64,000 on the quarter": a count's change on a stated base,
+                # compared with the same change elsewhere ("rose by 46,000 in the quarter")
+                d.measure, d.basis = "count", f"change_{base}"
         if (same_unit is not None and d.measure == "other" and same_unit.measure != "other"
                 and PRIOR_LABEL.search(text[max(0, q.start - 50) : q.start])):
             d.measure, d.metric = same_unit.measure, same_unit.metric  # "£912m … (30 September 2024: £842m)"
@@ -209,6 +215,10 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             _aligned_label(ex, ctx, d, text)
         _region_list_item(ex, ctx, d, text, drafts[i - 1] if i else None)
         _value_beside_share(ex, ctx, d, text, drafts[i - 1] if i else None)
+        if q.unit == "person" and d.scope_type in ("global", "component", "segment"):
+            counted = ex.people_counted(around.full_left)  # "the number of people in work": employment
+            if counted:
+                d.scope, d.scope_type, d.dimension = counted, "component", "component"
         if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
         d.subject = _nearest_subject(subjects, q, text)
@@ -579,6 +589,8 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
 #: Right after a rate of growth that compounds over years: "9.9% annually", "9.1% a year".
 _PER_YEAR = re.compile(r"^\s*(?:a\s+year|per\s+year|annually|per\s+annum|p\.\s?a\.)(?![\w-])", re.IGNORECASE)
 _GROWING = re.compile(r"\b(?:grow\w*|growth|expand\w*|expansion|ris\w*|increas\w*|climb\w*|advanc\w*)\b", re.IGNORECASE)
+#: A count's change "in the quarter" / "over the quarter" is its change on the quarter before.
+_IN_THE_QUARTER = re.compile(r"^\s*(?:in|over|during)\s+the\s+(?:latest\s+|last\s+)?quarter\b", re.IGNORECASE)
 _MARKET_NAMED = re.compile(r"\b(?:market|industry)\b", re.IGNORECASE)
 #: A research firm's rate with no part named: "forecasts growth of 6.5% a year" (not "expects
 #: cloud-deployed project controls to grow more than 21% a year": a part's rate).

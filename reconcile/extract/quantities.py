@@ -113,7 +113,7 @@ def _alternation(tokens, *, word_boundary: bool) -> str:
 class QuantityFinder:
     """Compiled matcher for money and percentages, from a :class:`UnitTable`."""
 
-    def __init__(self, units: UnitTable, *, count_nouns: list[str] = ()) -> None:
+    def __init__(self, units: UnitTable, *, count_nouns: list[str] = (), count_people: list[str] = ()) -> None:
         self.units = units
         self.prefix_code: dict[str, str] = {}
         self.suffix_code: dict[str, str] = {}
@@ -178,6 +178,13 @@ class QuantityFinder:
                 rf"profits?|earnings|prices?|value|spending)\b)[a-z]+){{0,3}}(?:\s+\d+(?:\.\d+)?%)?\s+(?:to|of|was|were|at|reached|totall?ed|is|are|"
                 rf"hit)\s+(?:(?:about|approximately|roughly|nearly|some|around|over|more\s+than)\s+)?)$")
             self.count_number = re.compile(rf"(?P<cn>{NUM})(?P<cs>{scale})?(?![\w%$€£¥])")
+        # "Employment rose by 38,000 over the quarter to 6,412,000": people counted by a subject
+        # that names no noun; the subject opens its clause, no other figure stands between
+        self.people_before = re.compile(
+            rf"(?i:(?:^|[.;:*•]\s*|\n\s*|\bsaid\s+(?:that\s+)?)(?:{trie_regex(sorted({p.lower() for p in count_people}))})\b"
+            rf"(?:\s+level)?[^.;:%\d]{{0,45}}?\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|was|"
+            rf"were|stood|reached|totall?ed|is|are)\b(?:\s+(?:by|to|at|of))?(?:\s+(?:about|around|some|nearly))?\s+"
+            rf"(?:(?:by\s+[\d.,]+(?:\s+(?:million|thousand))?)?[^.;:%\d]{{0,30}}?\bto\s+)?)$") if count_people else None
         self.money_pre = re.compile(money_pre)
         self.tail = re.compile("|".join(f"(?:{p})" for p in parts))
         self.prefix_end = re.compile(rf"(?:{pre})\s?$")
@@ -374,12 +381,16 @@ class QuantityFinder:
 
     def _count_after_noun(self, text: str, s: int) -> Quantity | None:
         """A count whose noun comes first: "subscribers grew to 82.5 million" (a scale word or
-        a number of at least 1,000 written with thousands separators)."""
+        a number of at least 1,000 written with thousands separators); or people counted by
+        a subject that names no noun ("Employment rose by 38,000 … to 6,412,000")."""
         before = self.count_before.search(text[max(0, s - 70) : s])
-        if before is None:
-            return None
-        q = self._bare_count(text, s, singular(before.group("noun").lower()))
-        return q if q is not None and q.value >= 1000 else None
+        if before is not None:
+            q = self._bare_count(text, s, singular(before.group("noun").lower()))
+            return q if q is not None and q.value >= 1000 else None
+        if self.people_before is not None and self.people_before.search(text[max(0, s - 110) : s]):
+            q = self._bare_count(text, s, "person")
+            return q if q is not None and q.value >= 1000 else None
+        return None
 
     def _prior_count(self, text: str, s: int, last: Quantity) -> Quantity | None:
         """ "4,120 (FY2024: 3,310)": the earlier period's count, in the unit of the count before it."""

@@ -70,6 +70,10 @@ class Measures:
         # "seasonally adjusted", "working-day adjusted": a statistic's adjustment, not non-GAAP
         self.adjustment = phrase_pattern([w for a in spec.get("adjustment", {}).values() for w in a.get("cues", [])])
         self.count_nouns = list(spec.get("counts", {}).get("nouns", []))
+        people = spec.get("counts", {}).get("people", {})
+        self.count_people = sorted({w for words in people.values() for w in words})
+        #: each people word's label ("the number in work" -> "employment")
+        self.people_label = {" ".join(w.lower().split()): label for label, words in people.items() for w in words}
 
     def cue_before(self, unit: str, text: str) -> re.Match | None:
         """The last measure word in ``text`` (for the part named just before it)."""
@@ -164,7 +168,8 @@ class Vocabulary:
         self.settings = settings
         self.units = UnitTable(settings.units)
         self.measures = Measures(settings.measures)
-        self.quantities = QuantityFinder(self.units, count_nouns=self.measures.count_nouns)
+        self.quantities = QuantityFinder(self.units, count_nouns=self.measures.count_nouns,
+                                         count_people=self.measures.count_people)
         self.times = TimeFinder(settings.extract.get("periods", {}).get("forecast", []))
         self.cues = Cues(settings.extract)
         self.regions = RegionTable(settings.regions)
@@ -202,6 +207,7 @@ class Vocabulary:
         alternatives = "|".join(re.escape(w) for w in sorted(self.dimension_of_word, key=len, reverse=True))
         self.dimension_pattern = re.compile(rf"(?<!\w)(?:{alternatives or '(?!x)x'})(?!\w)")
         self.segment_aliases = {k.lower(): v for k, v in settings.segments.get("aliases", {}).items()}
+        self._people = phrase_pattern(sorted(self.measures.people_label, key=len, reverse=True))
         lines = settings.extract.get("sales_lines", {})
         self._line_of = {" ".join(w.lower().split()): label for label, words in lines.items() for w in words}
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self._line_of, key=len, reverse=True))
@@ -354,6 +360,14 @@ class Vocabulary:
         if found is None or at_end and text[found.end():].strip(" \t*:,"):
             return None
         return self._line_of.get(" ".join(found.group(1).lower().split()))
+
+    def people_counted(self, left: str) -> str | None:
+        """What a count of people counts, by the last people word before it ("the number of
+        people in work rose by 46,000" -> "employment"), or None."""
+        found = None
+        for found in self._people.finditer(left):
+            pass
+        return self.measures.people_label.get(" ".join(found.group(0).lower().split())) if found else None
 
     def dimension_of(self, text: str) -> str:
         """A segment dimension named in a header or caption ("By End User" -> end_user); the longest name wins."""

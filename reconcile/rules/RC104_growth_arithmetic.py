@@ -153,7 +153,7 @@ class GrowthArithmetic(Rule):
         index: dict[tuple, tuple] = {}
         changes: dict[tuple, list] = {}  # amounts of change ("rose by $12.0 million to …"), by sentence
         for f in facts.all + facts.periodic:
-            if f.row.get("basis") == "change":
+            if str(f.row.get("basis") or "").startswith("change"):
                 changes.setdefault((f.doc, f.row["quote"]), []).append(f)
         for g in facts.all + facts.periodic:
             if g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent":

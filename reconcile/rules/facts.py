@@ -445,7 +445,8 @@ def _growth_targets(facts: list[Fact]) -> None:
         if not rates:
             continue
         values = [v for v in group if v.metric not in ("growth", "cagr", "share") and v.measure != "other"
-                  and v.unit not in ("percent", "percentage_point")]  # "other": what grew is not known
+                  and v.unit not in ("percent", "percentage_point")  # "other": what grew is not known
+                  and not str(v.row.get("basis") or "").startswith("change")]  # a change is no level
         for g in rates:
             near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
                     and v.row.get("quarter") == g.row.get("quarter") and v.row.get("month") == g.row.get("month")
