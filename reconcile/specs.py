@@ -58,7 +58,7 @@ SEGMENTS = Table({
 EXTRACT = Table({
     "qualifiers": _closed_words("approx", "over", "under", "range"),
     "metrics": WORD_LISTS,
-    "kinds": _closed_words("against", "consensus", "guidance", "forecast", "estimate", "actual"),
+    "kinds": _closed_words("against", "consensus", "guidance", "forecast", "estimate", "actual", "outcome"),
     "companies": _closed_words("verbs", "pronouns", "story_verbs", "name_stops", "describes", "expects", "share_price",
                                "as_of_price", "as_of_value", "price_target", "price_target_after", "loss_words"),
     "periods": Table({"forecast": WORDS, "partial_year": WORD_LISTS}),

@@ -1309,3 +1309,15 @@ def test_an_amount_above_consensus_is_the_beat_not_the_figure(tmp_path):
     assert rows["$1.71"]["measure"] == "eps"
     assert rows["$0.13"]["measure"] == "other" and rows["$0.16"]["measure"] == "other"
     assert rows["$1.24bn"]["measure"] == "revenue"
+
+
+def test_a_news_story_of_an_outcome_beside_expectations_and_its_dateline(tmp_path):
+    text = ("# Aldmere unemployment climbs to 4.7% as hiring cools, but pay growth holds up\n\n"
+            "**Tidewater Press** | 11 November 2025\n\n"
+            "**Greyharbour** -- Aldmere's unemployment rate rose more than expected to 4.7% in the three months to "
+            "September, official figures showed on Tuesday.\n")
+    rows = [r for r in claims(tmp_path, text, name="news.md") if r["figure"] == "4.7%"]
+    headline, story = sorted(rows, key=lambda r: r["line"])
+    assert headline["measure"] == "rate"  # "holds up" after it is no share
+    assert (story["measure"], story["kind"], story["scope"]) == ("rate", "actual", "Global")
+    assert (story["year"], story["quarter"]) == (2025, 3)

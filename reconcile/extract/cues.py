@@ -34,6 +34,7 @@ class Cues:
         m = extract.get("metrics", {})
         self.metric = {name: cue_pattern(words) for name, words in m.items()}
         k = extract.get("kinds", {})
+        self.outcome = phrase_pattern(k["outcome"]) if k.get("outcome") else None
         self.kind_order = [(name, cue_pattern(k.get(name, []))) for name in ("forecast", "estimate", "actual")]
         # "… its outlook after sales rose 4.3%": the figure's own past-tense verb says it happened
         self.actual_verb = cue_pattern(k.get("actual", []), anchored_end=True)
@@ -67,6 +68,8 @@ class Cues:
 
         Expectations (consensus, guidance) are read close by, on both sides; the rest before it.
         """
+        if self.outcome is not None:  # "rose more than expected to 4.7%": an outcome, not a forecast
+            left, right = self.outcome.sub(" ", left), self.outcome.sub(" ", right)
         head = right[:60]
         if self.against is not None:
             cut = self.against.search(head)

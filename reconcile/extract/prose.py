@@ -412,6 +412,13 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, around.full_left)
 
 
+#: A news story's dateline before its first words: "**Greyharbour** -- ", "LONDON (Reuters) - ".
+_DATELINE = re.compile(r"^\s*(?:\*\*[A-Z][A-Za-z .,'’-]{0,40}?\*\*\s*(?:\([^()\n]{1,40}\)\s*)?"  # **Greyharbour**
+                       r"|[A-Z][A-Z .,'’-]{1,40}?\s*(?:\([^()\n]{1,40}\)\s*)?"  # LONDON, NEW YORK (Reuters)
+                       r"|[A-Z][A-Za-z .,'’-]{0,40}?\s*\([A-Z][^()\n]{1,30}\)\s*)"  # Greyharbour (Tidewater)
+                       r"(?:--|—|–|-)\s+")
+
+
 #: Between the two values of "rise from USD 246.0 million in 2026 to USD 905.0 million".
 _FROM_TO = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2}\s+)?to\s+$")
 #: "…to USD 905.0 million in 2034, a CAGR of 14.6%": the segment's own rate.
@@ -423,7 +430,7 @@ def _component(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, prev:
     """ "Gasoline prices jumped 1.9% after falling 2.2% in July": both are gasoline's, and
     price changes (an inflation rate), not growth. In a story about inflation, the index's own
     changes are rates too ("the CPI is expected to rise by 0.3% after a 0.4% gain")."""
-    c = ex.components.find(around.own_left, ctx.entity)
+    c = ex.components.find(_DATELINE.sub("", around.own_left, count=1), ctx.entity)
     if c.status == "part":
         d.scope, d.scope_type, d.dimension = c.name, "segment", "component"
     elif c.status == "none" and prev is not None and len(around.own_left.split()) <= 6:

@@ -264,8 +264,10 @@ class Vocabulary:
             return "margin"
         if unit == "percent" and self.is_change(left, right) and _STOCK_MOVE.search(left[-60:]):
             return "other"  # "Harwick shares rose 3%", "shares closed 3.4% higher": the stock's move
-        if unit == "percent" and cues.near("share", _PER_SHARE.sub("", left), _PER_SHARE.sub("", right),
-                                           before=60, after=40):
+        share_left, share_right = _PER_SHARE.sub("", left), _PER_SHARE.sub("", right)
+        if named and named[0] == "rate" and named[1] <= 30 and not cues.near("share", share_left, "", before=60, after=0):
+            return "rate"  # "unemployment climbs to 4.7% as hiring cools, but pay growth holds up": a rate
+        if unit == "percent" and cues.near("share", share_left, share_right, before=60, after=40):
             return "share"
         if named and named[0] == "rate":
             return "rate"
