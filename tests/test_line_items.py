@@ -287,3 +287,21 @@ def test_a_count_change_on_no_stated_base_is_not_compared(tmp_path):
                             "in 2025.\n", name="news.md")
     change = one(rows, "64,000")
     assert (change["measure"], change["basis"]) == ("other", "change")
+
+
+def test_a_deduction_named_after_its_amount_and_the_year_before_after_from(tmp_path):
+    rows = claims(tmp_path, "# Mardle lifts dividend\n\n*Retail Week, 30 April 2025*\n\nMardle Home & Garden has raised "
+                            "its dividend after like-for-like sales rose 3.9% in the year to March. Mardle Home & Garden "
+                            "said revenue climbed 4.3% to £1.49bn. Underlying pre-tax profit rose to £98.4m from £89.1m. "
+                            "Statutory pre-tax profit, after £16.7m of charges related to store impairments, was £81.7m. "
+                            "A write-down pulled statutory pre-tax profit down to £52.6m from £60.9m.\n", name="press.md")
+    assert one(rows, "£16.7m")["measure"] == "other"
+    assert one(rows, "£81.7m")["measure"] == "pretax_income"
+    assert (one(rows, "£89.1m")["year"], one(rows, "£98.4m")["year"]) == (2024, 2025)
+    assert (one(rows, "£60.9m")["year"], one(rows, "£52.6m")["year"]) == (2024, 2025)
+    rows = claims(tmp_path, "# Fenlow Aerial results\n\nFenlow Aerial Ltd reported its results for FY2025.\n\n"
+                            "* Statutory net profit after tax of A$12.9 million\n"
+                            "* Underlying net profit after tax, excluding share-based payments and acquisition costs, "
+                            "of A$15.1 million\n")
+    underlying = one(rows, "A$15.1 million")
+    assert (underlying["measure"], underlying["accounting"]) == ("net_income", "adjusted")

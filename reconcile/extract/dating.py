@@ -225,6 +225,14 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
         else:
             d.year, d.quarter = (prev.year, prev.quarter - 1) if prev.quarter > 1 else (prev.year - 1, 4)
     elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
+            and not prev.quarter and not prev.month and re.search(
+                r"\b(?:to|at)\s+" + re.escape(prev.q.figure) + r"\s*,?\s+(?:up\s+|down\s+)?from\s+(?:the\s+)?$",
+                around.full_left):
+        # "pulled statutory pre-tax profit down to £52.6m from £60.9m": a company's year, and
+        # the year before it
+        d.year, d.half, d.fiscal = prev.year - 1, prev.half, prev.fiscal
+        d.year_ago = True
+    elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
             and _sequential(ex, around.right):
         # "compared with $480.0 million sequentially": the quarter before, not a year before
         if prev.quarter:

@@ -135,6 +135,11 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _PER_SHARE_MEASURES = ("eps", "dividend")
+#: An amount deducted from the measure named before it: "profit, after £16.7m of charges".
+_DEDUCTED = re.compile(r"\b(?:after|before|excluding|net\s+of)\s+$", re.IGNORECASE)
+#: Such a deduction set off by commas between a measure and its figure: ", after … charges …, was".
+_DEDUCTION_ASIDE = re.compile(r",\s*(?:after|before|excluding|net\s+of)\b(?:[^,;.&]|\.(?=\d)|&[a-z]+;){0,160},",
+                              re.IGNORECASE)
 #: A figure that is the gap between two others: "was $0.13 above consensus", "and $0.16 above our number".
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:above|below|ahead\s+of|short\s+of|better\s+than|worse\s+than|higher\s+than|"
                                r"lower\s+than)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:street|consensus|estimates?|"
@@ -229,6 +234,11 @@ class Vocabulary:
             return "price"  # "our $82 PT", "a $250 price target"
         if _DIFFERENCE_AFTER.match(right) and _DIFFERENCE_BEFORE.search(left[-25:]):
             return "other"  # "adj. EPS of $1.71 was $0.13 above consensus and $0.16 above our number": a beat
+        if _DEDUCTED.search(left[-14:]):
+            # "Statutory pre-tax profit, after £16.7m of charges, …": what was deducted, named after it
+            named = self.measures.nearest("money", "", right, before=0, after=25)
+            return named[0] if named else "other"
+        left = _DEDUCTION_ASIDE.sub(" ", left[-200:])  # "…profit, after £16.7m of charges …, was £81.7m"
         skip = _PER_SHARE_MEASURES if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
             named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
@@ -333,6 +343,7 @@ class Vocabulary:
         # the figure's own clause: nothing past a semicolon ("$3.41; adjusted EPS of $3.96")
         # the figure's own clause: nothing past a semicolon or an "and" naming the next figure
         # ("revenue of $4.82 billion and adjusted EPS of $10.35")
+        own_left = _DEDUCTION_ASIDE.sub(" ", own_left[-260:])  # "Underlying net profit, excluding …, of A$15.1m"
         left, right = own_left.rsplit(";", 1)[-1][-70:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
         if "adjust" in left.lower() or "adjust" in right.lower():
             left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
