@@ -1321,3 +1321,12 @@ def test_a_news_story_of_an_outcome_beside_expectations_and_its_dateline(tmp_pat
     assert headline["measure"] == "rate"  # "holds up" after it is no share
     assert (story["measure"], story["kind"], story["scope"]) == ("rate", "actual", "Global")
     assert (story["year"], story["quarter"]) == (2025, 3)
+
+
+def test_an_amount_at_current_prices_is_no_price_and_employed_persons_are_employment(tmp_path):
+    text = ("STATISTICS FINLAND\nQuarterly national accounts, 3rd quarter 2025\n\n"
+            "GDP at current prices was EUR 71.4 billion in the third quarter of 2025. The number of employed "
+            "persons was 2,588,000 in the third quarter.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text, name="gdp.txt")}
+    assert rows["EUR 71.4 billion"]["measure"] != "price"
+    assert rows["2,588,000"]["scope"] == "employment"

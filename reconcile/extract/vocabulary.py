@@ -253,6 +253,8 @@ class Vocabulary:
         named = self.measures.nearest("money", left, right, skip=skip, next_figure=next_figure)
         if named and named[0] == "eps" and abs(value) < 1e5 and _DIVIDEND.search(left[-80:]):
             return _dividend_kind(left)  # "a final dividend of 8.4p per share, giving a total of 12.1p"
+        if named and named[0] == "price" and abs(value) >= 1e6:
+            return "other"  # "GDP at current prices was EUR 71.4 billion": no unit's price
         if named:
             return named[0]
         if not company_doc and (has_market or cues.near("market_size", left, right, before=120, after=60)):
