@@ -167,16 +167,25 @@ def canonical_scopes(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]
 def _company_fiscal_year_ends(claims: list[Claim]) -> None:
     """A company's fiscal figures in a document that does not say when its fiscal year ends
     (a wire story's "fiscal third-quarter profit") take the end its other documents state,
-    when they all state the same one: the periods then compare with its release's."""
+    when they all state the same one: the periods then compare with its release's. When none
+    states one and a document dates the company's quarters as calendar quarters, its fiscal
+    years are calendar years (December)."""
     ends: dict[str, set] = {}
+    calendar_quarters: set[str] = set()  # companies a document dates by calendar quarters
     for c in claims:
         if c.entity_type == "company" and c.fiscal and c.fiscal_year_end is not None and c.subject:
             ends.setdefault(c.subject, set()).add(c.fiscal_year_end)
-    if not ends:
-        return
+        elif c.entity_type == "company" and not c.fiscal and c.quarter and c.year and c.subject:
+            calendar_quarters.add(c.subject)
     for c in claims:
-        if c.entity_type == "company" and c.fiscal and c.fiscal_year_end is None and len(ends.get(c.subject, ())) == 1:
+        if c.entity_type != "company" or not c.fiscal or c.fiscal_year_end is not None:
+            continue
+        if len(ends.get(c.subject, ())) == 1:
             c.fiscal_year_end = next(iter(ends[c.subject]))
+        elif c.subject in calendar_quarters and c.subject not in ends:
+            # an analyst's "FY25E" for a company whose own release dates its quarters as calendar
+            # quarters and no document says its year ends in another month: the calendar year
+            c.fiscal_year_end = 12
 
 
 def assign_ids(claims: list[Claim]) -> None:

@@ -71,3 +71,17 @@ def test_a_story_naming_no_market_takes_the_one_its_sentences_name(tmp_path):
         "industrial exoskeletons at roughly $1.1 billion last year.\n", encoding="utf-8")
     rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
     assert {r["subject"] for r in rows if r["doc"].endswith("weekly.txt")} == {"industrial exoskeleton"}
+
+
+def test_an_analysts_fiscal_year_is_the_calendar_year_when_the_company_dates_calendar_quarters(tmp_path):
+    import reconcile
+    (tmp_path / "release.md").write_text(
+        "# Quillon Semiconductor Reports Third Quarter 2025 Results\n\nQuillon Semiconductor, Inc. today reported "
+        "revenue of $1,118 million for the third quarter of 2025. Quillon's net income was $212 million.\n",
+        encoding="utf-8")
+    (tmp_path / "note.md").write_text(
+        "# Quillon Semiconductor (QLSC) – 3Q25: clean beat\n\nQuillon's revenue of $1.12B beat consensus. We now "
+        "model FY25E revenue of $4.37B for Quillon.\n", encoding="utf-8")
+    rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
+    note = [r for r in rows if r["doc"].endswith("note.md") and r["fiscal"]]
+    assert note and all(r["fiscal_year_end"] == 12 for r in note)
