@@ -185,7 +185,8 @@ def _company_fiscal_year_ends(claims: list[Claim]) -> None:
         elif c.subject in calendar_quarters and c.subject not in ends:
             # an analyst's "FY25E" for a company whose own release dates its quarters as calendar
             # quarters and no document says its year ends in another month: the calendar year
-            c.fiscal_year_end = 12
+            c.fiscal, c.fiscal_year_end = False, 12
+            c.period_label = c.period_label.replace("FY", "")
 
 
 def assign_ids(claims: list[Claim]) -> None:

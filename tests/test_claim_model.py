@@ -1330,3 +1330,13 @@ def test_an_amount_at_current_prices_is_no_price_and_employed_persons_are_employ
     rows = {r["figure"]: r for r in claims(tmp_path, text, name="gdp.txt")}
     assert rows["EUR 71.4 billion"]["measure"] != "price"
     assert rows["2,588,000"]["scope"] == "employment"
+
+
+def test_a_half_spelled_january_to_june_makes_the_fiscal_year_the_calendar_year(tmp_path):
+    text = ("# Marlinde Components SE: Half-year results 2025\n\n**Stuttgart, 30 July 2025** – Marlinde Components SE "
+            "today published its results for the first half of 2025 (January to June).\n\n"
+            "- Group revenue rose 6.1% to EUR 2,134.6 million (H1 2024: EUR 2,011.3 million)\n\n"
+            "For fiscal year 2025, Marlinde continues to expect revenue of EUR 4.2 to 4.4 billion.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text)}
+    revenue = rows["EUR 2,134.6 million"]
+    assert (revenue["fiscal"], revenue["fiscal_year_end"], revenue["period_label"]) == (False, 12, "H1 2025")

@@ -83,5 +83,6 @@ def test_an_analysts_fiscal_year_is_the_calendar_year_when_the_company_dates_cal
         "# Quillon Semiconductor (QLSC) – 3Q25: clean beat\n\nQuillon's revenue of $1.12B beat consensus. We now "
         "model FY25E revenue of $4.37B for Quillon.\n", encoding="utf-8")
     rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
-    note = [r for r in rows if r["doc"].endswith("note.md") and r["fiscal"]]
-    assert note and all(r["fiscal_year_end"] == 12 for r in note)
+    note = [r for r in rows if r["doc"].endswith("note.md") and r["fiscal_year_end"] == 12]
+    assert note and not any(r["fiscal"] for r in note)  # FY25E: calendar 2025
+    assert all("FY" not in str(r["period_label"]) for r in note)

@@ -368,6 +368,11 @@ def fiscal_named_by_start(text: str) -> bool:
     return int(m.group("fy2")) == int(m.group("start"))
 
 
+#: A half or quarter spelled with its months right after it: "the first half of 2025 (January to June)".
+_PART_IN_MONTHS = re.compile(rf"\b(first|second|third|fourth)\s+(?:half|quarter)\b(?:\s+of)?(?:\s+(?:19|20)\d{{2}})?\s*"
+                             rf"\(\s*({_MONTH})\w*\.?\s*(?:to|[-–])\s*({_MONTH})\w*\.?\s*\)", re.IGNORECASE)
+
+
 def _fiscal_year_end(text: str) -> int | None:
     """The month a document's fiscal year ends in, when it says so ("fiscal year ended June 30",
     an analyst's "FYE Dec", "the 26 weeks to 30 August 2025 (H1 FY26)")."""
@@ -379,6 +384,14 @@ def _fiscal_year_end(text: str) -> int | None:
         month, label = month_number(part.group(1)), part.group(2).upper()
         months_left = 6 * (2 - int(label[1])) if label[0] == "H" else 3 * (4 - int(label[1]))
         return (month + months_left - 1) % 12 + 1
+    spelled = _PART_IN_MONTHS.search(text[:_HEAD])
+    if spelled:
+        # "results for the first half of 2025 (January to June)": its halves are the calendar's
+        word, first, last = spelled.group(1).lower(), month_number(spelled.group(2)), month_number(spelled.group(3))
+        number = {"first": 1, "second": 2, "third": 3, "fourth": 4}[word]
+        span = 6 if spelled.group(0).lower().find("half") >= 0 else 3
+        if first == span * (number - 1) + 1 and last == span * number:
+            return 12
     starts = sorted(at for key in _END_WORDS for at in _whole_word_at(text, key))
     for at in starts:  # "ended", "Ending", "ENDS"…: then the month after it, then "fiscal year" before it
         m = _ENDED.match(text, at)

@@ -152,6 +152,8 @@ class Extractor:
         if ctx.fiscal and (d.entity_type == "company" or ctx.company_doc) and d.year and not d.month \
                 and not d.period_start and not (d.time is not None and (d.time.as_of or d.time.last_month)):
             d.fiscal = True
+        if d.fiscal and (ctx.fiscal_year_end or d.year_end) == 12:
+            d.fiscal = False  # a fiscal year ending in December is the calendar year
         measure = d.measure or d.metric
         if measure == "cagr":
             d.basis = "cagr"
