@@ -1340,3 +1340,13 @@ def test_a_half_spelled_january_to_june_makes_the_fiscal_year_the_calendar_year(
     rows = {r["figure"]: r for r in claims(tmp_path, text)}
     revenue = rows["EUR 2,134.6 million"]
     assert (revenue["fiscal"], revenue["fiscal_year_end"], revenue["period_label"]) == (False, 12, "H1 2025")
+
+
+def test_a_markets_size_in_a_story_about_a_company_is_the_markets(tmp_path):
+    text = ("# Kessler Thermtech wins heat pump order\n\nKessler Thermtech said revenue rose 27% to €2.3 billion in "
+            "2024. Kessler Thermtech expects more orders. Brightlake Analytics expects the global industrial heat pump "
+            "market to more than double to $9.8 billion by 2031.\n")
+    rows = {r["figure"]: r for r in claims(tmp_path, text)}
+    size = rows["$9.8 billion"]
+    assert (size["measure"], size["entity"], size["entity_type"]) == ("market_size", "industrial heat pump", "market")
+    assert rows["€2.3 billion"]["entity"] == "Kessler Thermtech"

@@ -299,6 +299,11 @@ def _entity(ctx: DocContext, d: Draft) -> None:
         if d.measure not in ("market_size", "cagr"):
             d.subject = d.entity.lower()
         return
+    if d.measure in ("market_size", "cagr") and d.subject and (d.company or ctx.entity_type == "company"):
+        # "Brightlake expects the industrial heat pump market to reach $9.8 billion" in a story
+        # about a company: the market's size, not the company's
+        d.entity, d.entity_type = ctx.acronyms.get(d.subject, d.subject), "market"
+        return
     if d.company:
         d.entity, d.entity_type = d.company, "company"  # one of several companies the document is about
         if d.measure not in ("market_size", "cagr"):
