@@ -107,12 +107,13 @@ class Measures:
 
 
 #: A cue followed by a figure of its own ("revenue of £843m") names that figure, not one before it.
-_NAMES_NEXT = re.compile(r"\s*(?:of|was|were|at|totall?ing|reached|:)?\s*(?:about|around|approximately|some)?\s*"
+#: (Each optional word takes the spaces after it: two gaps side by side could split a run of
+#: spaces every way, cubic in its length.)
+_NAMES_NEXT = re.compile(r"\s*(?:(?:of|was|were|at|totall?ing|reached|:)\s*)?(?:(?:about|around|approximately|some)\s*)?"
                          r"(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d")
-
-
-_NAMES_END = re.compile(r"\s*(?:of|was|were|at|totall?ing|reached|:)?\s*(?:about|around|approximately|some)?\s*"
-                        r"(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3})?\s?")
+#: The same words at the end of ``right``, where the next figure starts.
+_NAMES_END = re.compile(r"\s*(?:(?:of|was|were|at|totall?ing|reached|:)\s*)?(?:(?:about|around|approximately|some)\s*)?"
+                        r"(?:(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3})\s?)?")
 
 
 def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
