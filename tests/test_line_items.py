@@ -250,3 +250,15 @@ def test_a_market_tables_bold_total_and_revenue_column_are_the_markets_size(tmp_
     total = one(rows, "1,310")
     assert (total["measure"], total["value"], total["scope"], total["year"]) == ("market_size", 1.31e9, "Global", 2025)
     assert one(rows, "402")["measure"] == "market_size"
+
+
+def test_the_second_six_months_of_a_year_are_not_its_first_half(tmp_path):
+    (tmp_path / "interim.md").write_text(
+        "# Mardle Home plc interim results\n\nMardle Home plc today announces its interim results for the six months "
+        "to 30 June 2025.\n\nRevenue in the first half of 2025 was £450.2m.\n", encoding="utf-8")
+    (tmp_path / "press.md").write_text(
+        "# Mardle Home plc\n\n*Retail Week, 3 March 2026*\n\nMardle Home plc said revenue in the second six months of "
+        "2025 was £520.4m.\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    assert one(result.claims.to_dict("records"), "£520.4m")["period_label"] == "H2 2025"
+    assert [f.message for f in result.findings if f.rule == "RC201"] == []
