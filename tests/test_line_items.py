@@ -262,3 +262,15 @@ def test_the_second_six_months_of_a_year_are_not_its_first_half(tmp_path):
     result = reconcile.audit([str(tmp_path)])
     assert one(result.claims.to_dict("records"), "£520.4m")["period_label"] == "H2 2025"
     assert [f.message for f in result.findings if f.rule == "RC201"] == []
+
+
+def test_a_sales_line_named_before_another_measure_is_not_that_measures_line(tmp_path):
+    rows = claims(tmp_path, "# Mardle Home plc results\n\nMardle Home plc today announces its results for the 52 weeks "
+                            "ended 1 March 2025.\n\nDriven by like-for-like sales, revenue rose 5.1%. Strong "
+                            "like-for-like sales meant gross margin rose 2.1%. Like-for-like sales rose 2.9%. "
+                            "Like-for-like sales were strong and total sales grew 4.4%.\n")
+    assert one(rows, "2.9%")["scope"] == "comparable sales"
+    for figure in ("5.1%", "2.1%", "4.4%"):
+        assert one(rows, figure)["scope"] != "comparable sales", figure
+    (tmp_path / "doc.md").rename(tmp_path / "results.md")
+    assert [f.message for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC201"] == []

@@ -344,15 +344,19 @@ class Vocabulary:
         m = self._count_noun.search(text)
         return singular(m.group(0).lower()) if m else ""
 
-    def sales_line(self, text: str, *, at_end: bool = False) -> str | None:
+    def sales_line(self, text: str, *, nearest: bool = False) -> str | None:
         """The named sales line ("comparable sales") whose words stand in ``text`` (with
-        ``at_end``, only right before its end: the measure word nearest a figure)."""
+        ``nearest``, only when no other measure word follows them: the words before a figure,
+        "like-for-like sales rose", not "driven by like-for-like sales, revenue rose")."""
         if self._sales_line is None:
             return None
         found = None
         for found in self._sales_line.finditer(text):
             pass
-        if found is None or at_end and text[found.end():].strip(" \t*:,"):
+        if found is None:
+            return None
+        rest = text[found.end():]
+        if nearest and (self.measures.cue_before("money", rest) or self.measures.cue_before("percent", rest)):
             return None
         return self._line_of.get(" ".join(found.group(1).lower().split()))
 
