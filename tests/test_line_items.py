@@ -274,3 +274,12 @@ def test_a_sales_line_named_before_another_measure_is_not_that_measures_line(tmp
         assert one(rows, figure)["scope"] != "comparable sales", figure
     (tmp_path / "doc.md").rename(tmp_path / "results.md")
     assert [f.message for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC201"] == []
+
+
+def test_a_bold_cell_with_spaces_inside_its_marks_is_read_as_its_figure(tmp_path):
+    rows = claims(tmp_path, "# Industrial Exoskeleton Market Report\n\nThe global industrial exoskeleton market was "
+                            "estimated at USD 1.31 billion in 2025.\n\n"
+                            "| End-use (2025) | Revenue (USD million) |\n|---|---|\n| Automotive | 402 |\n"
+                            "| **Total** | ** 1,310 ** |\n")
+    total = one(rows, "1,310")  # the figure as written, not " 1,310 "
+    assert total["value"] == 1.31e9 and total["figure"] in total["quote"]
