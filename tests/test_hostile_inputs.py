@@ -397,3 +397,15 @@ def test_many_amounts_and_large_tables_with_no_scale_note_stay_fast(tmp_path):
     frame = reconcile.extract_claims(str(tmp_path / "big.md"))
     assert time.perf_counter() - t0 < 25
     assert len(frame) == 4000 + 20 * 100 * 5
+
+
+def test_measure_words_before_long_runs_of_spaces_stay_fast(tmp_path):
+    # a plain-text page padded with spaces after a measure word ("… $10m revenue      …"):
+    # the check that a cue names the next figure tried every way to split the spaces
+    # among three optional gaps, cubic in the run (a tenth of a second per figure)
+    line = "Sales rose 5% to $10m revenue" + " " * 170 + "x\n"
+    (tmp_path / "a.txt").write_text("# Acme results\n\nAcme Inc reported results.\n\n" + line * 300, "utf-8")
+    t0 = time.perf_counter()
+    frame = reconcile.extract_claims(str(tmp_path / "a.txt"))
+    assert time.perf_counter() - t0 < 10
+    assert set(frame["figure"]) == {"5%", "$10m"}

@@ -305,3 +305,34 @@ def test_a_deduction_named_after_its_amount_and_the_year_before_after_from(tmp_p
                             "of A$15.1 million\n")
     underlying = one(rows, "A$15.1 million")
     assert (underlying["measure"], underlying["accounting"]) == ("net_income", "adjusted")
+def test_the_second_six_months_of_a_year_are_not_its_first_half(tmp_path):
+    (tmp_path / "interim.md").write_text(
+        "# Mardle Home plc interim results\n\nMardle Home plc today announces its interim results for the six months "
+        "to 30 June 2025.\n\nRevenue in the first half of 2025 was £450.2m.\n", encoding="utf-8")
+    (tmp_path / "press.md").write_text(
+        "# Mardle Home plc\n\n*Retail Week, 3 March 2026*\n\nMardle Home plc said revenue in the second six months of "
+        "2025 was £520.4m.\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    assert one(result.claims.to_dict("records"), "£520.4m")["period_label"] == "H2 2025"
+    assert [f.message for f in result.findings if f.rule == "RC201"] == []
+
+
+def test_a_sales_line_named_before_another_measure_is_not_that_measures_line(tmp_path):
+    rows = claims(tmp_path, "# Mardle Home plc results\n\nMardle Home plc today announces its results for the 52 weeks "
+                            "ended 1 March 2025.\n\nDriven by like-for-like sales, revenue rose 5.1%. Strong "
+                            "like-for-like sales meant gross margin rose 2.1%. Like-for-like sales rose 2.9%. "
+                            "Like-for-like sales were strong and total sales grew 4.4%.\n")
+    assert one(rows, "2.9%")["scope"] == "comparable sales"
+    for figure in ("5.1%", "2.1%", "4.4%"):
+        assert one(rows, figure)["scope"] != "comparable sales", figure
+    (tmp_path / "doc.md").rename(tmp_path / "results.md")
+    assert [f.message for f in reconcile.audit([str(tmp_path)]).findings if f.rule == "RC201"] == []
+
+
+def test_a_bold_cell_with_spaces_inside_its_marks_is_read_as_its_figure(tmp_path):
+    rows = claims(tmp_path, "# Industrial Exoskeleton Market Report\n\nThe global industrial exoskeleton market was "
+                            "estimated at USD 1.31 billion in 2025.\n\n"
+                            "| End-use (2025) | Revenue (USD million) |\n|---|---|\n| Automotive | 402 |\n"
+                            "| **Total** | ** 1,310 ** |\n")
+    total = one(rows, "1,310")  # the figure as written, not " 1,310 "
+    assert total["value"] == 1.31e9 and total["figure"] in total["quote"]

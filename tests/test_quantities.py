@@ -129,3 +129,17 @@ def test_every_iso_currency_code_but_words_and_names():
     assert got["12.5 million SEK"] == [(12.5e6, "SEK")]
     assert got["ZAR 12m"] == [(12e6, "ZAR")]
     assert got["TOP 10 firms"] == got["CVE 2024-1234"] == got["PHP 8.2 released"] == []
+
+
+def test_currency_codes_after_a_number_match_only_in_capitals():
+    # units.toml: codes are case-sensitive, words are not. With every ISO 4217 code a currency,
+    # a year before a name ("In 2019 Ron Howard", "the 2024 Sar report") is no amount of lei or riyals.
+    from reconcile.config import load_settings
+    from reconcile.extract.vocabulary import Vocabulary
+    finder = Vocabulary(load_settings(use_cwd=False)).quantities
+    for text in ("In 2019 Ron Howard founded the firm.", "the 2024 Sar report", "He paid 20 rub for it",
+                 "about 5 cad drawings", "sales in 2024 Nad"):
+        assert [(q.figure, q.unit) for q in finder.find(text)] == [], text
+    assert [(q.value, q.unit) for q in finder.find("12.5 million SEK and 3 RON")] == [(12.5e6, "SEK"), (3, "RON")]
+    assert [(q.value, q.unit) for q in finder.find("5 Euros, 7 POUNDS and 9 Australian Dollars")] == [
+        (5, "EUR"), (7, "GBP"), (9, "AUD")]

@@ -90,3 +90,19 @@ def test_a_quarter_spelled_as_short_month_names(extractor, text, year, quarter):
 def test_three_months_to_a_month_is_the_quarter_ending_then(extractor, text, year, month):
     (t,) = extractor.vocab.times.find(text)
     assert (t.year, t.month, t.ended) == (year, month, "quarter")
+
+
+@pytest.mark.parametrize("text,year,half,ended", [("the second six months of 2025", 2025, 2, ""),
+                                                  ("the last six months of 2025", 2025, 2, ""),
+                                                  ("the remaining six months of 2025", None, None, "six"),
+                                                  ("the last nine months of 2025", None, None, "nine")])
+def test_six_or_nine_months_that_are_not_the_first_are_no_first_half_nor_jan_to_sep(extractor, text, year, half,
+                                                                                     ended):
+    (t,) = extractor.vocab.times.find(text)
+    assert (t.year, t.half, t.ended) == (year, half, ended)
+
+
+def test_an_amount_in_millions_before_a_year_is_no_six_months(extractor):
+    # "$6M 2025": six million dollars, then the year
+    found = extractor.vocab.times.find("a $6M 2025 budget, €9M 24 and £6M FY25")
+    assert [t.year for t in found] == [2025, 2025] and all(t.half is None and not t.ended for t in found)

@@ -53,7 +53,7 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     "$96 billion in services revenue"), else the bold label that opens the bullet
     ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
     window = left[-120:]
-    line = ex.sales_line(_since_figure(window), at_end=False)
+    line = ex.sales_line(_since_figure(window), nearest=True)
     if line and d.q.unit in ("percent", "percentage_point"):
         # "after like-for-like sales rose 3.9%": the company's named line, as every document names it
         d.scope, d.scope_type, d.dimension = line, "segment", "segment"

@@ -116,19 +116,21 @@ class QuantityFinder:
     def __init__(self, units: UnitTable, *, count_nouns: list[str] = (), count_people: list[str] = ()) -> None:
         self.units = units
         self.prefix_code: dict[str, str] = {}
-        self.suffix_code: dict[str, str] = {}
+        self.suffix_code: dict[str, str] = {}  # looked up lower-cased
+        suffixes: set[str] = set()  # codes ("SEK") match in capitals only, words in any case
         for code, spec in units.currencies.items():
             for tok in spec.get("prefix", []):
                 self.prefix_code.setdefault(tok, code)
             for tok in spec.get("suffix", []):
                 self.suffix_code.setdefault(tok.lower(), code)
+                suffixes.add(tok if tok.isascii() and tok.isalpha() and tok.isupper() else tok.lower())
         #: a hundredth of a currency, written after the number: "35.5p", "12 pence"
         self.minor_code: dict[str, str] = {}
         for code, spec in units.currencies.items():
             for tok in spec.get("minor", []):
                 self.minor_code.setdefault(tok.lower(), code)
         pre = _alternation(self.prefix_code, word_boundary=False)
-        post = _alternation(self.suffix_code, word_boundary=True)
+        post = _alternation(suffixes, word_boundary=True)
         words = [w for w in units.scales if len(w) > 1]
         letters = [w for w in units.scales if len(w) == 1]
         word_scale = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -302,7 +302,9 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         inside = [q for q in found if start <= q.start < end]
         bold = len(cell) - len(cell.lstrip("*_"))  # "**1,310**": a total set in bold
         if bold:
-            cell = cell.strip("*_")
+            inner = cell.strip("*_")
+            bold += len(inner) - len(inner.lstrip())  # "** 1,310 **"
+            cell = inner.strip()
         m = _BARE_CELL.match(cell.replace(" ", "") if "/dollarsign" not in cell else cell)
         column = info.columns[col] if col < len(info.columns) else None
         if m is None or (column is None and info.scale is None):

@@ -63,9 +63,11 @@ _CAL = (
     r"|(?P<wk_n>[1-9]|[1-4]\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+weeks?\b"
     # "Six months FY2026", "the first nine months of 2025", "9M 2025": part of a year, to date
-    rf"|(?:first\s+)?(?P<sm_n>six|nine|6|9)[\s-]+months?(?:\s+(?:of|to|ended|ending|through))?\s+(?P<sm_fy>{_FYEAR})?"
+    # ("the second six months of 2025" is its second half; "the last nine months of 2025", none)
+    r"|(?:(?P<sm_w>first|second|last|final|latter|remaining|past|next|previous|prior|coming|trailing)\s+)?"
+    rf"(?P<sm_n>six|nine|6|9)[\s-]+months?(?:\s+(?:of|to|ended|ending|through))?\s+(?P<sm_fy>{_FYEAR})?"
     r"(?P<sm_y>(?:19|20)\d{2}|(?<=FY)\d{2}|(?<=FY )\d{2})\b"
-    r"|(?-i:(?P<smm_n>[69])M\s?(?P<smm_fy>FY\s?)?)(?P<smm_y>(?:19|20)\d{2}|\d{2})\b"
+    r"|(?<![$€£¥₹])(?-i:(?P<smm_n>[69])M\s?(?P<smm_fy>FY\s?)?)(?P<smm_y>(?:19|20)\d{2}|\d{2})\b"  # not "$6M 2025"
     r"|(?-i:(?P<m_up>JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
     r"\s+(?P<m_up_y>(?:19|20)\d{2})(?![\w-])"
     rf"|(?-i:(?P<m_mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -281,6 +283,12 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
         n = (g.get("sm_n") or g.get("smm_n")).lower()
         fiscal = bool(g.get("sm_fy") or g.get("smm_fy"))
         year = _year(g.get("sm_y") or g.get("smm_y"))
+        which = (g.get("sm_w") or "first").lower()
+        if which != "first":
+            if n in ("six", "6") and which in ("second", "last", "final", "latter"):
+                return TimeExpr(s, e, "point", year, prep=prep, half=2, fiscal=fiscal)
+            # "the remaining six months of 2025", "the last nine months of 2025": no period we can name
+            return TimeExpr(s, e, "point", None, prep=prep, ended="six" if n in ("six", "6") else "nine")
         if n in ("six", "6"):
             return TimeExpr(s, e, "point", year, prep=prep, half=1, fiscal=fiscal)
         return TimeExpr(s, e, "point", year, prep=prep, ended="nine", fiscal=fiscal)

@@ -111,12 +111,13 @@ class Measures:
 
 
 #: A cue followed by a figure of its own ("revenue of £843m") names that figure, not one before it.
-_NAMES_NEXT = re.compile(r"\s*(?:of|was|were|at|totall?ing|reached|:)?\s*(?:about|around|approximately|some)?\s*"
+#: (Each optional word takes the spaces after it: two gaps side by side could split a run of
+#: spaces every way, cubic in its length.)
+_NAMES_NEXT = re.compile(r"\s*(?:(?:of|was|were|at|totall?ing|reached|:)\s*)?(?:(?:about|around|approximately|some)\s*)?"
                          r"(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d")
-
-
-_NAMES_END = re.compile(r"\s*(?:of|was|were|at|totall?ing|reached|:)?\s*(?:about|around|approximately|some)?\s*"
-                        r"(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3})?\s?")
+#: The same words at the end of ``right``, where the next figure starts.
+_NAMES_END = re.compile(r"\s*(?:(?:of|was|were|at|totall?ing|reached|:)\s*)?(?:(?:about|around|approximately|some)\s*)?"
+                        r"(?:(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3})\s?)?")
 
 
 def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
@@ -364,15 +365,19 @@ class Vocabulary:
         m = self._count_noun.search(text)
         return singular(m.group(0).lower()) if m else ""
 
-    def sales_line(self, text: str, *, at_end: bool = False) -> str | None:
+    def sales_line(self, text: str, *, nearest: bool = False) -> str | None:
         """The named sales line ("comparable sales") whose words stand in ``text`` (with
-        ``at_end``, only right before its end: the measure word nearest a figure)."""
+        ``nearest``, only when no other measure word follows them: the words before a figure,
+        "like-for-like sales rose", not "driven by like-for-like sales, revenue rose")."""
         if self._sales_line is None:
             return None
         found = None
         for found in self._sales_line.finditer(text):
             pass
-        if found is None or at_end and text[found.end():].strip(" \t*:,"):
+        if found is None:
+            return None
+        rest = text[found.end():]
+        if nearest and (self.measures.cue_before("money", rest) or self.measures.cue_before("percent", rest)):
             return None
         return self._line_of.get(" ".join(found.group(1).lower().split()))
 

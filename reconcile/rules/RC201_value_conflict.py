@@ -27,7 +27,8 @@ two camps of equal size) the group is one finding naming every figure. Within on
 document, figures that disagree are one finding, unless they stand side by side in one
 sentence ("42% of its exports and 48% of its imports" describe two things); a document's
 own counts are not compared with each other (they are mostly of its parts), unless two have the
-same digits a power of ten apart ("684,000 passengers" against its table's 6.84 million): a slip of scale.
+same three or more digits a power of ten apart ("684,000 passengers" against its table's 6.84
+million): a slip of scale.
 
 Figures stated with no year (``undated_measures``: shares, and a company's own results in
 a story about it): two documents' undated shares are compared only when they are at
@@ -101,10 +102,18 @@ def _one_sentence(o: Outcome) -> bool:
     return len({(int(f.row["start"]), f.row["quote"]) for f in list(o.odd) + list(o.agree)}) == 1
 
 
+def _significant_digits(value: float) -> str:
+    """The digits of a value without leading or trailing zeros (684,000 and 6.84 million: "684")."""
+    return f"{value:.10e}".split("e")[0].replace(".", "").rstrip("0")
+
+
 def _scale_slip(o: Outcome) -> bool:
     """Two of a document's figures with the same digits a power of ten apart ("684,000
-    passengers" in the text, 6.84 million in its table): a slip of scale, not two parts."""
-    values = sorted({abs(f.value) for f in list(o.odd) + list(o.agree) if f.value})
+    passengers" in the text, 6.84 million in its table): a slip of scale, not two parts. The
+    digits must be three or more: a whole and its part often are round numbers ten times
+    apart ("1,200 employees", "120 of them in maintenance")."""
+    values = sorted({abs(f.value) for f in list(o.odd) + list(o.agree)
+                     if f.value and len(_significant_digits(abs(f.value))) >= 3})
     for i, a in enumerate(values):
         for b in values[i + 1 :]:
             ratio = b / a
