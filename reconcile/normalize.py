@@ -70,9 +70,8 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0,
             canon[s] = named[hit[0]]
         else:
             canon[s] = s
-            if key not in named:
-                chosen.append(key)
-                named[key] = s
+            chosen.append(key)
+            named[key] = s
     return canon
 
 
@@ -94,7 +93,7 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
     known: dict[str, tuple[str, str]] = {}  # usual form -> (subject, entity)
     for c in claims:
         if c.subject and c.entity_type == "market" and c.metric != QUALITATIVE:
-            known.setdefault(_usual_form(c.subject, forms), (c.subject, c.entity))
+            known.setdefault(_words_of(c.subject, forms).strip(), (c.subject, c.entity))  # "smart glasses" too
     if not known:
         return
     for doc, found in sorted(loose.items()):

@@ -143,3 +143,11 @@ def test_currency_codes_after_a_number_match_only_in_capitals():
     assert [(q.value, q.unit) for q in finder.find("12.5 million SEK and 3 RON")] == [(12.5e6, "SEK"), (3, "RON")]
     assert [(q.value, q.unit) for q in finder.find("5 Euros, 7 POUNDS and 9 Australian Dollars")] == [
         (5, "EUR"), (7, "GBP"), (9, "AUD")]
+
+
+def test_a_video_resolution_is_no_pence():
+    from reconcile.config import load_settings
+    from reconcile.extract.vocabulary import Vocabulary
+    finder = Vocabulary(load_settings(use_cwd=False)).quantities
+    assert finder.find("streams in 1080p and 720p") == []
+    assert [(q.value, q.unit) for q in finder.find("shares closed at 286p")] == [(2.86, "GBP")]

@@ -86,6 +86,10 @@ def _is_range_joiner(conn: str, before: str) -> bool:
     return not _FROM_END.search(before)
 
 
+#: Video resolutions written like pence ("1080p", "720p", "4320p").
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+
+
 def _alternation(tokens, *, word_boundary: bool) -> str:
     tokens = set(tokens)
     # Codes of capital letters only ("USD", "NOK", …: every ISO 4217 code) as one trie, tried
@@ -335,6 +339,8 @@ class QuantityFinder:
             q = self._count(m)
             return [q] if q is not None else []
         elif g.get("mn") is not None:
+            if g["mu"] == "p" and g["mn"] in _VIDEO_LINES:
+                return []  # "1080p", "720p": a video resolution, no pence
             unit = self.minor_code[g["mu"].strip().lower()]
             try:
                 value = self.units.to_base(g["mn"], None, unit)

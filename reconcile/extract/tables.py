@@ -30,7 +30,8 @@ _COUNT_ROW = re.compile(r"^\W*(employees|staff|headcount|full-time employees|sto
                         re.IGNORECASE)
 _CHANGE_HEADER = re.compile(r"\b(?:change|chg|growth|y/y|yoy|var(?:iance)?|\+/-)\b|%\s*ch", re.IGNORECASE)
 _DIVIDEND_ROW = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
-_PART_DIVIDEND = re.compile(r"\b(?:final|interim|special|first|second|third|quarterly)\b", re.IGNORECASE)
+#: A row of a part of the year's dividend: "Final dividend per share", "Interim dividend (pence)".
+_DIVIDEND_PART_ROW = re.compile(r"\b(?:final|interim|special|first|second|third|quarterly)\b", re.IGNORECASE)
 _ANALYST_PERIOD = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b", re.IGNORECASE)
 _ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$)|(?P<cents>cents?|pence|p))\)\s*$", re.IGNORECASE)
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
@@ -526,7 +527,7 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
                 # earnings; a final or interim dividend is a part of it
                 named = ex.measures.nearest("money", src, "", before=200)
                 whole = named is not None and named[0] == "dividend" and abs(q.value) < 1e5
-                d.measure = d.metric = "dividend" if whole and not _PART_DIVIDEND.search(src) else "other"
+                d.measure = d.metric = "dividend" if whole and not _DIVIDEND_PART_ROW.search(src) else "other"
                 d.metric = ex.family(d.measure)
                 return
             named = ex.measures.nearest("money", src, "", before=200)

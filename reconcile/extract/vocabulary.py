@@ -135,7 +135,7 @@ _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s
                        re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordinary\s+|common\s+)?share\b", re.IGNORECASE)
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
-_PER_SHARE_MEASURES = ("eps", "dividend")
+_PER_SHARE_MEASURES = ("eps", "dividend")  # passed over for an amount of 100,000 or more
 #: An amount deducted from the measure named before it: "profit, after £16.7m of charges".
 _DEDUCTED = re.compile(r"\b(?:after|before|excluding|net\s+of)\s+$", re.IGNORECASE)
 #: Such a deduction set off by commas between a measure and its figure: ", after … charges …, was".
@@ -152,19 +152,19 @@ _LEVEL_LINK = re.compile(r"^[^;:.%]*\b(?:was|were|is|are|stood|stands|remained|h
                          r"rose|fell|climbed|dropped|increased|decreased|eased|ticked\s+(?:up|down)|reached|hit)\b"
                          r"[^;:.%]*$", re.IGNORECASE)
 #: A dividend that is a part of the year's: "a final dividend of", "(interim 3.7p)".
-_PART_DIVIDEND = re.compile(r"\b(?:final|interim|special|quarterly)\b(?:\s+(?:ordinary\s+)?dividends?)?"
+_PART_OF_DIVIDEND = re.compile(r"\b(?:final|interim|special|quarterly)\b(?:\s+(?:ordinary\s+)?dividends?)?"
                             r"(?:\s+(?:per\s+share\s+)?(?:of|was|is|at|:))?\s*\(?\s*$", re.IGNORECASE)
 
 
 def _dividend_kind(left: str) -> str:
     """``dividend`` for the year's dividend per share, ``other`` for a final or interim one."""
-    return "other" if _PART_DIVIDEND.search(left[-45:]) else "dividend"  # never an amount of 100,000 or more
+    return "other" if _PART_OF_DIVIDEND.search(left[-45:]) else "dividend"
 # "earnings per share rose 7.6%": the share in "per share" makes no percentage a share
 # "shares rose 3%", "Shares in Brannock closed 3.4% higher", "the stock fell 2%"
 _STOCK_MOVE = re.compile(r"\b(?:shares|stock|share\s+price)\b(?:\s+(?:in|of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?"
                          r"\s+(?:\w+\s+)?(?:closed|ended|finished|traded|rose|fell|jumped|dropped|slid|gained|lost|were|was|"
                          r"climbed|tumbled|surged|sank|slipped|added|shed|edged)\b", re.IGNORECASE)
-_PER_SHARE = re.compile(r"\b(?:per|a)\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b", re.IGNORECASE)
+_PER_SHARE_WORDS = re.compile(r"\b(?:per|a)\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b", re.IGNORECASE)
 
 
 class Vocabulary:
@@ -277,7 +277,7 @@ class Vocabulary:
             return "margin"
         if unit == "percent" and self.is_change(left, right) and _STOCK_MOVE.search(left[-60:]):
             return "other"  # "Harwick shares rose 3%", "shares closed 3.4% higher": the stock's move
-        share_left, share_right = _PER_SHARE.sub("", left), _PER_SHARE.sub("", right)
+        share_left, share_right = _PER_SHARE_WORDS.sub("", left), _PER_SHARE_WORDS.sub("", right)
         if named and named[0] == "rate" and named[1] <= 30 and not cues.near("share", share_left, "", before=60, after=0):
             return "rate"  # "unemployment climbs to 4.7% as hiring cools, but pay growth holds up": a rate
         if unit == "percent" and cues.near("share", share_left, share_right, before=60, after=40):
