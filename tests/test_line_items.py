@@ -336,3 +336,34 @@ def test_a_bold_cell_with_spaces_inside_its_marks_is_read_as_its_figure(tmp_path
                             "| **Total** | ** 1,310 ** |\n")
     total = one(rows, "1,310")  # the figure as written, not " 1,310 "
     assert total["value"] == 1.31e9 and total["figure"] in total["quote"]
+
+
+PHARMA = """# Velmora Pharma AG: Full-year results 2024
+
+**Basel, 30 January 2025** – Velmora Pharma AG today reported its results for the year 2024.
+
+Group sales rose 3% to CHF 18,420 million (+7% at constant exchange rates). Core operating profit was CHF 6,010 million.
+
+| CHF m | 2024 | 2023 | % change (CHF) | % change (CER) |
+|---|---:|---:|---:|---:|
+| Group sales | 18,420 | 17,884 | 3 | 7 |
+| Pharmaceuticals | 14,120 | 13,640 | 4 | 8 |
+| Core EPS (CHF) | 15.42 | 14.61 | 6 | 11 |
+
+The Pharmaceuticals division grew sales 4% to CHF 14,120 million.
+"""
+
+
+def test_a_results_table_in_a_currency_code_with_percent_change_columns(tmp_path):
+    (tmp_path / "results.md").write_text(PHARMA, encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    rows = result.claims.to_dict("records")
+    got = {(r["line"], r["figure"]): r for r in rows}
+    change = got[(9, "3")]
+    assert (change["unit"], change["value"], change["measure"]) == ("percent", 3, "growth")
+    assert got[(9, "7")]["accounting"] == "constant_currency"  # "% change (CER)"
+    assert got[(10, "14,120")]["measure"] == "revenue"  # no measure from the sentence above the table
+    assert (got[(11, "15.42")]["value"], got[(11, "15.42")]["measure"]) == (15.42, "eps")  # "(CHF)": per share
+    assert got[(5, "CHF 6,010 million")]["accounting"] == "adjusted" and got[(5, "CHF 6,010 million")]["scope"] == "Global"
+    assert got[(13, "CHF 14,120 million")]["scope"] == "Pharmaceuticals"
+    assert [f.message for f in result.findings if f.severity != "info"] == []

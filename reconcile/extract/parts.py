@@ -26,8 +26,9 @@ _PART_ACTS = re.compile(
     r"(?:to\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|roughly\s+)?$")
 # A segment changing its revenue: "Chassis & Safety grew revenue by 9.0% to EUR 929.9 million".
 _PART_CHANGES = re.compile(
-    r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:increased|grew|raised|lifted|boosted|cut|reduced|"
-    r"lowered)\s+(?:its\s+)?(?:revenues?|sales|turnover|order\s+intake|orders)\s+by\s+"
+    r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:(?:division|segment|business|unit)\s+)?"
+    r"(?:increased|grew|raised|lifted|boosted|cut|reduced|"
+    r"lowered)\s+(?:its\s+)?(?:revenues?|sales|turnover|order\s+intake|orders)\s+(?:by\s+)?"
     r"(?:[\d.,]+\s*(?:%|per\s*cent|percent)\s+to\s+)?(?:about\s+|nearly\s+|almost\s+)?$")
 # A part's share, then its value: "Online now accounts for more than a quarter of sales, at £407.2m".
 _PART_SHARE_AT = re.compile(
@@ -70,9 +71,10 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
             name = unit.group(1)
     acting = (_PART_ACTS.search(window) or _PART_CHANGES.search(window) or _PART_SHARE_AT.search(window)) \
         if name is None else None
-    if acting and acting.group(1).split()[0].lower() not in _NOT_PART and acting.group(1).lower() != company.lower() \
-            and not ex.measures.cue_before("money", acting.group(1)) and not ex.regions.find(acting.group(1)):
-        name = acting.group(1)  # "Azure surpassed $75 billion in revenue"
+    actor = re.sub(r"^(?:The|Its|Our)\s+(?=[A-Z])", "", acting.group(1)) if acting else ""  # "The Pharmaceuticals division"
+    if acting and actor.split()[0].lower() not in _NOT_PART and actor.lower() != company.lower() \
+            and not ex.measures.cue_before("money", actor) and not ex.regions.find(actor):
+        name = actor  # "Azure surpassed $75 billion in revenue"
     bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)

@@ -33,7 +33,8 @@ _DIVIDEND_ROW = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 #: A row of a part of the year's dividend: "Final dividend per share", "Interim dividend (pence)".
 _DIVIDEND_PART_ROW = re.compile(r"\b(?:final|interim|special|first|second|third|quarterly)\b", re.IGNORECASE)
 _ANALYST_PERIOD = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b", re.IGNORECASE)
-_ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$)|(?P<cents>cents?|pence|p))\)\s*$", re.IGNORECASE)
+_ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$|(?-i:[A-Z]{3}))|(?P<cents>cents?|pence|p))\)\s*$",
+                       re.IGNORECASE)
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
 _SHARE_ROW = re.compile(
@@ -42,7 +43,9 @@ _SHARES_IN = re.compile(r"\bshares\b[^.;)]{0,40}?\b(thousands|millions)\b", re.I
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
 SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
-_PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$", re.IGNORECASE)
+#: A column of percentages: "(%)", "Growth %", "% change (CHF)", "% chg at CER", "% y/y".
+_PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$|^\W*%\s*(?:change|chg|ch\b|growth|y/y|yoy|var)",
+                             re.IGNORECASE)
 #: A period named as the base in a change column's header: "Change on Aug 2024 (%)".
 _BASE_IN_HEADER = re.compile(r"\b(?:on|from|over|vs\.?|versus|since|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 #: A caption that states its table's unit: "Volume change of GDP, per cent", "Annual rates (%)".
@@ -57,6 +60,9 @@ _WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+tota
 _YEAR_ENDED_HEAD = re.compile(r"\byears?\s+(?:ended|ending|to)\s+(?:\d{1,2}\s+)?([A-Z][a-z]+)", re.IGNORECASE)
 #: What may stand beside the counted noun in a column header that names only it: "Number of stores (#)".
 _COUNT_HEADER = re.compile(r"(?:\W|\b(?:number|no\.?|of|total|average|at|year|end|year-end|period-end)\b)*", re.IGNORECASE)
+#: A line above a table that is a sentence of the text, not its caption: "Core operating profit
+#: was CHF 6,010 million." names no measure for the table's rows.
+_PROSE_LINE = re.compile(r"\d[\d,.]*\s*(?:%|million|billion|bn|m\b)|[a-z]{2}[.!?]\s+[A-Z]|\b(?:was|were|rose|fell|grew|is|are)\b.*\.$")
 _RULE_LINE = re.compile(r"^[-=_~*\s]{3,}$")
 _NOTE_PAREN = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SPAN_QUARTER = re.compile(r"\b(?:three|3)\s+months\b|\bquarter", re.IGNORECASE)
@@ -206,7 +212,7 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
             # The scale note "(In millions, except per share data)" is no caption: its words
             # ("per share") would name a measure for every cell.
             without_note = _NOTE_PAREN.sub("", candidate).strip(" *_")
-            if not caption and len(candidate) <= 200 and without_note:
+            if not caption and len(candidate) <= 200 and without_note and not _PROSE_LINE.search(without_note):
                 caption = without_note
             if len(above) >= 2:
                 break
@@ -291,8 +297,9 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
                 for q in (_bare_cell_quantities(ctx, cells[1:])) ]
     row_unit = _ROW_UNIT.search(label)  # "Adj. EPS ($)", "Basic EPS (cents)": the row's own unit
     if row_unit:
-        code = ex.quantities.prefix_code.get(row_unit.group("sym") or "") or currency or ctx.currency
-        if code:
+        sym = row_unit.group("sym") or ""
+        code = ex.quantities.prefix_code.get(sym) or (None if sym else currency or ctx.currency)
+        if code:  # ("(XYZ)", a code it does not know: no unit of its own)
             factor, currency, except_per_share = (0.01 if row_unit.group("cents") else 1.0), code, False
     per_share = except_per_share and bool(_PER_SHARE.search(label))
     # A count of shares, not money ("Shares used in computing diluted earnings per share" too).
@@ -367,7 +374,8 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
         change_col = q.unit == "percent" and bool(_CHANGE_HEADER.search(col_header or ""))
-        for source in (right_in_cell, left_in_cell, row_label, col_header, caption):
+        corner = header[0] if header and col > 0 else ""  # "| End-use (2025) | Revenue (USD million) |"
+        for source in (right_in_cell, left_in_cell, row_label, col_header, corner, caption):
             found_t = [x for x in ex.times.find(source) if x.kind != "same"
                        and not (change_col and source is col_header and _BASE_IN_HEADER.search(source[:x.start]))]
             if found_t:
