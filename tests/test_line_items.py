@@ -367,3 +367,17 @@ def test_a_results_table_in_a_currency_code_with_percent_change_columns(tmp_path
     assert got[(5, "CHF 6,010 million")]["accounting"] == "adjusted" and got[(5, "CHF 6,010 million")]["scope"] == "Global"
     assert got[(13, "CHF 14,120 million")]["scope"] == "Pharmaceuticals"
     assert [f.message for f in result.findings if f.severity != "info"] == []
+
+
+def test_detail_rows_and_a_group_row_are_no_parts_summed_with_the_divisions(tmp_path):
+    (tmp_path / "results.md").write_text(
+        "# Tarnmoor Pharma AG: Full-year results 2024\n\n**Zug, 29 January 2025** – Tarnmoor Pharma AG today reported "
+        "full-year results for 2024. Group sales grew 6% to CHF 11,240 million.\n\n"
+        "| CHF m | 2024 | 2023 |\n|---|---:|---:|\n| Pharmaceuticals | 8,410 | 7,890 |\n"
+        "| – Oncology | 3,560 | 3,210 |\n| – Immunology | 2,740 | 2,650 |\n| Consumer Health | 2,830 | 2,715 |\n"
+        "| **Group** | **11,240** | **10,605** |\n", encoding="utf-8")
+    result = reconcile.audit([str(tmp_path)])
+    rows = {r["figure"]: r for r in result.claims.to_dict("records")}
+    assert (rows["3,560"]["scope"], rows["3,560"]["dimension"]) == ("Oncology", "detail")
+    assert rows["11,240"]["scope"] == "Global"
+    assert [f.rule for f in result.findings if f.severity != "info"] == []

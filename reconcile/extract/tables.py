@@ -54,8 +54,10 @@ _PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", 
 #: (Each character matched one way only: a label of many "%" or "s.a." must not backtrack for ever.)
 _BASIS_ONLY = re.compile(r"(?:(?:n\.?\s?)?s\.\s?a|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|[\W_])*",
                          re.IGNORECASE)
-_WHOLE_ROW = re.compile(r"^\W*(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b",
-                        re.IGNORECASE)
+_WHOLE_ROW = re.compile(r"^\W*(?:(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b"
+                        r"|group\W*$)", re.IGNORECASE)
+#: A row that details the row above it: "– Oncology", "of which: Oncology", "thereof Europe".
+_DETAIL_ROW = re.compile(r"^\s*(?:[–—-]+|of\s+which:?|o/w:?|thereof:?|incl(?:uding|\.)?:?)\s*(?=\w)", re.IGNORECASE)
 #: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
 _YEAR_ENDED_HEAD = re.compile(r"\byears?\s+(?:ended|ending|to)\s+(?:\d{1,2}\s+)?([A-Z][a-z]+)", re.IGNORECASE)
 #: What may stand beside the counted noun in a column header that names only it: "Number of stores (#)".
@@ -605,6 +607,10 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
         return
     if _BASIS_ONLY.fullmatch(ex.measures.basis.sub("", row_label)) and ex.measures.basis.search(row_label):
         return  # "Quarter-on-quarter, s.a.": the row says how the whole changed, not a part
+    detail = _DETAIL_ROW.match(row_label)
+    if detail:  # a part of the part above it: never summed with the parts it belongs to
+        d.scope, d.scope_type, d.dimension = ex.segment_label(row_label[detail.end():]), "segment", "detail"
+        return
     if _period_only(ex, row_label):
         return  # "| 2021 | 1,604 | 171 |", "| August 2025 (r) | …": a row per period, not a part
     region = ex.regions.resolve(row_label)
