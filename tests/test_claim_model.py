@@ -6,19 +6,7 @@ from __future__ import annotations
 import pytest
 
 import reconcile
-
-
-def claims(tmp_path, text, name="doc.md"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    frame = reconcile.extract_claims(str(path))
-    return [row for row in frame.to_dict("records")]
-
-
-def one(rows, figure):
-    found = [r for r in rows if r["figure"] == figure]
-    assert len(found) == 1, [r["figure"] for r in rows]
-    return found[0]
+from docclaims import claims, one
 
 
 RELEASE = """Earnings Release FY24 Q4

@@ -7,18 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 import reconcile
-
-
-def claims(tmp_path, text, name="doc.md"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return reconcile.extract_claims(str(path)).to_dict("records")
-
-
-def one(rows, figure, line=None):
-    found = [r for r in rows if r["figure"] == figure and (line is None or r["line"] == line)]
-    assert len(found) == 1, [(r["figure"], r["line"]) for r in rows]
-    return found[0]
+from docclaims import claims, one
 
 
 RESULTS = """# Harwick Marine plc — preliminary results for the year to 31 March 2025
