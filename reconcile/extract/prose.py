@@ -17,6 +17,7 @@ from .draft import DocContext, Draft, trim_span
 from .links import cagr_periods, respectively, restated_years
 from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .parts import company_part
+from .timeexpr import ANALYST_MARK
 from .timing import apply_time
 from .vocabulary import Vocabulary
 
@@ -607,7 +608,7 @@ _A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 #: An analyst's period written as estimated or actual: "FY26E", "3Q25A", "1H25E".
-_ANALYST_MARK = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b")
+_ANALYST_MARK = re.compile(ANALYST_MARK)
 
 
 #: "By product, …", "By end use, …": the breakdown a sentence's segments belong to.

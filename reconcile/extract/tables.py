@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import NUM, Quantity
-from .timeexpr import TimeExpr, is_month, month_number
+from .timeexpr import ANALYST_MARK, TimeExpr, is_month, month_number
 from .timing import apply_time
 from .vocabulary import Vocabulary
 
@@ -32,7 +32,7 @@ _CHANGE_HEADER = re.compile(r"\b(?:change|chg|growth|y/y|yoy|var(?:iance)?|\+/-)
 _DIVIDEND_ROW = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 #: A row of a part of the year's dividend: "Final dividend per share", "Interim dividend (pence)".
 _DIVIDEND_PART_ROW = re.compile(r"\b(?:final|interim|special|first|second|third|quarterly)\b", re.IGNORECASE)
-_ANALYST_PERIOD = re.compile(r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b", re.IGNORECASE)
+_ANALYST_PERIOD = re.compile(ANALYST_MARK, re.IGNORECASE)
 _ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$|(?-i:[A-Z]{3}))|(?P<cents>cents?|pence|p))\)\s*$",
                        re.IGNORECASE)
 _PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
@@ -361,6 +361,8 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
     quote = (cells[0][0], cells[-1][1])
     drafts = []
     company_doc = ctx.company_doc
+    label_firm = _firm(ex, label)  # a row per research firm ("| Solvane Partners | …"), looked up once
+    header_firms: dict[str, str] = {}
     for q in found:
         col = next((i for i, c in enumerate(cells) if c[0] <= q.start < c[1]), len(cells) - 1)
         col_header = header[col] if col < len(header) else ""
@@ -412,8 +414,10 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             years = sorted(x.year for x in header_years)
             d.period_start, d.period_end = years[0], d.period_end or years[-1]
         d.company = last_company(ctx, row_label, caption)
-        row_firm = _firm(ex, row_label)
-        d.attributed_to = row_firm or _firm(ex, col_header)  # "| Solvane Partners | $2.46bn (2025) |"
+        row_firm = label_firm if col > 0 else ""
+        if col_header not in header_firms:
+            header_firms[col_header] = _firm(ex, col_header)
+        d.attributed_to = row_firm or header_firms[col_header]  # "| Solvane Partners | $2.46bn (2025) |"
         if not row_firm:  # a row per research firm says whose estimate, not which part of the market
             _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
         section = _section_above(ctx, info, line_no) if company_doc and d.scope_type == "global" else ""

@@ -120,6 +120,10 @@ _MONTH_SPAN = (
 )
 
 
+#: An analyst's period marked estimated or actual: "FY26E", "3Q25A", "1H25E" (group 1: the mark).
+ANALYST_MARK = r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b"
+
+
 # Every time expression holds a year or one of these words; text without them has none.
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
