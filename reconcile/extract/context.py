@@ -39,6 +39,10 @@ _DATELINE = re.compile(
 _BYLINE_MONTH = re.compile(
     rf"^[ \t]*[*_](?:[^*_\n]*?[|—–][ \t]*|(?i:published|updated|posted|issued|dated)[ \t]*:?[ \t]*)?\b({_FULL_MONTH})[ \t]+((?:19|20)\d{{2}})[ \t]*(?:[|—–][^*_\n]*)?[*_][ \t]*$",
     re.MULTILINE)
+# A wire story's dateline without a year: "STUTTGART, July 30 (Calder Wire) -", "LONDON, 12 March (Reuters) –".
+_WIRE_DATELINE = re.compile(
+    rf"^[ \t*_]*[A-Z][A-Z .'-]{{2,30}},[ \t]+(?:({_FULL_MONTH}|May)[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+({_FULL_MONTH}|May))[ \t]*\(",
+    re.MULTILINE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
@@ -77,7 +81,10 @@ _ECONOMY = phrase_pattern([
 #: A quarter named without its year in a company story's title or opening: "3Q Profit",
 #: "fiscal third-quarter profit", "third-quarter results".
 _QUARTER_NAMED = re.compile(r"(?:\b(?P<n>[1-4])Q\b(?!\s*'?\d)|\b(?P<fis>fiscal\s+)?(?P<w>first|second|third|fourth)[\s-]quarter\b"
-                            r"(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2}))", re.IGNORECASE)
+                            r"(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2})"
+                            r"|\b(?P<hfis>fiscal\s+)?(?P<hw>first|second)[\s-]half\b(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2})"
+                            r"|\b(?P<hn>[12])H\b(?!\s*'?\d)|(?-i:\bH(?P<hn2>[12])\b)(?![\s-]*'?\d))", re.IGNORECASE)
+_THE_QUARTER = re.compile(r"\b(?:the|this)\s+quarter\b(?!\s+(?:end\w*|to|of|through)\b)", re.IGNORECASE)
 _OUTLOOK_NEAR = re.compile(r"\b(?:guid\w*|outlook|forecast\w*|expect\w*|implied|sees|targets?|estimates?)\b", re.IGNORECASE)
 
 
@@ -91,7 +98,7 @@ def _quarter_ended(t: TimeExpr, ctx: DocContext) -> TimeExpr:
     return replace(t, year=year, quarter=(t.month - 1) // 3 + 1, month=None, ended="", last_month=t.month)
 
 
-def _reported_quarter(head: str, year: int, month: int) -> TimeExpr | None:
+def _reported_quarter(head: str, year: int, month: int, *, calendar_year: bool = False) -> TimeExpr | None:
     """The quarter a company story reports when it names one without a year ("3Q profit
     climbs 26%", "posted a jump in fiscal third-quarter profit"): the latest such quarter
     ended by the story's date (within four months of it), preferring one called fiscal; a
@@ -100,6 +107,14 @@ def _reported_quarter(head: str, year: int, month: int) -> TimeExpr | None:
     for m in _QUARTER_NAMED.finditer(head):
         if _OUTLOOK_NEAR.search(head[max(0, m.start() - 25) : m.end() + 25]):
             continue
+        if m.group("hw") or m.group("hn") or m.group("hn2"):  # "first-half profit falls", "H1 beat"
+            h = int(m.group("hn") or m.group("hn2")) if not m.group("hw") else 1 if m.group("hw").lower() == "first" else 2
+            if (month - 6 * h) % 12 > 4:
+                continue
+            fiscal = bool(m.group("hfis"))
+            found.append((not fiscal, m.start(), TimeExpr(m.start(), m.end(), "point", year if 6 * h <= month else year - 1,
+                                                         half=h, fiscal=fiscal)))
+            continue
         q = int(m.group("n")) if m.group("n") else QUARTER_WORDS[m.group("w").lower()]
         months_since = (month - 3 * q) % 12
         if months_since > 4:
@@ -107,6 +122,14 @@ def _reported_quarter(head: str, year: int, month: int) -> TimeExpr | None:
         found.append((not m.group("fis"), m.start(), TimeExpr(m.start(), m.end(), "point",
                                                             year if 3 * q <= month else year - 1, quarter=q,
                                                             fiscal=bool(m.group("fis")))))
+    if not found and calendar_year:
+        the = _THE_QUARTER.search(head)
+        if the is not None:
+            # "Robotics carries the quarter" in a note of 29 October 2025: the calendar quarter
+            # ended a month or two before (a fiscal year ending in another month names its own)
+            q = next((q for q in (1, 2, 3, 4) if 1 <= (month - 3 * q) % 12 <= 2), None)
+            if q is not None:
+                return TimeExpr(the.start(), the.end(), "point", year if 3 * q < month else year - 1, quarter=q)
     return min(found, key=lambda f: f[:2])[2] if found else None
 
 
@@ -147,6 +170,12 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
     m = _BYLINE_MONTH.search(doc.visible[:600])  # "*Rail Systems Review | December 2025 | Interview by …*"
     if m:
         return int(m.group(2)), month_number(m.group(1))
+    m = _WIRE_DATELINE.search(doc.visible[:1500])
+    if m:
+        # "STUTTGART, July 30 (Calder Wire) -": a wire story's date, its year the one year the story names
+        years = set(re.findall(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%])", doc.visible))
+        if len(years) == 1:
+            return int(years.pop()), month_number(m.group(1) or m.group(2))
     return None, None
 
 
@@ -517,7 +546,13 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                     ctx.default_time = replace(t, year=year, month=None, fiscal=True)
                     break
             if ctx.default_time is None and ctx.base_year and ctx.base_month:
-                ctx.default_time = _reported_quarter(head + "\n" + text[:700], ctx.base_year, ctx.base_month)
+                # "revenue in the second quarter ended July 26": the quarter named with its end
+                ctx.default_time = next((t for t in times.find(head + "\n" + text[:1500])
+                                         if t.kind == "point" and t.ended == "quarter" and t.quarter and t.month), None)
+            if ctx.default_time is None and ctx.base_year and ctx.base_month:
+                ctx.default_time = _reported_quarter(head + "\n" + text[:700], ctx.base_year, ctx.base_month,
+                                                     calendar_year=ctx.fiscal_year_end == 12
+                                                     or ctx.fiscal_year_end is None and not ctx.fiscal)
     elif ctx.entity_type == "economy":
         ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":

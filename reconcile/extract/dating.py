@@ -181,6 +181,12 @@ _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|a
                        r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
 
 
+#: A base restated per share before its period: ", or $1.36 per share," in "from $352.1 million, or
+#: $1.36 per share, a year earlier".
+_OR_PER_SHARE = re.compile(r"^\s*,?\s*or\s+[^,;.()]{1,30}?(?:\.\d+[^,;.()]{0,30}?)?\b(?:per\s+(?:diluted\s+|basic\s+)?share|a\s+share)\s*,?",
+                           re.IGNORECASE)
+
+
 #: "up 5.8% on last year's £587.9m", "against the prior year's $1.2 billion".
 LAST_YEARS = re.compile(r"\b(?:on|from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|prior|previous)\s+"
                          r"year'?s\s+(?:figure\s+of\s+|total\s+of\s+)?$", re.IGNORECASE)
@@ -204,7 +210,7 @@ def prior_period(d: Draft) -> None:
         d.year -= 1
 
 
-def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: bool = False) -> None:
+def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: bool = False, after: str = "") -> None:
     """ "Operating margin was 14.2%, compared with 16.9% a year earlier": the base measures what
     the figure before it does, a year before it. In a company's results, a base of no period
     of its own ("net income was $107.5 million, compared with $85.2 million") is the same
@@ -212,8 +218,12 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
     if d.q.unit == prev.q.unit and prev.measure in ("margin", "share", "rate", "eps", "price") \
             and d.measure in ("growth", "other", prev.measure):
         d.measure, d.metric, d.negative = prev.measure, prev.metric, False
-    if _YEAR_AGO.match(around.right) and prev.year and not (prev.period_start or prev.period_end):
+    # "from $352.1 million, or $1.36 per share, a year earlier": the period past the restatement
+    restated = _OR_PER_SHARE.match(after)
+    right = after[restated.end():] if restated else around.right
+    if _YEAR_AGO.match(right) and prev.year and not (prev.period_start or prev.period_end):
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
+        d.year_ago = bool(restated)
     elif (not d.own_time and _FROM_BEFORE.search(around.own_left[-20:]) and d.q.unit == prev.q.unit == "percent"
           and prev.measure in ("rate", "growth") and d.measure == prev.measure and prev.year and not prev.half
           and (prev.month or prev.quarter)):

@@ -265,6 +265,8 @@ def _lead_ins(vocab: Vocabulary, ctx: DocContext, lines: list[int]) -> None:
         # "Market size and forecast to 2030" dates nothing: the end of a forecast is no year of the lines below
         times = [t for t in vocab.times.find(line) if t.kind == "point" and (t.year or t.quarter or t.month)
                  and not t.is_end_only and not is_base(line, t)]  # "highest since late 2024" dates nothing
+        if times and all(t.dated and not t.ended for t in times):
+            times = []  # "**Equity Research | Autos | 30 July 2025**": a byline's date, no period
         leads.append((line_no, times[-1] if times else None, vocab.basis(line, "")))
     i = 0
     current = None
@@ -327,13 +329,18 @@ def _default_kind(ctx: DocContext, d: Draft) -> str:
     if d.metric == "cagr" or d.measure == "cagr":
         return "forecast"
     year = d.year or d.period_end
-    if year and ctx.base_year and d.fiscal and d.year and ctx.fiscal_year_end and ctx.fiscal_year_end != 12:
+    fye = ctx.fiscal_year_end or d.year_end
+    if year and ctx.base_year and d.fiscal and d.year and fye and fye != 12:
         # a fiscal period ending before the document's date is past: Q1 of the year to March
         # 2026 ended in June 2025
-        fye = ctx.fiscal_year_end
         end_month = (fye + 3 * d.quarter - 1) % 12 + 1 if d.quarter else (fye + 6 * d.half - 1) % 12 + 1 if d.half else fye
-        end_year = d.year if end_month <= ctx.fiscal_year_end else d.year - 1
+        end_year = d.year if end_month <= fye else d.year - 1
         return "forecast" if (end_year, end_month) > (ctx.base_year, ctx.base_month or 12) else "actual"
+    if year and ctx.base_year and d.fiscal and not fye and year == ctx.base_year + 1 and (d.quarter or d.half) \
+            and not (d.time is not None and d.time.is_end_only):
+        # "Q2 FY26" in a note of August 2025, the year's end not said: a fiscal year named by the
+        # calendar year it ends in has its first quarters behind it
+        return "actual"
     if year and ctx.base_year:
         return "forecast" if year > ctx.base_year else "actual"
     if d.time is not None and d.time.is_end_only:

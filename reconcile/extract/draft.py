@@ -84,6 +84,7 @@ class DocContext:
     acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
     table_cache: dict = field(default_factory=dict)
     amounts: list = field(default_factory=list)  # the document's money figures (a table's scale may be implied by them)
+    named_periods: dict = field(default_factory=dict)  # ("q", 2) -> (year, fiscal) of the first "Q2 FY26" written
     paragraph_time: dict = field(default_factory=dict)  # line -> (time, basis, line of the lead-in) opening its paragraph
 
 

@@ -38,6 +38,8 @@ _PART_SHARE_AT = re.compile(
 _PART_UNIT = re.compile(r"\b(?:revenues?|sales|income|profit)\s+(?:from|at|in|of)\s+(?:the|its)\s+"
                         r"((?:[\w&-]+\s+){0,3}[\w&-]+?)\s+(?:unit|segment|division|business|arm)\b(?![^.;]*\$)",
                         re.IGNORECASE)
+#: A figure in brackets after the part it is of: "in Chassis & Safety (adj. EBIT margin 11.8%)".
+_PART_BRACKETED = re.compile(r"\b(?:in|at|for|from)\s+([A-Z][\w'’-]*(?:\s+(?:&|and)?\s*[A-Z][\w'’-]*){0,3})\s*\([^()\d]{0,40}$")
 _NOT_PART = {"the", "it", "this", "that", "we", "our", "its", "they", "he", "she", "revenue", "sales", "total", "net",
              "company", "management", "analysts", "economists", "in", "and", "but"}
 _BULLET_LABEL = re.compile(r"^[\s*•·-]*\*\*([^*:\n]{2,60}?):?\*\*:?"
@@ -75,6 +77,11 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     if acting and actor.split()[0].lower() not in _NOT_PART and actor.lower() != company.lower() \
             and not ex.measures.cue_before("money", actor) and not ex.regions.find(actor):
         name = actor  # "Azure surpassed $75 billion in revenue"
+    if name is None:
+        inside = _PART_BRACKETED.search(window)  # "the beat entirely in Chassis & Safety (adj. EBIT margin 11.8%)"
+        if inside and inside.group(1).split()[0].lower() not in _NOT_PART and inside.group(1).lower() != company.lower() \
+                and not ex.regions.find(inside.group(1)) and not ex.times.find(inside.group(1)):
+            name = inside.group(1)
     bare_label = False
     if name is None:
         label = _BULLET_LABEL.match(line_before)

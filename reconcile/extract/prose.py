@@ -204,7 +204,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         read_time(ex, ctx, d, t or leading, carry)
         apply_time(ctx, d, d.time, inherited_year=prev_year)
         if i and BASE_BEFORE.search(around.own_left[-25:]):
-            comparison_base(ex, d, drafts[i - 1], around, company=ctx.company_doc or ctx.entity_type == "company")
+            comparison_base(ex, d, drafts[i - 1], around, company=ctx.company_doc or ctx.entity_type == "company",
+                            after=text[q.end : q.end + 90])
         if d.year is not None:
             prev_year = d.year
         if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):
@@ -347,6 +348,9 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
 _DIVISION_REFERRED = re.compile(r"\bthe\s+(?:division|segment|unit|business\s+unit)(?:['’]s|\s+(?:posted|reported|"
                                 r"recorded|delivered))\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
+#: A sentence that opens with a part doing something: "Powertrain remains the drag: …".
+_SENTENCE_SUBJECT = re.compile(r"^[\s*_]*([A-Z][\w&'’-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:remains?|was|is|has|had|"
+                               r"saw|posted|reported|grew|fell|rose|delivered|continued|struggled|lagged|led|stayed)\b")
 
 
 def _segment_referred(d: Draft, around: _Around, prev: Draft | None, carry: dict) -> None:
@@ -357,8 +361,19 @@ def _segment_referred(d: Draft, around: _Around, prev: Draft | None, carry: dict
         clause = around.own_left.rsplit(".", 1)[-1]
         if prev is not None and prev.scope_type == "segment" and _ITS.search(clause):
             d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
-        elif carry.get("segment") and _DIVISION_REFERRED.search(around.full_left[-120:]):
-            d.scope, d.scope_type, d.dimension = carry["segment"]
+        elif referred := _DIVISION_REFERRED.search(around.full_left[-120:]):
+            sentence = around.full_left[: len(around.full_left) - 120 + referred.start()] if len(around.full_left) > 120 \
+                else around.full_left[: referred.start()]
+            opener = _SENTENCE_SUBJECT.search(re.split(r"(?<=[.!?])\s+", sentence)[-1])
+            if opener and opener.group(1).split()[0].lower() not in ("it", "the", "we", "our", "its", "this", "that") \
+                    and opener.group(1) not in (d.company or "", d.entity or ""):
+                # "Powertrain remains the drag: … the division's margin was 7.0%": the division the sentence opens with
+                d.scope, d.scope_type, d.dimension = opener.group(1), "segment", "segment"
+            elif carry.get("segment"):
+                d.scope, d.scope_type, d.dimension = carry["segment"]
+            else:  # "the division's margin" of a division no figure named: a part, which one unsaid
+                d.scope, d.scope_type, d.dimension = "unnamed division", "segment", "segment"
+                d.confidence *= 0.5
     if d.scope_type == "segment":
         carry["segment"] = (d.scope, d.scope_type, d.dimension)
 

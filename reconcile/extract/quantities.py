@@ -105,8 +105,8 @@ def _alternation(tokens, *, word_boundary: bool) -> str:
             pat = r"(?<![A-Za-z])" + pat
         if word_boundary and tok[-1:].isalpha():
             pat += r"(?![A-Za-z])"
-            if tok[:1].islower():
-                pat += r"(?!\s+(?:of|per)\b)"  # "5 pounds of flour" is a weight
+            if tok.startswith("pound"):
+                pat += r"(?!\s+(?:of|per)\b)"  # "5 pounds of flour" is a weight; "5 million euros of charges", money
         # All-letter lowercase words match in any case; codes and symbols as written.
         if tok.replace(" ", "").replace(".", "").isalpha() and tok == tok.lower():
             pat = f"(?i:{pat})"  # "u.s. dollars" too
@@ -153,8 +153,9 @@ class QuantityFinder:
             rf"(?:{joiner}(?P<pre2>{pre})?\s?(?P<n2>{NUM}))?(?:(?P<s2>{scale}))?"
             rf"(?:\s?(?P<post>{post}))?(?P<plus>\+)?"
         )
+        # "4.2 billion to 4.4 billion euros", "10-15 million euros": a range before the currency word
         money_post = (
-            rf"{lead}(?P<bn1>{NUM})(?:\s?{DASH}\s?(?P<bn2>{NUM}))?(?:(?P<bs>{scale}))?\s?"
+            rf"{lead}(?P<bn1>{NUM})(?:(?P<bs1>{scale})?(?:\s?{DASH}\s?|\s+(?P<bconn>to|and)\s+)(?P<bn2>{NUM}))?(?:(?P<bs>{scale}))?\s?"
             rf"(?P<bpost>{post})(?P<bplus>\+)?"
         )
         pct_unit = (r"%|(?i:percentage\s+points?|percent|per\s?cent|pc|pp|basis\s+points?|bps|bp)"
@@ -239,7 +240,7 @@ class QuantityFinder:
             if match is None:
                 q = self._count_after_noun(text, m.start()) if self.count_before is not None else None
                 if q is None and out:
-                    q = self._prior_count(text, m.start(), out[-1])
+                    q = self._prior_count(text, m.start(), out[-1]) or self._prior_money(text, m.start(), out[-1])
                 window = text[max(0, m.start() - 80) : m.start()] if q is None else ""
                 if window and ("ndex" in window or "PI" in window or "PMI" in window or "HICP" in window):  # CPI, PPI, PMI
                     q = index_level(text, m.start(), out[-1] if out else None)
@@ -300,7 +301,7 @@ class QuantityFinder:
     def _build(self, m: re.Match, text: str) -> tuple[list[Quantity], int | None]:
         """The quantities a match holds, and where to scan next when it held two separate figures."""
         g = m.groupdict()
-        conn = "conn" if g.get("conn") else "pconn" if g.get("pconn") else None
+        conn = "conn" if g.get("conn") else "pconn" if g.get("pconn") else "bconn" if g.get("bconn") else None
         other_currency = g.get("pre2") and self.prefix_code[g["pre2"]] != self.prefix_code[g["pre"]]
         before = text[max(0, m.start() - 16) : m.start()]
         if conn and g[conn].lower() != "and" and _BY_END.search(text, max(0, m.start() - 35), m.start()):
@@ -312,6 +313,9 @@ class QuantityFinder:
                 first = self._first_of_pair(m, text)
                 return ([first] if first else []), m.end(conn)
             return whole, None
+        if conn == "bconn" and (re.fullmatch(r"(?:19|20)\d\d", g["bn1"]) or g[conn].lower() == "and"
+                                and not _is_range_joiner(g[conn], before)):
+            return [], m.end(conn)  # "in 2023 and 5 million euros": the first number is no amount
         if other_currency or conn and not _is_range_joiner(g[conn], before):
             # "from $10 to $15 billion" is two figures, not a range; the first shares the
             # second's scale when it has none of its own.
@@ -351,7 +355,7 @@ class QuantityFinder:
             return [Quantity(m.start(), m.end(), m.group(0), value, value, value, unit, False, False, decimals)]
         else:
             unit = self.suffix_code[g["bpost"].lower()]
-            n1, n2, s1, s2 = g["bn1"], g["bn2"], None, g["bs"]
+            n1, n2, s1, s2 = g["bn1"], g["bn2"], g.get("bs1"), g["bs"]
             plus = bool(g["bplus"])
         try:
             low = self.units.to_base(n1, s1 or s2, unit) * factor
@@ -375,6 +379,11 @@ class QuantityFinder:
                 return None  # "rose from 3 to 4%": the first has no unit of its own
             n1 = ("-" if g["sign"] else "") + g["pn1"]
             unit, scale = PERCENT, None
+        elif g.get("bn1") is not None:
+            # "from 4.2 billion to 4.4 billion euros": the first in the currency written after the second
+            end = m.end("bs1") if g.get("bs1") else m.end("bn1")
+            unit = self.suffix_code[g["bpost"].lower()]
+            n1, scale = g["bn1"], g.get("bs1") or g["bs"]
         else:
             end = m.end("s1") if g["s1"] else m.end("n1")
             unit = self.prefix_code[g["pre"]]
@@ -408,6 +417,17 @@ class QuantityFinder:
             return None
         return self._bare_count(text, s, last.unit)
 
+    def _prior_money(self, text: str, s: int, last: Quantity) -> Quantity | None:
+        """ "fell to 83.4 million euros in January-June from 97.6 million a year earlier": the
+        amount compared with, in the currency of the amount before it, when it has a scale word."""
+        if not self.units.is_currency(last.unit) or s - last.end > 70 or not _MONEY_BASE_BETWEEN.match(text, last.end, s):
+            return None
+        m = self.count_number.match(text, s)
+        if m is None or not m.group("cs") or m.group("cs").strip().lower() not in _SCALE_WORDS:
+            return None
+        q = self._bare_count(text, s, last.unit)
+        return q
+
     def _bare_count(self, text: str, s: int, unit: str) -> Quantity | None:
         """The number at ``s`` as a count of ``unit`` when it has a scale word or thousands
         separators ("82.5 million", "3,310"), else None."""
@@ -439,6 +459,11 @@ class QuantityFinder:
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         return Quantity(m.start(), end, m.string[m.start() : end], value, value, value, unit, False, False, decimals)
 
+
+#: Between an amount and the unitless one it is compared with ("… from 97.6 million a year earlier").
+_MONEY_BASE_BETWEEN = re.compile(r"[^.;:\d%$€£¥\n]{0,60}\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+"
+                                 r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+_SCALE_WORDS = {"million", "billion", "trillion", "mn", "bn", "m", "b"}
 
 INDEX = "index"
 #: An index level after its index: "the food stores index stood at 98.7", "The index level

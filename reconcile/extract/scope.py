@@ -218,7 +218,7 @@ _PART_STOP = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "company", "company's", "firm", "firm's", "group's", "maker", "manufacturer", "business's",
 }
-_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])'?\d{2,4}[AEae]?|[1-4]Q(?:\d{2,4})?[AEae]?|(?:19|20)\d{2}[AE]?|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
+_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])(?:'?\d{2,4}[AEae]?)?|[1-4]Q(?:\d{2,4})?[AEae]?|(?:19|20)\d{2}[AE]?|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
                         re.IGNORECASE)
 _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}

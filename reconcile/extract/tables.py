@@ -404,6 +404,10 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             # "| Q3 FY2025 operating income | Operating margin |": a column of no period of its own
             # beside dated ones is of the latest of them
             t = max(header_years, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0))
+        if t is None and header_years and col_header and ex.cues.kind(col_header) in ("consensus", "forecast") \
+                and len({(x.year, x.quarter, x.half, x.month, x.fiscal) for x in header_years}) == 1:
+            # "| H1 25A | H1 25E (KB) | Consensus |": the expectation of the one period the table is about
+            t = header_years[0]
         apply_time(ctx, d, t)
         if t is not None and source is row_label and header and not d.fiscal and d.year and not (d.quarter or d.month):
             ended = _YEAR_ENDED_HEAD.search(header[0])

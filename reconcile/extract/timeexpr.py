@@ -47,7 +47,9 @@ _CAL = (
     rf"|(?P<nh_n>[12])H(?P<nh_y>(?:19|20)\d{{2}}|\d{{2}})?(?:[AE]\b|\b)"
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
     rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
-    rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})\b"
+    # "the second quarter ended July 26": a quarter and the month it ended in (a fiscal one when they disagree)
+    rf"(?:,?\s+end(?:ed|ing)\s+(?P<qe_mon>{_MONTH})\s+\d{{1,2}}\b(?:,?\s+(?P<qe_y>(?:19|20)\d{{2}}))?)?"
+    rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)"
     rf"|(?P<h_w>first|second)\s+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
     rf"|(?:year|(?:12|twelve)[\s-]+months|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
@@ -56,7 +58,8 @@ _CAL = (
     r"|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)"
     rf"\s+(?:end(?:ed|ing)|to)\s+(?:(?P<e_mon>{_MONTH})\.?(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
     # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
-    rf"|(?P<eq_span>quarter|three\s+months)\s+(?:end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH}))"
+    rf"|(?P<eq_span>quarter|three\s+months)\s+(?:end(?:ed|ing)\s+(?:(?P<eq_mon>{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?P<eq_mon2>{_MONTH})"
+    rf"|in\s+(?P<eq_mon4>{_MONTH})\b)"
     rf"|to\s+(?:\d{{1,2}}\s+)?(?P<eq_mon3>{_MONTH})\b)"
     r"(?![\d,]*\s*(?:19|20)\d{2})"
     # "the ten-week Christmas period", "the 10 weeks to 4 January": some weeks, no whole year
@@ -261,6 +264,9 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("q_n"):
         return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
     if g.get("q_w"):
+        if g.get("qe_mon") and not g.get("q_y2"):
+            return TimeExpr(s, e, "point", _year(g["qe_y"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
+                            month=month_number(g["qe_mon"]), ended="quarter", fiscal=bool(g["q_fis"]))
         return TimeExpr(s, e, "point", _year(g["q_y2"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
                         fiscal=bool(g["q_fis"] or g["q_fy2"]))
     if g.get("h_n"):
@@ -297,7 +303,7 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
             return TimeExpr(s, e, "point", year, prep=prep, half=1, fiscal=fiscal)
         return TimeExpr(s, e, "point", year, prep=prep, ended="nine", fiscal=fiscal)
     if g.get("eq_span"):
-        return TimeExpr(s, e, "point", None, prep=prep, month=month_number(g["eq_mon"] or g["eq_mon2"] or g["eq_mon3"]),
+        return TimeExpr(s, e, "point", None, prep=prep, month=month_number(g["eq_mon"] or g["eq_mon2"] or g["eq_mon3"] or g["eq_mon4"]),
                         ended="quarter")
     if g.get("m_up"):  # "RETAIL TRADE, KESTRIA: SEPTEMBER 2025"
         return TimeExpr(s, e, "point", int(g["m_up_y"]), prep=prep, month=month_number(g["m_up"]))

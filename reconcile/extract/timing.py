@@ -33,21 +33,30 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
     fye = ctx.fiscal_year_end
     if t.ended in ("six", "nine"):
         _to_date(ctx, d, t)
+        if d.year is None:
+            d.confidence *= 0.8  # "the first nine months of fiscal 2024": a period, just none we can name
         return
     if t.ended == "weeks":
+        d.confidence *= 0.8
         return  # "over the ten-week Christmas period": part of a year, none we can name
     if t.ended:
         if t.ended == "quarter" and t.year is None:
             # "for the quarter ended Nov. 1": the quarter the release reports, else the latest
             # one ending in that month before the story's date
-            if ctx.default_time is not None and ctx.default_time.quarter:
+            if ctx.default_time is not None and ctx.default_time.quarter and not t.quarter \
+                    and ctx.default_time.month in (None, t.month):
                 _point(ctx, d, ctx.default_time)
                 return
             year = _year_of_month(ctx, t.month)
             if year is None:
                 return
-            t = TimeExpr(t.start, t.end, "point", year, prep=t.prep, month=t.month, ended="quarter")
+            t = TimeExpr(t.start, t.end, "point", year, prep=t.prep, month=t.month, ended="quarter", quarter=t.quarter)
         if t.ended == "quarter":
+            if t.quarter and t.quarter != (t.month - 1) // 3 + 1 and not (fye and fye != 12):
+                # "the second quarter ended July 26": a fiscal quarter, of a year ending three
+                # months on from each quarter's end (January here)
+                fye = (t.month + 3 * (4 - t.quarter) - 1) % 12 + 1
+                d.year_end = fye
             if fye and fye != 12:
                 d.year, d.quarter = fiscal_of(t.month, t.year, fye)
                 d.fiscal = True
@@ -76,6 +85,22 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
                 d.fiscal = True
             return
         d.fiscal = t.fiscal or ctx.fiscal
+        named = ("q", t.quarter) if t.quarter else ("h", t.half)
+        if t.year:
+            ctx.named_periods.setdefault(named, (t.year, t.fiscal))
+        elif named in ctx.named_periods or t.quarter and any(k[0] == "q" for k in ctx.named_periods):
+            # "Q2 FY26 revenue of $2,846m … Q2 non-GAAP EPS of $2.13": the year the document gave that
+            # quarter; "… the Q3 guide": the next quarter of the latest one it dated
+            if named in ctx.named_periods:
+                d.year, d.fiscal = ctx.named_periods[named]
+            else:
+                (_, q), (year, fiscal) = max(((k, v) for k, v in ctx.named_periods.items() if k[0] == "q"),
+                                             key=lambda kv: (kv[1][0], kv[0][1]))
+                d.year, d.fiscal = (year if t.quarter > q else year + 1), fiscal
+            d.fiscal = d.fiscal or ctx.fiscal
+            if d.fiscal and d.year:
+                _named_by_start(ctx, d)
+            return
         d.year = t.year or ctx.default_year
         if d.year is None and ctx.base_year:
             # "in the first half" in a story of December 2025: the latest such part of a year

@@ -347,10 +347,10 @@ class Vocabulary:
         # the figure's own clause: nothing past a semicolon or an "and" naming the next figure
         # ("revenue of $4.82 billion and adjusted EPS of $10.35")
         own_left = _DEDUCTION_ASIDE.sub(" ", own_left[-260:])  # "Underlying net profit, excluding …, of A$15.1m"
-        left, right = own_left.rsplit(";", 1)[-1][-70:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
+        left, right = own_left.rsplit(";", 1)[-1][-80:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
         if "adjust" in left.lower() or "adjust" in right.lower():
             left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
-        clause = left[-60:] + "\n" + right[:40]
+        clause = left[-80:] + "\n" + right[:40]
         if not pat.search(clause):
             return "reported"
         found = {m.lastgroup for m in pat.finditer(clause)}

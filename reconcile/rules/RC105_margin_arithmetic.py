@@ -5,7 +5,7 @@ kinds and their words are ``[margins]`` in ``measures.toml``): a gross margin di
 gross profit by revenue, an operating margin operating income, a net margin net income.
 When the same document states that income and the revenue for the same subject, scope
 and year (same calendar; for a quarter's margin, the same quarter; for an adjusted margin,
-the adjusted income), the implied margin is ``income / revenue``; rounding of all
+the adjusted income; for an analyst's estimate, the same analyst's estimates), the implied margin is ``income / revenue``; rounding of all
 three figures and ``tolerance_pp`` are allowed for, and any pair of the document's
 figures that gives the stated margin clears it. A table cell's margin, named only by its
 column header, is checked against its own row's income and revenue, of whichever kind the
@@ -42,6 +42,11 @@ def _basis(f) -> str:
     return "adjusted" if f.row.get("accounting") == "adjusted" else "reported"
 
 
+def _kind(f) -> str:
+    """Actual, or whose expectation: an analyst's estimate column's margin divides its own estimates."""
+    return str(f.row.get("kind") or "actual")
+
+
 class MarginArithmetic(Rule):
     __doc__ = __doc__
     code = "RC105"
@@ -61,11 +66,11 @@ class MarginArithmetic(Rule):
             if f.measure == "margin" and f.unit == "percent":  # the measure measures.toml calls a margin
                 margins.append((f, period))
             elif f.unit not in ("percent", "percentage_point"):
-                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, f.measure,
+                money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, _kind(f), f.measure,
                                   _basis(f)), []).append(f)
         for m, period in margins:
             kind = kind_before(m, margin_kinds)
-            key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period)
+            key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period, _kind(m))
             if kind is None:
                 # a table cell under "Operating margin": its own row's income and revenue, of
                 # whichever kind the row has; reported when no kind's pair gives the margin

@@ -1,0 +1,132 @@
+"""Periods, bases and parts in wire stories and analyst notes, on text written for these tests:
+a dateline without a year, a first half or a quarter named without one, a fiscal quarter named
+with the day it ended, a base restated per share before "a year earlier", a consensus column,
+a byline's date, a division named only as "the division", and amounts whose currency is the
+amount's before them."""
+
+from __future__ import annotations
+
+from docclaims import claims, one
+
+
+WIRE = """# Quellbrook first-half profit falls on plant closure costs
+
+FRANKFURT, July 30 (Tallis Wire) - Quellbrook Components said on Wednesday its first-half net profit
+fell as it booked restructuring charges.
+
+Net profit fell to 83.4 million euros in January-June from 97.6 million a year earlier, hit by
+36.5 million euros of special items linked to the closure.
+
+Adjusted earnings before interest and taxes (EBIT) rose 11% to 179.3 million euros, above the
+171.2 million euros expected on average by analysts.
+
+Quellbrook confirmed it expects 2025 revenue of 4.2 billion to 4.4 billion euros.
+"""
+
+
+def test_a_wire_story_without_a_year_is_dated_by_the_one_year_it_names(tmp_path):
+    rows = claims(tmp_path, WIRE)
+    profit = one(rows, "83.4 million euros")
+    assert (profit["year"], profit["measure"]) == (2025, "net_income")
+    earlier = one(rows, "97.6 million")  # its currency is the amount's before it; its year the one before
+    assert (earlier["value"], earlier["unit"], earlier["year"]) == (97.6e6, "EUR", 2024)
+    ebit = one(rows, "179.3 million euros")
+    assert (ebit["year"], ebit["period_label"], ebit["accounting"]) == (2025, "H1 2025", "adjusted")
+    expected = one(rows, "171.2 million euros")
+    assert expected["kind"] == "consensus"
+    charges = one(rows, "36.5 million euros")  # "euros of special items": money, not a weight
+    assert (charges["unit"], charges["measure"]) == ("EUR", "other")
+    outlook = one(rows, "4.2 billion to 4.4 billion euros")  # a range, its currency written once, after it
+    assert (outlook["low"], outlook["high"], outlook["kind"]) == (4.2e9, 4.4e9, "guidance")
+
+
+def test_pounds_of_something_stay_a_weight(tmp_path):
+    rows = claims(tmp_path, "# Bakery notes\n\nThe bakery used 5 pounds of flour a day and sold bread for 3 dollars a loaf.\n")
+    assert [r["figure"] for r in rows] == ["3 dollars"]
+
+
+NOTE = """**Harrow Lane Securities | Equity Research | Semiconductors**
+
+# Pelmont Devices (PLMD) — Data Center carries the quarter; raising PT
+
+*21 August 2025 | Analyst: A. N. Other*
+
+Pelmont delivered a clean beat. Q2 FY26 revenue of $2,846m came in 1.6% above consensus ($2,801m).
+Q2 non-GAAP EPS of $2.13 compares with the Street's $2.18. The Q3 guide is ahead of us.
+"""
+
+
+def test_a_quarter_named_again_without_its_year_keeps_the_year_given_before(tmp_path):
+    rows = claims(tmp_path, NOTE)
+    revenue = one(rows, "$2,846m")
+    assert (revenue["period_label"], revenue["kind"]) == ("Q2 FY2026", "actual")
+    eps = one(rows, "$2.13")
+    assert (eps["period_label"], eps["scope"], eps["kind"]) == ("Q2 FY2026", "Global", "actual")
+
+
+CALENDAR_NOTE = """# Orlin Medical (ORLM) — Robotics carries the quarter
+
+**Tally Securities | Equity Research | 29 October 2025**
+
+**Bottom line.** A clean beat. Revenue of $1.24bn (+11.2% y/y) came in 2% above consensus at $1.21bn.
+
+| $m, FYE Dec | 3Q24A | 3Q25A |
+|---|---:|---:|
+| Revenue | 1,114.2 | 1,238.6 |
+"""
+
+
+def test_the_quarter_a_note_speaks_of_is_the_calendar_quarter_just_ended(tmp_path):
+    rows = claims(tmp_path, CALENDAR_NOTE)
+    revenue = one(rows, "$1.24bn")
+    assert (revenue["year"], revenue["quarter"], revenue["month"]) == (2025, 3, None)  # not the byline's October
+    assert one(rows, "$1.21bn")["kind"] == "consensus"
+
+
+FISCAL_WIRE = """# Dornick forecasts upbeat third quarter
+
+*By A. Reporter | Harbour News | August 20, 2025*
+
+(Harbour) - Dornick Semiconductor forecast third-quarter revenue above estimates on Wednesday.
+
+Revenue in the second quarter ended July 26 rose 19% to $2.85 billion. Net income rose to $498.6 million,
+or $1.94 per share, from $352.1 million, or $1.36 per share, a year earlier.
+
+For the first half of fiscal 2026, revenue totalled $5.51 billion.
+"""
+
+
+def test_a_quarter_named_with_the_day_it_ended_tells_the_fiscal_year(tmp_path):
+    rows = claims(tmp_path, FISCAL_WIRE)
+    revenue = one(rows, "$2.85 billion")
+    # a second quarter ending in July is a fiscal one, of a year ending in January 2026
+    assert (revenue["period_label"], revenue["fiscal_year_end"]) == ("Q2 FY2026", 1)
+    assert one(rows, "$498.6 million")["period_label"] == "Q2 FY2026"
+    for figure in ("$352.1 million", "$1.36"):  # the base, restated per share, is a year before
+        assert one(rows, figure)["period_label"] == "Q2 FY2025", figure
+
+
+SCORECARD = """# Tessmark Components (TSM GY) – H1 25: Chassis carries the beat
+
+**Brandt Equity Research | Autos | 30 July 2025**
+
+**First take.** H1 adj. EBIT of EUR 179m came in above consensus, with the beat entirely in Chassis & Safety
+(adj. EBIT margin 11.8%). Powertrain remains the drag: on our calculation the division's adj. EBIT margin was
+only 7.0% in H1.
+
+| EURm | H1 25A | H1 25E (KB) | Consensus |
+|---|---:|---:|---:|
+| Revenue | 2,134.6 | 2,098.0 | 2,105.3 |
+| Adj. EBIT | 179.3 | 168.5 | 171.2 |
+"""
+
+
+def test_an_analysts_scorecard_and_the_parts_its_prose_names(tmp_path):
+    rows = claims(tmp_path, SCORECARD)
+    for figure, kind in (("2,134.6", "actual"), ("2,098.0", "forecast"), ("2,105.3", "consensus")):
+        row = one(rows, figure)
+        assert (row["period_label"], row["kind"]) == ("H1 2025", kind), figure  # "H1 25A"; consensus of the same half
+    ebit = one(rows, "EUR 179m")
+    assert (ebit["year"], ebit["month"]) == (2025, None)  # the byline's date is no period
+    assert one(rows, "11.8%")["scope"] == "Chassis & Safety"
+    assert one(rows, "7.0%")["scope"] == "Powertrain"
