@@ -523,6 +523,11 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         if t.kind == "point" and t.year:
             ctx.default_year = t.year
             break
+    for heading in [title, *doc.headings[:12]]:
+        # "## Results for 1H FY2026": the year of a half or quarter later named without one
+        for t in times.find(heading):
+            if t.kind == "point" and (t.quarter or t.half) and t.year and not t.ended:
+                ctx.named_periods.setdefault(("q", t.quarter) if t.quarter else ("h", t.half), (t.year, t.fiscal))
     ctx.acronyms = _acronyms(vocab, text)
     ctx.company_doc = ctx.entity_type == "company" or _count_at_least(_STATEMENT, text[:_HEAD], 3)
     if ctx.company_doc:

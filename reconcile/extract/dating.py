@@ -178,7 +178,8 @@ _EXPECTED = re.compile(r"\b(?:estimates?|expect\w*|consensus|forecasts?|guidance
 #: Right before the base of a comparison with the previous reading: "to 2.9% from 2.8%".
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+)?$", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|ago|before)|prior[\s-]+year(?:\s+period|\s+quarter)?|"
-                       r"year[\s-]+ago\s+(?:period|quarter))\b", re.IGNORECASE)
+                       r"year[\s-]+ago\s+(?:period|quarter)|same\s+(?:quarter|period|half|month)\s+(?:of\s+|in\s+)?(?:the\s+)?"
+                       r"(?:previous|prior|last|preceding)\s+(?:fiscal\s+|financial\s+)?year)\b", re.IGNORECASE)
 
 
 #: A base restated per share before its period: ", or $1.36 per share," in "from $352.1 million, or

@@ -51,6 +51,18 @@ def _since_figure(window: str) -> str:
     return re.split(r"[;.]\s|\d[\d.,]*\s*%|\(", window)[-1]
 
 
+_ROW_LABEL = re.compile(r"^[ \t]*\|[ \t]*\**([^|*\n]+?)\**[ \t]*\|", re.MULTILINE)
+
+
+def _row_labels(ctx: DocContext) -> frozenset:
+    """The first cells of the document's table rows, lower-cased (looked up once per document)."""
+    found = ctx.table_cache.get("row_labels")
+    if found is None:
+        found = frozenset(m.group(1).strip().lower() for m in _ROW_LABEL.finditer(ctx.doc.visible))
+        ctx.table_cache["row_labels"] = found
+    return found
+
+
 def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: str, line_before: str) -> bool:
     """In a company's document, the segment named before the measure word ("Devices revenue",
     "$96 billion in services revenue"), else the bold label that opens the bullet
@@ -86,14 +98,16 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     if name is None:
         label = _BULLET_LABEL.match(line_before)
         label_text = (label.group(1) or label.group(2)) if label else ""
-        if label and label_text.rstrip().endswith("."):
-            label = None  # "**Estimates.** We now model…": a run-in heading, not a part
+        if label and label_text.rstrip().endswith(".") and label_text.strip(" .").lower() not in _row_labels(ctx):
+            # "**Estimates.** We now model…": a run-in heading, not a part ("**HVAC Systems.** Revenue
+            # rose 6.6%" names a row of the document's segment table: a part)
+            label = None
         if label and re.fullmatch(r"[A-Z]{1,2}:?", label_text.strip()):
             label = None  # "**AK:** Last year we did …": an interview's speaker, by initials
         if label and not ex.times.find(label_text) and not _SECTION_WORD.search(label_text):
             text = label_text.strip()
             cue = ex.measures.cue_before("money" if ex.units.is_currency(d.q.unit) else "percent", text)
-            name = part_before(text, cue.start(), "", company) if cue else text
+            name = part_before(text, cue.start(), "", company) if cue else text.rstrip(" .")
             bare_label = cue is None
             if name and (not any(c.isupper() for c in name[:2]) or name.lower() == company.lower()):
                 name = None

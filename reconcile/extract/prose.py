@@ -155,6 +155,12 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
         same_unit = next((p for p in reversed(drafts[:i]) if not p.dropped and p.q.unit == q.unit), None) if i else None
         _read_measure(ex, ctx, d, same_unit or (drafts[i - 1] if i else before), around, has_market, regions)
+        if i and d.measure in ("growth", "other") and q.unit == "percent" and drafts[i - 1].q.unit == "percentage_point" \
+                and drafts[i - 1].measure in ("margin", "share", "rate") and _PP_TO.match(around.own_left):
+            # "the core operating margin improved 0.5 percentage points to 8.9%": the level the margin reached
+            d.measure, d.metric, d.negative, d.basis = drafts[i - 1].measure, ex.family(drafts[i - 1].measure), False, ""
+            if d.accounting == "reported":
+                d.accounting = drafts[i - 1].accounting  # "Adjusted operating margin expanded 70 bp to 24.6%"
         if d.q.unit not in ("percent", "percentage_point") and d.measure not in ("eps", "price", "other") \
                 and ex.is_amount_change(around.own_left):
             # "rose by $12.0 million to …": a change, not a level (signed: "fell by $3.1 million")
@@ -333,15 +339,21 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     elif (not ctx.company_doc and not ctx.entity_type and d.scope_type == "global" and not d.explicit_global
           and (d.measure in ("share", "cagr", "market_size") or (d.measure == "other" and ex.units.is_currency(d.q.unit)))):
         _market_segment(ex, ctx, d, around)
-        if d.scope_type == "global" and prev is not None and prev.dimension == "segment" and (
+        if d.scope_type == "global" and prev is not None and prev.scope_type == "segment" and (
                 (prev.q.unit == d.q.unit and _FROM_TO.match(around.own_left))  # "rises from X in 2026 to Y"
-                or (d.measure == "cagr" and ex.units.is_currency(prev.q.unit) and _SEGMENT_CAGR.match(around.own_left))):
+                or (d.measure == "cagr" and ex.units.is_currency(prev.q.unit) and _SEGMENT_CAGR.match(around.own_left))
+                or (d.measure == "cagr" and prev.measure in ("share", "market_size") and _SAME_SUBJECT_CAGR.match(around.own_left))):
             d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension  # "…, a CAGR of 14.6%"
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
-        if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit):
+        if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit) \
+                and ex.measures.nearest("money", around.left, around.right) is None:  # not "an impairment loss of ¥22.1bn"
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+
+
+#: Between a change in points and the level it reached: "… 0.5 percentage points to 8.9%".
+_PP_TO = re.compile(r"^\s*(?:y/y\s+|year[\s-]on[\s-]year\s+)?,?\s*(?:to|reaching|at)\s+$", re.IGNORECASE)
 
 
 #: A segment referred back to: "the division's adjusted EBIT", "…; its adjusted EBIT margin".
@@ -438,6 +450,10 @@ _DATELINE = re.compile(r"^\s*(?:\*\*[A-Z][A-Za-z .,'’-]{0,40}?\*\*\s*(?:\([^()
 #: Between the two values of "rise from USD 246.0 million in 2026 to USD 905.0 million".
 _FROM_TO = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2}\s+)?to\s+$")
 #: "…to USD 905.0 million in 2034, a CAGR of 14.6%": the segment's own rate.
+#: A clause that goes on about the same part: "… held 58.7% of 2024 revenue, and are expected to grow at a CAGR of".
+_SAME_SUBJECT_CAGR = re.compile(r"^[^.;:]{0,30}?,?\s+and\s+(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+"
+                                r"to\s+(?:grow|expand|rise|register|post|record)\s+(?:at\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?"
+                                r"(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$", re.IGNORECASE)
 _SEGMENT_CAGR = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2})?\s*,\s*(?:a|an|at\s+an?|representing\s+an?)\s+"
                            r"(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$", re.IGNORECASE)
 

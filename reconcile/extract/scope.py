@@ -224,7 +224,7 @@ _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achi
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
 _PART_SKIP = {"quarterly", "annual", "total", "net", "gaap", "non-gaap", "reported", "fiscal", "overall",
               "adjusted", "diluted", "basic", "organic", "underlying", "worldwide", "global", "consolidated",
-              "group", "statutory", "ifrs", "headline", "core", "recurring", "comparable"}
+              "group", "statutory", "ifrs", "headline", "core", "recurring", "comparable", "segment", "division"}
 _IN_PART = re.compile(r"^\s+in\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:[A-Z][\w&'’-]*|and|&|of)){0,5})\s+(?:was|were|grew|increased|"
                       r"decreased|rose|fell|reached|totaled|totalled)\b")
 

@@ -43,6 +43,8 @@ _SHARES_IN = re.compile(r"\bshares\b[^.;)]{0,40}?\b(thousands|millions)\b", re.I
 _BARE_CELL = re.compile(rf"^(?P<cur>\$|/dollarsign)?\s*(?P<open>\()?\s*(?P<cur2>\$)?\s*(?P<neg>[-−])?(?P<num>{NUM})\s*(?P<close>\))?$")
 # A line opening with a scale note, above a table a converter flattened to one cell per line.
 SCALE_LINE = re.compile(r"^\s*\((?:[$€£¥]\s*)?in\s+(?:thousands|millions|billions)", re.IGNORECASE | re.MULTILINE)
+#: A row of percentages: "Operating margin (%)", "Equity ratio, %".
+_ROW_PERCENT = re.compile(r"(?:\(\s*%\s*\)|\(\s*per\s?cent\s*\)|,\s*%)\s*$", re.IGNORECASE)
 #: A column of percentages: "(%)", "Growth %", "% change (CHF)", "% chg at CER", "% y/y".
 _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$|^\W*%\s*(?:change|chg|ch\b|growth|y/y|yoy|var)",
                              re.IGNORECASE)
@@ -303,6 +305,8 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         code = ex.quantities.prefix_code.get(sym) or (None if sym else currency or ctx.currency)
         if code:  # ("(XYZ)", a code it does not know: no unit of its own)
             factor, currency, except_per_share = (0.01 if row_unit.group("cents") else 1.0), code, False
+    elif _ROW_PERCENT.search(label):  # "| Operating margin (%) | 7.7 | 6.5 |": percentages in a money table
+        factor, currency, except_per_share = 1.0, "percent", False
     per_share = except_per_share and bool(_PER_SHARE.search(label))
     # A count of shares, not money ("Shares used in computing diluted earnings per share" too).
     shares = bool(_SHARE_ROW.match(label)) or bool(_SHARE_COUNT.search(label)) and not per_share
@@ -627,8 +631,9 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
     if region and region != "Global":
         d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
         return
-    if company_doc and ex.measures.nearest("money", row_label, "", before=200) is not None:
-        return  # "Net income", "Total net sales": a line item of the whole company, not a part
+    if company_doc and (ex.measures.nearest("money", row_label, "", before=200) is not None
+                        or d.q.unit == "percent" and ex.measures.nearest("percent", row_label, "", before=200) is not None):
+        return  # "Net income", "Total net sales", "Operating margin (%)": a line item of the whole company, not a part
     if region == "Global" or _LABEL_CUES.search(row_label) and label_dim in ("", "region"):
         return  # "Market Size in 2025 | USD 616.26 Billion": a key, not a part
     dim = label_dim or caption_dim

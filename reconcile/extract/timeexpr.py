@@ -44,11 +44,13 @@ _CAL = (
     # "2024/25", are read where periods are)
     rf"|FY\s?'?(?P<sy_a>\d{{2}})/(?P<sy_b>\d{{2}})(?![\d/])"
     rf"|(?P<nq_q>[1-4])Q(?:\s*(?P<nq_fy>FY\s?'?)?(?P<nq_y>(?:19|20)\d{{2}}|\d{{2}}))?(?:[AE]\b|\b)"
-    rf"|(?P<nh_n>[12])H(?P<nh_y>(?:19|20)\d{{2}}|\d{{2}})?(?:[AE]\b|\b)"
+    rf"|(?P<nh_n>[12])H(?:\s?(?P<nh_fy>FY\s?'?)?(?P<nh_y>(?:19|20)\d{{2}}|(?<![ Y])\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?(?:[AE]\b|\b)"
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
     rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
     # "the second quarter ended July 26": a quarter and the month it ended in (a fiscal one when they disagree)
-    rf"(?:,?\s+end(?:ed|ing)\s+(?P<qe_mon>{_MONTH})\s+\d{{1,2}}\b(?:,?\s+(?P<qe_y>(?:19|20)\d{{2}}))?)?"
+    rf"(?:,?\s+end(?:ed|ing)\s+(?P<qe_mon>{_MONTH})\s+\d{{1,2}}\b(?:,?\s+(?P<qe_y>(?:19|20)\d{{2}}))?"
+    # "the second quarter alone (July 1 to September 30, 2025)": the quarter and the day it ended
+    rf"|(?:\s+alone)?\s*\((?:[^()]{{0,30}}?\bto\s+)?(?P<qe_mon2>{_MONTH})\s+\d{{1,2}},?\s+(?P<qe_y2>(?:19|20)\d{{2}})\))?"
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)"
     rf"|(?P<h_w>first|second)\s+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
@@ -131,7 +133,7 @@ ANALYST_MARK = r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b"
 _WORTH_LOOKING = re.compile(r"(?:19|20)\d\d|period|years|same|year\b|month\b", re.IGNORECASE)
 # Quarters, halves, fiscal years and months: only where one of these words occurs.
 _WORTH_LOOKING_MORE = re.compile(
-    r"[Qq]uarter|QUARTER|[Hh]alf|[Mm]onths|MONTHS|[Ww]eeks?\b|\b[69]M\s?(?:FY)?\d|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
+    r"[Qq]uarter|QUARTER|[Hh]alf|[Mm]onths|MONTHS|[Ww]eeks?\b|\b[69]M\s?(?:FY)?\d|[Ff]iscal|FISCAL|FY|\b[QH][1-4]|\b[1-4]Q\b|\b[1-4]Q\d|\dQ[1-4]|\d[\s-]Q[1-4]|\d/\d\d|\b[12]H\s?(?:FY|\d)|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|"
     r"MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 
 
@@ -259,14 +261,14 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
         return TimeExpr(s, e, "point", _year(g["yq_y"]), prep=prep, quarter=int(g["yq_q"]))
     if g.get("nq_q"):  # an analyst's "3Q25A", "4Q25E", "4Q", "3Q FY2025"
         return TimeExpr(s, e, "point", _year(g["nq_y"]), prep=prep, quarter=int(g["nq_q"]), fiscal=bool(g["nq_fy"]))
-    if g.get("nh_n"):  # "1H25", "2H"
-        return TimeExpr(s, e, "point", _year(g["nh_y"]), prep=prep, half=int(g["nh_n"]))
+    if g.get("nh_n"):  # "1H25", "2H", "1H FY2026"
+        return TimeExpr(s, e, "point", _year(g["nh_y"]), prep=prep, half=int(g["nh_n"]), fiscal=bool(g.get("nh_fy")))
     if g.get("q_n"):
         return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
     if g.get("q_w"):
-        if g.get("qe_mon") and not g.get("q_y2"):
-            return TimeExpr(s, e, "point", _year(g["qe_y"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
-                            month=month_number(g["qe_mon"]), ended="quarter", fiscal=bool(g["q_fis"]))
+        if (g.get("qe_mon") or g.get("qe_mon2")) and not g.get("q_y2"):
+            return TimeExpr(s, e, "point", _year(g["qe_y"] or g["qe_y2"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
+                            month=month_number(g["qe_mon"] or g["qe_mon2"]), ended="quarter", fiscal=bool(g["q_fis"]))
         return TimeExpr(s, e, "point", _year(g["q_y2"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
                         fiscal=bool(g["q_fis"] or g["q_fy2"]))
     if g.get("h_n"):

@@ -6,7 +6,9 @@ both ends of the period. When none of the rates stated for that period is what B
 imply, it is one finding per document B, citing the stated rate nearest B's arithmetic
 (the stated rates are sorted once, so many documents cost ``n log n``). Different
 publishers may use different bases, so this is a lower severity than a document
-contradicting itself.
+contradicting itself; and when the rate and the values are attributed to two different
+research firms (``attributed_to``), the values must span exactly the rate's period (a firm's
+2024 to 2032 values say nothing certain of another's 2025–2033 rate).
 
 Contradiction
 -------------
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..extract.attribution import firm_keys
 from .base import Rule
 from .describe import amount, cagr_interval
 from .facts import Facts
@@ -64,6 +67,15 @@ class _Rates:
         return self.cagrs[min(near, key=lambda v: (abs(v[0] - rate), v[1]))[1]]
 
 
+def _other_firm(cagrs: list, points: list) -> bool:
+    """Whether the values and every stated rate are attributed, to different research firms."""
+    named = [str(f.row.get("attributed_to") or "") for f in cagrs + points]
+    if not all(named):
+        return False
+    keys = firm_keys(named)
+    return not {keys[n] for n in named[: len(cagrs)]} & {keys[n] for n in named[len(cagrs):]}
+
+
 class CagrArithmeticAcross(Rule):
     __doc__ = __doc__
     code = "RC102"
@@ -89,6 +101,10 @@ class CagrArithmeticAcross(Rule):
                 model = periods[period][0]
                 for doc, points in by_doc.items():
                     pairs = endpoint_pairs(model, points, slack)
+                    if _other_firm(periods[period], points):
+                        # another research firm's values are its own estimates, on its own base:
+                        # set against this firm's rate only over the very same years
+                        pairs = [(s, e) for s, e in pairs if (s.year, e.year) == period]
                     if not pairs or any(self._allowed(rates, pair, period) for pair in pairs):
                         continue
                     s, e = pairs[0]

@@ -4,7 +4,8 @@ A growth rate stated for year Y ("revenue rose 16% to $245.1 billion in fiscal 2
 tied to the value it sits next to: the figure in the same sentence, within 80 characters,
 for the same subject, scope and year (``facts.GROWTH_REACH``). The value for year Y-1 of the same measure (same calendar: a fiscal year
 is compared with the fiscal year before it) comes from the same document, or else from
-another document. The implied growth is ``value(Y) / value(Y-1) - 1``; rounding of both
+another document (not when a research firm's rate meets another firm's values: each is its
+own estimate). The implied growth is ``value(Y) / value(Y-1) - 1``; rounding of both
 values, qualifiers and ``tolerance_pp`` are allowed for. A quarter's (or a month's, or part
 of a year's) rate compares it with the same period a year before; a quarter-on-quarter or
 month-on-month rate with the quarter or month before, from the rate's own document only (a
@@ -46,6 +47,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..extract.attribution import same_source
 from .base import Rule
 from .describe import amount, measure_label, scope_label, stated, value_text, when, where
 from .facts import Facts, figure_at
@@ -125,6 +127,12 @@ def _change_fits(g, change, cur, tol: float) -> bool:
     return g.lo - tol <= hi and lo <= g.hi + tol
 
 
+def _other_firm(firm: str, f) -> bool:
+    """Whether ``f`` is attributed to a research firm other than ``firm``."""
+    other = str(f.row.get("attributed_to") or "")
+    return bool(other) and not same_source(firm, other)
+
+
 class GrowthArithmetic(Rule):
     __doc__ = __doc__
     code = "RC104"
@@ -181,6 +189,9 @@ class GrowthArithmetic(Rule):
             elif any(period) or cur.within_year != period:
                 continue  # a quarter's or a month's rate: only its own document's earlier value (restated segments)
             else:
+                firm = str(g.row.get("attributed_to") or "")
+                if firm and any(_other_firm(firm, p) for ps in by_doc.values() for p in ps):
+                    continue  # another research firm's earlier value is its own estimate, on its own base
                 prev = self._unsupported_elsewhere(g, cur, key, by_doc, index, tol)
                 if prev is None:
                     continue

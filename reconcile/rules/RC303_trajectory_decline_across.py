@@ -8,6 +8,8 @@ year is reported when at least one CAGR is stated for the market and every state
 positive, and most of the documents that state an earlier year (as an actual or estimate:
 an old forecast later revised down is no contradiction) state more (one
 document's high figure is an outlier of its own, not every other document's fault). A
+research firm that states an earlier year of its own stands on its own base: a later value
+below another firm's (``attributed_to``) earlier one is then a lower estimate, not a fall. A
 document whose own figures fall while it states growth is not used as the earlier side
 (RC301 reports it). One finding per document, for its steepest fall; one sweep over the
 years with the documents' highest earlier values kept sorted keeps the rule near-linear.
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..extract.attribution import same_source
 from .base import Rule
 from .describe import amount, central, cited, scope_label, where
 from .facts import Facts
@@ -113,6 +116,9 @@ class TrajectoryDeclineAcross(Rule):
             high = max(cagrs, key=lambda c: (c.value, c.doc))
             for doc in sorted(worst):
                 fall, later, earlier, n_above, n_all = worst[doc]
+                firms = [str(f.row.get("attributed_to") or "") for f in (later, earlier)]
+                if all(firms) and not same_source(*firms) and any(f.year < later.year for f in by_doc[later.doc]):
+                    continue  # a firm whose own series rises from its own earlier year: a lower base, not a fall
                 yield self._finding(subject, scope, measure, later, earlier, fall, (low, high), n_above, n_all)
 
     def _finding(self, subject, scope, measure, later, earlier, fall, rates_range, n_above=1, n_all=1):
