@@ -130,3 +130,43 @@ def test_an_analysts_scorecard_and_the_parts_its_prose_names(tmp_path):
     assert (ebit["year"], ebit["month"]) == (2025, None)  # the byline's date is no period
     assert one(rows, "11.8%")["scope"] == "Chassis & Safety"
     assert one(rows, "7.0%")["scope"] == "Powertrain"
+
+
+HALF_YEAR = """# Kiyosato Holdings, Inc.
+
+## Consolidated Financial Results for the First Half of the Fiscal Year Ending March 31, 2026
+
+November 7, 2025
+
+| (¥ billion) | 1H FY2025 | 1H FY2026 | % change |
+|---|---:|---:|---:|
+| Revenue | 842.6 | 897.3 | 6.5 |
+| Operating margin (%) | 7.7 | 6.5 | (1.2) pt |
+
+For the second quarter alone (July 1 to September 30, 2025), revenue was ¥461.8 billion, up 7.0% from
+¥431.6 billion in the same quarter of the previous fiscal year.
+
+| (¥ billion) | Revenue 1H FY2025 | Revenue 1H FY2026 |
+|---|---:|---:|
+| Pumps | 386.9 | 412.5 |
+| Valves | 238.4 | 248.7 |
+
+**Pumps.** Revenue rose 6.6% to ¥412.5 billion. Segment profit increased 14.1% to ¥43.6 billion.
+
+**Outlook.** Revenue is unchanged at ¥1,820.0 billion for the year.
+"""
+
+
+def test_a_japanese_half_year_release(tmp_path):
+    rows = claims(tmp_path, HALF_YEAR)
+    assert one(rows, "842.6")["period_label"] == "H1 FY2025" and one(rows, "897.3")["period_label"] == "H1 FY2026"
+    margin = one(rows, "7.7")  # a "(%)" row of a money table: percentages, of the whole company
+    assert (margin["value"], margin["unit"], margin["measure"], margin["scope"]) == (7.7, "percent", "margin", "Global")
+    quarter, base = one(rows, "¥461.8 billion"), one(rows, "¥431.6 billion")
+    assert (quarter["period_label"], quarter["fiscal_year_end"]) == ("Q2 FY2026", 3)
+    assert base["period_label"] == "Q2 FY2025"
+    revenue = one(rows, "¥412.5 billion")  # a run-in heading that names a row of the segment table: a part
+    assert (revenue["scope"], revenue["measure"], revenue["period_label"]) == ("Pumps", "revenue", "H1 FY2026")
+    profit = one(rows, "¥43.6 billion")
+    assert (profit["scope"], profit["measure"]) == ("Pumps", "operating_income")
+    assert one(rows, "¥1,820.0 billion")["scope"] == "Global"  # "**Outlook.**" is a heading, no part

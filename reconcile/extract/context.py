@@ -98,6 +98,31 @@ def _quarter_ended(t: TimeExpr, ctx: DocContext) -> TimeExpr:
     return replace(t, year=year, quarter=(t.month - 1) // 3 + 1, month=None, ended="", last_month=t.month)
 
 
+#: "Figures in brackets refer to 2023", "Amounts in parentheses are for the previous year".
+_BRACKETS_PRIOR = re.compile(r"\b(?:figures|amounts|numbers|comparatives?)\s+(?:shown\s+)?in\s+(?:brackets|parenthes[ie]s)\s+"
+                             r"(?:refer\s+to|relate\s+to|are\s+(?:for|those\s+of)|show|denote)\s+(?:the\s+)?"
+                             r"(?:(?:19|20)\d\d|(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|same\s+period)",
+                             re.IGNORECASE)
+#: A company story or report about a whole year's results: "Annual Report 2024", "full-year net profit".
+_FULL_YEAR = re.compile(r"\b(?:annual\s+(?:report|results|accounts)|full[\s-]year|year[\s-]end\s+results|"
+                        r"preliminary\s+results|results\s+for\s+the\s+year)\b", re.IGNORECASE)
+
+
+def _reported_year(times, title: str, opening: str, ctx: DocContext) -> TimeExpr | None:
+    """The year a company's annual report or full-year story reports: the year its title names
+    ("Skarnair Group — Annual Report 2024"), else, in a story dated January to April about
+    full-year results of a company whose year is the calendar year, the year before."""
+    if not _FULL_YEAR.search(title + "\n" + opening):
+        return None
+    named = [t for t in times.find(title) if t.kind == "point" and t.year and not (t.quarter or t.half or t.month)
+             and not t.is_end_only] if _FULL_YEAR.search(title) else []
+    if named:
+        return named[0]
+    if ctx.base_year and ctx.base_month and ctx.base_month <= 4 and ctx.fiscal_year_end in (None, 12) and not ctx.fiscal:
+        return TimeExpr(0, 0, "point", ctx.base_year - 1)
+    return None
+
+
 def _reported_quarter(head: str, year: int, month: int, *, calendar_year: bool = False) -> TimeExpr | None:
     """The quarter a company story reports when it names one without a year ("3Q profit
     climbs 26%", "posted a jump in fiscal third-quarter profit"): the latest such quarter
@@ -528,6 +553,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         for t in times.find(heading):
             if t.kind == "point" and (t.quarter or t.half) and t.year and not t.ended:
                 ctx.named_periods.setdefault(("q", t.quarter) if t.quarter else ("h", t.half), (t.year, t.fiscal))
+    ctx.brackets_prior = bool(_BRACKETS_PRIOR.search(text[:4000]))
     ctx.acronyms = _acronyms(vocab, text)
     ctx.company_doc = ctx.entity_type == "company" or _count_at_least(_STATEMENT, text[:_HEAD], 3)
     if ctx.company_doc:
@@ -550,6 +576,8 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                     year = ctx.base_year if t.month < ctx.base_month else ctx.base_year - 1
                     ctx.default_time = replace(t, year=year, month=None, fiscal=True)
                     break
+            if ctx.default_time is None:
+                ctx.default_time = _reported_year(times, title, head + "\n" + text[:700], ctx)
             if ctx.default_time is None and ctx.base_year and ctx.base_month:
                 # "revenue in the second quarter ended July 26": the quarter named with its end
                 ctx.default_time = next((t for t in times.find(head + "\n" + text[:1500])

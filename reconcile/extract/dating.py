@@ -219,6 +219,9 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
     if d.q.unit == prev.q.unit and prev.measure in ("margin", "share", "rate", "eps", "price") \
             and d.measure in ("growth", "other", prev.measure):
         d.measure, d.metric, d.negative = prev.measure, prev.metric, False
+    elif d.q.unit == prev.q.unit and prev.measure == "other" and ex.units.is_currency(d.q.unit) and prev.q.end >= d.q.start - 12:
+        # "revenue per passenger rose to EUR 15.45 from EUR 13.83": the base is the same ratio
+        d.measure, d.metric = "other", prev.metric
     # "from $352.1 million, or $1.36 per share, a year earlier": the period past the restatement
     restated = _OR_PER_SHARE.match(after)
     right = after[restated.end():] if restated else around.right

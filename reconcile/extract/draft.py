@@ -80,6 +80,7 @@ class DocContext:
     company_pattern: object = None  # matches any of them, when there are several
     company_names: dict = field(default_factory=dict)  # the word matched -> the company's name
     default_time: object = None  # the period a release's title names ("Earnings Release FY24 Q4")
+    brackets_prior: bool = False  # "Figures in brackets refer to 2023": a bracketed figure after another is the year before
     inflation_doc: bool = False  # an economy's document about its prices (CPI, inflation)
     acronyms: dict = field(default_factory=dict)  # "amr" -> "autonomous mobile robot"
     table_cache: dict = field(default_factory=dict)

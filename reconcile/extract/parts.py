@@ -51,6 +51,8 @@ def _since_figure(window: str) -> str:
     return re.split(r"[;.]\s|\d[\d.,]*\s*%|\(", window)[-1]
 
 
+#: An aside set off by dashes: " — seat selection, checked baggage and onboard sales — ".
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–\n]{1,160}?\s[—–]\s")
 _ROW_LABEL = re.compile(r"^[ \t]*\|[ \t]*\**([^|*\n]+?)\**[ \t]*\|", re.MULTILINE)
 
 
@@ -67,7 +69,7 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     """In a company's document, the segment named before the measure word ("Devices revenue",
     "$96 billion in services revenue"), else the bold label that opens the bullet
     ("**iPhone:** … $201.2 billion"). True when the part is a label that names no measure."""
-    window = left[-120:]
+    window = _DASH_ASIDE.sub(" ", left[-240:])[-120:]  # "Ancillary revenue — seat selection, … — grew 21.0%"
     line = ex.sales_line(_since_figure(window), nearest=True)
     if line and d.q.unit in ("percent", "percentage_point"):
         # "after like-for-like sales rose 3.9%": the company's named line, as every document names it

@@ -212,6 +212,13 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if i and BASE_BEFORE.search(around.own_left[-25:]):
             comparison_base(ex, d, drafts[i - 1], around, company=ctx.company_doc or ctx.entity_type == "company",
                             after=text[q.end : q.end + 90])
+        elif i and ctx.brackets_prior and drafts[i - 1].q.unit == q.unit and drafts[i - 1].year \
+                and _BRACKET_OPENS.match(text, drafts[i - 1].q.end, q.start) and text[q.end : q.end + 1] == ")":
+            # "the EBIT margin improved to 7.8% (7.2%)" in a report whose "figures in brackets refer
+            # to 2023": the same measure, a year before
+            a = drafts[i - 1]
+            d.measure, d.metric, d.basis, d.accounting = a.measure, a.metric, a.basis, a.accounting
+            d.year, d.quarter, d.half, d.month, d.fiscal = a.year - 1, a.quarter, a.half, a.month, a.fiscal
         if d.year is not None:
             prev_year = d.year
         if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):
@@ -350,6 +357,10 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit) \
                 and ex.measures.nearest("money", around.left, around.right) is None:  # not "an impairment loss of ¥22.1bn"
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
+
+
+#: Between a figure and its bracketed prior-year twin: "7.8% (", "34.0% of the total (", "EUR 12.6 million (loss of ".
+_BRACKET_OPENS = re.compile(r"[^\d.;()]{0,30}\(\s*(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.IGNORECASE)
 
 
 #: Between a change in points and the level it reached: "… 0.5 percentage points to 8.9%".
@@ -621,8 +632,20 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
             d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, full_left)
         return
     segment = ex.scopes.segment_in(full_left[-150:])
+    if segment and ex.dimension_pattern.fullmatch(" ".join(segment.lower().split())):
+        # "**Cattle** was the dominant animal segment, with a 58.3% share": the segment is the
+        # bold name the line opens with, "animal" only its breakdown
+        named = _BOLD_OPENER.match(full_left[full_left.rfind("\n") + 1 :])
+        if named is None:
+            return
+        d.scope, d.scope_type, d.dimension = ex.segment_label(named.group(1)), "segment", ex.dimension_of(segment)
+        return
     if segment:
         d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", _breakdown(ex, full_left)
+
+
+#: A bold name opening a line or bullet: "- **Cattle** was …".
+_BOLD_OPENER = re.compile(r"^[\s>*•·-]*\*\*([^*\n:]{2,40}?)\*\*(?!\s*:)")
 
 
 #: Right after a rate of growth that compounds over years: "9.9% annually", "9.1% a year".

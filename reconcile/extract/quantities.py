@@ -58,6 +58,10 @@ PRIOR_LABEL = re.compile(r"\(\s*[^():]{0,30}:\s*$")
 _OTHER_FIGURE = re.compile(r"\band\b|\bEPS\b|\bper\s+share\b|\bmargin\b", re.IGNORECASE)
 
 
+#: A clause or a ratio between two amounts: "…to EUR 214.9 million; revenue per passenger rose to EUR 15.45".
+_NEW_CLAUSE = re.compile(r"[;.]\s|\bper\s+[a-z]+\b")
+
+
 def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
     """ "$78.43B in 2015, increasing to $132.57 in 2020": a money figure written without its
     scale right after a scaled one "to" it, and thousands of times smaller, takes its scale."""
@@ -66,7 +70,7 @@ def _dropped_scales(out: list[Quantity], text: str) -> list[Quantity]:
         prev, q = result[i - 1], result[i]
         if (q.unit != prev.unit or q.unit in (PERCENT, PERCENTAGE_POINT) or not _BARE_MONEY.match(q.figure)
                 or q.start - prev.end > 60 or not _TO.search(text, prev.end, q.start)
-                or _OTHER_FIGURE.search(text, prev.end, q.start)
+                or _OTHER_FIGURE.search(text, prev.end, q.start) or _NEW_CLAUSE.search(text, prev.end, q.start)
                 or _PER.match(text[q.end:q.end + 12]) or not 1 <= q.value < prev.value / 1e4):
             continue
         digits = re.search(r"\d[\d,]*(?:\.\d+)?", prev.figure)

@@ -271,4 +271,6 @@ def part_before(left: str, cue_start: int, right_of_cue: str, company: str) -> s
     name = " ".join(kept)
     if name.lower() in (company.lower(), company.lower() + "'s") or not any(c.isalpha() for c in name):
         return None
+    if kept[0].lower() in ("total", "group", "consolidated", "overall"):
+        return None  # "Total operating revenue": the whole, however its line is named
     return name

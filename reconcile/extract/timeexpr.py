@@ -53,6 +53,8 @@ _CAL = (
     rf"|(?:\s+alone)?\s*\((?:[^()]{{0,30}}?\bto\s+)?(?P<qe_mon2>{_MONTH})\s+\d{{1,2}},?\s+(?P<qe_y2>(?:19|20)\d{{2}})\))?"
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)"
     rf"|(?P<h_w>first|second)\s+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
+    # "the First Half of the Fiscal Year Ending March 31, 2026"
+    rf"(?:(?<=of\s)the\s+(?:fiscal|financial)\s+year\s+end(?:ed|ing)\s+{_MONTH}\s+\d{{1,2}},?\s+(?P<h_fyy>(?:19|20)\d{{2}}))?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
     rf"|(?:year|(?:12|twelve)[\s-]+months|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
@@ -274,8 +276,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("h_n"):
         return TimeExpr(s, e, "point", _year(g["h_y"]), prep=prep, half=int(g["h_n"]), fiscal=bool(g["h_fy"]))
     if g.get("h_w"):
-        return TimeExpr(s, e, "point", _year(g["h_y2"]), prep=prep, half=1 if g["h_w"].lower() == "first" else 2,
-                        fiscal=bool(g["h_fy2"]))
+        return TimeExpr(s, e, "point", _year(g["h_y2"] or g.get("h_fyy")), prep=prep,
+                        half=1 if g["h_w"].lower() == "first" else 2, fiscal=bool(g["h_fy2"] or g.get("h_fyy")))
     if g.get("fy_y"):
         return TimeExpr(s, e, "point", _year(g["fy_y"]), prep=prep, fiscal=True)
     if g.get("ty_mon"):  # "the year to 30 June", "the 12 months to March 2025": a year ending then

@@ -27,7 +27,8 @@ from .words import StatementFinder
 _CLAUSE_END = re.compile(r"[,;&(]|\s(?:and|but|while|whereas|as|with)\s", re.IGNORECASE)
 _PER_UNIT = re.compile(
     r"\b(?:revenues?|sales|income|earnings|profits?|spending|spend)\s+per\s+(?:employee|head|capita|person|user|customer|"
-    r"unit|store|subscriber|patient|bed|vehicle|member|visit|order|square\s+(?:foot|feet|metre|meter))\b[^$€£¥\d]{0,30}$",
+    r"unit|store|subscriber|patient|bed|vehicle|member|visit|order|passenger|guest|room|seat|trip|ride|flight|account|"
+    r"household|square\s+(?:foot|feet|metre|meter))\b[^$€£¥\d]{0,30}$",
     re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 
