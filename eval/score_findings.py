@@ -37,7 +37,7 @@ LABELS = ROOT / "eval" / "findings"
 RULES_FOR = {
     "cagr_arithmetic": ("RC101", "RC102", "RC103", "RC302"),
     "cagr_conflict": ("RC101", "RC102", "RC103", "RC302"),
-    "growth_arithmetic": ("RC101", "RC102", "RC104"),
+    "growth_arithmetic": ("RC101", "RC102", "RC104", "RC106"),  # RC106: a change in points
     "margin_arithmetic": ("RC105",),
     "value_conflict": ("RC201", "RC301", "RC302", "RC303", "RC701", "RC901"),
     "trajectory": ("RC102", "RC201", "RC301", "RC302", "RC303"),

@@ -69,7 +69,7 @@ def test_quiet_leaves_stdout_to_the_report():
 
 @pytest.mark.parametrize("select, ignore, expected", [
     (["RC101"], [], ["RC101"]),
-    (["RC1"], [], ["RC101", "RC102", "RC103", "RC104", "RC105"]),
+    (["RC1"], [], ["RC101", "RC102", "RC103", "RC104", "RC105", "RC106"]),
     (["cagr"], [], ["RC101", "RC102", "RC103"]),
     (["cagr.conflict"], [], ["RC103"]),
     (["rc3", "value.conflict"], [], ["RC201", "RC301", "RC302", "RC303"]),

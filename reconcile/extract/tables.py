@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .context import last_company
 from .draft import DocContext, Draft, trim_span
 from .quantities import NUM, Quantity
+from .subject import singular
 from .timeexpr import ANALYST_MARK, TimeExpr, is_month, month_number
 from .timing import apply_time
 from .vocabulary import Vocabulary
@@ -52,6 +53,10 @@ _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\(\s*per\s?cent\s*\)|%\s*$|^\W*%\s*(?
 _BASE_IN_HEADER = re.compile(r"\b(?:on|from|over|vs\.?|versus|since|compared\s+(?:with|to))\s*$", re.IGNORECASE)
 #: A caption that states its table's unit: "Volume change of GDP, per cent", "Annual rates (%)".
 _PERCENT_CAPTION = re.compile(r"(?:,|\(|\bin)\s*(?:per\s?cent|%)\s*\)?\s*\.?$", re.IGNORECASE)
+#: A caption that opens with its table's unit: "Percentage change on previous quarter", "Percentage points".
+_PERCENT_LEAD = re.compile(r"(?:percentage|per\s?cent|%)\s+(?:change|changes|growth|points?|share|of\b)|percentage\s+points?\s*$"
+                           r"|(?:annual|quarterly|monthly)\s+(?:percentage\s+)?(?:rates|growth\s+rates)\b", re.IGNORECASE)
+_POINTS_LEAD = re.compile(r"percentage\s+points?\b", re.IGNORECASE)
 #: What is left of a row label that only names a basis: "Year-on-year, s.a." less its basis.
 #: (Each character matched one way only: a label of many "%" or "s.a." must not backtrack for ever.)
 _BASIS_ONLY = re.compile(r"(?:(?:n\.?\s?)?s\.\s?a|(?:not\s+)?seasonally\s+adjusted|change|growth|rate|[\W_])*",
@@ -228,9 +233,11 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
     share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
         scale[0] if scale else 1.0)
     columns = tuple(_column_unit(ex, h, ctx.currency) for h in header)
-    if scale is None and not any(columns) and _PERCENT_CAPTION.search(caption):
-        # "Table 1. Volume change of GDP, per cent": every figure column is in percent
-        columns = (None,) + (((1.0, "percent", False),) * max(len(header) - 1, 0))
+    if scale is None and not any(columns) and (_PERCENT_CAPTION.search(caption) or _PERCENT_LEAD.match(caption)):
+        # "Table 1. Volume change of GDP, per cent", "Percentage change on previous quarter",
+        # "Percentage points": every figure column is in percent (points)
+        unit = "percentage_point" if _POINTS_LEAD.match(caption) else "percent"
+        columns = (None,) + (((1.0, unit, False),) * max(len(header) - 1, 0))
     ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns)
     return ctx.table_cache[first]
 
@@ -284,14 +291,29 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     if not is_table_row(row) or _SEPARATOR.match(row):
         return found
     info = _table_context(ex, ctx, line_no)
-    if (info.scale is None and not any(info.columns)) or line_no == info.first or \
-            line_no in ctx.table_cache.get("header_rows", ()):
+    if line_no == info.first or line_no in ctx.table_cache.get("header_rows", ()):
         return found
-    factor, currency, except_per_share = info.scale or (1.0, "", False)
     cells = _cells(row, base)
     if not cells:
         return found
     label = cells[0][2]
+    section = _section_scale(ex, ctx, info, line_no)  # "| **Financials (EUR million)** | | |" above the row
+    row_count = _ROW_COUNT_SCALE.search(label)
+    if info.scale is None and not any(info.columns) and section is None and row_count is None \
+            and not (_ROW_PERCENT.search(label) and not _ROW_UNIT.search(label)):
+        return found
+    factor, currency, except_per_share = section or info.scale or (1.0, "", False)
+    if row_count is not None:  # "| Passengers carried (thousand) | 13,912 |": a count, in thousands
+        noun = ex.count_noun_in(label) or singular(_COUNT_HEAD.search(label[: row_count.start()]).group(1).lower()) \
+            if _COUNT_HEAD.search(label[: row_count.start()]) else ""
+        if noun:
+            scale = row_count.group(1).lower().strip("'")
+            factor = 1e3 if scale in ("thousand", "thousands", "000") else 1e6 if scale.startswith("million") else 1.0
+            out = []
+            for q in _bare_cell_quantities(ctx, cells[1:]):
+                value = float(q.figure.replace(",", "")) * factor
+                out.append(Quantity(q.start, q.end, q.figure, value, value, value, noun, False, False, q.decimals))
+            return out
     counted = _COUNT_ROW.match(label)
     if counted:  # "Employees at 30 September | 2,940": people, not millions of money
         noun = counted.group(1).lower()
@@ -305,7 +327,8 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
         code = ex.quantities.prefix_code.get(sym) or (None if sym else currency or ctx.currency)
         if code:  # ("(XYZ)", a code it does not know: no unit of its own)
             factor, currency, except_per_share = (0.01 if row_unit.group("cents") else 1.0), code, False
-    elif _ROW_PERCENT.search(label):  # "| Operating margin (%) | 7.7 | 6.5 |": percentages in a money table
+    row_percent = not row_unit and bool(_ROW_PERCENT.search(label))
+    if row_percent:  # "| Operating margin (%) | 7.7 | 6.5 |": percentages in a money (or points) table
         factor, currency, except_per_share = 1.0, "percent", False
     per_share = except_per_share and bool(_PER_SHARE.search(label))
     # A count of shares, not money ("Shares used in computing diluted earnings per share" too).
@@ -321,7 +344,7 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
             cell = inner.strip()
         m = _BARE_CELL.match(cell.replace(" ", "") if "/dollarsign" not in cell else cell)
         column = info.columns[col] if col < len(info.columns) else None
-        if m is None or (column is None and info.scale is None):
+        if m is None or (column is None and info.scale is None and section is None and not row_percent):
             out.extend(inside)
             continue
         raw = m.group("num").replace(",", "")
@@ -330,12 +353,13 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
             continue  # a year
         if shares and m.group("cur"):
             continue  # money in a share-count row: not a figure we can read
-        unit_factor, unit, _ = column or (factor, currency, except_per_share)
+        unit_factor, unit, _ = (factor, currency, except_per_share) if row_percent or column is None else column
         if not unit:
             out.extend(inside)
             continue
         value = float(raw) * (info.share_factor if shares else 1 if per_share else unit_factor)
-        if column is not None and unit not in ("percent",) and not ex.units.is_currency(unit) and abs(value) < 1000:
+        if column is not None and unit not in ("percent", "percentage_point") and not ex.units.is_currency(unit) \
+                and abs(value) < 1000:
             out.extend(inside)
             continue  # "| Stores | 12 |": a small count is no claim
         if m.group("neg") or (m.group("open") and m.group("close")):
@@ -381,7 +405,7 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
-        change_col = q.unit == "percent" and bool(_CHANGE_HEADER.search(col_header or ""))
+        change_col = q.unit in ("percent", "percentage_point") and bool(_CHANGE_HEADER.search(col_header or ""))
         corner = header[0] if header and col > 0 else ""  # "| End-use (2025) | Revenue (USD million) |"
         for source in (right_in_cell, left_in_cell, row_label, col_header, corner, caption):
             found_t = [x for x in ex.times.find(source) if x.kind != "same"
@@ -399,7 +423,8 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             periods = [x for h in header[1:col] for x in ex.times.find(h) if x.kind == "point" and x.year]
             if periods:
                 t = max(periods, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0, x.first_month or 0))
-                d.measure, d.metric = "growth", ex.family("growth")
+                if q.unit != "percentage_point":  # "| EBIT margin (%) | 7.8 | 7.2 | 0.7 pp |": the row's measure moved
+                    d.measure, d.metric = "growth", ex.family("growth")
                 earlier = periods + [x for x in ex.times.find(col_header) if x.kind == "point" and x.year]
                 d.basis = d.basis or ex.basis(col_header, "") or (
                     "yoy" if any(x.year == t.year - 1 and (x.quarter, x.month, x.half) == (t.quarter, t.month, t.half)
@@ -479,6 +504,30 @@ def _table_rows(ctx: DocContext, first: int, limit: int = 200):
         yield n, _cells(row, 0)
 
 
+#: A row label's scale of a count: "Passengers carried (thousand)", "ASK (million)", "Visitors ('000)".
+_ROW_COUNT_SCALE = re.compile(r"\(\s*(thousands?|millions?|'000)\s*\)\s*$", re.IGNORECASE)
+#: The counted thing a row label ends with: "Passengers carried" -> "passengers", "Available seat kilometres, ASK".
+_COUNT_HEAD = re.compile(r"([A-Za-z]{3,})s?\b(?:\s+(?:carried|served|sold|shipped|delivered|handled|flown))?(?:,[^,(]*)?\s*$")
+
+
+_UNIT_NOTE = re.compile(r"\((?:[^()]*\b(?:million|billion|thousand|cents?|pence|%|per\s?cent)\b[^()]*|%)\)", re.IGNORECASE)
+
+
+def _section_scale(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int):
+    """The scale a section row above ``line_no`` states ("| **Financials (EUR million)** | | |"),
+    when the table's section rows state scales; ``None`` otherwise."""
+    key = ("section_scales", info.first)
+    if key not in ctx.table_cache:
+        scales, current, any_scale = {}, None, False
+        for n, cells in _table_rows(ctx, info.first):
+            if cells and cells[0][2].strip() and not any(c[2].strip() for c in cells[1:]):
+                current = scale_note(ex, cells[0][2].strip().strip("*_ "), ctx.currency)
+                any_scale = any_scale or current is not None
+            scales[n] = current
+        ctx.table_cache[key] = scales if any_scale else {}
+    return ctx.table_cache[key].get(line_no)
+
+
 def _section_above(ctx: DocContext, info: TableInfo, line_no: int) -> str:
     """The label of the nearest section row above ``line_no`` in its table: a row whose only
     text is a bold label ("| **Powertrain Solutions** | | |"), or ``""``."""
@@ -486,7 +535,8 @@ def _section_above(ctx: DocContext, info: TableInfo, line_no: int) -> str:
     if key not in ctx.table_cache:
         sections = {}
         for n, cells in _table_rows(ctx, info.first):
-            if cells and cells[0][2].strip().startswith(("**", "__")) and not any(c[2].strip() for c in cells[1:]):
+            if cells and cells[0][2].strip().startswith(("**", "__")) and not any(c[2].strip() for c in cells[1:]) \
+                    and not _UNIT_NOTE.search(cells[0][2]):  # "| **Financials (EUR million)** |": a unit, no division
                 sections[n] = cells[0][2].strip().strip("*_ ").strip()
         # divisions, not a statement's nested headings: two or more different labels, each over rows of its own
         lines = sorted(sections)
@@ -605,6 +655,8 @@ def _period_only(ex: Vocabulary, label: str) -> bool:
 def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim: str, company_doc: bool) -> None:
     if not row_label or d.company and d.company in row_label:
         return  # "Pellucid FY2025 | 18.6": the row is a company's, not a segment
+    if d.measure == "count" and _ROW_COUNT_SCALE.search(row_label):
+        return  # "Passengers carried (thousand)": the row names what is counted, not a part
     whole = _WHOLE_ROW.match(row_label)
     if whole:
         # "Total", "Total net sales", "Consolidated": the whole, not a part; but "Total Europe"

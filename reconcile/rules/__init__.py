@@ -13,6 +13,7 @@ from .RC102_cagr_arithmetic_across import CagrArithmeticAcross
 from .RC103_cagr_conflict import CagrConflict
 from .RC104_growth_arithmetic import GrowthArithmetic
 from .RC105_margin_arithmetic import MarginArithmetic
+from .RC106_points_arithmetic import PointsArithmetic
 from .RC201_value_conflict import ValueConflict
 from .RC301_trajectory_decline import TrajectoryDecline
 from .RC302_trajectory_outlier import TrajectoryOutlier
@@ -32,7 +33,7 @@ from .RC701_reference_conflict import ReferenceConflict
 from .RC901_units_not_comparable import UnitsNotComparable
 
 RULES: list[type[Rule]] = [
-    CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, ValueConflict, TrajectoryDecline,
+    CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, PointsArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
     PartsCompanyShare,
     WordsRank, WordsGrowth, GeographyWrongRegion, GeographyTwoRegions, GeographyListItem, ReferenceConflict,

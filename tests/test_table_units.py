@@ -1,0 +1,71 @@
+"""Units a table states outside its header, on tables written for these tests: a section row
+("| **Financials (EUR million)** | | |"), a count row's scale ("Passengers carried
+(thousand)"), a statistics table's caption ("Percentage change on previous quarter",
+"Percentage points") and a "(%)" row in a table of points."""
+
+from __future__ import annotations
+
+from docclaims import claims, one
+
+KEY_FIGURES = """# Tarnvik Air ASA — Annual Report 2024
+
+*Tarnvik Air ASA, Brennvik. Tarnvik Air carried more passengers than ever in 2024.*
+
+## Key figures
+
+| | 2024 | 2023 | Change |
+|---|---:|---:|---:|
+| **Traffic** | | | |
+| Passengers carried (thousand) | 13,912 | 12,846 | 8.3% |
+| Passenger load factor (%) | 81.5 | 81.0 | 0.5 pp |
+| **Financials (EUR million)** | | | |
+| Total operating revenue | 2,184.6 | 1,968.2 | 11.0% |
+| Operating result (EBIT) | 171.3 | 141.3 | 21.2% |
+"""
+
+
+def test_section_rows_and_count_rows_state_their_units(tmp_path):
+    rows = claims(tmp_path, KEY_FIGURES)
+    passengers = one(rows, "13,912")
+    assert (passengers["value"], passengers["unit"], passengers["measure"], passengers["scope"]) == (
+        13_912_000, "passenger", "count", "Global")
+    revenue = one(rows, "2,184.6")
+    assert (revenue["value"], revenue["unit"], revenue["measure"], revenue["year"]) == (2_184.6e6, "EUR", "revenue", 2024)
+    assert one(rows, "141.3")["year"] == 2023
+    load = one(rows, "81.5")
+    assert (load["unit"], load["measure"], load["scope"]) == ("percent", "rate", "Global")
+    change = one(rows, "0.5 pp")  # a change column's points: of the row's measure, in the latest year
+    assert (change["measure"], change["year"]) == ("rate", 2024)
+
+
+BULLETIN = """NATIONAL STATISTICS OFFICE OF ORLANDIA
+
+GROSS DOMESTIC PRODUCT, SECOND QUARTER 2025
+
+TABLE 1. GDP AND COMPONENTS
+Chain-linked volumes, seasonally adjusted
+Percentage change on previous quarter
+
+                                    Q1 2025  Q2 2025
+  Gross domestic product                0.2      0.4
+  Household final consumption           0.3      0.5
+
+TABLE 2. CONTRIBUTIONS TO QUARTERLY GDP GROWTH
+Percentage points
+
+                                             Q1 2025   Q2 2025
+  Household final consumption                    0.2       0.3
+  Net exports                                   -0.1       0.1
+  GDP growth (%)                                 0.2       0.4
+"""
+
+
+def test_a_bulletins_captions_state_percent_and_points(tmp_path):
+    rows = claims(tmp_path, BULLETIN, name="bulletin.txt")
+    gdp = [r for r in rows if r["line"] == 10]
+    assert [(r["value"], r["unit"], r["measure"], r["basis"], r["quarter"]) for r in gdp] == [
+        (0.2, "percent", "growth", "qoq", 1), (0.4, "percent", "growth", "qoq", 2)]
+    contribution = one(rows, "0.3", line=17)
+    assert contribution["unit"] == "percentage_point"
+    total = one(rows, "0.4", line=19)  # "(%)": the row's own unit, not the caption's points
+    assert (total["unit"], total["measure"]) == ("percent", "growth")
