@@ -170,3 +170,23 @@ def test_a_japanese_half_year_release(tmp_path):
     profit = one(rows, "¥43.6 billion")
     assert (profit["scope"], profit["measure"]) == ("Pumps", "operating_income")
     assert one(rows, "¥1,820.0 billion")["scope"] == "Global"  # "**Outlook.**" is a heading, no part
+
+
+FISCAL_HALF_WIRE = """UPDATE 1-Kiyosato H1 profit slides on writedown, lifts sales outlook
+
+TOKYO, Nov 7 (Harbour) - Kiyosato Holdings on Friday reported a 7.7% fall in first-half net profit as a
+22.1 billion yen writedown offset record demand for cooling equipment.
+
+Operating profit dropped 10.5% to 58.1 billion yen on revenue that rose 6.5% to 897.3 billion yen.
+
+For the full year to March 2026, Kiyosato raised its revenue forecast to 1.82 trillion yen.
+"""
+
+
+def test_a_wire_story_of_a_fiscal_first_half(tmp_path):
+    rows = claims(tmp_path, FISCAL_HALF_WIRE)
+    profit = one(rows, "58.1 billion yen")  # "on revenue that rose …" names the next figure, not this one
+    assert (profit["measure"], profit["period_label"], profit["fiscal_year_end"]) == ("operating_income", "H1 FY2026", 3)
+    assert one(rows, "897.3 billion yen")["period_label"] == "H1 FY2026"  # November 2025: April to September
+    assert one(rows, "22.1 billion yen")["measure"] == "other"  # "… yen writedown": the word right after it
+    assert one(rows, "1.82 trillion yen")["kind"] == "forecast"

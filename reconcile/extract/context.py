@@ -40,9 +40,13 @@ _BYLINE_MONTH = re.compile(
     rf"^[ \t]*[*_](?:[^*_\n]*?[|—–][ \t]*|(?i:published|updated|posted|issued|dated)[ \t]*:?[ \t]*)?\b({_FULL_MONTH})[ \t]+((?:19|20)\d{{2}})[ \t]*(?:[|—–][^*_\n]*)?[*_][ \t]*$",
     re.MULTILINE)
 # A wire story's dateline without a year: "STUTTGART, July 30 (Calder Wire) -", "LONDON, 12 March (Reuters) –".
+_WIRE_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WIRE_DATELINE = re.compile(
-    rf"^[ \t*_]*[A-Z][A-Z .'-]{{2,30}},[ \t]+(?:({_FULL_MONTH}|May)[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+({_FULL_MONTH}|May))[ \t]*\(",
+    rf"^[ \t*_]*[A-Z][A-Z .'-]{{2,30}},[ \t]+(?:({_WIRE_MONTH})[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+({_WIRE_MONTH}))[ \t]*\(",
     re.MULTILINE)
+#: A financial year still running, named by its end: "the full year to March 2026", "the year ending June 30, 2026".
+_YEAR_AHEAD = re.compile(rf"\byear\s+(?:to|ending)\s+(?:\d{{1,2}}\s+)?({_FULL_MONTH}|May)(?:\s+\d{{1,2}},?)?\s+((?:19|20)\d{{2}})\b")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
@@ -123,17 +127,27 @@ def _reported_year(times, title: str, opening: str, ctx: DocContext) -> TimeExpr
     return None
 
 
-def _reported_quarter(head: str, year: int, month: int, *, calendar_year: bool = False) -> TimeExpr | None:
+def _reported_quarter(head: str, year: int, month: int, *, calendar_year: bool = False,
+                      fye: int | None = None) -> TimeExpr | None:
     """The quarter a company story reports when it names one without a year ("3Q profit
     climbs 26%", "posted a jump in fiscal third-quarter profit"): the latest such quarter
     ended by the story's date (within four months of it), preferring one called fiscal; a
-    quarter named beside an outlook ("the implied 4Q guide") is the next one, not it."""
+    quarter named beside an outlook ("the implied 4Q guide") is the next one, not it. A half
+    of a fiscal year ending in another month (``fye``) ends six or twelve months after it."""
     found = []
     for m in _QUARTER_NAMED.finditer(head):
         if _OUTLOOK_NEAR.search(head[max(0, m.start() - 25) : m.end() + 25]):
             continue
         if m.group("hw") or m.group("hn") or m.group("hn2"):  # "first-half profit falls", "H1 beat"
             h = int(m.group("hn") or m.group("hn2")) if not m.group("hw") else 1 if m.group("hw").lower() == "first" else 2
+            if fye and fye != 12:  # "first-half profit" of a year to March: April to September
+                end = (fye + 6 * h - 1) % 12 + 1
+                if (month - end) % 12 > 4:
+                    continue
+                end_year = year if end <= month else year - 1
+                found.append((False, m.start(), TimeExpr(m.start(), m.end(), "point", end_year if end <= fye else end_year + 1,
+                                                         half=h, fiscal=True)))
+                continue
             if (month - 6 * h) % 12 > 4:
                 continue
             fiscal = bool(m.group("hfis"))
@@ -197,10 +211,17 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
         return int(m.group(2)), month_number(m.group(1))
     m = _WIRE_DATELINE.search(doc.visible[:1500])
     if m:
-        # "STUTTGART, July 30 (Calder Wire) -": a wire story's date, its year the one year the story names
+        # "STUTTGART, July 30 (Calder Wire) -": a wire story's date, its year the one the story's
+        # outlook is for ("the full year to March 2026" in a story of November: 2025), else the
+        # one year the story names
+        month = month_number(m.group(1) or m.group(2))
+        ahead = _YEAR_AHEAD.search(doc.visible)
+        if ahead:
+            end, year = month_number(ahead.group(1)), int(ahead.group(2))
+            return (year if month <= end else year - 1), month
         years = set(re.findall(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%])", doc.visible))
         if len(years) == 1:
-            return int(years.pop()), month_number(m.group(1) or m.group(2))
+            return int(years.pop()), month
     return None, None
 
 
@@ -459,6 +480,9 @@ def _fiscal_year_end(text: str) -> int | None:
                 number = QUARTER_WORDS.get(word) or int(word[-1])
                 return (month + 3 * (4 - number) - 1) % 12 + 1
             return month
+    ahead = _YEAR_AHEAD.search(text[:_HEAD])  # "for the full year to March 2026": a year ending in March
+    if ahead:
+        return month_number(ahead.group(1))
     return None
 
 
@@ -584,6 +608,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                                          if t.kind == "point" and t.ended == "quarter" and t.quarter and t.month), None)
             if ctx.default_time is None and ctx.base_year and ctx.base_month:
                 ctx.default_time = _reported_quarter(head + "\n" + text[:700], ctx.base_year, ctx.base_month,
+                                                     fye=ctx.fiscal_year_end,
                                                      calendar_year=ctx.fiscal_year_end == 12
                                                      or ctx.fiscal_year_end is None and not ctx.fiscal)
     elif ctx.entity_type == "economy":

@@ -83,6 +83,11 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
             if d.year and t.quarter and fye and fye != 12:  # "the April-June quarter" of a year ending in March
                 d.year, d.quarter = fiscal_of(t.last_month, d.year, fye)
                 d.fiscal = True
+            elif d.year and t.half and fye and fye != 12:  # "April-September" of a year ending in March: its first half
+                d.year, quarter = fiscal_of(t.last_month, d.year, fye)
+                d.half, d.fiscal = (quarter // 2 if quarter in (2, 4) else None), True
+                if d.half is None:
+                    d.year = None
             return
         d.fiscal = t.fiscal or ctx.fiscal
         named = ("q", t.quarter) if t.quarter else ("h", t.half)

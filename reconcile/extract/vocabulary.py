@@ -103,14 +103,17 @@ class Measures:
         head = _CLAUSE_END.split(right[:after], 1)[0]  # "… $3.2 billion in 2024 & profit was": not its measure
         for m in pat.finditer(head):
             name = self._cue_of[unit][_fold(m.group(0))]
-            if name in skip or _NAMES_NEXT.match(right, m.end()) or next_figure and _NAMES_END.fullmatch(right, m.end()):
-                continue  # "… to £196.4m on revenue of £843m": that cue names the next figure
-            if best is None or m.start() + 5 < best[1]:
-                best = (name, m.start())
+            if name in skip or _NAMES_NEXT.match(right, m.end()) or next_figure and _NAMES_END.fullmatch(right, m.end()) \
+                    or _ON_BASE.fullmatch(head, 0, m.start()):
+                continue  # "… to £196.4m on revenue of £843m", "58.1 billion yen on revenue that rose": another figure's
+            if best is None or m.start() + 5 < best[1] or m.start() <= 1 and best[1] > 2:
+                best = (name, m.start())  # (a word right after the figure names it: "22.1 billion yen writedown")
             break
         return best
 
 
+#: Right before the measure a figure is set against: "… 58.1 billion yen on revenue that rose 6.5%".
+_ON_BASE = re.compile(r"\s*,?\s*on\s+(?:the\s+|its\s+|higher\s+|lower\s+)?", re.IGNORECASE)
 #: A cue followed by a figure of its own ("revenue of £843m") names that figure, not one before it.
 #: (Each optional word takes the spaces after it: two gaps side by side could split a run of
 #: spaces every way, cubic in its length.)

@@ -28,7 +28,10 @@ document, figures that disagree are one finding, unless they stand side by side 
 sentence ("42% of its exports and 48% of its imports" describe two things); a document's
 own counts are not compared with each other (they are mostly of its parts), unless two have the
 same three or more digits a power of ten apart ("684,000 passengers" against its table's 6.84
-million): a slip of scale.
+million): a slip of scale. A quarter's figures are compared across documents only; but a
+document at odds with itself over a per-share figure ("adj. EPS of $2.71" in its text, 2.77
+in its table) whose other figure another document states has its unconfirmed one named as
+the odd one out.
 
 Figures stated with no year (``undated_measures``: shares, and a company's own results in
 a story about it): two documents' undated shares are compared only when they are at
@@ -72,7 +75,7 @@ from dataclasses import replace
 
 from ..extract.attribution import firm_keys
 from .base import Rule
-from .consensus import Outcome, judge
+from .consensus import Camp, Outcome, judge
 from .describe import amount, difference, disagreement, measure_label, nearest, scope_label, sources_text, span, undecided, when, where
 from .facts import Facts
 from .kinds import kind_before, kinds
@@ -87,6 +90,30 @@ def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset()):
         m = max(abs(f.lo), abs(f.hi)) if f.lo > -1e308 and f.hi < 1e308 else abs(f.value)
         return (f.lo - relative * m - extra, f.hi + relative * m + extra)
     return interval
+
+
+#: Measures a document's quarter states once, with no parts a table might leave unlabelled.
+_NO_PARTS = frozenset(("eps", "dividend"))
+
+
+def _settled_within(o: Outcome, group: list, interval) -> Outcome | None:
+    """A document at odds with itself over a per-share figure ("adj. EPS of $2.71" in its text,
+    2.77 in its table) when another document states one of its figures: the figure no other
+    document states is the odd one out, those that agree the consensus."""
+    doc = o.odd[0].doc if o.odd else None
+    own = [f for f in group if f.doc == doc]
+    others = [f for f in group if f.doc != doc]
+
+    def meets(a, b) -> bool:
+        (alo, ahi), (blo, bhi) = interval(a), interval(b)
+        return alo <= bhi and blo <= ahi
+
+    confirmed = [f for f in own if any(meets(f, g) for g in others)]
+    odd = [f for f in own if not any(meets(f, g) for g in others + confirmed)]
+    if not confirmed or not odd:
+        return None
+    agreeing = confirmed + [g for g in others if any(meets(g, f) for f in confirmed)]
+    return Outcome("outlier", odd=odd, agree=Camp(agreeing), sources=len({f.doc for f in agreeing}))
 
 
 def _whole_company(f) -> bool:
@@ -341,9 +368,14 @@ class ValueConflict(Rule):
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2 or _estimates(groups[key]):
                 continue
-            for o in judge(groups[key], _widen(rel, exact=self._exact)):
+            interval = _widen(rel, exact=self._exact)
+            for o in judge(groups[key], interval):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
+                    continue
+                settled = _settled_within(o, groups[key], interval) if key[2] in _NO_PARTS else None
+                if settled is not None:
+                    yield self._finding(key[0], key[1], measure_of(key), settled, facts.copies, None)
 
     def _undated_vs_dated(self, subject, scope, measure, loose, dated, rel, periodic=()):
         """An undated figure that fits none of the other documents' dated figures: one finding
