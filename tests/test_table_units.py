@@ -69,3 +69,28 @@ def test_a_bulletins_captions_state_percent_and_points(tmp_path):
     assert contribution["unit"] == "percentage_point"
     total = one(rows, "0.4", line=19)  # "(%)": the row's own unit, not the caption's points
     assert (total["unit"], total["measure"]) == ("percent", "growth")
+
+
+SEGMENTS = """# Kiyosato Holdings, Inc. — Half-year results
+
+Kiyosato Holdings, Inc. reported results for 1H FY2026 on November 7, 2025.
+
+| (¥ billion) | Revenue 1H FY2025 | Revenue 1H FY2026 | % change | Segment profit 1H FY2025 | Segment profit 1H FY2026 |
+|---|---:|---:|---:|---:|---:|
+| Pumps | 386.9 | 412.5 | 6.6 | 38.2 | 43.6 |
+| Valves | 188.4 | 201.9 | 8.2 | 14.8 | 16.3 |
+| Adjustments | (13.4) | (12.6) | — | (2.9) | (3.7) |
+| Consolidated | 561.9 | 601.8 | 7.1 | 50.1 | 56.2 |
+"""
+
+
+def test_a_segment_tables_adjustments_row_is_a_part_and_its_change_column_is_checked(tmp_path, settings):
+    from reconcile.check import check_corpus
+
+    rows = claims(tmp_path, SEGMENTS)
+    adjustment = one(rows, "(13.4)")
+    assert (adjustment["measure"], adjustment["scope"], adjustment["value"]) == ("revenue", "Adjustments", -13.4e9)
+    found = [f for f in check_corpus([str(tmp_path)], settings).findings if f.severity != "info"]
+    # the parts with their adjustments add up; the 8.2% its own row's 188.4 -> 201.9 (7.2%) does not give
+    assert [f.rule for f in found] == ["RC104"], [f.message for f in found]
+    assert "8.2%" in found[0].message and "201.9B" in found[0].message

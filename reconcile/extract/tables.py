@@ -63,6 +63,10 @@ _BASIS_ONLY = re.compile(r"(?:(?:n\.?\s?)?s\.\s?a|(?:not\s+)?seasonally\s+adjust
                          re.IGNORECASE)
 _WHOLE_ROW = re.compile(r"^\W*(?:(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b"
                         r"|group\W*$)", re.IGNORECASE)
+#: A row that reconciles segments to the group: "Adjustments", "Eliminations", "Corporate and other".
+_RECONCILING_ROW = re.compile(r"^\W*(?:adjustments?|eliminations?|inter-?segment(?:\s+eliminations?)?|reconciling\s+items|"
+                              r"reconciliation|corporate(?:\s+(?:and|&)\s+(?:other|eliminations))?|unallocated(?:\s+items)?|"
+                              r"consolidation(?:\s+adjustments)?)\W*$", re.IGNORECASE)
 #: A row that details the row above it: "– Oncology", "of which: Oncology", "thereof Europe".
 _DETAIL_ROW = re.compile(r"^\s*(?:[–—-]+|of\s+which:?|o/w:?|thereof:?|incl(?:uding|\.)?:?)\s*(?=\w)", re.IGNORECASE)
 #: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
@@ -400,8 +404,9 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         left_in_cell = ctx.doc.visible[cells[col][0] : q.start]
         right_in_cell = ctx.doc.visible[q.end : cells[col][1]]
         d.qualifier = ex.cues.qualifier(left_in_cell, q.plus)
-        _measure(ex, d, q, [left_in_cell + " " + right_in_cell, row_label, col_header, caption], company_doc,
-                 key_figures=company_doc and _after_other_line(ex, ctx, info, line_no))
+        reconciling = bool(_RECONCILING_ROW.match(row_label))  # "| Adjustments | (13.4) |": a part of the column's measure
+        _measure(ex, d, q, [left_in_cell + " " + right_in_cell, "" if reconciling else row_label, col_header, caption],
+                 company_doc, key_figures=company_doc and _after_other_line(ex, ctx, info, line_no))
         d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
@@ -451,7 +456,9 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         if col_header not in header_firms:
             header_firms[col_header] = _firm(ex, col_header)
         d.attributed_to = row_firm or header_firms[col_header]  # "| Solvane Partners | $2.46bn (2025) |"
-        if not row_firm:  # a row per research firm says whose estimate, not which part of the market
+        if reconciling:  # eliminations between segments: a part the segments sum with to the total
+            d.scope, d.scope_type, d.dimension = ex.segment_label(row_label), "segment", label_dim or "segment"
+        elif not row_firm:  # a row per research firm says whose estimate, not which part of the market
             _scope(ex, d, row_label, label_dim, caption_dim, company_doc)
         section = _section_above(ctx, info, line_no) if company_doc and d.scope_type == "global" else ""
         if section:  # "| **Powertrain Solutions** | | |" above "| Revenue | 1,204.7 |": the division's revenue

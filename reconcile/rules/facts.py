@@ -451,6 +451,10 @@ def _growth_targets(facts: list[Fact]) -> None:
             near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
                     and v.row.get("quarter") == g.row.get("quarter") and v.row.get("month") == g.row.get("month")
                     and abs(figure_at(v.row) - figure_at(g.row)) <= GROWTH_REACH]
+            if len({v.measure for v in near}) > 1 and "|" in str(g.row["quote"]):
+                # "| Pumps | 188.4 | 201.9 | 8.2 | 14.8 | 16.3 |" under "Revenue … | % change | Segment
+                # profit …": a change column follows the columns it compares
+                near = [v for v in near if figure_at(v.row) < figure_at(g.row)][-1:]
             if len({v.measure for v in near}) == 1:
                 g.target = min(near, key=lambda v: (abs(figure_at(v.row) - figure_at(g.row)), figure_at(v.row)))
                 g.row["of"] = g.target.measure
