@@ -94,3 +94,31 @@ def test_a_segment_tables_adjustments_row_is_a_part_and_its_change_column_is_che
     # the parts with their adjustments add up; the 8.2% its own row's 188.4 -> 201.9 (7.2%) does not give
     assert [f.rule for f in found] == ["RC104"], [f.message for f in found]
     assert "8.2%" in found[0].message and "201.9B" in found[0].message
+
+
+GDP_NOTE = """NATIONAL STATISTICS OFFICE OF ORLANDIA
+
+GROSS DOMESTIC PRODUCT, SECOND QUARTER 2025
+
+Release date: 14 August 2025
+
+  * GDP increased by 0.4% in the second quarter of 2025 compared with the first quarter of 2025.
+  * Growth in the first quarter of 2025 has been revised up to 0.2%, from 0.1% in the previous estimate.
+  * GDP at current prices amounted to EUR 98.6 billion in the quarter, up 3.8% from EUR 94.1 billion a year earlier.
+"""
+
+
+def test_a_bulletins_revision_and_its_nominal_gdp(tmp_path, settings):
+    from reconcile.check import check_corpus
+
+    rows = claims(tmp_path, GDP_NOTE, name="gdp.txt")
+    revised = one(rows, "0.2%")  # "Growth in … has been revised up to": growth, of the first quarter
+    assert (revised["measure"], revised["quarter"], revised["kind"]) == ("growth", 1, "actual")
+    earlier = one(rows, "0.1%")  # the superseded estimate of the same quarter: shown, never compared
+    assert (earlier["measure"], earlier["quarter"], earlier["kind"]) == ("growth", 1, "estimate")
+    assert earlier["confidence"] < 0.9
+    level = one(rows, "EUR 98.6 billion")
+    assert (level["year"], level["quarter"]) == (2025, 2)
+    found = [f for f in check_corpus([str(tmp_path)], settings).findings if f.severity != "info"]
+    (growth,) = [f for f in found if f.rule == "RC104"]  # 94.1 -> 98.6 is 4.8%, not 3.8%
+    assert "3.8%" in growth.message and "4.78%" in growth.message

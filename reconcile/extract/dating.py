@@ -182,6 +182,9 @@ _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|a
                        r"(?:previous|prior|last|preceding)\s+(?:fiscal\s+|financial\s+)?year)\b", re.IGNORECASE)
 
 
+#: After a base that is an earlier estimate of the same period: "from 0.1% in the previous estimate".
+_REVISED_FROM = re.compile(r"^\s*(?:in|at)\s+(?:the|its|our)\s+(?:previous|prior|earlier|first|preliminary|initial|flash)\s+"
+                           r"(?:estimate|reading|release|print|publication)\b", re.IGNORECASE)
 #: A base restated per share before its period: ", or $1.36 per share," in "from $352.1 million, or
 #: $1.36 per share, a year earlier".
 _OR_PER_SHARE = re.compile(r"^\s*,?\s*or\s+[^,;.()]{1,30}?(?:\.\d+[^,;.()]{0,30}?)?\b(?:per\s+(?:diluted\s+|basic\s+)?share|a\s+share)\s*,?",
@@ -225,6 +228,14 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
     # "from $352.1 million, or $1.36 per share, a year earlier": the period past the restatement
     restated = _OR_PER_SHARE.match(after)
     right = after[restated.end():] if restated else around.right
+    if _REVISED_FROM.match(after) and prev.year:
+        # "revised up to 0.2%, from 0.1% in the previous estimate": the same period, as first estimated
+        d.year, d.quarter, d.half, d.month, d.fiscal = prev.year, prev.quarter, prev.half, prev.month, prev.fiscal
+        d.measure, d.metric, d.basis, d.negative = prev.measure, prev.metric, prev.basis, False
+        d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension
+        d.revised = True
+        d.confidence *= 0.5  # a superseded figure: shown, never compared
+        return
     if _YEAR_AGO.match(right) and prev.year and not (prev.period_start or prev.period_end):
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
         d.year_ago = bool(restated)

@@ -53,6 +53,7 @@ class Draft:
     year_end: int | None = None  # the month its own words end its year in ("the year to 30 June")
     own_time: bool = False  # the time expression was the figure's own, not inherited
     year_ago: bool = False  # the base of a comparison, dated a year before the figure it follows
+    revised: bool = False  # an earlier estimate of the figure before it ("from 0.1% in the previous estimate")
     continues: object = None  # the figure whose list this bare figure continues ("…, Asia Pacific 39%")
 
 

@@ -223,7 +223,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             prev_year = d.year
         if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
-        _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+        if not d.revised:  # (an earlier estimate keeps the scope of the figure it was revised to)
+            _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
         if ctx.company_doc or ctx.entity_type == "company":
             _segment_referred(d, around, drafts[i - 1] if i else None, carry)
         if d.scope_type == "global":
@@ -236,8 +237,11 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
                 d.scope, d.scope_type, d.dimension = counted, "component", "component"
         if d.time is None and ctx.entity_type == "economy" and d.measure in ("growth", "rate"):
             apply_time(ctx, d, ctx.default_time)  # a measure the clause's subject made a rate of change
+        elif d.year is None and ctx.entity_type == "economy" and ctx.default_time is not None \
+                and ctx.default_time.quarter and _IN_THE_QUARTER.match(around.right):
+            apply_time(ctx, d, ctx.default_time)  # "GDP at current prices amounted to EUR 98.6 billion in the quarter"
         d.subject = _nearest_subject(subjects, q, text)
-        d.kind = ex.cues.kind(around.left, around.right)
+        d.kind = "estimate" if d.revised else ex.cues.kind(around.left, around.right)
         if ctx.company_doc and d.kind != "consensus" and ex.company_expects.search(
                 text[s0 : q.start][-160:].rsplit(";", 1)[-1]):
             d.kind = "guidance"  # "The company now expects full-year revenue of $4.82 billion to $4.85 billion"

@@ -152,6 +152,10 @@ _DIFFERENCE_AFTER = re.compile(r"^\s*(?:above|below|ahead\s+of|short\s+of|better
 _DIFFERENCE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|came\s+in|landed|finished|and|by)|,)\s*$", re.IGNORECASE)
 #: Words linking a rate named as a clause's subject to its figure, with nothing else between
 #: (no clause break, no other figure): "… was estimated at", "… stood at", "… rose to".
+#: A clause whose subject is growth, linked to the figure: "Growth in the fourth quarter of 2024 is unchanged at".
+_GROWTH_OPENS = re.compile(r"(?:^|[.;:*•]\s*|\n\s*)(?:GDP\s+|economic\s+|output\s+|real\s+)?growth\b[^;:.%\d]{0,60}?"
+                           r"(?:\d{4}[^;:.%\d]{0,30}?)?\b(?:was|is|has\s+been|had\s+been|stood|remained|came\s+in)\b"
+                           r"[^;:.%\d]{0,30}$", re.IGNORECASE)
 _LEVEL_LINK = re.compile(r"^[^;:.%]*\b(?:was|were|is|are|stood|stands|remained|held|came\s+in|edged\s+(?:up|down)|"
                          r"rose|fell|climbed|dropped|increased|decreased|eased|ticked\s+(?:up|down)|reached|hit)\b"
                          r"[^;:.%]*$", re.IGNORECASE)
@@ -298,6 +302,9 @@ class Vocabulary:
             return "growth"
         if named:
             return named[0]
+        if _GROWTH_OPENS.search(left[-110:]):
+            # "Growth in the first quarter of 2025 has been revised up to 0.2%": the clause's subject
+            return "growth"
         return "other"
 
     def family(self, measure: str) -> str:

@@ -429,6 +429,12 @@ def figure_at(row: dict) -> int:
     return int(row["start"]) + max(at, 0)
 
 
+def _named_part_of_economy(v: Fact) -> bool:
+    """An economy's amount named by its part ("GDP at current prices amounted to EUR 98.6
+    billion"): what grew is its part, however its measure is called."""
+    return v.row.get("entity_type") == "economy" and v.scope != "Global" and v.row.get("dimension") == "component"
+
+
 def _growth_targets(facts: list[Fact]) -> None:
     """What a rate of change is of: the value beside it in its sentence ("revenue rose 16%
     to $245.1 billion", "$245.1 billion, up 16%"), same subject, scope and period. Sets
@@ -444,8 +450,9 @@ def _growth_targets(facts: list[Fact]) -> None:
         rates = [g for g in group if g.metric == "growth"]
         if not rates:
             continue
-        values = [v for v in group if v.metric not in ("growth", "cagr", "share") and v.measure != "other"
-                  and v.unit not in ("percent", "percentage_point")  # "other": what grew is not known
+        values = [v for v in group if v.metric not in ("growth", "cagr", "share")
+                  and (v.measure != "other" or _named_part_of_economy(v))  # "other": what grew is not known
+                  and v.unit not in ("percent", "percentage_point")
                   and not str(v.row.get("basis") or "").startswith("change")]  # a change is no level
         for g in rates:
             near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
