@@ -122,3 +122,33 @@ def test_a_bulletins_revision_and_its_nominal_gdp(tmp_path, settings):
     found = [f for f in check_corpus([str(tmp_path)], settings).findings if f.severity != "info"]
     (growth,) = [f for f in found if f.rule == "RC104"]  # 94.1 -> 98.6 is 4.8%, not 3.8%
     assert "3.8%" in growth.message and "4.78%" in growth.message
+
+
+NEWS = """# Orlandia's economy picks up speed
+
+OSTREVIK, 14 August 2025 - Orlandia's economy grew 0.4% in the second quarter of 2025, the National
+Statistics Office of Orlandia said on Thursday, as Orlandia's households spent more.
+
+Compared with a year earlier, output was 1.8% higher, Orlandia's statisticians said.
+"""
+
+
+def test_an_economys_growth_compared_across_documents_on_its_basis(tmp_path, settings):
+    from reconcile.check import check_corpus
+
+    (tmp_path / "gdp.txt").write_text(GDP_NOTE.replace(
+        "in the second quarter of 2025 compared with the first quarter of 2025.",
+        "in the second quarter of 2025 compared with the first quarter of 2025. Compared with the second quarter "
+        "of 2024, GDP grew by 1.3%."), "utf-8")
+    (tmp_path / "news.md").write_text(NEWS, "utf-8")
+    rows = {(r["doc"][-7:], r["figure"]): r for r in reconcile_rows(tmp_path)}
+    assert rows[("gdp.txt", "0.4%")]["basis"] == "qoq"  # compared with the quarter before
+    assert rows[("gdp.txt", "1.3%")]["basis"] == "yoy"  # compared with the same quarter a year before
+    found = [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule == "RC201"]
+    assert len(found) == 1 and "1.8%" in found[0].message and "1.3%" in found[0].message
+
+
+def reconcile_rows(folder):
+    import reconcile
+
+    return reconcile.extract_claims(str(folder)).to_dict("records")

@@ -219,6 +219,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             a = drafts[i - 1]
             d.measure, d.metric, d.basis, d.accounting = a.measure, a.metric, a.basis, a.accounting
             d.year, d.quarter, d.half, d.month, d.fiscal = a.year - 1, a.quarter, a.half, a.month, a.fiscal
+        if d.measure == "growth" and not d.basis and d.year and (d.quarter or d.month):
+            d.basis = _basis_of_base(text, times, s0, s1, d)  # "… GDP grew by 1.3%, compared with the second quarter of 2024"
         if d.year is not None:
             prev_year = d.year
         if d.time is not None and d.time.kind == "point" and not d.time.as_of and not is_base_figure(text, q):
@@ -286,6 +288,25 @@ class _Around:
     own_left: str  # exactly since the previous figure (no window cut)
     paragraph: str  # the line before the sentence
     next_figure: bool = False  # ``right`` ends where the next figure starts
+
+
+def _basis_of_base(text: str, times, s0: int, s1: int, d: Draft) -> str:
+    """The basis a quarter's or month's change is on, from the period its sentence compares it with:
+    the same period a year before (``yoy``), or the one just before (``qoq``, ``mom``)."""
+    for t in times:
+        if not (s0 <= t.start < s1) or t.kind != "point" or not t.year or not is_base(text, t):
+            continue
+        if d.quarter and t.quarter and not t.month:
+            if (t.year, t.quarter) == (d.year - 1, d.quarter):
+                return "yoy"
+            if t.year * 4 + t.quarter == d.year * 4 + d.quarter - 1:
+                return "qoq"
+        if d.month and t.month and not t.quarter:
+            if (t.year, t.month) == (d.year - 1, d.month):
+                return "yoy"
+            if t.year * 12 + t.month == d.year * 12 + d.month - 1:
+                return "mom"
+    return ""
 
 
 def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None, around: _Around,

@@ -429,6 +429,15 @@ def figure_at(row: dict) -> int:
     return int(row["start"]) + max(at, 0)
 
 
+#: An economy's output named in a growth figure's sentence ("GDP grew by 1.3%", "output was 1.8% higher").
+_OUTPUT = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|output|the\s+economy|economic\s+growth)\b"
+                     r"|(?:^|[.*:]\s*)growth\s+(?:picked|slowed|accelerated|eased|quickened|was|came|rose|fell|edged|held)\b",
+                     re.IGNORECASE)
+#: …but not its value, prices or a part of it.
+_NOT_REAL_OUTPUT = re.compile(r"\b(?:nominal|current\s+prices|deflator|per\s+capita|value\s+added|industrial\s+output|"
+                              r"manufacturing|construction|services|exports?|imports?|consumption|investment)\b", re.IGNORECASE)
+
+
 def _named_part_of_economy(v: Fact) -> bool:
     """An economy's amount named by its part ("GDP at current prices amounted to EUR 98.6
     billion"): what grew is its part, however its measure is called."""
@@ -465,6 +474,12 @@ def _growth_targets(facts: list[Fact]) -> None:
             if len({v.measure for v in near}) == 1:
                 g.target = min(near, key=lambda v: (abs(figure_at(v.row) - figure_at(g.row)), figure_at(v.row)))
                 g.row["of"] = g.target.measure
+            elif not near and g.row.get("entity_type") == "economy" and g.scope == "Global" \
+                    and g.row.get("basis") in ("yoy", "qoq") and _OUTPUT.search(str(g.row["quote"])) \
+                    and not _NOT_REAL_OUTPUT.search(str(g.row["quote"])):
+                # "Compared with a year earlier, output was 1.8% higher": the economy's real growth,
+                # comparable across documents on the same basis and period
+                g.row["of"] = "output"
             elif not near and g.row.get("entity_type") == "economy" and g.row.get("dimension") == "component" \
                     and g.row.get("basis"):
                 # a part of an economy's statistic ("non-food store volumes fell 0.7% on the month"):
