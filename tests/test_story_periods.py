@@ -190,3 +190,11 @@ def test_a_wire_story_of_a_fiscal_first_half(tmp_path):
     assert one(rows, "897.3 billion yen")["period_label"] == "H1 FY2026"  # November 2025: April to September
     assert one(rows, "22.1 billion yen")["measure"] == "other"  # "… yen writedown": the word right after it
     assert one(rows, "1.82 trillion yen")["kind"] == "forecast"
+
+
+def test_an_encyclopedias_founding_date_is_not_its_date(tmp_path):
+    page = ("# Tarnvik Air\n\n| Tarnvik Air | |\n|---|---|\n| Founded | 12 May 1987 |\n"
+            "| Revenue | €2.18 billion (2024) |\n| Operating income | €171.3 million (2024) |\n")
+    rows = claims(tmp_path, page)
+    # dated by its own years, not "forecasts" made in 1987
+    assert [r["year"] for r in rows] == [2024, 2024] and not any(r["kind"] == "forecast" for r in rows)

@@ -40,6 +40,8 @@ _BYLINE_MONTH = re.compile(
     rf"^[ \t]*[*_](?:[^*_\n]*?[|—–][ \t]*|(?i:published|updated|posted|issued|dated)[ \t]*:?[ \t]*)?\b({_FULL_MONTH})[ \t]+((?:19|20)\d{{2}})[ \t]*(?:[|—–][^*_\n]*)?[*_][ \t]*$",
     re.MULTILINE)
 # A wire story's dateline without a year: "STUTTGART, July 30 (Calder Wire) -", "LONDON, 12 March (Reuters) –".
+_HISTORY_DATE = re.compile(r"\b(?:founded|established|incorporated|formed|launched|began|commenced|opened|born|died|"
+                           r"introduced|listed|acquired|merged|renamed|first\s+flight|commissioned|built)\b", re.IGNORECASE)
 _WIRE_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WIRE_DATELINE = re.compile(
@@ -203,8 +205,11 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
     m = _FRONT_DATE.search(doc.visible[:3000]) if doc.visible.startswith(("---", "+++", "\ufeff---")) else None
     if m:
         return int(m.group(1)), int(m.group(2))
-    m = _DATELINE.search(doc.visible[:1500])  # "September 11, 2025 8:47 AM", "Released 28 November 2025"
-    if m:
+    head = doc.visible[:1500]
+    for m in _DATELINE.finditer(head):  # "September 11, 2025 8:47 AM", "Released 28 November 2025"
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        if _HISTORY_DATE.search(head[max(line_start, m.start() - 60) : m.start()]):
+            continue  # "Founded | 13 March 2006": a date in the company's history, not the document's
         return int(m.group("y1") or m.group("y2")), month_number(m.group("m1") or m.group("m2"))
     m = _BYLINE_MONTH.search(doc.visible[:600])  # "*Rail Systems Review | December 2025 | Interview by …*"
     if m:
