@@ -152,3 +152,34 @@ def reconcile_rows(folder):
     import reconcile
 
     return reconcile.extract_claims(str(folder)).to_dict("records")
+
+
+DOC_SCALE = """# Kiyosato Precision Co., Ltd.
+
+## Summary of Consolidated Financial Results for 1Q FY2025 (Three Months Ended June 30, 2025)
+
+*August 7, 2025 — Tokyo. Fiscal year ending March 31, 2026 (FY2025).*
+
+(Amounts in millions of yen, rounded down; percentages show year-on-year change)
+
+Kiyosato Precision Co., Ltd. (TSE: 6412) today reported its results. Kiyosato Precision's operating margin
+improved to 7.5% from 6.4% a year earlier, Kiyosato Precision said.
+
+### Results by segment (1Q FY2025)
+
+| Segment | Net sales | Segment profit | Profit margin |
+|---|---|---|---|
+| Semiconductor equipment | 92,418 | 17,106 | 21.5% |
+| Adjustments (corporate expenses) | — | (8,463) | — |
+"""
+
+
+def test_a_documents_own_scale_note_serves_its_later_tables(tmp_path, settings):
+    from reconcile.check import check_corpus
+
+    rows = claims(tmp_path, DOC_SCALE)
+    sales = one(rows, "92,418")
+    assert (sales["value"], sales["unit"], sales["measure"]) == (92_418e6, "JPY", "revenue")
+    assert one(rows, "(8,463)")["scope"] == "Adjustments (corporate expenses)"
+    found = [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule == "RC105"]
+    assert len(found) == 1 and "21.5%" in found[0].message  # 17,106 / 92,418 is 18.5%

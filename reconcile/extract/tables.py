@@ -66,7 +66,7 @@ _WHOLE_ROW = re.compile(r"^\W*(?:(?:total|consolidated|group\s+total|company\s+t
 #: A row that reconciles segments to the group: "Adjustments", "Eliminations", "Corporate and other".
 _RECONCILING_ROW = re.compile(r"^\W*(?:adjustments?|eliminations?|inter-?segment(?:\s+eliminations?)?|reconciling\s+items|"
                               r"reconciliation|corporate(?:\s+(?:and|&)\s+(?:other|eliminations))?|unallocated(?:\s+items)?|"
-                              r"consolidation(?:\s+adjustments)?)\W*$", re.IGNORECASE)
+                              r"consolidation(?:\s+adjustments)?)(?:\s*\([^()]*\))?\W*$", re.IGNORECASE)
 #: A row that details the row above it: "– Oncology", "of which: Oncology", "thereof Europe".
 _DETAIL_ROW = re.compile(r"^\s*(?:[–—-]+|of\s+which:?|o/w:?|thereof:?|incl(?:uding|\.)?:?)\s*(?=\w)", re.IGNORECASE)
 #: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
@@ -159,10 +159,19 @@ def scale_note(ex: Vocabulary, text: str, currency: str | None) -> tuple[float, 
     prefixes = ex.quantities.prefix_code
     if m.group("code") and m.group("code") not in prefixes:
         return None  # "(ABC m)": no currency we know
-    cur = prefixes.get(m.group("sym") or "") or prefixes.get(m.group("code") or "") or currency
+    cur = prefixes.get(m.group("sym") or "") or prefixes.get(m.group("code") or "") or _currency_word(ex, text) or currency
     if not cur:
         return None
     return factor, cur, bool(re.search(r"except|per[\s-]+share", text, re.IGNORECASE))
+
+
+def _currency_word(ex: Vocabulary, text: str) -> str | None:
+    """The currency a scale note names in words: "(Amounts in millions of yen)", "in thousands of euros"."""
+    m = re.search(r"\b(?:millions?|billions?|thousands?)\s+of\s+([A-Za-z. ]{2,20}?)(?:[,;)]|$)", text, re.IGNORECASE)
+    if not m:
+        return None
+    words = m.group(1).strip().lower()
+    return ex.quantities.suffix_code.get(words) or ex.quantities.suffix_code.get(words.split()[-1])
 
 
 def _column_unit(ex: Vocabulary, header: str, currency: str | None) -> tuple[float, str, bool] | None:
@@ -231,7 +240,8 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
                 break
         n -= 1
     note_text = " ".join(above + header)
-    scale = scale_note(ex, note_text, ctx.currency) or _implied_scale(ex, ctx, first)
+    scale = scale_note(ex, note_text, ctx.currency) or _implied_scale(ex, ctx, first) \
+        or _document_scale(ex, ctx, " ".join(header[1:]))
     span = "quarter" if _SPAN_QUARTER.search(note_text) else "year" if _SPAN_YEAR.search(note_text) else ""
     shares_in = _SHARES_IN.search(note_text)
     share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
@@ -244,6 +254,24 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
         columns = (None,) + (((1.0, unit, False),) * max(len(header) - 1, 0))
     ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns)
     return ctx.table_cache[first]
+
+
+#: A document's own scale note: "(Amounts in millions of yen, rounded down)", "Amounts in EUR million unless otherwise stated".
+_DOCUMENT_SCALE = re.compile(r"^[ \t>*_(]*(?:all\s+)?(?:amounts|figures|monetary\s+amounts)\s+(?:are\s+)?(?:shown\s+|stated\s+|"
+                             r"expressed\s+|presented\s+)?in\s+[^\n.;]{2,40}", re.IGNORECASE | re.MULTILINE)
+_NOT_MONEY_TABLE = re.compile(r"%|per\s?cent|\bshare\b|\bnumber\b|\bemployees\b|\bunits\b|\bpeople\b|\bpersons\b", re.IGNORECASE)
+
+
+def _document_scale(ex: Vocabulary, ctx: DocContext, note_text: str) -> tuple[float, str, bool] | None:
+    """The scale a company document states once for all its tables ("(Amounts in millions of
+    yen)"), for a table that states none and whose headers name no percentages or counts."""
+    if not ctx.company_doc or _NOT_MONEY_TABLE.search(note_text):
+        return None
+    key = "document_scale"
+    if key not in ctx.table_cache:
+        m = _DOCUMENT_SCALE.search(ctx.doc.visible[:3000])
+        ctx.table_cache[key] = scale_note(ex, "(" + m.group(0).strip(" \t>*_(") + ")", ctx.currency) if m else None
+    return ctx.table_cache[key]
 
 
 #: How many significant digits a money cell needs for the text's figures to imply its table's scale.
