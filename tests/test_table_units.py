@@ -183,3 +183,18 @@ def test_a_documents_own_scale_note_serves_its_later_tables(tmp_path, settings):
     assert one(rows, "(8,463)")["scope"] == "Adjustments (corporate expenses)"
     found = [f for f in check_corpus([str(tmp_path)], settings).findings if f.rule == "RC105"]
     assert len(found) == 1 and "21.5%" in found[0].message  # 17,106 / 92,418 is 18.5%
+
+
+def test_italic_detail_rows_under_a_measure_row_are_its_parts(tmp_path):
+    statement = ("# Northwind Corp. annual report\n\nNorthwind Corp. (NASDAQ: NWND) reported net income and operating income "
+                 "for fiscal 2024.\n\n**Year Ended** *(In millions)*\n\n|  | Jun 30, 2024 | Jun 30, 2023 |\n| --- | --- | --- |\n"
+                 "|       Operating Income | $109,433 | $88,523 |\n| *        Intelligent Cloud* | $49,584 | $37,884 |\n")
+    rows = claims(tmp_path, statement)
+    part = one(rows, "$49,584")
+    assert (part["measure"], part["scope"]) == ("operating_income", "Intelligent Cloud")
+
+
+def test_a_contribution_in_points_is_a_part_of_growth(tmp_path):
+    rows = claims(tmp_path, "# GDP of Orlandia\n\nThe National Statistics Office of Orlandia said services contributed "
+                            "0.77 percentage points to GDP growth in the second quarter of 2025.\n")
+    assert one(rows, "0.77 percentage points")["measure"] == "growth"

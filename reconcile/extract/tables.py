@@ -63,6 +63,9 @@ _BASIS_ONLY = re.compile(r"(?:(?:n\.?\s?)?s\.\s?a|(?:not\s+)?seasonally\s+adjust
                          re.IGNORECASE)
 _WHOLE_ROW = re.compile(r"^\W*(?:(?:total|consolidated|group\s+total|company\s+total|all\s+(?:segments|items|divisions))\b"
                         r"|group\W*$)", re.IGNORECASE)
+#: A row label set in italics (not bold): a detail of the row above ("| *   Intelligent Cloud* |").
+_ITALIC_LABEL = re.compile(r"^\s*[*_](?![*_])\s*\S")
+_PART_MEASURES = frozenset(("revenue", "operating_income", "gross_profit", "net_income", "ebitda", "pretax_income"))
 #: A row that reconciles segments to the group: "Adjustments", "Eliminations", "Corporate and other".
 _RECONCILING_ROW = re.compile(r"^\W*(?:adjustments?|eliminations?|inter-?segment(?:\s+eliminations?)?|reconciling\s+items|"
                               r"reconciliation|corporate(?:\s+(?:and|&)\s+(?:other|eliminations))?|unallocated(?:\s+items)?|"
@@ -435,6 +438,10 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         reconciling = bool(_RECONCILING_ROW.match(row_label))  # "| Adjustments | (13.4) |": a part of the column's measure
         _measure(ex, d, q, [left_in_cell + " " + right_in_cell, "" if reconciling else row_label, col_header, caption],
                  company_doc, key_figures=company_doc and _after_other_line(ex, ctx, info, line_no))
+        if d.measure == "other" and company_doc and _ITALIC_LABEL.match(cells[0][2]) and q.unit not in ("percent", "percentage_point"):
+            above = _measure_above(ex, ctx, info, line_no)
+            if above in _PART_MEASURES:  # "| *   Intelligent Cloud* |" under "Operating Income": that segment's operating income
+                d.measure, d.metric = above, ex.family(above)
         d.accounting = ex.accounting(col_header + " " + left_in_cell, right_in_cell + " " + row_label)
         # Time: the cell itself, then the row label, the column header, the caption.
         t = None
@@ -587,6 +594,12 @@ def _after_other_line(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no:
     """Whether the nearest row above ``line_no`` (in its table) that names a measure names one
     other than revenue ("Dividend per share", "EBIT"): a row below it with no measure word of
     its own ("Order book at 30 September") is one more line item, not a part of revenue."""
+    above = _measure_above(ex, ctx, info, line_no)
+    return above is not None and above != "revenue"
+
+
+def _measure_above(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int) -> str | None:
+    """The measure the nearest row above ``line_no`` (in its table) names, or None."""
     key = ("measure_rows", info.first)
     if key not in ctx.table_cache:
         rows = {}
@@ -600,7 +613,7 @@ def _after_other_line(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no:
         ctx.table_cache[key] = rows
     rows = ctx.table_cache[key]
     above = [n for n in rows if n < line_no]
-    return bool(above) and rows[max(above)] != "revenue"
+    return rows[max(above)] if above else None
 
 
 def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_doc: bool,

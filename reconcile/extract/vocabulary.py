@@ -152,6 +152,7 @@ _DIFFERENCE_AFTER = re.compile(r"^\s*(?:above|below|ahead\s+of|short\s+of|better
 _DIFFERENCE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|came\s+in|landed|finished|and|by)|,)\s*$", re.IGNORECASE)
 #: Words linking a rate named as a clause's subject to its figure, with nothing else between
 #: (no clause break, no other figure): "… was estimated at", "… stood at", "… rose to".
+_CONTRIBUTION = re.compile(r"\bcontribut\w*\b", re.IGNORECASE)
 #: A clause whose subject is growth, linked to the figure: "Growth in the fourth quarter of 2024 is unchanged at".
 _GROWTH_OPENS = re.compile(r"(?:^|[.;:*•]\s*|\n\s*)(?:GDP\s+|economic\s+|output\s+|real\s+)?growth\b[^;:.%\d]{0,60}?"
                            r"(?:\d{4}[^;:.%\d]{0,30}?)?\b(?:was|is|has\s+been|had\s+been|stood|remained|came\s+in)\b"
@@ -300,6 +301,8 @@ class Vocabulary:
                 return "rate"
         if cues.near("growth", left, right, before=40, after=15) or self.is_change(left, right):
             return "growth"
+        if unit == "percentage_point" and _CONTRIBUTION.search(left[-60:] + " " + right[:40]):
+            return "growth"  # "services contributed 0.77 percentage points to growth": a part of the growth
         if named:
             return named[0]
         if _GROWTH_OPENS.search(left[-110:]):
