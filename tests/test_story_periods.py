@@ -198,3 +198,12 @@ def test_an_encyclopedias_founding_date_is_not_its_date(tmp_path):
     rows = claims(tmp_path, page)
     # dated by its own years, not "forecasts" made in 1987
     assert [r["year"] for r in rows] == [2024, 2024] and not any(r["kind"] == "forecast" for r in rows)
+
+
+def test_a_currency_the_document_declares_is_money(tmp_path):
+    rows = claims(tmp_path, "# Orlandia trade, August 2025\n\nThe Statistics Office of Orlandia said exports rose 6.2% to "
+                            "ORK 14,826 million.\n\n1. ORK = Orlandian krona.\n")
+    exports = one(rows, "ORK 14,826 million")
+    assert (exports["value"], exports["unit"]) == (14_826e6, "ORK")
+    other = claims(tmp_path, "# Notes\n\nThe ORK 14,826 million line was never defined.\n", name="other.md")
+    assert not [r for r in other if r["unit"] == "ORK"]  # a code no document declares is no currency

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..config import Settings
 from ..countries import CountryTable
@@ -30,6 +31,14 @@ from .words import statement_claims
 _BULLET_GLYPHS = {"·", "•", "-", "*", "–", "—", "▪", "◦"}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
+#: A currency the document names with its code: "the Corvenian krona (CVK)", "Aldmere dollars (ALM)".
+_CURRENCY_WORD = (
+    r"(?:krona|kronor|krone|kroner|crowns?|dollars?|pounds?|pesos?|francs?|marks?|lira|lire|dinars?|rand|reals?|rupees?|"
+    r"yen|yuan|euros?|shillings?|ducats?|florins?|talers?|thalers?|guilders?|leva?|lei|leu|dram|lari|korunas?|forints?|"
+    r"zloty|tenge|soms?|kip|baht|ringgits?|dong|won|rials?|riyals?|dirhams?|pula|kwacha|naira|cedis?|birr|sols?|"
+    r"col[oó]n|quetzals?|rubles?|roubles?|hryvnias?|manats?|credits?)")
+_DECLARED_CURRENCY = re.compile(rf"\b{_CURRENCY_WORD}\s*\(([A-Z]{{3}})\)"
+                                rf"|\b([A-Z]{{3}})\s*(?:=|:|means|denotes|stands\s+for)\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){{0,2}}{_CURRENCY_WORD}\b")
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+[^\n]{5,150}|\*\*[^*\n]{5,150}\*\*|__[^_\n]{5,150}__)[ \t]*$", re.MULTILINE)
 # A plain-text heading: one short line between blank lines, no sentence punctuation at its end.
 _PLAIN_HEADING = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([A-Z][^\n|]{3,78}[^\n.,;:|!?\s])[ \t]*(?=\n[ \t]*\n)")
@@ -44,6 +53,7 @@ class Extractor:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.vocab = Vocabulary(settings)
+        self._declared: dict[tuple, Vocabulary] = {}  # vocabularies with a document's declared currency codes
         limits = settings.extract.get("limits", {})
         self.max_figures = int(limits.get("max_figures", 50000))
         self.max_amount = float(limits.get("max_amount", 1e18))
@@ -54,9 +64,25 @@ class Extractor:
     def context(self, doc: Document) -> DocContext:
         return read_context(self.vocab, doc)
 
+    def _vocabulary_for(self, doc: Document) -> Vocabulary:
+        """The vocabulary, with the currency codes the document declares that no table knows
+        ("the Corvenian krona (CVK)"), so its "CVK 2,104 million" is money."""
+        if "(" not in doc.visible and "=" not in doc.visible and ":" not in doc.visible:
+            return self.vocab
+        declared = sorted({code for m in _DECLARED_CURRENCY.finditer(doc.visible)
+                           if not self.vocab.units.is_currency(code := m.group(1) or m.group(2))})
+        if not declared:
+            return self.vocab
+        key = tuple(declared)
+        if key not in self._declared:
+            units = dict(self.settings.units)
+            units["currencies"] = {**units.get("currencies", {}), **{c: {"prefix": [c], "suffix": [c]} for c in key}}
+            self._declared[key] = Vocabulary(replace(self.settings, units=units))
+        return self._declared[key]
+
     def extract(self, doc: Document) -> list[Claim]:
         """All claims in ``doc``, in document order."""
-        vocab = self.vocab
+        vocab = self._vocabulary_for(doc)
         found = vocab.quantities.find(doc.visible, limit=self.max_figures)
         if len(found) >= self.max_figures:
             line = doc.text.count("\n", 0, doc.offsets.span(found[-1].start, found[-1].end)[0]) + 1
