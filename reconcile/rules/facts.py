@@ -474,6 +474,8 @@ def _growth_targets(facts: list[Fact]) -> None:
             if len({v.measure for v in near}) == 1:
                 g.target = min(near, key=lambda v: (abs(figure_at(v.row) - figure_at(g.row)), figure_at(v.row)))
                 g.row["of"] = g.target.measure
+                if g.target.measure == "other" and g.row.get("basis"):
+                    g.row["of"] = "index"  # an economy's part ("imports rose 2.4% to CVK 15,473 million"): as its rates are
             elif not near and g.row.get("entity_type") == "economy" and g.scope == "Global" \
                     and g.row.get("basis") in ("yoy", "qoq") and _OUTPUT.search(str(g.row["quote"])) \
                     and not _NOT_REAL_OUTPUT.search(str(g.row["quote"])):
