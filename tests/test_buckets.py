@@ -99,7 +99,10 @@ def test_corpora_in_buckets(settings, pool, tmp_path, corpus):
     paths = {"sources": ["sources"], "eval": ["eval/docs"], "generated": [str(_generated(tmp_path / "g"))]}[corpus]
     claims = check_corpus(paths, settings).claims.assign(corroborated_by="")
     findings, corroborated = same_in_buckets(claims, settings, pool)
-    assert len({f.rule for f in findings}) >= 4 and claims["subject"].nunique() >= (1 if corpus == "sources" else 8)
+    # (the generated corpus plants CAGR, outlier and share contradictions; its firms' regional splits
+    # are each firm's own, so three rules at least)
+    assert len({f.rule for f in findings}) >= (3 if corpus == "generated" else 4)
+    assert claims["subject"].nunique() >= (1 if corpus == "sources" else 8)
     if corpus == "sources":
         assert corroborated or any(f.rule == "RC701" for f in findings)  # the reference facts took part
     if corpus == "generated":

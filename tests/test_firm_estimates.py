@@ -59,3 +59,9 @@ def test_a_firm_with_no_earlier_year_of_its_own_is_still_reported_below_the_othe
     found = _rules(tmp_path, settings, FIRST, THIRD)
     (fall,) = [f for f in found if f.rule == "RC303"]
     assert "USD 101M" in fall.message and "USD 142.6M" in fall.message
+
+
+def test_two_firms_sizes_of_a_market_differ_by_more_than_rounding(tmp_path, settings):
+    low = SECOND.replace("USD 120.0 million in 2024", "USD 130.0 million in 2024")  # 9% under Alderney's 142.6
+    found = _rules(tmp_path, settings, FIRST, low)
+    assert not [f for f in found if f.rule in ("RC201", "RC302")], [f.message for f in found]

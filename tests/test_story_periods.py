@@ -207,3 +207,20 @@ def test_a_currency_the_document_declares_is_money(tmp_path):
     assert (exports["value"], exports["unit"]) == (14_826e6, "ORK")
     other = claims(tmp_path, "# Notes\n\nThe ORK 14,826 million line was never defined.\n", name="other.md")
     assert not [r for r in other if r["unit"] == "ORK"]  # a code no document declares is no currency
+
+
+def test_a_raised_outlook_and_the_one_it_replaces_are_of_one_year(tmp_path):
+    rows = claims(tmp_path, "# Calder Inc. raises outlook\n\nCalder Inc. (NASDAQ: CLDR) reported on Dec. 3, 2025. Calder is "
+                            "raising its guidance for the full fiscal year 2026:\n\n- Total revenue between $758.0 million and "
+                            "$764.0 million, compared with $748.0 million to $756.0 million previously.\n\nIt raised its "
+                            "revenue forecast to $1.82 billion from $1.78 billion.\n")
+    for old in ("$748.0 million to $756.0 million", "$1.78 billion"):
+        row = one(rows, old)  # the outlook replaced: the same year's, shown but never compared
+        assert row["confidence"] < 0.9 and row["year"] == one(rows, "$758.0 million and $764.0 million")["year"], old
+
+
+def test_a_per_diluted_share_row_keeps_its_face_value(tmp_path):
+    rows = claims(tmp_path, "# Calder Inc. (NASDAQ: CLDR) results\n\nCalder Inc. reported net income.\n\n(in thousands)\n\n"
+                            "| | Q2 FY26 | Q2 FY25 |\n|---|---|---|\n| Non-GAAP net income | $ 30,120 | $ 21,848 |\n"
+                            "| Non-GAAP net income per diluted share | $ 0.38 | $ 0.28 |\n")
+    assert one(rows, "$ 0.38")["value"] == 0.38 and one(rows, "$ 30,120")["value"] == 30_120_000

@@ -185,6 +185,13 @@ _YEAR_AGO = re.compile(r"^\s*(?:in\s+)?(?:the\s+|a\s+)?(?:year[\s-]+(?:earlier|a
 #: After a base that is an earlier estimate of the same period: "from 0.1% in the previous estimate".
 _REVISED_FROM = re.compile(r"^\s*(?:in|at)\s+(?:the|its|our)\s+(?:previous|prior|earlier|first|preliminary|initial|flash)\s+"
                            r"(?:estimate|reading|release|print|publication)\b", re.IGNORECASE)
+#: After a base that was the earlier guidance: "compared with $748.0 million to $756.0 million previously".
+_PREVIOUSLY = re.compile(r"^\s*,?\s*(?:previously|before|earlier|at\s+the\s+(?:previous|prior|last)\s+(?:update|results))\b",
+                         re.IGNORECASE)
+#: A sentence that revises an outlook: "raised its revenue forecast to 1.82 trillion yen from …".
+_OUTLOOK_REVISED = re.compile(r"\b(?:raised|raises|lifted|lifts|cut|cuts|lowered|lowers|trimmed|trims|revised|revises|"
+                              r"upgraded|downgraded|narrowed|narrows)\b[^.;]{0,50}?\b(?:forecasts?|guidance|outlook|targets?|"
+                              r"projections?|estimates?|guide)\b", re.IGNORECASE)
 #: A base restated per share before its period: ", or $1.36 per share," in "from $352.1 million, or
 #: $1.36 per share, a year earlier".
 _OR_PER_SHARE = re.compile(r"^\s*,?\s*or\s+[^,;.()]{1,30}?(?:\.\d+[^,;.()]{0,30}?)?\b(?:per\s+(?:diluted\s+|basic\s+)?share|a\s+share)\s*,?",
@@ -228,7 +235,8 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
     # "from $352.1 million, or $1.36 per share, a year earlier": the period past the restatement
     restated = _OR_PER_SHARE.match(after)
     right = after[restated.end():] if restated else around.right
-    if _REVISED_FROM.match(after) and prev.year:
+    if (_REVISED_FROM.match(after) or _PREVIOUSLY.match(after)
+            or _FROM_BEFORE.search(around.own_left[-20:]) and _OUTLOOK_REVISED.search(around.full_left)):
         # "revised up to 0.2%, from 0.1% in the previous estimate": the same period, as first estimated
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year, prev.quarter, prev.half, prev.month, prev.fiscal
         d.measure, d.metric, d.basis, d.negative = prev.measure, prev.metric, prev.basis, False

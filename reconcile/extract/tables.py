@@ -36,7 +36,7 @@ _DIVIDEND_PART_ROW = re.compile(r"\b(?:final|interim|special|first|second|third|
 _ANALYST_PERIOD = re.compile(ANALYST_MARK, re.IGNORECASE)
 _ROW_UNIT = re.compile(r"\((?:(?P<sym>[$€£¥₹]|US\$|A\$|C\$|NZ\$|HK\$|(?-i:[A-Z]{3}))|(?P<cents>cents?|pence|p))\)\s*$",
                        re.IGNORECASE)
-_PER_SHARE = re.compile(r"per[\s-]+share|\beps\b|per\s+unit", re.IGNORECASE)
+_PER_SHARE = re.compile(r"per[\s-]+(?:diluted\s+|basic\s+|common\s+|ordinary\s+)?share|\beps\b|per\s+unit", re.IGNORECASE)
 _SHARE_COUNT = re.compile(r"\bshares\b|number\s+of", re.IGNORECASE)
 _SHARE_ROW = re.compile(
     r"^\W*(?:weighted[- ]average\s+)?(?:number\s+of\s+)?(?:diluted\s+|basic\s+|common\s+)?shares\b", re.IGNORECASE)
@@ -365,7 +365,8 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     row_percent = not row_unit and bool(_ROW_PERCENT.search(label))
     if row_percent:  # "| Operating margin (%) | 7.7 | 6.5 |": percentages in a money (or points) table
         factor, currency, except_per_share = 1.0, "percent", False
-    per_share = except_per_share and bool(_PER_SHARE.search(label))
+    # a per-share row keeps its face value against a scale of thousands or more, whether or not the note says so
+    per_share = bool(_PER_SHARE.search(label)) and (except_per_share or factor >= 1000)
     # A count of shares, not money ("Shares used in computing diluted earnings per share" too).
     shares = bool(_SHARE_ROW.match(label)) or bool(_SHARE_COUNT.search(label)) and not per_share
     per_share = per_share and not shares

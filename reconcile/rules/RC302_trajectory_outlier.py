@@ -8,7 +8,9 @@ against it, so the rule is linear in documents. A value of the other document in
 year the reference does not state is an outlier when it is more than ``min_factor`` times
 off that trajectory *and* the growth needed to reach it from the reference's nearest
 value lies outside every CAGR stated for the market (widened by ``slack_pp``). A value
-``magnitude_factor`` or more times off is called an order-of-magnitude clash.
+``magnitude_factor`` or more times off is called an order-of-magnitude clash. Two research
+firms' estimates (each document's values attributed to one firm, ``attributed_to``) are held
+to ``other_firm_factor`` instead: firms size a market, and its regions, their own way.
 Same-year disagreements are RC201's business.
 
 Contradiction
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import math
 
+from ..extract.attribution import same_source
 from .base import Rule
 from .describe import amount, central, cited, scope_label, stated
 from .facts import Facts
@@ -64,6 +67,13 @@ def _rates_text(cagrs: list) -> str:
         return f"the stated CAGRs are {', '.join(sorted(shown))}"
     ordered = sorted(shown, key=lambda k: (shown[k], k))
     return f"{len(shown)} different CAGRs are stated, from {ordered[0]} to {ordered[-1]}"
+
+
+def _two_firms(ref: list, other: list) -> bool:
+    """Whether each document's values are attributed to one research firm, and the firms differ."""
+    a = {str(f.row.get("attributed_to") or "") for f in ref}
+    b = {str(f.row.get("attributed_to") or "") for f in other}
+    return len(a) == 1 and len(b) == 1 and "" not in a | b and not same_source(next(iter(a)), next(iter(b)))
 
 
 class TrajectoryOutlier(Rule):
@@ -141,6 +151,8 @@ class TrajectoryOutlier(Rule):
         years = {y for y, _ in path}
         low, high = band
         factor = float(self.options["min_factor"])
+        if _two_firms(ref, other):  # two research firms' estimates, each on its own base and definitions
+            factor = max(factor, float(self.options["other_firm_factor"]))
         out = []
         for f in sorted(other, key=lambda f: (f.year, f.row["start"])):
             if f.year in years:
