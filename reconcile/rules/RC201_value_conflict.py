@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import replace
 
 from ..extract.attribution import firm_keys
@@ -94,6 +95,20 @@ def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset()):
 
 #: Measures a document's quarter states once, with no parts a table might leave unlabelled.
 _NO_PARTS = frozenset(("eps", "dividend"))
+
+
+#: Words that make one income figure another line item: "profit attributable to ordinary shareholders"
+#: is not "profit after tax", nor is "profit from continuing operations".
+_LINE_ITEM = re.compile(r"\battributable\b|\bcontinuing\s+operations\b|\bdiscontinued\b|\bminority\b|"
+                        r"\bnon-?controlling\b|\bcomprehensive\b|\bbefore\s+(?:minorities|coupons)\b", re.IGNORECASE)
+
+
+def _line_items(o: Outcome) -> bool:
+    """Whether a document's disagreeing figures name different line items: some of their words
+    say "attributable to …" or "continuing operations" and others do not."""
+    figures = list(o.odd) + list(o.agree)
+    marked = {bool(_LINE_ITEM.search(str(f.row.get("quote") or ""))) for f in figures}
+    return len(marked) > 1
 
 
 def _settled_within(o: Outcome, group: list, interval) -> Outcome | None:
@@ -251,7 +266,7 @@ class ValueConflict(Rule):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
                 for o in judge(by_year[year], _widen(rel, exact=self._exact)):
-                    if o.kind == "within" and (_one_sentence(o) or measure == "count" and not _scale_slip(o)
+                    if o.kind == "within" and (_one_sentence(o) or _line_items(o) or measure == "count" and not _scale_slip(o)
                                                or _estimates(list(o.odd) + list(o.agree))):
                         # "42% of its exports and 48% of its imports": two things, side by side;
                         # a document's counts are mostly of its parts (passengers per airport)
