@@ -76,7 +76,7 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0,
 
 
 def _usual_form(name: str, forms: dict[str, str]) -> str:
-    return " ".join(forms.get(w, w) for w in name.replace("-", " ").split())
+    return " ".join(x for w in name.replace("-", " ").split() if (x := forms.get(w, w)))  # a form "" drops the word
 
 
 def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:

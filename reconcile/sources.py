@@ -107,7 +107,7 @@ class Document:
             return self.headings[0]
         for line in self.visible.split("\n", 20)[:20]:
             line = line.strip().lstrip("#").strip()
-            if line:
+            if line and not _BOILERPLATE_LINE.match(line):  # "FOR IMMEDIATE RELEASE" is no title
                 return line[:300]
         return ""
 
@@ -142,6 +142,10 @@ class Document:
                 and not _FIELD_LINE.match(first)):
             return _clip(first)
         return ""
+
+
+_BOILERPLATE_LINE = re.compile(r"^[*_ ]*(?:for\s+immediate\s+release|press\s+release|news\s+release|media\s+release|"
+                               r"embargoed?\b[^\n]*|for\s+release\b[^\n]*)[*_ .:]*$", re.IGNORECASE)
 
 
 def _clip(text: str, size: int = 120) -> str:

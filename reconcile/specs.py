@@ -64,7 +64,7 @@ EXTRACT = Table({
     "periods": Table({"forecast": WORDS, "partial_year": WORD_LISTS}),
     "subjects": Table({**{n: WORDS for n in ("company_name_words", "drop", "stop", "not_names", "firm_words",
                                              "report_words")},
-                       "word_forms": Table(values=Str(blank=False, expected="the word's usual form"))}),
+                       "word_forms": Table(values=Str(expected="the word's usual form (\"\" drops the word)"))}),
     "scope_after": _closed_words("stop", "not_scope"),
     "listed_parts": _closed_words("not_names", "leads"),
     "sales_lines": Table(values=WORDS),

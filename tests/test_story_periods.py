@@ -224,3 +224,17 @@ def test_a_per_diluted_share_row_keeps_its_face_value(tmp_path):
                             "| | Q2 FY26 | Q2 FY25 |\n|---|---|---|\n| Non-GAAP net income | $ 30,120 | $ 21,848 |\n"
                             "| Non-GAAP net income per diluted share | $ 0.38 | $ 0.28 |\n")
     assert one(rows, "$ 0.38")["value"] == 0.38 and one(rows, "$ 30,120")["value"] == 30_120_000
+
+
+def test_a_plain_text_release_is_named_by_its_headline_not_its_boilerplate(tmp_path):
+    text = ("FOR IMMEDIATE RELEASE\n\nSEAWEED-BASED PACKAGING MARKET TO TOP USD 1.21 BILLION BY 2032, ORVELL & FINCH "
+            "RESEARCH FORECASTS\n\nSELKIRK HAVEN, 22 January 2025 -- Global sales of seaweed-based packaging reached USD "
+            "521.0 million in 2024, according to the latest market study from Orvell & Finch Research.\n")
+    other = "# Seaweed Packaging Market Report\n\nThe seaweed packaging market was valued at USD 560 million in 2024.\n"
+    import reconcile
+
+    (tmp_path / "a.txt").write_text(text, "utf-8")
+    (tmp_path / "b.md").write_text(other, "utf-8")
+    rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
+    # "the latest market study" names no market, and "-based" does not make it another one
+    assert len({r["subject"] for r in rows}) == 1 and "latest" not in rows[0]["subject"]

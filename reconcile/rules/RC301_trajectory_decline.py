@@ -4,7 +4,8 @@ Within one document, for the same subject and scope, consecutive dated values ar
 compared as stated (ignoring rounding bands: a stated fall is what an editor sees). When
 the later value is below the earlier by more than ``tolerance`` while the document states
 a positive CAGR for those years, the figures contradict the growth it claims. The expected
-value is the earlier one grown at the lowest stated rate.
+value is the earlier one grown at the lowest stated rate. A story quoting two research firms
+(``attributed_to``) holds each firm's figures as a series of their own.
 
 Contradiction
 -------------
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import math
 
+from ..extract.attribution import firm_keys
 from .base import Rule
 from .describe import amount, central, cited, scope_label, when, where
 from .facts import Facts
@@ -56,9 +58,10 @@ class TrajectoryDecline(Rule):
             if not cagrs:
                 continue
             by_year: dict[tuple, list] = {}
+            firms = firm_keys(str(f.row.get("attributed_to") or "") for f in values)
             for f in values:
-                if f.year is not None:
-                    by_year.setdefault(f.unit, []).append(f)
+                if f.year is not None:  # (a story quoting two firms: each firm's figures are its own series)
+                    by_year.setdefault((f.unit, firms[str(f.row.get("attributed_to") or "")]), []).append(f)
             for unit, points in sorted(by_year.items()):
                 points.sort(key=lambda f: (f.year, f.row["start"]))
                 for p1, p2 in zip(points, points[1:]):
