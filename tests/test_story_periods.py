@@ -238,3 +238,10 @@ def test_a_plain_text_release_is_named_by_its_headline_not_its_boilerplate(tmp_p
     rows = reconcile.extract_claims(str(tmp_path)).to_dict("records")
     # "the latest market study" names no market, and "-based" does not make it another one
     assert len({r["subject"] for r in rows}) == 1 and "latest" not in rows[0]["subject"]
+
+
+def test_a_value_restated_as_a_share_shares_its_year_and_part(tmp_path):
+    rows = claims(tmp_path, "# Acoustic Ceiling Panels Market Report\n\n- **Mineral fibre leads.** Mineral fibre panels "
+                            "generated USD 2.61 billion in 2024, or 42.6% of global revenue.\n")
+    share, value = one(rows, "42.6%"), one(rows, "USD 2.61 billion")
+    assert (share["year"], share["scope"]) == (2024, value["scope"]) and value["scope"] != "Global"

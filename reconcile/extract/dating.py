@@ -126,6 +126,8 @@ _PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
 
 
 _OR_BETWEEN = re.compile(r"^,?\s+or\s+$")
+#: The same, past the first figure's own year: " in 2024, or ".
+_OR_DATED_BETWEEN = re.compile(r"^(?:\s+(?:in|for)\s+(?:fiscal\s+|FY\s?)?(?:19|20)\d{2})?,?\s+or\s+(?:about\s+|around\s+|some\s+)?$")
 
 
 _OR_AFTER = re.compile(r",\s+or\s+$")
@@ -152,6 +154,13 @@ def or_pairs(ctx: DocContext, text: str, drafts: list[Draft]) -> None:
             # "compared with $85.2 million, or $1.27 per diluted share": the base restated, its period too
             b.year, b.quarter, b.half, b.month, b.fiscal = a.year, a.quarter, a.half, a.month, a.fiscal
             b.year_ago = True
+            continue
+        if a.own_time and not b.own_time and b.year is None and a.year and not (a.period_start or a.period_end) \
+                and _OR_DATED_BETWEEN.match(text[a.q.end : b.q.start]):
+            # "generated USD 2.61 billion in 2024, or 42.6% of global revenue": the restatement's year
+            b.year, b.quarter, b.half, b.month, b.fiscal = a.year, a.quarter, a.half, a.month, a.fiscal
+            if b.measure == "share" and b.scope_type == "global" and a.scope_type != "global":
+                b.scope, b.scope_type, b.dimension = a.scope, a.scope_type, a.dimension  # the part's share
             continue
         if a.own_time or not b.own_time or b.time is None:
             continue
