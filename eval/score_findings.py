@@ -42,7 +42,7 @@ RULES_FOR = {
     "value_conflict": ("RC201", "RC301", "RC302", "RC303", "RC701", "RC901"),
     "trajectory": ("RC102", "RC104", "RC201", "RC301", "RC302", "RC303"),  # RC104: a year's row its growth column misses
     "parts_sum": ("RC401", "RC402", "RC403", "RC404", "RC405", "RC406"),  # RC403: the part whose share misses
-    "share_value": ("RC401", "RC402", "RC403", "RC406"),
+    "share_value": ("RC401", "RC402", "RC403", "RC406", "RC407"),
     "geography": ("RC405", "RC5", "RC6"),
 }
 

@@ -245,3 +245,21 @@ def test_a_value_restated_as_a_share_shares_its_year_and_part(tmp_path):
                             "generated USD 2.61 billion in 2024, or 42.6% of global revenue.\n")
     share, value = one(rows, "42.6%"), one(rows, "USD 2.61 billion")
     assert (share["year"], share["scope"]) == (2024, value["scope"]) and value["scope"] != "Global"
+
+
+def test_review_cases_periods_and_names(tmp_path):
+    # an outlook raised in one clause does not make another clause's base an old forecast
+    rows = claims(tmp_path, "# Acme Corp. (NYSE: ACME) results\n\nACME, April 24, 2025 - Acme raised its full-year forecast "
+                            "after second-quarter revenue rose to $5.0 billion from $4.2 billion a year earlier.\n")
+    base = one(rows, "$4.2 billion")
+    assert base["confidence"] >= 0.9 and base["year"] == one(rows, "$5.0 billion")["year"] - 1
+    # a quarter named without its year after a later one is the same year's, not next year's
+    rows = claims(tmp_path, "# Pelmont Devices (PLMD) note\n\n*21 August 2025*\n\nQ2 FY26 revenue of $2,846m came in above. "
+                            "In Q1, revenue was $2,700m.\n", name="b.md")
+    assert one(rows, "$2,700m")["period_label"] == "Q1 FY2026"
+    # an all-capitals headline's "AS" names no company
+    rows = claims(tmp_path, "# PROFIT FALLS AS COSTS RISE\n\nRevenue was $5.0 billion in 2024.\n", name="c.md")
+    assert "profit falls" not in (one(rows, "$5.0 billion")["entity"] or "").lower()
+    # an exchange rate is no amount of money
+    rows = claims(tmp_path, "# Yen\n\nThe yen weakened to 150 yen per dollar in 2025.\n", name="d.md")
+    assert not [r for r in rows if r["unit"] == "JPY"]

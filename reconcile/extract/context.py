@@ -65,7 +65,7 @@ _FISCAL = re.compile(r"\bfiscal[\s-]+(?:years?|quarters?|half|(?:19|20)\d{2}|fir
                      r"|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.
-_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings|ASA|AS|AB|A/S|Oyj|GmbH|S\.p\.A|SpA|LLC|Pty|NV|BV)\b\.?")
+_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|LLC|Pty|NV|BV)\b\.?")
 _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses|"
                         r"raised|raises|lifted|lifts|narrowed|narrows|tightened|tightens|trimmed|trims|reaffirmed|"
                         r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")
@@ -110,8 +110,9 @@ _BRACKETS_PRIOR = re.compile(r"\b(?:figures|amounts|numbers|comparatives?)\s+(?:
                              r"(?:(?:19|20)\d\d|(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|same\s+period)",
                              re.IGNORECASE)
 #: A company story or report about a whole year's results: "Annual Report 2024", "full-year net profit".
-_FULL_YEAR = re.compile(r"\b(?:annual\s+(?:report|results|accounts)|full[\s-]year|year[\s-]end\s+results|"
-                        r"preliminary\s+results|results\s+for\s+the\s+year)\b", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"\b(?:annual\s+(?:report|results|accounts)|full[\s-]year(?!\s+(?:guidance|outlook|forecasts?|"
+                        r"targets?|expectations|view|goals?))|year[\s-]end\s+results|preliminary\s+results|"
+                        r"results\s+for\s+the\s+year)\b", re.IGNORECASE)
 
 
 def _reported_year(times, title: str, opening: str, ctx: DocContext) -> TimeExpr | None:
@@ -222,8 +223,13 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
         month = month_number(m.group(1) or m.group(2))
         ahead = _YEAR_AHEAD.search(doc.visible)
         if ahead:
+            # the year still running when an outlook is given for it ("for the full year to March
+            # 2026, it raised its forecast" in November: 2025); else a year just ended that the
+            # story reports ("profit for the year to March 2025 rose" in May: 2025)
             end, year = month_number(ahead.group(1)), int(ahead.group(2))
-            return (year if month <= end else year - 1), month
+            near = doc.visible[max(0, ahead.start() - 100) : ahead.end() + 100]
+            running = month <= end or bool(_OUTLOOK_NEAR.search(near))
+            return (year if month <= end or not running else year - 1), month
         years = set(re.findall(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%])", doc.visible))
         if len(years) == 1:
             return int(years.pop()), month

@@ -244,8 +244,10 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
     # "from $352.1 million, or $1.36 per share, a year earlier": the period past the restatement
     restated = _OR_PER_SHARE.match(after)
     right = after[restated.end():] if restated else around.right
+    clause = re.split(r"[;,]\s|\.\s", around.full_left)[-1]
     if (_REVISED_FROM.match(after) or _PREVIOUSLY.match(after)
-            or _FROM_BEFORE.search(around.own_left[-20:]) and _OUTLOOK_REVISED.search(around.full_left)):
+            or _FROM_BEFORE.search(around.own_left[-20:]) and _OUTLOOK_REVISED.search(clause)
+            and not _YEAR_AGO.match(right)):
         # "revised up to 0.2%, from 0.1% in the previous estimate": the same period, as first estimated
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year, prev.quarter, prev.half, prev.month, prev.fiscal
         d.measure, d.metric, d.basis, d.negative = prev.measure, prev.metric, prev.basis, False

@@ -33,10 +33,10 @@ _BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
 #: A currency the document names with its code: "the Corvenian krona (CVK)", "Aldmere dollars (ALM)".
 _CURRENCY_WORD = (
-    r"(?:krona|kronor|krone|kroner|crowns?|dollars?|pounds?|pesos?|francs?|marks?|lira|lire|dinars?|rand|reals?|rupees?|"
+    r"(?:krona|kronor|krone|kroner|crowns?|dollars?|pounds?|pesos?|francs?|lira|lire|dinars?|rand|reals?|rupees?|"
     r"yen|yuan|euros?|shillings?|ducats?|florins?|talers?|thalers?|guilders?|leva?|lei|leu|dram|lari|korunas?|forints?|"
     r"zloty|tenge|soms?|kip|baht|ringgits?|dong|won|rials?|riyals?|dirhams?|pula|kwacha|naira|cedis?|birr|sols?|"
-    r"col[oó]n|quetzals?|rubles?|roubles?|hryvnias?|manats?|credits?)")
+    r"col[oó]n|quetzals?|rubles?|roubles?|hryvnias?|manats?)")
 _DECLARED_CURRENCY = re.compile(rf"\b{_CURRENCY_WORD}\s*\(([A-Z]{{3}})\)"
                                 rf"|\b([A-Z]{{3}})\s*(?:=|:|means|denotes|stands\s+for)\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){{0,2}}{_CURRENCY_WORD}\b")
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+[^\n]{5,150}|\*\*[^*\n]{5,150}\*\*|__[^_\n]{5,150}__)[ \t]*$", re.MULTILINE)

@@ -397,6 +397,9 @@ _DIVISION_REFERRED = re.compile(r"\bthe\s+(?:division|segment|unit|business\s+un
                                 r"recorded|delivered))\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: A sentence that opens with a part doing something: "Powertrain remains the drag: …".
+#: Sentence openers that are no division: "Management was pleased that the division's …".
+_NOT_DIVISION = frozenset(("it", "the", "we", "our", "its", "this", "that", "management", "revenue", "sales", "growth",
+                           "demand", "profit", "margins", "margin", "results", "the company", "group", "he", "she", "they"))
 _SENTENCE_SUBJECT = re.compile(r"^[\s*_]*([A-Z][\w&'’-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:remains?|was|is|has|had|"
                                r"saw|posted|reported|grew|fell|rose|delivered|continued|struggled|lagged|led|stayed)\b")
 
@@ -413,7 +416,7 @@ def _segment_referred(d: Draft, around: _Around, prev: Draft | None, carry: dict
             sentence = around.full_left[: len(around.full_left) - 120 + referred.start()] if len(around.full_left) > 120 \
                 else around.full_left[: referred.start()]
             opener = _SENTENCE_SUBJECT.search(re.split(r"(?<=[.!?])\s+", sentence)[-1])
-            if opener and opener.group(1).split()[0].lower() not in ("it", "the", "we", "our", "its", "this", "that") \
+            if opener and opener.group(1).split()[0].lower() not in _NOT_DIVISION \
                     and opener.group(1) not in (d.company or "", d.entity or ""):
                 # "Powertrain remains the drag: … the division's margin was 7.0%": the division the sentence opens with
                 d.scope, d.scope_type, d.dimension = opener.group(1), "segment", "segment"

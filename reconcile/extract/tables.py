@@ -123,6 +123,7 @@ class TableInfo:
     span: str  # "quarter", "year" or ""
     share_factor: float = 1.0  # what a share count is in ("number of shares … in thousands")
     columns: tuple = ()  # per column: its own unit from its header ("Revenue ($bn)", "Growth (%)"), or None
+    document_scale: bool = False  # the scale is the document's own note's, not the table's
 
 
 def _line_text(ctx: DocContext, n: int) -> str:
@@ -243,8 +244,9 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
                 break
         n -= 1
     note_text = " ".join(above + header)
-    scale = scale_note(ex, note_text, ctx.currency) or _implied_scale(ex, ctx, first) \
-        or _document_scale(ex, ctx, " ".join(header[1:]))
+    scale = scale_note(ex, note_text, ctx.currency) or _implied_scale(ex, ctx, first)
+    document_scale = scale is None and _document_scale(ex, ctx, " ".join(header[1:])) is not None
+    scale = scale or _document_scale(ex, ctx, " ".join(header[1:]))
     span = "quarter" if _SPAN_QUARTER.search(note_text) else "year" if _SPAN_YEAR.search(note_text) else ""
     shares_in = _SHARES_IN.search(note_text)
     share_factor = (1e3 if shares_in.group(1).lower().startswith("thousand") else 1e6) if shares_in else (
@@ -255,7 +257,7 @@ def _table_context(ex: Vocabulary, ctx: DocContext, line_no: int) -> TableInfo:
         # "Percentage points": every figure column is in percent (points)
         unit = "percentage_point" if _POINTS_LEAD.match(caption) else "percent"
         columns = (None,) + (((1.0, unit, False),) * max(len(header) - 1, 0))
-    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns)
+    ctx.table_cache[first] = TableInfo(header, caption, first, scale, span, share_factor, columns, document_scale)
     return ctx.table_cache[first]
 
 
@@ -337,10 +339,13 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     if info.scale is None and not any(info.columns) and section is None and row_count is None \
             and not (_ROW_PERCENT.search(label) and not _ROW_UNIT.search(label)):
         return found
+    named = ex.measures.nearest("percent", label, "", before=200) if info.document_scale else None
+    if info.document_scale and section is None and (ex.count_noun_in(label) or named and named[0] in ("rate", "margin", "share")):
+        return found  # "| Occupancy | 91.5 |" under a document's "(Amounts in millions of yen)": no amount
     factor, currency, except_per_share = section or info.scale or (1.0, "", False)
     if row_count is not None:  # "| Passengers carried (thousand) | 13,912 |": a count, in thousands
-        noun = ex.count_noun_in(label) or singular(_COUNT_HEAD.search(label[: row_count.start()]).group(1).lower()) \
-            if _COUNT_HEAD.search(label[: row_count.start()]) else ""
+        head = _COUNT_HEAD.search(label[: row_count.start()])
+        noun = ex.count_noun_in(label) or (singular(head.group(1).lower()) if head else "")
         if noun:
             scale = row_count.group(1).lower().strip("'")
             factor = 1e3 if scale in ("thousand", "thousands", "000") else 1e6 if scale.startswith("million") else 1.0

@@ -101,7 +101,7 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
             else:
                 (_, q), (year, fiscal) = max(((k, v) for k, v in ctx.named_periods.items() if k[0] == "q"),
                                              key=lambda kv: (kv[1][0], kv[0][1]))
-                d.year, d.fiscal = (year if t.quarter > q else year + 1), fiscal
+                d.year, d.fiscal = year, fiscal  # (a lower quarter is the same year's, not next year's)
             d.fiscal = d.fiscal or ctx.fiscal
             if d.fiscal and d.year:
                 _named_by_start(ctx, d)

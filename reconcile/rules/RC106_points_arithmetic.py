@@ -69,6 +69,8 @@ class PointsArithmetic(Rule):
             elif f.unit == "percentage_point":
                 changes.append((key, f))
         for key, g in changes:
+            if (g.row.get("month") is not None or g.row.get("quarter") is not None) and g.row.get("basis") != "yoy":
+                continue  # a month's or quarter's change of no stated basis may be on the month before
             same_period = levels.get(key, [])
             level = self._level(g, [f for f in same_period if f.year == g.year])
             before = [f for f in levels.get(key, []) if f.year == g.year - 1]

@@ -99,7 +99,7 @@ _NO_PARTS = frozenset(("eps", "dividend"))
 
 #: Words that make one income figure another line item: "profit attributable to ordinary shareholders"
 #: is not "profit after tax", nor is "profit from continuing operations".
-_LINE_ITEM = re.compile(r"\battributable\b|\bcontinuing\s+operations\b|\bdiscontinued\b|\bminority\b|"
+_LINE_ITEM = re.compile(r"\battributable\s+to\s+ordinary\b|\bcontinuing\s+operations\b|\bdiscontinued\b|\bminority\b|"
                         r"\bnon-?controlling\b|\bcomprehensive\b|\bbefore\s+(?:minorities|coupons)\b", re.IGNORECASE)
 
 

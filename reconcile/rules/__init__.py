@@ -24,6 +24,7 @@ from .RC403_parts_share_value import PartsShareValue
 from .RC404_parts_subregion_exceeds import PartsSubregionExceeds
 from .RC405_parts_region_peer import PartsRegionPeer
 from .RC406_parts_company_share import PartsCompanyShare
+from .RC407_parts_sentence_share import PartsSentenceShare
 from .RC501_words_rank import WordsRank
 from .RC502_words_growth import WordsGrowth
 from .RC601_geography_wrong_region import GeographyWrongRegion
@@ -35,7 +36,7 @@ from .RC901_units_not_comparable import UnitsNotComparable
 RULES: list[type[Rule]] = [
     CagrArithmetic, CagrArithmeticAcross, CagrConflict, GrowthArithmetic, MarginArithmetic, PointsArithmetic, ValueConflict, TrajectoryDecline,
     TrajectoryOutlier, TrajectoryDeclineAcross, PartsExceedTotal, PartsSumMismatch, PartsShareValue, PartsSubregionExceeds, PartsRegionPeer,
-    PartsCompanyShare,
+    PartsCompanyShare, PartsSentenceShare,
     WordsRank, WordsGrowth, GeographyWrongRegion, GeographyTwoRegions, GeographyListItem, ReferenceConflict,
     UnitsNotComparable,
 ]
