@@ -263,3 +263,15 @@ def test_review_cases_periods_and_names(tmp_path):
     # an exchange rate is no amount of money
     rows = claims(tmp_path, "# Yen\n\nThe yen weakened to 150 yen per dollar in 2025.\n", name="d.md")
     assert not [r for r in rows if r["unit"] == "JPY"]
+
+
+def test_review_cases_kinds_weeks_and_segment_profit(tmp_path):
+    rows = claims(tmp_path, "# Pelmont Devices (PLMD) note\n\n*20 August 2025*\n\nQ2 FY26 revenue of $2,846m came in above. "
+                            "Q4 FY26 revenue of $3,100m is our view.\n")
+    assert one(rows, "$2,846m")["kind"] == "actual" and one(rows, "$3,100m")["kind"] == "forecast"
+    rows = claims(tmp_path, "# Dornick Inc. results\n\n*By A. Reporter | Harbour News | August 20, 2025*\n\nDornick Inc. "
+                            "said revenue in the second quarter ended July 2, 2025 rose 19% to $2.85 billion.\n", name="b.md")
+    assert one(rows, "$2.85 billion")["period_label"] == "Q2 2025"  # a 52/53-week quarter of June, no fiscal year
+    rows = claims(tmp_path, "# Acme Corp. (NYSE: ACME) results\n\nAcme Corp. reported results for 2024. Segment profit rose "
+                            "to $1.2 billion in 2024. Operating income was $1.0 billion in 2024.\n", name="c.md")
+    assert one(rows, "$1.2 billion")["measure"] == "other" and one(rows, "$1.0 billion")["measure"] == "operating_income"

@@ -75,6 +75,8 @@ class Extractor:
             return self.vocab
         key = tuple(declared)
         if key not in self._declared:
+            if len(self._declared) >= 16:
+                self._declared.pop(next(iter(self._declared)))  # (a bounded cache: the oldest goes)
             units = dict(self.settings.units)
             units["currencies"] = {**units.get("currencies", {}), **{c: {"prefix": [c], "suffix": [c]} for c in key}}
             self._declared[key] = Vocabulary(replace(self.settings, units=units))
@@ -363,9 +365,10 @@ def _default_kind(ctx: DocContext, d: Draft) -> str:
         end_year = d.year if end_month <= fye else d.year - 1
         return "forecast" if (end_year, end_month) > (ctx.base_year, ctx.base_month or 12) else "actual"
     if year and ctx.base_year and d.fiscal and not fye and year == ctx.base_year + 1 and (d.quarter or d.half) \
-            and not (d.time is not None and d.time.is_end_only):
+            and not (d.time is not None and d.time.is_end_only) and ctx.base_month \
+            and ctx.base_month > (3 * d.quarter if d.quarter else 6 * d.half) + 1:
         # "Q2 FY26" in a note of August 2025, the year's end not said: a fiscal year named by the
-        # calendar year it ends in has its first quarters behind it
+        # calendar year it ends in has its first quarters behind it, even if it ended in January
         return "actual"
     if year and ctx.base_year:
         return "forecast" if year > ctx.base_year else "actual"

@@ -227,6 +227,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         if not d.revised:  # (an earlier estimate keeps the scope of the figure it was revised to)
             _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+        if d.measure == "operating_income" and d.scope_type == "global" and _SEGMENT_PROFIT.search(around.left[-60:]):
+            d.measure, d.metric = "other", "other"  # "Segment profit rose to $1.2 billion": the segments' sum, no group figure
         if ctx.company_doc or ctx.entity_type == "company":
             _segment_referred(d, around, drafts[i - 1] if i else None, carry)
         if d.scope_type == "global":
@@ -397,6 +399,7 @@ _DIVISION_REFERRED = re.compile(r"\bthe\s+(?:division|segment|unit|business\s+un
                                 r"recorded|delivered))\b", re.IGNORECASE)
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: A sentence that opens with a part doing something: "Powertrain remains the drag: …".
+_SEGMENT_PROFIT = re.compile(r"\bsegment\s+(?:operating\s+)?(?:profit|income)\b", re.IGNORECASE)
 #: Sentence openers that are no division: "Management was pleased that the division's …".
 _NOT_DIVISION = frozenset(("it", "the", "we", "our", "its", "this", "that", "management", "revenue", "sales", "growth",
                            "demand", "profit", "margins", "margin", "results", "the company", "group", "he", "she", "they"))

@@ -48,7 +48,7 @@ _CAL = (
     rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
     rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
     # "the second quarter ended July 26": a quarter and the month it ended in (a fiscal one when they disagree)
-    rf"(?:,?\s+end(?:ed|ing)\s+(?P<qe_mon>{_MONTH})\s+\d{{1,2}}\b(?:,?\s+(?P<qe_y>(?:19|20)\d{{2}}))?"
+    rf"(?:,?\s+end(?:ed|ing)\s+(?P<qe_mon>{_MONTH})\s+(?P<qe_day>\d{{1,2}})\b(?:,?\s+(?P<qe_y>(?:19|20)\d{{2}}))?"
     # "the second quarter alone (July 1 to September 30, 2025)": the quarter and the day it ended
     rf"|(?:\s+alone)?\s*\((?:[^()]{{0,30}}?\bto\s+)?(?P<qe_mon2>{_MONTH})\s+\d{{1,2}},?\s+(?P<qe_y2>(?:19|20)\d{{2}})\))?"
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)"
@@ -269,8 +269,12 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
         return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
     if g.get("q_w"):
         if (g.get("qe_mon") or g.get("qe_mon2")) and not g.get("q_y2"):
-            return TimeExpr(s, e, "point", _year(g["qe_y"] or g["qe_y2"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
-                            month=month_number(g["qe_mon"] or g["qe_mon2"]), ended="quarter", fiscal=bool(g["q_fis"]))
+            month = month_number(g["qe_mon"] or g["qe_mon2"])
+            year = _year(g["qe_y"] or g["qe_y2"])
+            if g.get("qe_day") and int(g["qe_day"]) <= 7:  # "ended July 2": a 52/53-week quarter of June
+                month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+            return TimeExpr(s, e, "point", year, prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
+                            month=month, ended="quarter", fiscal=bool(g["q_fis"]))
         return TimeExpr(s, e, "point", _year(g["q_y2"]), prep=prep, quarter=QUARTER_WORDS[g["q_w"].lower()],
                         fiscal=bool(g["q_fis"] or g["q_fy2"]))
     if g.get("h_n"):
