@@ -275,3 +275,11 @@ def test_review_cases_kinds_weeks_and_segment_profit(tmp_path):
     rows = claims(tmp_path, "# Acme Corp. (NYSE: ACME) results\n\nAcme Corp. reported results for 2024. Segment profit rose "
                             "to $1.2 billion in 2024. Operating income was $1.0 billion in 2024.\n", name="c.md")
     assert one(rows, "$1.2 billion")["measure"] == "other" and one(rows, "$1.0 billion")["measure"] == "operating_income"
+
+
+def test_a_wire_of_no_city_and_a_fiscal_year_ending_in_april(tmp_path):
+    rows = claims(tmp_path, "Calder lifts annual forecast\n\nDec 3 (Meridian Wire) - Calder Software Inc raised its fiscal 2026 "
+                            "revenue forecast on Wednesday. Its fiscal year ends in April.\n\nRevenue rose 18% to $178.4 million "
+                            "in the quarter ended Oct. 31.\n", name="wire.txt")
+    revenue = one(rows, "$178.4 million")  # December 2025: the quarter to October is the second of fiscal 2026
+    assert (revenue["period_label"], revenue["fiscal_year_end"]) == ("Q2 FY2026", 4)

@@ -45,7 +45,7 @@ _HISTORY_DATE = re.compile(r"\b(?:founded|established|incorporated|formed|launch
 _WIRE_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WIRE_DATELINE = re.compile(
-    rf"^[ \t*_]*[A-Z][A-Z .'-]{{2,30}},[ \t]+(?:({_WIRE_MONTH})[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+({_WIRE_MONTH}))[ \t]*\(",
+    rf"^[ \t*_]*(?:[A-Z][A-Z .'-]{{2,30}},[ \t]+)?(?:({_WIRE_MONTH})[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+({_WIRE_MONTH}))[ \t]*\(",
     re.MULTILINE)
 #: A financial year still running, named by its end: "the full year to March 2026", "the year ending June 30, 2026".
 _YEAR_AHEAD = re.compile(rf"\byear\s+(?:to|ending)\s+(?:\d{{1,2}}\s+)?({_FULL_MONTH}|May)(?:\s+\d{{1,2}},?)?\s+((?:19|20)\d{{2}})\b")
@@ -54,7 +54,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # "fiscal year ended June 30", "fiscal 2024 … ending September 28", "twelve months ended", "year ended":
 # found from the word "end…" (rare), then checked behind it (cheap, unlike a pattern tried everywhere).
 # Case-sensitive, so the scan can start from the letters of "end" quickly ("Ended", "ENDED" too).
-_ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({_MONTH}|{_MONTH.upper()})\b")
+_ENDED = re.compile(rf"(?<![A-Za-z])(?:[Ee]nd(?:ed|ing|s)?|END(?:ED|ING|S)?)\s+(?:on\s+|in\s+)?(?:\d{{1,2}}\s+)?({_MONTH}|{_MONTH.upper()})\b")
 _END_WORDS = ("ended", "ending", "ends", "Ended", "Ending", "Ends", "ENDED", "ENDING", "ENDS")
 _FYE_BEFORE = re.compile(
     r"(?:(?:fiscal|financial)\s+(?:year|years|\d{4})\b[^.\n]{0,40}?|(?:twelve|12)\s+months\s+|\byear\s+)$", re.IGNORECASE)
@@ -232,7 +232,11 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
             return (year if month <= end or not running else year - 1), month
         years = set(re.findall(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%])", doc.visible))
         if len(years) == 1:
-            return int(years.pop()), month
+            year = int(years.pop())
+            end = _fiscal_year_end(doc.visible)
+            if end and end != 12 and month > end and re.search(rf"\b(?:fiscal\s+(?:year\s+)?|FY\s?){year}\b", doc.visible):
+                return year - 1, month  # "fiscal 2026" of a year ending in April, in a story of December: 2025
+            return year, month
     return None, None
 
 
