@@ -109,10 +109,8 @@ def _alternation(tokens, *, word_boundary: bool) -> str:
             pat = r"(?<![A-Za-z])" + pat
         if word_boundary and tok[-1:].isalpha():
             pat += r"(?![A-Za-z])"
-            if tok[:1].islower():
-                # "150 yen per dollar" is an exchange rate; "5 pounds of flour" a weight ("5 million
-                # euros of charges" is money)
-                pat += r"(?!\s+(?:of|per)\b)" if tok.startswith("pound") else r"(?!\s+per\b)"
+            if tok.startswith("pound"):
+                pat += r"(?!\s+(?:of|per)\b)"  # "5 pounds of flour" is a weight; "5 million euros of charges", money
         # All-letter lowercase words match in any case; codes and symbols as written.
         if tok.replace(" ", "").replace(".", "").isalpha() and tok == tok.lower():
             pat = f"(?i:{pat})"  # "u.s. dollars" too
