@@ -37,7 +37,7 @@ def _closed_words(*names: str) -> Table:
 UNITS = Table({
     "currencies": Table(values=Table({"prefix": WORDS, "suffix": WORDS, "minor": WORDS}), names=IDENTIFIER),
     "scales": Table(values=Num(0, lo_open=True, expected="a positive number (the factor)"), names=IDENTIFIER),
-    "iso": Table({"codes": Bool(), "not_codes": WORDS}),
+    "iso": Table({"codes": Bool(), "not_codes": WORDS, "declared_by": WORDS}),
 })
 
 REGIONS = Table({

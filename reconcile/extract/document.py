@@ -31,14 +31,14 @@ from .words import statement_claims
 _BULLET_GLYPHS = {"·", "•", "-", "*", "–", "—", "▪", "◦"}
 _BLOCK_STARTS = ("#", "|", "- ", "* ", "• ", "· ", "> ", "+ ", "▪", "◦")
 _LINE_ENDS_COLON = re.compile(r":[ \t]*$", re.MULTILINE)
-#: A currency the document names with its code: "the Corvenian krona (CVK)", "Aldmere dollars (ALM)".
-_CURRENCY_WORD = (
-    r"(?:krona|kronor|krone|kroner|crowns?|dollars?|pounds?|pesos?|francs?|lira|lire|dinars?|rand|reals?|rupees?|"
-    r"yen|yuan|euros?|shillings?|ducats?|florins?|talers?|thalers?|guilders?|leva?|lei|leu|dram|lari|korunas?|forints?|"
-    r"zloty|tenge|soms?|kip|baht|ringgits?|dong|won|rials?|riyals?|dirhams?|pula|kwacha|naira|cedis?|birr|sols?|"
-    r"col[oó]n|quetzals?|rubles?|roubles?|hryvnias?|manats?)")
-_DECLARED_CURRENCY = re.compile(rf"\b{_CURRENCY_WORD}\s*\(([A-Z]{{3}})\)"
-                                rf"|\b([A-Z]{{3}})\s*(?:=|:|means|denotes|stands\s+for)\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){{0,2}}{_CURRENCY_WORD}\b")
+
+
+def _declared_currency(words: list[str]) -> re.Pattern:
+    """A currency a document names with its code ("the Corvenian krona (CVK)", "CVK = Corvenian
+    krona"), by the currency words of ``[iso] declared_by`` in units.toml."""
+    word = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" if words else "(?!x)x"
+    return re.compile(rf"\b{word}\s*\(([A-Z]{{3}})\)"
+                      rf"|\b([A-Z]{{3}})\s*(?:=|:|means|denotes|stands\s+for)\s*(?:the\s+)?(?:[A-Z][a-z]+\s+){{0,2}}{word}\b")
 _HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+[^\n]{5,150}|\*\*[^*\n]{5,150}\*\*|__[^_\n]{5,150}__)[ \t]*$", re.MULTILINE)
 # A plain-text heading: one short line between blank lines, no sentence punctuation at its end.
 _PLAIN_HEADING = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([A-Z][^\n|]{3,78}[^\n.,;:|!?\s])[ \t]*(?=\n[ \t]*\n)")
@@ -54,6 +54,7 @@ class Extractor:
         self.settings = settings
         self.vocab = Vocabulary(settings)
         self._declared: dict[tuple, Vocabulary] = {}  # vocabularies with a document's declared currency codes
+        self._declared_currency = _declared_currency(settings.units.get("iso", {}).get("declared_by", []))
         limits = settings.extract.get("limits", {})
         self.max_figures = int(limits.get("max_figures", 50000))
         self.max_amount = float(limits.get("max_amount", 1e18))
@@ -69,7 +70,7 @@ class Extractor:
         ("the Corvenian krona (CVK)"), so its "CVK 2,104 million" is money."""
         if "(" not in doc.visible and "=" not in doc.visible and ":" not in doc.visible:
             return self.vocab
-        declared = sorted({code for m in _DECLARED_CURRENCY.finditer(doc.visible)
+        declared = sorted({code for m in self._declared_currency.finditer(doc.visible)
                            if not self.vocab.units.is_currency(code := m.group(1) or m.group(2))})
         if not declared:
             return self.vocab
