@@ -102,9 +102,11 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
         title = _words_of(found[0].doc_title, forms)
         if not any(_names_in(key, title) for key in known):
             title = _words_of(" ".join(sorted({c.quote for c in found})), forms)
-        hits = {known[key] for key in known if _names_in(key, title)}
+        hits = {known[key][0]: key for key in sorted(known) if _names_in(key, title)}
         if len(hits) == 1:
-            subject, entity = hits.pop()
+            # the market, by the name as this document's words give it ("seaweed packaging", not
+            # another document's "seaweed-based packaging")
+            (subject, entity), = hits.items()
             for c in found:
                 c.subject, c.entity, c.entity_type = subject, entity or subject, "market"
                 # the title names the market as surely as a document's opening does (its 0.9, not
@@ -115,7 +117,7 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
 def _words_of(text: str, forms: dict[str, str]) -> str:
     """Text as " word word … " in lower case, each word singular and in its usual form."""
     words = re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ").split()
-    return " " + " ".join(forms.get(w, w) for w in (singular(w) for w in words)) + " "
+    return " " + " ".join(x for x in (forms.get(w, w) for w in (singular(w) for w in words)) if x) + " "  # "" drops a word
 
 
 def _names_in(key: str, words: str) -> bool:

@@ -280,3 +280,16 @@ def test_a_wire_of_no_city_and_a_fiscal_year_ending_in_april(tmp_path):
                             "in the quarter ended Oct. 31.\n", name="wire.txt")
     revenue = one(rows, "$178.4 million")  # December 2025: the quarter to October is the second of fiscal 2026
     assert (revenue["period_label"], revenue["fiscal_year_end"]) == ("Q2 FY2026", 4)
+
+
+def test_a_story_named_by_its_title_keeps_its_own_spelling_of_the_market(tmp_path):
+    import reconcile
+
+    (tmp_path / "a.md").write_text("# Seaweed-Based Packaging Market Report\n\nThe seaweed-based packaging market was "
+                                   "valued at USD 521 million in 2024 and the seaweed-based packaging market will reach "
+                                   "USD 1.21 billion by 2032.\n", "utf-8")
+    (tmp_path / "b.md").write_text("# Is seaweed packaging ready for the big time?\n\nOrvell & Finch sized it at $521 "
+                                   "million in 2024.\n", "utf-8")
+    rows = [r for r in reconcile.extract_claims(str(tmp_path)).to_dict("records") if r["doc"].endswith("b.md")]
+    assert rows and all(r["entity"] == "seaweed packaging" for r in rows)
+    assert rows[0]["subject"] == [r for r in reconcile.extract_claims(str(tmp_path / "a.md")).to_dict("records")][0]["subject"]
