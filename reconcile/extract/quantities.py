@@ -429,8 +429,7 @@ class QuantityFinder:
         m = self.count_number.match(text, s)
         if m is None or not m.group("cs") or m.group("cs").strip().lower() not in _SCALE_WORDS:
             return None
-        q = self._bare_count(text, s, last.unit)
-        return q
+        return self._bare_count(text, s, last.unit)
 
     def _bare_count(self, text: str, s: int, unit: str) -> Quantity | None:
         """The number at ``s`` as a count of ``unit`` when it has a scale word or thousands

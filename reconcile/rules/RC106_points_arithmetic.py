@@ -44,6 +44,7 @@ _TO_LEVEL = re.compile(r"^\s*(?:y/y\s+|year[\s-]on[\s-]year\s+|on\s+the\s+year\s
 
 
 def _kind_name(f, known) -> str | None:
+    """The kind of rate or margin the words before the figure name ("load factor"), or None."""
     kind = kind_before(f, known) if known else None
     return kind.name if kind else None
 
@@ -101,6 +102,7 @@ class PointsArithmetic(Rule):
 
     @staticmethod
     def _fits(g, level, before, tol: float) -> bool:
+        """Whether the stated change meets ``level - before`` (each figure's rounding, and ``tol``)."""
         lo, hi = level.lo - before.hi, level.hi - before.lo
         return g.lo - tol <= hi and lo <= g.hi + tol
 

@@ -120,6 +120,7 @@ def _settled_within(o: Outcome, group: list, interval) -> Outcome | None:
     others = [f for f in group if f.doc != doc]
 
     def meets(a, b) -> bool:
+        """Whether two figures' intervals overlap."""
         (alo, ahi), (blo, bhi) = interval(a), interval(b)
         return alo <= bhi and blo <= ahi
 
