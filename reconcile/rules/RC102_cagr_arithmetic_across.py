@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import bisect
 
-from ..extract.attribution import firm_keys
 from .base import Rule
+from .firms import other_firms
 from .describe import amount, cagr_interval
 from .facts import Facts
 from .growth import VALUE_METRICS, arithmetic_message, endpoint_pairs, implied_cagr_range
@@ -67,15 +67,6 @@ class _Rates:
         return self.cagrs[min(near, key=lambda v: (abs(v[0] - rate), v[1]))[1]]
 
 
-def _other_firm(cagrs: list, points: list) -> bool:
-    """Whether the values and every stated rate are attributed, to different research firms."""
-    named = [str(f.row.get("attributed_to") or "") for f in cagrs + points]
-    if not all(named):
-        return False
-    keys = firm_keys(named)
-    return not {keys[n] for n in named[: len(cagrs)]} & {keys[n] for n in named[len(cagrs):]}
-
-
 class CagrArithmeticAcross(Rule):
     __doc__ = __doc__
     code = "RC102"
@@ -101,7 +92,7 @@ class CagrArithmeticAcross(Rule):
                 model = periods[period][0]
                 for doc, points in by_doc.items():
                     pairs = endpoint_pairs(model, points, slack)
-                    if _other_firm(periods[period], points):
+                    if other_firms(periods[period], points):
                         # another research firm's values are its own estimates, on its own base:
                         # set against this firm's rate only over the very same years
                         pairs = [(s, e) for s, e in pairs if (s.year, e.year) == period]

@@ -47,8 +47,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..extract.attribution import same_source
 from .base import Rule
+from .firms import other_firms
 from .describe import amount, measure_label, scope_label, stated, value_text, when, where
 from .facts import Facts, figure_at
 from .kinds import kind_before, kinds
@@ -127,12 +127,6 @@ def _change_fits(g, change, cur, tol: float) -> bool:
     return g.lo - tol <= hi and lo <= g.hi + tol
 
 
-def _other_firm(firm: str, f) -> bool:
-    """Whether ``f`` is attributed to a research firm other than ``firm``."""
-    other = str(f.row.get("attributed_to") or "")
-    return bool(other) and not same_source(firm, other)
-
-
 class GrowthArithmetic(Rule):
     __doc__ = __doc__
     code = "RC104"
@@ -189,8 +183,7 @@ class GrowthArithmetic(Rule):
             elif any(period) or cur.within_year != period:
                 continue  # a quarter's or a month's rate: only its own document's earlier value (restated segments)
             else:
-                firm = str(g.row.get("attributed_to") or "")
-                if firm and any(_other_firm(firm, p) for ps in by_doc.values() for p in ps):
+                if any(other_firms([g], [p]) for ps in by_doc.values() for p in ps):
                     continue  # another research firm's earlier value is its own estimate, on its own base
                 prev = self._unsupported_elsewhere(g, cur, key, by_doc, index, tol)
                 if prev is None:

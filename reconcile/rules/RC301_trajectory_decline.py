@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 
 from ..extract.attribution import firm_keys
+from .firms import firm
 from .base import Rule
 from .describe import amount, central, cited, scope_label, when, where
 from .facts import Facts
@@ -58,10 +59,10 @@ class TrajectoryDecline(Rule):
             if not cagrs:
                 continue
             by_year: dict[tuple, list] = {}
-            firms = firm_keys(str(f.row.get("attributed_to") or "") for f in values)
+            firms = firm_keys(firm(f) for f in values)
             for f in values:
                 if f.year is not None:  # (a story quoting two firms: each firm's figures are its own series)
-                    by_year.setdefault((f.unit, firms[str(f.row.get("attributed_to") or "")]), []).append(f)
+                    by_year.setdefault((f.unit, firms[firm(f)]), []).append(f)
             for unit, points in sorted(by_year.items()):
                 points.sort(key=lambda f: (f.year, f.row["start"]))
                 for p1, p2 in zip(points, points[1:]):

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import math
 
-from ..extract.attribution import same_source
 from .base import Rule
+from .firms import firm, other_firms
 from .describe import amount, central, cited, scope_label, stated
 from .facts import Facts
 from .growth import VALUE_METRICS, falls_within, implied_cagr, interpolate, project
@@ -71,9 +71,7 @@ def _rates_text(cagrs: list) -> str:
 
 def _two_firms(ref: list, other: list) -> bool:
     """Whether each document's values are attributed to one research firm, and the firms differ."""
-    a = {str(f.row.get("attributed_to") or "") for f in ref}
-    b = {str(f.row.get("attributed_to") or "") for f in other}
-    return len(a) == 1 and len(b) == 1 and "" not in a | b and not same_source(next(iter(a)), next(iter(b)))
+    return len({firm(f) for f in ref}) == 1 == len({firm(f) for f in other}) and other_firms(ref, other)
 
 
 class TrajectoryOutlier(Rule):

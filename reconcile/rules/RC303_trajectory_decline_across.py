@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import bisect
 
-from ..extract.attribution import same_source
 from .base import Rule
+from .firms import other_firms
 from .describe import amount, central, cited, scope_label, where
 from .facts import Facts
 from .growth import VALUE_METRICS, falls_within
@@ -116,8 +116,7 @@ class TrajectoryDeclineAcross(Rule):
             high = max(cagrs, key=lambda c: (c.value, c.doc))
             for doc in sorted(worst):
                 fall, later, earlier, n_above, n_all = worst[doc]
-                firms = [str(f.row.get("attributed_to") or "") for f in (later, earlier)]
-                if all(firms) and not same_source(*firms) and any(f.year < later.year for f in by_doc[later.doc]):
+                if other_firms([later], [earlier]) and any(f.year < later.year for f in by_doc[later.doc]):
                     continue  # a firm whose own series rises from its own earlier year: a lower base, not a fall
                 yield self._finding(subject, scope, measure, later, earlier, fall, (low, high), n_above, n_all)
 
