@@ -21,6 +21,7 @@ _CLAUSE = re.compile(r"[.;:!?\[\]\"“”]|,|\b(?:while|whereas|but|with|as|afte
 _WORD = re.compile(r"[\w&'’-]+")
 _NAME_CHARS = re.compile(r"^[\w&'’ -]+$")
 _SHORT_GAP = 45
+_CONCESSIVE = re.compile(r"(?:while|whereas|although|though)", re.IGNORECASE)
 # A word kept as written in a part's name: an acronym or a name with an inner capital ("CPIH", "iPhone")
 _KEEP_CASE = re.compile(r"^[^a-z]*[A-Z][^a-z]*[A-Z]|^.+[a-z][A-Z]")
 _COPULAS = frozenset(("was", "were", "is", "are", "held", "stood", "remained", "came in", "amounted to", "totalled",
@@ -88,14 +89,31 @@ class ComponentFinder:
                          or words[-1].endswith(",") and words[-1][:-1].lower() in self.between):
             words.pop()  # "Companion animals dominated, capturing 72.8%": the verb before the participle
         before = " ".join(words).rstrip()
+        if market and words and words[-1].lower() == "and":
+            # "Rotary wheels accounted for more than half of revenue and are forecast to grow at":
+            # a second predicate of the first one's subject
+            first = None
+            for first in self.share_verbs.finditer(before, 0, max(0, len(before) - 4)):
+                break
+            if first is None:
+                return _NONE
+            before = before[: first.start()].rstrip()
         if before.endswith(","):
             cut = before.rfind(",", 0, len(before) - 1)
             if cut >= 0 and len(before) - cut <= 90:
                 before = before[:cut]  # "Shelter costs, the biggest component of services, rose"
         before = _PAREN.sub(" ", before)
-        start = 0
-        for start_m in _CLAUSE.finditer(before):
-            start = start_m.end()
+        start, opener = 0, None
+        for opener in _CLAUSE.finditer(before):
+            start = opener.end()
+        if market and opener is not None and not before[start:].strip() and _CONCESSIVE.fullmatch(opener.group(0)) \
+                and verb.group(0).split()[0].lower().endswith("ing"):
+            # "Lignin-based systems, while accounting for less than 5%": the participle's subject
+            # is the sentence's, before the comma
+            before = before[: before.rfind(",", 0, start)] if "," in before[:start] else ""
+            start = 0
+            for start_m in _CLAUSE.finditer(before):
+                start = start_m.end()
         said = " ".join(verb.group(0).lower().split())
         change = said.removeprefix("to ") not in _COPULAS
         found = self._name(before[start:], change=change, verb=verb.group(0), entity=own)

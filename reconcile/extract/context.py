@@ -104,6 +104,14 @@ def _quarter_ended(t: TimeExpr, ctx: DocContext) -> TimeExpr:
     return replace(t, year=year, quarter=(t.month - 1) // 3 + 1, month=None, ended="", last_month=t.month)
 
 
+def _half_ended(t: TimeExpr, fye: int | None) -> TimeExpr:
+    """ "Results for the six months ended 30 June 2025" of a company whose year is the calendar
+    year: the first half of 2025 (ended December: the second half)."""
+    if t.ended != "six" or t.month not in (6, 12) or not t.year or fye not in (None, 12) or t.fiscal:
+        return t
+    return replace(t, half=1 if t.month == 6 else 2, month=None, ended="")
+
+
 #: "Figures in brackets refer to 2023", "Amounts in parentheses are for the previous year".
 _BRACKETS_PRIOR = re.compile(r"\b(?:figures|amounts|numbers|comparatives?)\s+(?:shown\s+)?in\s+(?:brackets|parenthes[ie]s)\s+"
                              r"(?:refer\s+to|relate\s+to|are\s+(?:for|those\s+of)|show|denote)\s+(?:the\s+)?"
@@ -601,6 +609,7 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         lines = text.lstrip("\ufeff").split("\n", 8)
         head = title + "\n" + "\n".join(lines[:4])
         for t in times.find(head):
+            t = _half_ended(t, ctx.fiscal_year_end)
             if t.kind == "point" and (t.quarter or t.half or t.fiscal) and t.year:  # "results for the first half of 2025"
                 ctx.default_time = t
                 break

@@ -469,6 +469,10 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
     of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
     c = ex.components.find(around.own_left, "", market=True)
+    if c.status == "none" and d.measure == "cagr" and len(around.full_left) > len(around.own_left):
+        # "Lignin-based systems, while accounting for less than 5% of revenue, are forecast to
+        # grow at a CAGR of 12.4%": the clause's subject stands before the figure before
+        c = ex.components.find(around.full_left, "", market=True)
     if c.status != "part" or not c.name:
         return
     words = c.name.split()

@@ -8,7 +8,9 @@ at least ``min_overlap`` of the shorter period with a consensus rate. Without a 
 the cluster is one "CAGR spread" finding. Within one document, rates that disagree are
 one finding. A CAGR with no period at all is compared only when ``compare_undated`` is
 true (off by default: an undated rate may be for any years or any segment). Two rates side
-by side in one sentence contrast two things and are not compared. Rates are intervals:
+by side in one sentence contrast two things and are not compared. Two research firms' rates
+(``attributed_to``) are each for the market as that firm defines it: they are compared only
+when more than ``firm_spread_pp`` apart. Rates are intervals:
 rounding, "over 11%" and ``tolerance_pp`` are allowed for, so 14.3% and "over 11%" agree.
 
 Contradiction
@@ -32,6 +34,7 @@ from .base import Rule
 from .consensus import Outcome, judge
 from .describe import amount, difference, disagreement, scope_label, sources_text, span, undecided, when, where
 from .facts import Facts
+from .firms import other_firms
 
 
 def _undated(f) -> bool:
@@ -103,6 +106,7 @@ class CagrConflict(Rule):
 
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
+        self._firm_spread = float(self.options["firm_spread_pp"])
         self._overlap = dict(min_overlap=float(self.options["min_overlap"]),
                              compare_undated=bool(self.options["compare_undated"]))
 
@@ -117,7 +121,11 @@ class CagrConflict(Rule):
                         yield found
 
     def _comparable(self, a, b) -> bool:
-        return not contrasted(a, b) and overlapping(a, b, **self._overlap)
+        if contrasted(a, b) or not overlapping(a, b, **self._overlap):
+            return False
+        # two research firms' rates, each for the market as that firm defines it: apart only
+        # when further apart than their own spread
+        return not other_firms([a], [b]) or max(a.lo - b.hi, b.lo - a.hi) > self._firm_spread
 
     def _finding(self, subject, scope, o: Outcome, copies):
         label = f"{scope_label(subject, scope)} CAGR"

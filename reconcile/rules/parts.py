@@ -145,6 +145,12 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
         if dim is None:
             continue
         grouped.setdefault(key + (dim,), {}).setdefault(f.scope, f)  # first value per scope
+        for again in f.also:
+            # "Packaging accounted for 38.2%" in prose, then again in the table "by application":
+            # the folded repeat names the breakdown the figure is a part of too
+            other = again.get("dimension")
+            if f.scope_type == "segment" and isinstance(other, str) and other and other not in (dim, "segment"):
+                grouped.setdefault(key + (other,), {}).setdefault(f.scope, f)
     # every region a document names for a subject and metric, whatever the year: a set made
     # "complete" by a rest-of-world part is not, when the document names another region apart
     named: dict[tuple, set] = {}
