@@ -97,7 +97,10 @@ def score(stem: str, shared: Path, show: bool) -> dict:
             _finds(f.rule, kinds[cid])
             # a margin stated wrong, set by RC201 against another document's margin: the same error,
             # when the finding cites the labelled odd figure
-            or kinds[cid] == "margin_arithmetic" and f.rule == "RC201" and bool(cited & odd[cid]))]
+            or kinds[cid] == "margin_arithmetic" and f.rule == "RC201" and bool(cited & odd[cid])
+            # a part stated wrong in a segment table, whose own growth column its two values then
+            # miss (RC104): the same error, when every figure it cites is the labelled odd row's
+            or kinds[cid] == "parts_sum" and f.rule == "RC104" and bool(cited) and cited <= odd[cid])]
         if f.severity == "info":
             notes += 1
             continue

@@ -226,7 +226,8 @@ class Extractor:
             month=d.month,
             basis=d.basis,
             sign=-1 if value < 0 else (1 if value > 0 else 0),
-            accounting=d.accounting,
+            # organic is a kind of growth: an amount beside "organic growth" is as reported
+            accounting=d.accounting if d.accounting != "organic" or d.measure == "growth" else "reported",
             converted_value=d.converted[0] if d.converted else None,
             converted_unit=d.converted[1] if d.converted else "",
             attributed_to=d.attributed_to,

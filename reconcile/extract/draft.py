@@ -48,6 +48,7 @@ class Draft:
     converted: tuple[float, str] | None = None  # an in-text conversion "(US$73.6 billion)"
     dropped: bool = False
     unnamed_revenue: bool = False  # "revenue" with no company or market named (see prose._company)
+    bracketed_part: bool = False  # "Enterprise Networking ($612.8m": the part its bracket follows
     revenue_of: str = ""  # the subject key of the words naming that revenue ("SaaS revenue" -> "saas")
     explicit_global: bool = False
     year_end: int | None = None  # the month its own words end its year in ("the year to 30 June")

@@ -16,7 +16,11 @@ from .vocabulary import Vocabulary
 # A bullet label ending in one of these titles a topic, not a segment ("**Operating Strength:**").
 _SECTION_WORD = re.compile(
     r"\b(?:strength|growth|performance|highlights?|overview|summary|outlook|returns?|generation|position|"
-    r"expansion|goals?|trends?|results|challenges|drivers|risks?|takeaways?|context|analysis)\W*$", re.IGNORECASE)
+    r"expansion|goals?|trends?|results|challenges|drivers|risks?|takeaways?|context|analysis|"
+    # an analyst's run-in topics: "**Profitability**:", "**Guidance**", "**Valuation.**"
+    r"profitability|guidance|valuation|estimates?|margins?|earnings|revenues?|sales|cash\s+flow|balance\s+sheet|"
+    r"capital\s+returns?|dividends?|catalysts?|rating|recommendation|consensus|costs?|opex|expenses|bottom\s+line|"
+    r"top\s+line|quarter|beat|miss|model|view|thesis|bookings|backlog|demand|pricing)\W*$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"^\s+(?:in|of)\s+([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)\s+(?:revenue|sales)\b",
                          re.IGNORECASE)
 # A segment or product doing something to the figure: "Azure surpassed $75 billion".
@@ -30,6 +34,12 @@ _PART_CHANGES = re.compile(
     r"(?:increased|grew|raised|lifted|boosted|cut|reduced|"
     r"lowered)\s+(?:its\s+)?(?:revenues?|sales|turnover|order\s+intake|orders)\s+(?:by\s+)?"
     r"(?:[\d.,]+\s*(?:%|per\s*cent|percent)\s+to\s+)?(?:about\s+|nearly\s+|almost\s+)?$")
+# A part whose sentence opens with it, its rate of change next: "Flavours, the largest division
+# with 43% of group revenue, grew 6.3% organically", "Bioscience grew 4.9%".
+_PART_GREW = re.compile(
+    r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?|,?\s+(?:and|while|whereas|but)\s+)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**(?:,\s[^,.;]{3,90},)?\s+"
+    r"(?:also\s+)?(?:grew|rose|increased|declined|fell|expanded|contracted|was\s+up|was\s+down)\s+(?:by\s+)?"
+    r"(?:about\s+|nearly\s+|almost\s+)?$")
 # A part's share, then its value: "Online now accounts for more than a quarter of sales, at £407.2m".
 _PART_SHARE_AT = re.compile(
     r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:now\s+|still\s+|alone\s+)?(?:accounts?\s+for|"
@@ -85,8 +95,8 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
         unit = _PART_UNIT.search(window)  # "Revenue from the surgical robotics unit jumped 17% to $391.7 million"
         if unit and unit.group(1).lower() not in _NOT_PART and unit.group(1).lower() != company.lower():
             name = unit.group(1)
-    acting = (_PART_ACTS.search(window) or _PART_CHANGES.search(window) or _PART_SHARE_AT.search(window)) \
-        if name is None else None
+    acting = (_PART_ACTS.search(window) or _PART_CHANGES.search(window) or _PART_SHARE_AT.search(window)
+              or (_PART_GREW.search(window) if d.q.unit == "percent" else None)) if name is None else None
     actor = re.sub(r"^(?:The|Its|Our)\s+(?=[A-Z])", "", acting.group(1)) if acting else ""  # "The Pharmaceuticals division"
     if acting and actor.split()[0].lower() not in _NOT_PART and actor.lower() != company.lower() \
             and not ex.measures.cue_before("money", actor) and not ex.regions.find(actor):

@@ -16,6 +16,7 @@ from .dating import (BASE_BEFORE, FROM_YEAR_TO, LAST_YEARS, PRIOR_WORD, change_t
 from .draft import DocContext, Draft, trim_span
 from .links import cagr_periods, respectively, restated_years
 from .quantities import INDEX, PRIOR_LABEL, Quantity
+from .scope import PERIODISH
 from .parts import company_part
 from .timeexpr import ANALYST_MARK
 from .timing import apply_time
@@ -227,6 +228,15 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         if not d.revised:  # (an earlier estimate keeps the scope of the figure it was revised to)
             _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+            if d.measure == "margin" and d.accounting == "reported" and _GIVES_MARGIN.search(around.own_left) and any(
+                    p.accounting == "adjusted" and p.measure in _MARGIN_OF for p in drafts[:i]):
+                d.accounting = "adjusted"  # "non-GAAP operating income of $252.7m on … gives a 23.1% margin"
+            if d.bracketed_part and d.measure == "other":
+                # "… ($612.8m, +11% y/y) and Security & Software ($191.5m, +26% y/y)": a list of
+                # parts in brackets is of one measure
+                named = next((p for p in reversed(drafts[:i]) if p.bracketed_part and p.q.unit == q.unit), None)
+                if named is not None and named.measure == "revenue":
+                    d.measure, d.metric = named.measure, named.metric
         if d.measure == "operating_income" and d.scope_type == "global" and _SEGMENT_PROFIT.search(around.left[-60:]):
             d.measure, d.metric = "other", "other"  # "Segment profit rose to $1.2 billion": the segments' sum, no group figure
         if ctx.company_doc or ctx.entity_type == "company":
@@ -368,6 +378,14 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     if d.scope_type == "global" and not d.explicit_global and d.q.unit == "percent" \
             and d.measure in ("growth", "rate", "other", "share") and _parenthesised_part(ex, ctx, d, around.own_left):
         pass  # "Vegetables (up 11.8%)": the part its brackets follow
+    elif ctx.company_doc and d.scope_type == "global" and ex.units.is_currency(d.q.unit) \
+            and _named_in_brackets(around.own_left) and _parenthesised_part(ex, ctx, d, around.own_left):
+        # "with Enterprise Networking ($612.8m, +11% y/y)": the segment its brackets follow
+        d.bracketed_part = True
+    elif ctx.company_doc and d.scope_type == "global" and prev is not None and prev.scope_type == "segment" \
+            and d.q.unit in ("percent", "percentage_point") and _IN_SAME_BRACKET.match(around.own_left) \
+            and ctx.doc.visible[max(0, prev.q.start - 2) : prev.q.start].strip().endswith("("):
+        d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension  # "($612.8m, +11% y/y)"
     elif ctx.entity_type == "economy" and own_economy and not d.explicit_global:
         _component(ex, ctx, d, around, prev)
     elif (not ctx.company_doc and not ctx.entity_type and d.scope_type == "global" and not d.explicit_global
@@ -395,8 +413,11 @@ _PP_TO = re.compile(r"^\s*(?:y/y\s+|year[\s-]on[\s-]year\s+)?,?\s*(?:to|reaching
 
 
 #: A segment referred back to: "the division's adjusted EBIT", "…; its adjusted EBIT margin".
-_DIVISION_REFERRED = re.compile(r"\bthe\s+(?:division|segment|unit|business\s+unit)(?:['’]s|\s+(?:posted|reported|"
-                                r"recorded|delivered))\b", re.IGNORECASE)
+_DIVISION_REFERRED = re.compile(r"\bthe\s+(?:division|segment|unit|business\s+unit|business)(?:['’]s|\s+(?:posted|reported|"
+                                r"recorded|delivered)\b|,\s+which\b)", re.IGNORECASE)
+#: A part named with what it is: "its Coatings Additives unit", "the Rail Systems division".
+_NAMED_DIVISION = re.compile(r"\b(?:its|the|their)\s+([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+"
+                             r"(?:division|segment|unit|business|arm)\b")
 _ITS = re.compile(r"\bits\b", re.IGNORECASE)
 #: A sentence that opens with a part doing something: "Powertrain remains the drag: …".
 _SEGMENT_PROFIT = re.compile(r"\bsegment\s+(?:operating\s+)?(?:profit|income)\b", re.IGNORECASE)
@@ -418,8 +439,14 @@ def _segment_referred(d: Draft, around: _Around, prev: Draft | None, carry: dict
         elif referred := _DIVISION_REFERRED.search(around.full_left[-120:]):
             sentence = around.full_left[: len(around.full_left) - 120 + referred.start()] if len(around.full_left) > 120 \
                 else around.full_left[: referred.start()]
-            opener = _SENTENCE_SUBJECT.search(re.split(r"(?<=[.!?])\s+", sentence)[-1])
-            if opener and opener.group(1).split()[0].lower() not in _NOT_DIVISION \
+            last = re.split(r"(?<=[.!?])\s+", sentence)[-1]
+            opener = _SENTENCE_SUBJECT.search(last)
+            named = list(_NAMED_DIVISION.finditer(last))
+            if named:
+                # "Gravenholt is selling its Coatings Additives unit …; the business, which had
+                # sales of about €31mn": the part the sentence named
+                d.scope, d.scope_type, d.dimension = named[-1].group(1), "segment", "segment"
+            elif opener and opener.group(1).split()[0].lower() not in _NOT_DIVISION \
                     and opener.group(1) not in (d.company or "", d.entity or ""):
                 # "Powertrain remains the drag: … the division's margin was 7.0%": the division the sentence opens with
                 d.scope, d.scope_type, d.dimension = opener.group(1), "segment", "segment"
@@ -437,6 +464,24 @@ _PART_IN_BRACKETS = re.compile(r"(?:^|[,;:]\s*|\s(?:and|while|with|but|as)\s+|\s
                                r"[A-Za-z][\w&'’/-]*){0,4})\s*\(\s*(?P<moved>up|down|rising|falling|rose|fell|\+|-|−)?\s*$")
 _NOT_PARTS = frozenset(("the", "a", "an", "it", "its", "this", "that", "which", "who", "they", "we", "year", "quarter",
                         "month", "total", "overall", "growth", "change", "rate"))
+
+
+#: A margin worked out from the sentence's figures: "… on revenue of $1,152.4m gives a 23.1% margin".
+_GIVES_MARGIN = re.compile(r"\b(?:gives?|giving|implies|implying|for|representing|equals?|equating\s+to|or)\s+(?:an?\s+)?$",
+                           re.IGNORECASE)
+_MARGIN_OF = frozenset(("operating_income", "net_income", "gross_profit", "ebitda", "pretax_income"))
+#: After a figure, in the brackets it opened: "($612.8m, +".
+_IN_SAME_BRACKET = re.compile(r"^\s*[,;]\s*[+]?\s*$")
+#: A capitalised name right before the bracket a figure opens: "Enterprise Networking ($".
+_CAPITALISED_BEFORE_BRACKET = re.compile(r"(?:^|[\s,;:])((?:[A-Z][\w'’-]*)(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’-]*){0,3})\s*\(\s*$")
+_NO_SEGMENT = frozenset(("consensus", "guidance", "total", "group", "company", "revenue", "sales", "the", "we", "it",
+                         "estimate", "estimates", "street", "our", "net", "gross", "operating", "adjusted", "gaap"))
+
+
+def _named_in_brackets(left: str) -> bool:
+    """Whether a capitalised name, no measure or period, stands right before the figure's bracket."""
+    m = _CAPITALISED_BEFORE_BRACKET.search(left[-60:])
+    return m is not None and not any(w.lower() in _NO_SEGMENT or PERIODISH.match(w) for w in m.group(1).split())
 
 
 def _parenthesised_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str) -> bool:

@@ -218,7 +218,7 @@ _PART_STOP = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "company", "company's", "firm", "firm's", "group's", "maker", "manufacturer", "business's",
 }
-_PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])(?:'?\d{2,4}[AEae]?)?|[1-4]Q(?:\d{2,4})?[AEae]?|(?:19|20)\d{2}[AE]?|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
+PERIODISH = re.compile(r"^(?:(?:FY|Q[1-4]|H[12])(?:'?\d{2,4}[AEae]?)?|[1-4]Q(?:\d{2,4})?[AEae]?|(?:19|20)\d{2}[AE]?|(?:first|second|third|fourth|full)-(?:quarter|year|half))$",
                         re.IGNORECASE)
 _PART_VERBS = {"reported", "posted", "generated", "recorded", "delivered", "achieved", "booked", "earned", "saw",
                "had", "made", "announced", "expects", "expected", "guided", "said", "reports", "posts"}
@@ -251,7 +251,7 @@ def part_before(left: str, cue_start: int, right_of_cue: str, company: str) -> s
         low = w.lower()
         if not kept and low in _PART_SKIP:
             continue
-        if not re.match(r"[\w&]", w) or low in _PART_STOP or low in _PART_VERBS or _PERIODISH.match(w):
+        if not re.match(r"[\w&]", w) or low in _PART_STOP or low in _PART_VERBS or PERIODISH.match(w):
             stop = w
             break  # "Pellucid reported FY2025 revenue": a verb or a period ends the name
         if low in ("and", "&") and kept and _named(kept[0]):

@@ -10,7 +10,8 @@ one finding. A CAGR with no period at all is compared only when ``compare_undate
 true (off by default: an undated rate may be for any years or any segment). Two rates side
 by side in one sentence contrast two things and are not compared. Two research firms' rates
 (``attributed_to``) are each for the market as that firm defines it: they are compared only
-when more than ``firm_spread_pp`` apart. Rates are intervals:
+when more than ``firm_spread_pp`` apart (a region's or a segment's rates, which depend on how
+each firm splits the market: ``firm_spread_part_pp``). Rates are intervals:
 rounding, "over 11%" and ``tolerance_pp`` are allowed for, so 14.3% and "over 11%" agree.
 
 Contradiction
@@ -107,6 +108,7 @@ class CagrConflict(Rule):
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
         self._firm_spread = float(self.options["firm_spread_pp"])
+        self._firm_spread_part = float(self.options["firm_spread_part_pp"])
         self._overlap = dict(min_overlap=float(self.options["min_overlap"]),
                              compare_undated=bool(self.options["compare_undated"]))
 
@@ -125,7 +127,8 @@ class CagrConflict(Rule):
             return False
         # two research firms' rates, each for the market as that firm defines it: apart only
         # when further apart than their own spread
-        return not other_firms([a], [b]) or max(a.lo - b.hi, b.lo - a.hi) > self._firm_spread
+        spread = self._firm_spread if a.scope == "Global" else self._firm_spread_part
+        return not other_firms([a], [b]) or max(a.lo - b.hi, b.lo - a.hi) > spread
 
     def _finding(self, subject, scope, o: Outcome, copies):
         label = f"{scope_label(subject, scope)} CAGR"

@@ -9,7 +9,8 @@ the adjusted income; for an analyst's estimate, the same analyst's estimates), t
 three figures and ``tolerance_pp`` are allowed for, and any pair of the document's
 figures that gives the stated margin clears it. A table cell's margin, named only by its
 column header, is checked against its own row's income and revenue, of whichever kind the
-row has.
+row has. A margin named only after its figure ("… gives a 23.1% margin") divides the income
+its own sentence states.
 
 Contradiction
 -------------
@@ -32,7 +33,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount, scope_label, stated, when, where
 from .facts import Facts
-from .kinds import kind_before, kinds
+from .kinds import kind_after, kind_before, kinds, margin_after
 from ..numbers import format_amount, format_rate
 
 
@@ -59,7 +60,7 @@ class MarginArithmetic(Rule):
         money: dict[tuple, list] = {}
         margins = []
         for f in facts.all + facts.periodic + facts.other_basis:
-            if f.year is None or f.row.get("accounting") == "constant_currency":
+            if f.year is None or f.row.get("accounting") in ("constant_currency", "organic"):
                 continue
             # a quarter's (or a month's, or part of a year's) margin only from that period's figures
             period = f.within_year
@@ -69,9 +70,15 @@ class MarginArithmetic(Rule):
                 money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, _kind(f), f.measure,
                                   _basis(f)), []).append(f)
         for m, period in margins:
-            kind = kind_before(m, margin_kinds)
+            kind = kind_before(m, margin_kinds) or kind_after(m, margin_kinds)
             key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period, _kind(m))
-            if kind is None:
+            if kind is None and margin_after(m):
+                # "operating income of $252.7m on revenue of $1,152.4m gives a 23.1% margin": the
+                # margin of the income its own sentence states
+                candidates = [(k, [(i, r) for i, r in self._pairs(money, key, k, m) if i.row["quote"] == m.row["quote"]])
+                              for k in margin_kinds]
+                candidates = [(k, p) for k, p in candidates if p]
+            elif kind is None:
                 # a table cell under "Operating margin": its own row's income and revenue, of
                 # whichever kind the row has; reported when no kind's pair gives the margin
                 candidates = [(k, self._pairs(money, key, k, m, row=m.row["line"])) for k in margin_kinds]

@@ -14,7 +14,8 @@ for the same month, quarter or year, basis (month on month, year on year) and se
 adjustment, across documents; a margin likewise with margins of its kind (``[margins]``:
 gross, operating, net) for the same company, part and period, across documents.
 Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
-constant-currency figures, consensus and guidance never take part (see ``facts.comparable``). Only figures read with at least ``min_confidence`` take part (a market size with no
+so are constant-currency figures and organic growth, each with its own kind only; consensus
+and guidance never take part (see ``facts.comparable``). Only figures read with at least ``min_confidence`` take part (a market size with no
 year, a company named by a pronoun or a bold heading, a bare list item are read with less).
 Each figure is an interval (rounding, "approximately"
 band, "over"/"under") widened by the relative tolerance, except the ``exact_measures``
@@ -48,8 +49,9 @@ research firms, are each firm's estimate (the claims table's ``attributed_to``: 
 sentence names, else the document's publisher). Figures attributed to one firm ("Fernhollow
 Insights", and a blog's "Fernhollow") are compared as stated, to their rounding only (a
 quote of a firm's figure is that figure: "$11.2 billion" for its $11.02 billion is a misquote); two firms' figures are
-reported only when further apart than ``estimate_spread`` (a fraction of the value) or, for
-shares, ``estimate_spread_pp`` percentage points; one document's figures of two firms are
+reported only when further apart than ``estimate_spread`` (a fraction of the value; for a
+region's or a segment's size, which depends on how each firm splits the market,
+``estimate_spread_part``) or, for shares, ``estimate_spread_pp`` percentage points; one document's figures of two firms are
 two estimates, never a contradiction.
 
 Contradiction
@@ -187,7 +189,7 @@ def _by_basis(groups: dict) -> dict:
 
 
 #: Measures of a market that research firms each estimate their own way.
-_ESTIMATED = ("market_size", "share")
+_ESTIMATED = ("market_size", "share", "count")
 
 
 def _of_markets(group: list) -> bool:
@@ -228,11 +230,12 @@ class ValueConflict(Rule):
         facts = facts.confident(float(self.options["min_confidence"]))
         yield from self._check(facts)
         # adjusted (non-GAAP) figures against adjusted ones only: "adj. EPS $2.71" vs "2.77"
-        for basis in ("adjusted",):
+        # and constant-currency or organic growth against the same: "organic growth of 5.1%" vs "1.5%"
+        for basis in ("adjusted", "constant_currency", "organic"):
             view = facts.on_basis(basis)
             if view.all or view.periodic:
                 for f in self._check(view):
-                    f.message = f"({basis}) {f.message}"
+                    f.message = f"({basis.replace('_', ' ')}) {f.message}"
                     yield f
 
     def _check(self, facts: Facts):
@@ -330,7 +333,9 @@ class ValueConflict(Rule):
             spread = float(self.options["estimate_spread_pp"])
             wide, allowed = _widen(rel, spread / 2), f"{spread:g} percentage points"
         else:
-            spread = float(self.options["estimate_spread"])
+            # a region's or a segment's size depends on how each firm splits the market, more
+            # than the market's own size does
+            spread = float(self.options["estimate_spread" if scope == "Global" else "estimate_spread_part"])
             wide, allowed = _widen(rel + spread / 2), f"{spread:.0%}"
         for o in judge(group, wide):
             if o.kind != "within" and not all(id(f) in reported for f in o.odd):

@@ -36,7 +36,7 @@ from .rows import DERIVED, MISSING, Row
 
 _SAME_PERIOD = re.compile(r"\s*(?:in|for|during)\s+the\s+(?:same|corresponding|comparable|prior[\s-]+year)\s+period",
                           re.IGNORECASE)
-_OTHER_BASES = ("adjusted", "constant_currency")
+_OTHER_BASES = ("adjusted", "constant_currency", "organic")
 _QUAL_PRECISION = {"exact": 0, "range": 1, "approx": 2, "over": 3, "under": 3}
 
 
@@ -493,6 +493,11 @@ def _growth_targets(facts: list[Fact]) -> None:
                 # a company's named line ("comparable sales rose 4.8%", "like-for-like sales +3.4%"):
                 # that line's rate, comparable for the same company, line and period
                 g.row["of"] = "segment"
+            elif not near and g.row.get("entity_type") == "company" and g.row.get("accounting") == "organic" \
+                    and g.row.get("basis") in ("", "yoy") and _of_sales(g.row, organic=True):
+                # "organic revenue growth of 5.1%", "organic growth of 1.5%": the company's (or the
+                # part's) revenue, on an organic basis
+                g.row["of"] = "revenue"
 
 
 #: What a named line's rate may be of, the nearest before the figure: only sales (or revenue)
@@ -501,14 +506,15 @@ _LINE_MEASURE = re.compile(r"\b(?:(sales|revenues?)|income|profits?|earnings|ebi
                            r"volumes?|traffic|transactions|cash\s+flow|expenses|costs?|spending|headcount)\b", re.IGNORECASE)
 
 
-def _of_sales(row: dict) -> bool:
-    """Whether the measure named nearest before a rate in its quote is sales or revenue."""
+def _of_sales(row: dict, *, organic: bool = False) -> bool:
+    """Whether the measure named nearest before a rate in its quote is sales or revenue (with
+    ``organic``, or none is named: "organic growth of 1.5%" is of sales)."""
     quote, figure = str(row.get("quote") or ""), str(row.get("figure") or "")
     at = quote.find(figure)
     last = None
     for last in _LINE_MEASURE.finditer(quote, max(0, at - 80), max(at, 0)):
         pass
-    return last is not None and last.group(1) is not None
+    return (organic and last is None) or last is not None and last.group(1) is not None
 
 
 def _unnamed_parts(facts: list[Fact], rows: list[dict]) -> set[int]:

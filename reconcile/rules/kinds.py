@@ -70,3 +70,22 @@ def _last_kind(left: str, known: list[Kind]) -> Kind | None:
             if best is None or m.end() > best[0]:
                 best = (m.end(), k)
     return best[1] if best else None
+
+
+#: Right after a margin's figure: "a 23.1% margin", "a 23.1% operating margin".
+_MARGIN_AFTER = re.compile(r"^\s*((?:[\w-]+\s+){0,2})margin\b", re.IGNORECASE)
+
+
+def kind_after(fact, known: list[Kind]) -> Kind | None:
+    """The kind the words right after the figure name ("a 23.1% operating margin")."""
+    quote, figure = str(fact.row["quote"]), str(fact.row["figure"])
+    at = quote.find(figure)
+    m = _MARGIN_AFTER.match(quote[at + len(figure):]) if at >= 0 else None
+    return _last_kind(m.group(0), known) if m else None
+
+
+def margin_after(fact) -> bool:
+    """Whether the figure is followed by the word margin with at most two words between."""
+    quote, figure = str(fact.row["quote"]), str(fact.row["figure"])
+    at = quote.find(figure)
+    return at >= 0 and _MARGIN_AFTER.match(quote[at + len(figure):]) is not None

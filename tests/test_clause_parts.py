@@ -1,0 +1,114 @@
+"""Whose figure it is, read from the clause: a market segment that opens its sentence, a company's
+part named before a bracket or a change, a business referred back to; and how it is measured
+(organic growth, EBITA, a margin worked out from the sentence's income), and for which period
+a half-year release's highlights are."""
+
+from __future__ import annotations
+
+from docclaims import claims, one
+
+REPORT = """# Bio-based Adhesives Market Report
+
+The global bio-based adhesives market was valued at USD 6.52 billion in 2023 and is expected to grow at a CAGR of 7.7% from 2024 to 2030.
+
+## Raw Material Insights
+
+Starch-based adhesives held the largest raw-material share, at 41%, in 2023. Lignin-based
+systems, while accounting for less than 5% of revenue, are forecast to grow at a CAGR of
+12.4% through 2030.
+
+- Rotary desiccant wheels accounted for more than half of 2024 revenue and are forecast to grow at a CAGR of 7.3% through 2032, the fastest of any product type.
+"""
+
+
+def test_a_segment_opening_its_sentence_owns_its_share_and_cagr(tmp_path):
+    rows = claims(tmp_path, REPORT)
+    assert one(rows, "7.7%")["scope"] == "Global"
+    assert one(rows, "5%")["scope"] == "lignin-based systems"  # "…, while accounting for less than 5%"
+    assert one(rows, "12.4%")["scope"] == "lignin-based systems"  # past the clause's other figure
+    assert one(rows, "7.3%")["scope"] == "rotary desiccant wheels"  # "… accounted for … and are forecast to grow"
+
+
+RELEASE = """# Gravenholt N.V. -- Half-year results 2025
+
+**Amersfoort, 24 July 2025** -- Gravenholt N.V., the flavours and nutrition ingredients group,
+today publishes its results for the six months ended 30 June 2025.
+
+## Highlights
+
+- Revenue of EUR 2,846 million, up 7.4% on a reported basis
+- Organic revenue growth of 5.1%, with volume up 3.2%
+- Adjusted EBITA of EUR 512 million (H1 2024: EUR 461 million)
+
+## Outlook 2025
+
+Gravenholt continues to expect organic revenue growth of 4-6% for 2025.
+
+| EUR million | H1 2025 | H1 2024 | Organic growth | Adj. EBITA H1 2025 |
+|---|---:|---:|---:|---:|
+| Flavours | 1,212 | 1,121 | 6.3% | 248 |
+| Nutrition | 986 | 933 | 3.8% | 158 |
+"""
+
+
+def test_a_half_year_release_dates_its_highlights_and_reads_organic_growth_and_ebita(tmp_path):
+    rows = claims(tmp_path, RELEASE)
+    revenue = one(rows, "EUR 2,846 million")
+    assert (revenue["year"], revenue["period_label"]) == (2025, "H1 2025")  # "six months ended 30 June 2025"
+    assert one(rows, "5.1%")["accounting"] == "organic"
+    assert revenue["accounting"] == "reported"
+    ebita = one(rows, "EUR 512 million")
+    assert (ebita["measure"], ebita["accounting"]) == ("operating_income", "adjusted")
+    cell = one(rows, "6.3%")
+    assert (cell["scope"], cell["accounting"]) == ("Flavours", "organic")  # the "Organic growth" column
+    assert one(rows, "248")["measure"] == "operating_income"  # "Adj. EBITA H1 2025"
+    assert one(rows, "4-6%")["kind"] == "guidance"  # "continues to expect"
+
+
+PRESS = """# Gravenholt lifts margin as Flavours shines
+
+Gravenholt reported first-half revenue of €2.85bn on Thursday, with organic growth of 1.5%.
+
+Flavours, Gravenholt's largest division with 43% of group revenue, grew 6.3% organically.
+Nutrition was held back by sports nutrition, and Bioscience grew 4.9% on an organic basis.
+
+Gravenholt is selling its Coatings Additives unit to a private equity buyer for €640mn; the
+business, which had sales of about €31mn in the first half of 2024, is now shown as a
+discontinued operation.
+"""
+
+
+def test_a_story_names_the_parts_that_grew_and_the_business_it_sells(tmp_path):
+    rows = claims(tmp_path, PRESS)
+    assert one(rows, "6.3%")["scope"] == "Flavours"
+    assert one(rows, "4.9%")["scope"] == "Bioscience"  # "…, and Bioscience grew 4.9%"
+    assert one(rows, "1.5%")["scope"] == "Global"
+    assert one(rows, "€31mn")["scope"] == "Coatings Additives"  # "the business, which had sales of"
+
+
+NOTE = """# Tessaly Networks (TSLY): beat on margins
+
+Fenwright Securities | Equity Research | 21 August 2025
+
+Tessaly Networks reported third-quarter fiscal 2025 results.
+
+- **Revenue** beat consensus by 1.8%, with Enterprise Networking ($612.8m, +11% y/y) and
+  Security & Software ($191.5m, +26% y/y) both ahead of our model.
+- **Profitability**: non-GAAP operating income of $252.7m on revenue of $1,152.4m gives a
+  23.1% margin.
+- **Guidance**: the 4Q revenue range of $1.18-1.24bn brackets consensus of $1.19bn.
+"""
+
+
+def test_an_analysts_bracketed_parts_and_run_in_topics(tmp_path):
+    rows = claims(tmp_path, NOTE)
+    networking, software = one(rows, "$612.8m"), one(rows, "$191.5m")
+    assert (networking["scope"], networking["measure"]) == ("Enterprise Networking", "revenue")
+    assert (software["scope"], software["measure"]) == ("Security & Software", "revenue")
+    assert one(rows, "11%")["scope"] == "Enterprise Networking"  # "($612.8m, +11% y/y)"
+    assert one(rows, "26%")["scope"] == "Security & Software"
+    assert one(rows, "1.8%")["scope"] == "Global"  # "**Revenue**" is a topic, not a part
+    margin = one(rows, "23.1%")
+    assert (margin["scope"], margin["accounting"]) == ("Global", "adjusted")  # of the non-GAAP income
+    assert one(rows, "$1.18-1.24bn")["kind"] == "guidance"  # "brackets consensus of" is another figure's
+    assert one(rows, "$1.19bn")["kind"] == "consensus"
