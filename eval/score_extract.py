@@ -121,14 +121,20 @@ def match(labels: list[dict], preds: list[dict]) -> tuple[list[tuple[dict, dict]
 
 
 # The labels' measures (eval/README.md). The tool names some line items the labels file under
-# "other" (orders, pretax_income, dividend): those are scored as "other".
+# "other" (orders, pretax_income, dividend): those are scored as "other"; free cash flow as
+# cash_flow.
 LABEL_MEASURES = frozenset({"market_size", "revenue", "net_income", "operating_income", "gross_profit", "margin",
                             "eps", "cash_flow", "market_cap", "cagr", "growth", "share", "rate", "count", "price",
                             "other"})
 
 
+#: The tool's finer measures the labels file under a broader one.
+LABEL_PARENT = {"free_cash_flow": "cash_flow"}
+
+
 def label_measure(pred: dict) -> str:
     measure = pred.get("measure") or pred.get("metric") or ""
+    measure = LABEL_PARENT.get(measure, measure)
     return measure if measure in LABEL_MEASURES else "other"
 
 

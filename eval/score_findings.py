@@ -47,6 +47,19 @@ RULES_FOR = {
 }
 
 
+#: Rules that find a kind of contradiction through its labelled odd figure: a finding of theirs
+#: matches only when it cites that figure. A margin stated wrong is set by RC201 against another
+#: document's margin, or by RC106 against the change in points the document states for it; a part
+#: stated wrong in a segment table, a misquoted value or a table's wrong year makes a stated growth
+#: rate miss its two values (RC104).
+ODD_RULES_FOR = {
+    "margin_arithmetic": ("RC201", "RC106"),
+    "parts_sum": ("RC104",),
+    "value_conflict": ("RC104",),  # a misquoted value that the story's own growth rate then misses
+    "trajectory": ("RC104",),  # a table's wrong year, whose next year's growth then misses too
+}
+
+
 def _finds(rule: str, kind: str) -> bool:
     allowed = RULES_FOR.get(kind)
     return allowed is None or rule.startswith(allowed)
@@ -93,14 +106,9 @@ def score(stem: str, shared: Path, show: bool) -> dict:
     alarms, on_lookalikes, notes = [], [], 0
     for f in result.findings:
         cited = _cited(f, paths)
-        hits = [cid for cid, locs, _ in contradictions if _matches(cited, locs) and (
-            _finds(f.rule, kinds[cid])
-            # a margin stated wrong, set by RC201 against another document's margin: the same error,
-            # when the finding cites the labelled odd figure
-            or kinds[cid] == "margin_arithmetic" and f.rule == "RC201" and bool(cited & odd[cid])
-            # a part stated wrong in a segment table, whose own growth column its two values then
-            # miss (RC104): the same error, when every figure it cites is the labelled odd row's
-            or kinds[cid] == "parts_sum" and f.rule == "RC104" and bool(cited) and cited <= odd[cid])]
+        hits = [cid for cid, locs, _ in contradictions
+                if _matches(cited, locs) and _finds(f.rule, kinds[cid])
+                or f.rule in ODD_RULES_FOR.get(kinds[cid], ()) and bool(cited & odd[cid])]
         if f.severity == "info":
             notes += 1
             continue

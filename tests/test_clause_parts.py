@@ -112,3 +112,54 @@ def test_an_analysts_bracketed_parts_and_run_in_topics(tmp_path):
     assert (margin["scope"], margin["accounting"]) == ("Global", "adjusted")  # of the non-GAAP income
     assert one(rows, "$1.18-1.24bn")["kind"] == "guidance"  # "brackets consensus of" is another figure's
     assert one(rows, "$1.19bn")["kind"] == "consensus"
+
+
+RESULTS = """# Aldenbrook Healthcare Reports Fourth Quarter and Fiscal 2026 Results
+
+**NASHVILLE, Tenn., November 12, 2026** – Aldenbrook Healthcare, Inc. today announced financial results
+for the fourth quarter and fiscal year ended September 30, 2026.
+
+| ($ in millions, except per share amounts) | Q4 FY2026 | Q4 FY2025 | FY2026 | FY2025 | Change (FY) |
+|---|---|---|---|---|---|
+| Revenues | 3,810 | 3,580 | 14,820 | 13,940 | 6.3% |
+| Net income attributable to Aldenbrook | 163 | 142 | 612 | 548 | 11.7% |
+
+Cash flows from operating activities were $1.67 billion in fiscal 2026. Capital expenditures were
+$940 million, resulting in free cash flow of $730 million.
+
+Underlying net profit excludes a $16.6 million after-tax impairment of exploration assets.
+"""
+
+
+def test_a_change_column_compares_the_two_columns_before_it(tmp_path):
+    rows = claims(tmp_path, RESULTS)
+    change = one(rows, "6.3%")
+    assert (change["year"], change["period_label"]) == (2026, "FY2026")  # not the quarter's columns
+    assert one(rows, "$1.67 billion")["measure"] == "cash_flow"
+    assert one(rows, "$730 million")["measure"] == "free_cash_flow"  # never compared with operating cash flow
+    assert one(rows, "$16.6 million")["measure"] == "other"  # an item excluded, not the profit
+
+
+def test_an_analysts_actual_column_and_hours_worked(tmp_path):
+    rows = claims(tmp_path, """# Hollmann Kessler: Q3 beat
+
+| EUR m | Q3 2026A | Consensus | Q3 2025A |
+|---|---|---|---|
+| Revenue | 1,406 | 1,392 | 1,352 |
+
+Monthly hours actually worked in all jobs increased by 0.3% to 712.4 million hours.
+""")
+    assert (one(rows, "1,352")["year"], one(rows, "1,352")["quarter"]) == (2025, 3)  # "Q3 2025A"
+    assert (one(rows, "1,406")["year"], one(rows, "1,406")["quarter"]) == (2026, 3)
+    assert one(rows, "712.4 million")["unit"] == "hour"  # not a count of jobs
+
+
+def test_a_market_called_real_is_no_market_and_a_feature_revenue_is_a_segment(tmp_path):
+    rows = claims(tmp_path, """# Are smart bird feeders a real market? Sizing the category
+
+The global smart bird feeder market size was valued at USD 412.6 million in 2024.
+
+- Subscription revenue for species-recognition features is expected to grow at a CAGR of 18.6% from 2025 to 2033.
+""")
+    assert one(rows, "USD 412.6 million")["subject"] == "smart bird feeder"
+    assert one(rows, "18.6%")["scope"] == "subscription for species-recognition features"

@@ -21,6 +21,7 @@ _CLAUSE = re.compile(r"[.;:!?\[\]\"“”]|,|\b(?:while|whereas|but|with|as|afte
 _WORD = re.compile(r"[\w&'’-]+")
 _NAME_CHARS = re.compile(r"^[\w&'’ -]+$")
 _SHORT_GAP = 45
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•·+>]\s+)+")
 _CONCESSIVE = re.compile(r"(?:while|whereas|although|though)", re.IGNORECASE)
 # A word kept as written in a part's name: an acronym or a name with an inner capital ("CPIH", "iPhone")
 _KEEP_CASE = re.compile(r"^[^a-z]*[A-Z][^a-z]*[A-Z]|^.+[a-z][A-Z]")
@@ -132,7 +133,7 @@ class ComponentFinder:
                           entity=tuple(entity.lower().split()))
 
     def _name(self, phrase: str, *, change: bool, verb: str, entity: tuple = ()) -> Component:
-        tokens = _WORD.findall(phrase)
+        tokens = _WORD.findall(_LIST_MARKER.sub("", phrase))  # "- Subscription revenue …": no marker in a name
         if not tokens or len(tokens) > 9:
             return _NONE
         low = [t.lower().replace("’", "'") for t in tokens]

@@ -510,6 +510,10 @@ def _parenthesised_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str) ->
     return True
 
 
+#: A part named after the market's word: "subscription revenue for species-recognition features".
+_NAMED_AFTER_WORD = re.compile(r"\b(?:revenues?|sales)\s+(?:for|from)\s+[a-z]", re.IGNORECASE)
+
+
 def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) -> None:
     """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
     of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
@@ -522,8 +526,11 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
         return
     words = c.name.split()
     name = " ".join(w for w in words if w.lower() not in ex.market_words)
-    if name != c.name and (d.measure in ("share", "cagr") or words[-1].lower() not in ex.market_words):
-        return  # "the market", "AMR revenue": the whole; "hospital demand": the hospitals' part
+    if name != c.name and (d.measure in ("share", "cagr") and not _NAMED_AFTER_WORD.search(c.name)
+                           or d.measure not in ("share", "cagr") and words[-1].lower() not in ex.market_words):
+        # "the market", "AMR revenue": the whole; "hospital demand": the hospitals' part;
+        # "subscription revenue for species-recognition features": a part, named after the word
+        return
     subject = d.subject or ctx.subject or ""
     if not name or ex.subjects.key(name) == subject or set(ex.subjects.key(name).split()) <= set(subject.split()) \
             or ex.scopes.scope_after(name) is not None:

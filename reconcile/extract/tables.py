@@ -467,8 +467,16 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
             # "Aug 2024 | Jul 2025 | Aug 2025 | Change on Aug 2024 (%)": the change of the latest
             # period, over the one a year before it when the header has it
             periods = [x for h in header[1:col] for x in ex.times.find(h) if x.kind == "point" and x.year]
+            latest = lambda xs: max(xs, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0,  # noqa: E731
+                                                       x.first_month or 0))
+            pair = [x for h in header[max(1, col - 2):col] for x in ex.times.find(h)[:1] if x.kind == "point" and x.year]
+            if len(pair) == 2 and col >= 3 and (pair[0].quarter, pair[0].half, pair[0].month) == \
+                    (pair[1].quarter, pair[1].half, pair[1].month) and pair[0].year != pair[1].year:
+                # "| Q4 FY2026 | Q4 FY2025 | FY2026 | FY2025 | Change (FY) |": the change of the two
+                # columns right before it
+                periods = pair
             if periods:
-                t = max(periods, key=lambda x: (x.year, x.quarter or 0, x.month or 0, x.half or 0, x.first_month or 0))
+                t = latest(periods)
                 if q.unit != "percentage_point":  # "| EBIT margin (%) | 7.8 | 7.2 | 0.7 pp |": the row's measure moved
                     d.measure, d.metric = "growth", ex.family("growth")
                 earlier = periods + [x for x in ex.times.find(col_header) if x.kind == "point" and x.year]

@@ -45,7 +45,7 @@ _CAL = (
     rf"|FY\s?'?(?P<sy_a>\d{{2}})/(?P<sy_b>\d{{2}})(?![\d/])"
     rf"|(?P<nq_q>[1-4])Q(?:\s*(?P<nq_fy>FY\s?'?)?(?P<nq_y>(?:19|20)\d{{2}}|\d{{2}}))?(?:[AE]\b|\b)"
     rf"|(?P<nh_n>[12])H(?:\s?(?P<nh_fy>FY\s?'?)?(?P<nh_y>(?:19|20)\d{{2}}|(?<![ Y])\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?(?:[AE]\b|\b)"
-    rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?\b"
+    rf"|Q(?P<q_n>[1-4])(?:\s*(?:of\s+)?(?P<q_fy>{_FYEAR})?'?(?P<q_y>(?:19|20)\d{{2}}|(?<=')\d{{2}}|(?<=FY)\d{{2}}|(?<=FY )\d{{2}}))?(?:[AE]\b|\b)"
     rf"|(?P<q_fis>fiscal\s+)?(?P<q_w>{_QWORD})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<q_fy2>{_FYEAR})?(?P<q_y2>(?:19|20)\d{{2}}))?\b"
     # "the second quarter ended July 26": a quarter and the month it ended in (a fiscal one when they disagree)
     rf"(?:,?\s+end(?:ed|ing)\s+(?P<qe_mon>{_MONTH})\s+(?P<qe_day>\d{{1,2}})\b(?:,?\s+(?P<qe_y>(?:19|20)\d{{2}}))?"
@@ -128,7 +128,7 @@ _MONTH_SPAN = (
 
 
 #: An analyst's period marked estimated or actual: "FY26E", "3Q25A", "1H25E" (group 1: the mark).
-ANALYST_MARK = r"(?:\b[1-4]Q|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b"
+ANALYST_MARK = r"(?:\b[1-4]Q|\bQ[1-4]\s|\bFY|\bH[12]|\b[12]H|\bCY)\s?'?\d{2,4}([AE])\b"
 
 
 # Every time expression holds a year or one of these words; text without them has none.

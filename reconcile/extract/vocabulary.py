@@ -141,7 +141,7 @@ _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordina
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _PER_SHARE_MEASURES = ("eps", "dividend")  # passed over for an amount of 100,000 or more
 #: An amount deducted from the measure named before it: "profit, after £16.7m of charges".
-_DEDUCTED = re.compile(r"\b(?:after|before|excluding|net\s+of)\s+$", re.IGNORECASE)
+_DEDUCTED = re.compile(r"\b(?:after|before|excluding|excludes|excluded|net\s+of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 #: Such a deduction set off by commas between a measure and its figure: ", after … charges …, was".
 _DEDUCTION_ASIDE = re.compile(r",\s*(?:after|before|excluding|net\s+of)\b(?:[^,;.&]|\.(?=\d)|&[a-z]+;){0,160},",
                               re.IGNORECASE)
