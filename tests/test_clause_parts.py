@@ -163,3 +163,49 @@ The global smart bird feeder market size was valued at USD 412.6 million in 2024
 """)
     assert one(rows, "USD 412.6 million")["subject"] == "smart bird feeder"
     assert one(rows, "18.6%")["scope"] == "subscription for species-recognition features"
+
+
+def test_a_bulletin_under_its_offices_masthead_and_a_note_titled_by_its_economy(tmp_path):
+    bulletin = claims(tmp_path, """STATISTICS SORLAND
+Statistical Bulletin
+
+Producer Price Indices: September 2025
+
+Producer prices measure the prices of goods bought and sold by manufacturers.
+
+* Output prices rose 3.4% in the 12 months to September 2025, up from 2.9% in August 2025.
+* Input prices rose 1.8% in the 12 months to September 2025.
+
+Contact: prices@statistics-sorland.example
+""", name="bulletin.txt")
+    assert one(bulletin, "3.4%")["entity"] == "Sorland"  # an address writing the name in lower case is no mention
+    note = claims(tmp_path, """# Sorland PPI (Sep): fuel lifts output prices
+
+Vestholm Bank Economics | 16 October 2025
+
+- Output PPI: +3.4% y/y. Input PPI: annual input price inflation fell by 1.2 percentage points to 1.8% from 2.6% in August.
+- Sorland's producer prices should ease into 2026.
+""", name="note.md")
+    assert one(note, "1.8%")["entity"] == "Sorland"
+
+
+def test_a_release_dates_what_a_rate_grew_from_and_reads_an_html_tables_empty_corner(tmp_path):
+    rows = claims(tmp_path, """<html><body><h1>Ferrovane Instruments Reports Second Quarter 2025 Results</h1>
+<p>BOSTON, July 30, 2025 -- Ferrovane Instruments, Inc. (NYSE: FRV) today reported financial results for the
+second quarter ended June 30, 2025.</p>
+<ul>
+<li>Operating income of $198.4 million; operating margin of 15.4%, up 120 basis points from 14.6%</li>
+<li>Adjusted diluted EPS of $1.79, up 13.3% from $1.58</li>
+</ul>
+<table>
+<thead><tr><th></th><th>Three Months Ended June 30, 2025</th><th>Three Months Ended June 30, 2024</th></tr></thead>
+<tbody><tr><td>Revenue</td><td>$1,284.6</td><td>$1,186.2</td></tr></tbody>
+</table>
+<p>(in millions)</p>
+</body></html>
+""", name="release.html")
+    base = one(rows, "$1.58")
+    assert (base["year"], base["quarter"], base["accounting"]) == (2024, 2, "adjusted")
+    change, before = one(rows, "120 basis points"), one(rows, "14.6%")
+    assert (change["measure"], before["measure"], before["year"]) == ("margin", "margin", 2024)
+    assert one(rows, "$1,284.6")["year"] == 2025 and one(rows, "$1,186.2")["year"] == 2024

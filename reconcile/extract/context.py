@@ -83,7 +83,8 @@ _ECONOMY = phrase_pattern([
     "consumer price index", "consumer-price index", "CPI", "unemployment", "jobless", "payrolls", "retail sales",
     "central bank", "treasury yield", "treasury yields", "trade balance", "trade deficit", "trade surplus",
     "external trade", "exports of goods", "imports of goods", "industrial production", "labour market", "labor market",
-    "employment rate"])
+    "employment rate", "producer price", "producer prices", "producer price index", "producer price indices", "PPI",
+    "factory gate prices"])
 #: A quarter named without its year in a company story's title or opening: "3Q Profit",
 #: "fiscal third-quarter profit", "third-quarter results".
 _QUARTER_NAMED = re.compile(r"(?:\b(?P<n>[1-4])Q\b(?!\s*'?\d)|\b(?P<fis>fiscal\s+)?(?P<w>first|second|third|fourth)[\s-]quarter\b"
@@ -389,7 +390,8 @@ _STATS_OFFICE = re.compile(r"\b(?:(?:statistics|statistical)[ \t]+(?:office|bure
                            r"|\bstatistics[ \t]+([a-z]{3,})\b"
                            r"|\b(?!(?:national|official|federal|central|state|government|the|its|our|their)\b)([a-z]{3,})[ \t]+(?:statistics|statistical)[ \t]+"
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
-_TITLE_KICKER = re.compile(r"^[#\s*]*([A-Z][a-z]{2,}):[ \t]")
+_TITLE_KICKER = re.compile(r"^[#\s*]*([A-Z][a-z]{2,})(?::[ \t]|[ \t]+(?:PPI|CPI|HICP|GDP|PMI|inflation|unemployment|jobs|"
+                           r"payrolls|labou?r|retail|trade|industrial|producer|consumer|house)\b)")
 _ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _POSSESSIVE_ECONOMY = re.compile(
     r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
@@ -424,20 +426,25 @@ def _economy_named(head: str) -> str:
     titled = _ECONOMY_OF.search(head)  # an encyclopedia's "Economy of Istrana"
     if titled and titled.group(1).lower() not in _NOT_COUNTRY:
         offices[titled.group(1)] += 2
-    kicker = _TITLE_KICKER.match(head)  # a markets note's "Valdoria: labour data surprise on the hawkish side"
+    # a markets note's "Valdoria: labour data surprise on the hawkish side", "Sorland PPI (Sep): …"
+    kicker = _TITLE_KICKER.match(head)
     if kicker and kicker.group(1).lower() not in _NOT_COUNTRY:
         offices[kicker.group(1)] += 1
+    masthead = set()
     for m in _STATS_OFFICE.finditer(head):
         word = m.group(1) or m.group(2) or m.group(3)
         name = word.title()
         if word[0].isupper() and name.lower() not in _NOT_COUNTRY and name.lower() not in _NOT_ENTITY:
             offices[name] += 1
+            if not head[: m.start()].strip():
+                masthead.add(name)  # "STATISTICS SORLAND" over a bulletin: the office that publishes it
     for m in _POSSESSIVE_ECONOMY.finditer(head):
         if m.group(1) in offices:
             offices[m.group(1)] += 1
     for name, _ in sorted(offices.items(), key=lambda kv: (-kv[1], kv[0])):
-        written = re.findall(rf"\b{re.escape(name)}\b", head, re.IGNORECASE)
-        if len(written) >= 2 and not any(w.islower() for w in written):
+        # (an address, "prices@statistics-sorland.example", is no way of writing the name)
+        written = re.findall(rf"(?<![-@./\w]){re.escape(name)}\b(?![-@]|\.\w)", head, re.IGNORECASE)
+        if (len(written) >= 2 or name in masthead) and not any(w.islower() for w in written):
             return name
     return ""
 

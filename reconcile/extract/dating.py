@@ -238,6 +238,10 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
     if d.q.unit == prev.q.unit and prev.measure in ("margin", "share", "rate", "eps", "price") \
             and d.measure in ("growth", "other", prev.measure):
         d.measure, d.metric, d.negative = prev.measure, prev.metric, False
+    elif prev.q.unit == "percentage_point" and d.q.unit == "percent" and prev.measure in ("margin", "share", "rate") \
+            and d.measure in ("growth", "other", prev.measure):
+        # "15.4%, up 120 basis points from 14.6%": the level the change is from
+        d.measure, d.metric, d.negative, d.accounting = prev.measure, prev.metric, False, prev.accounting
     elif d.q.unit == prev.q.unit and prev.measure == "other" and ex.units.is_currency(d.q.unit) and prev.q.end >= d.q.start - 12:
         # "revenue per passenger rose to EUR 15.45 from EUR 13.83": the base is the same ratio
         d.measure, d.metric = "other", prev.metric
@@ -283,10 +287,23 @@ def comparison_base(ex: Vocabulary, d: Draft, prev: Draft, around, *, company: b
             d.year, d.quarter = (prev.year, prev.quarter - 1) if prev.quarter > 1 else (prev.year - 1, 4)
             d.half, d.month, d.fiscal = None, None, prev.fiscal
     elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
+            and (prev.measure == "growth" and prev.q.unit == "percent" and d.q.unit != "percent"
+                 or prev.q.unit == "percentage_point" and d.q.unit == "percent" and prev.measure == d.measure) \
+            and _RATE_FROM.match(around.own_left) and prev.kind not in ("forecast", "guidance", "consensus"):
+        # "Adjusted diluted EPS of $1.79, up 13.3% from $1.58", "operating margin of 15.4%, up 120
+        # basis points from 14.6%": what the rate grew from, a year before (a period before when
+        # the words say so, above)
+        d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
+        d.year_ago = True
+    elif company and not d.own_time and prev.year and d.year == prev.year and not (prev.period_start or prev.period_end) \
             and prev.kind not in ("forecast", "guidance", "consensus") and not _FROM_BEFORE.search(around.own_left[-20:]) \
             and not _EXPECTED.search(around.own_left) and not _EXPECTED.match(around.right):
         d.year, d.quarter, d.half, d.month, d.fiscal = prev.year - 1, prev.quarter, prev.half, prev.month, prev.fiscal
         d.year_ago = True
+
+
+#: Right after a rate, before the amount it grew from: "up 13.3% from $1.58".
+_RATE_FROM = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+|y/y\s+)?from\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _sequential(ex: Vocabulary, right: str) -> bool:

@@ -104,8 +104,8 @@ def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
     for part in line.split("|"):
         out.append((base + pos, base + pos + len(part), part.strip()))
         pos += len(part) + 1
-    if out and not out[0][2] and line.lstrip().startswith("|"):
-        out.pop(0)
+    if out and not out[0][2] and line.lstrip().startswith("|") and (line.rstrip().endswith("|") or not line[:1].isspace()):
+        out.pop(0)  # "| a | b |"; but " | Three Months Ended …" (a converted HTML row) opens with an empty corner cell
     if out and not out[-1][2] and line.rstrip().endswith("|"):
         out.pop()
     return out if any(c[2] for c in out) else []

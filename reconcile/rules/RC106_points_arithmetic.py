@@ -3,7 +3,8 @@
 A rate's, margin's or share's change stated in points ("the load factor rose 1.5
 percentage points to 81.5%", "operating margin expanded 70 bp to 24.6%", a table's
 "| EBIT margin (%) | 7.8 | 7.2 | 0.7 pp |") is tied to the level it reached: in prose, the
-percentage of the same measure that follows it in its sentence ("… to 81.5%"); in a table
+percentage of the same measure that follows it in its sentence ("… to 81.5%") or that it
+follows ("operating margin of 15.4%, up 120 basis points from 14.6%"); in a table
 row, the row's own level for the change's period. The level a year before (the same
 quarter, month or part of a year a year before) comes from the same document, for the same
 measure and kind (a load factor is never compared with an unemployment rate: ``[rates]``
@@ -43,6 +44,23 @@ _TO_LEVEL = re.compile(r"^\s*(?:y/y\s+|year[\s-]on[\s-]year\s+|on\s+the\s+year\s
                        re.IGNORECASE)
 
 
+#: Between a level and its change in points: "15.4%, up ", "15.4%, an improvement of ".
+_UP_FROM_LEVEL = re.compile(r"^\s*,?\s*(?:(?:up|down)(?:\s+by)?|an?\s+(?:increase|decrease|improvement|decline|"
+                            r"expansion|contraction)\s+of)\s+$", re.IGNORECASE)
+
+
+def _period_before(key: tuple, g) -> tuple:
+    """``key`` for the month or quarter before ``g``'s (keys hold ``within_year`` at index 6)."""
+    quarter, month, part = g.within_year
+    if month:
+        within = (quarter, month - 1 if month > 1 else 12, part)
+    elif quarter:
+        within = (quarter - 1 if quarter > 1 else 4, month, part)
+    else:
+        return key
+    return key[:6] + (within,) + key[7:]
+
+
 def _kind_name(f, known) -> str | None:
     """The kind of rate or margin the words before the figure name ("load factor"), or None."""
     kind = kind_before(f, known) if known else None
@@ -60,21 +78,36 @@ class PointsArithmetic(Rule):
         known = {"rate": kinds(self.ctx.measures, "rates"), "margin": kinds(self.ctx.measures, "margins"), "share": []}
         levels: dict[tuple, list] = {}
         changes = []
-        for f in facts.all + facts.periodic + facts.other_basis:
-            if f.measure not in _MEASURES or f.year is None or f.row.get("basis") in ("qoq", "mom", "annualized"):
-                continue
-            key = (f.doc, f.subject, f.scope, f.measure, _kind_name(f, known[f.measure]), f.row["calendar"],
+        named: dict[tuple, str] = {}  # the kind the first figure of a sentence names, for the rest of it
+        for f in sorted(facts.all + facts.periodic + facts.other_basis, key=lambda f: (f.doc, int(f.row["start"]))):
+            if f.measure not in _MEASURES or f.year is None \
+                    or f.row.get("basis") in ("qoq", "mom", "annualized") and f.unit != "percentage_point":
+                continue  # a level measured on the month before (a change in points is on the level before)
+            sentence = (f.doc, f.row["quote"], f.measure)
+            kind = _kind_name(f, known[f.measure])
+            if kind is not None:
+                named.setdefault(sentence, kind)
+            else:
+                kind = named.get(sentence)  # "operating margin of 15.4%, up 120 basis points from 14.6%"
+            key = (f.doc, f.subject, f.scope, f.measure, kind, f.row["calendar"],
                    f.within_year, f.row.get("accounting") or "reported")
             if f.unit == "percent":
                 levels.setdefault(key, []).append(f)
             elif f.unit == "percentage_point":
                 changes.append((key, f))
         for key, g in changes:
-            if (g.row.get("month") is not None or g.row.get("quarter") is not None) and g.row.get("basis") != "yoy":
-                continue  # a month's or quarter's change of no stated basis may be on the month before
+            before = [f for f in levels.get(key, []) if f.year == g.year - 1]
+            if g.row.get("basis") in ("mom", "qoq"):
+                # "annual input price inflation fell by 1.2 percentage points to 1.8% from 2.6% in
+                # August": the level of the month (or quarter) before, named in its own sentence
+                before = [f for f in levels.get(_period_before(key, g), []) if f.row["quote"] == g.row["quote"]]
+            if (g.row.get("month") is not None or g.row.get("quarter") is not None) and g.row.get("basis") not in ("yoy", "mom", "qoq") \
+                    and not any(b.row["quote"] == g.row["quote"] for b in before):
+                # a month's or quarter's change of no stated basis may be on the month before (unless
+                # its sentence names the level a year before: "up 120 basis points from 14.6%")
+                continue
             same_period = levels.get(key, [])
             level = self._level(g, [f for f in same_period if f.year == g.year])
-            before = [f for f in levels.get(key, []) if f.year == g.year - 1]
             if level is None or not before:
                 continue
             if any(self._fits(g, level, b, tol) for b in before):
@@ -98,6 +131,9 @@ class PointsArithmetic(Rule):
             where_level = quote.find(str(f.row["figure"]), at + len(figure))
             if where_level >= 0 and _TO_LEVEL.match(quote[at + len(figure) : where_level]):
                 return f
+            before = quote.rfind(str(f.row["figure"]), 0, at)
+            if before >= 0 and _UP_FROM_LEVEL.match(quote[before + len(str(f.row["figure"])) : at]):
+                return f  # "operating margin of 15.4%, up 120 basis points from 14.6%"
         return None
 
     @staticmethod
@@ -112,5 +148,5 @@ class PointsArithmetic(Rule):
                    f"({where(g)}); {amount(prior)} ({when(prior)}, {where(prior)}) to {amount(level)} is "
                    f"{implied:+.1f} pp")
         return self.finding(subject=g.subject, scope=g.scope, metric="other", message=message,
-                            expected=f"{implied:+.1f} pp (level minus level a year before)", observed=f"{amount(g)} (stated)",
+                            expected=f"{implied:+.1f} pp (level minus the earlier level)", observed=f"{amount(g)} (stated)",
                             focus=g, claims=[g.cite("stated change"), level.cite("level"), prior.cite("level a year before")])
