@@ -209,3 +209,57 @@ second quarter ended June 30, 2025.</p>
     change, before = one(rows, "120 basis points"), one(rows, "14.6%")
     assert (change["measure"], before["measure"], before["year"]) == ("margin", "margin", 2024)
     assert one(rows, "$1,284.6")["year"] == 2025 and one(rows, "$1,186.2")["year"] == 2024
+
+
+def test_a_market_reports_breakdown_labels_volume_rates_and_where_clauses(tmp_path):
+    rows = claims(tmp_path, """# Sunflower Lecithin Market Report
+
+The global sunflower lecithin market size was estimated at USD 482.5 million in 2025 and is projected to grow at a CAGR of 6.9% from 2025 to 2032.
+
+In volume terms, the market stood at 96,400 tonnes in 2025 and is forecast to grow at a CAGR of 5.2% over 2025-2032.
+
+- **Form:** Liquid sunflower lecithin accounted for the largest revenue share of 41.3% in 2025. Powder followed with 35.2%, and granules held 23.5%.
+- **Application:** Food & beverages represented 52.8% of 2025 revenue. Pharmaceuticals and nutraceuticals held 19.6%, cosmetics & personal care 11.4%, and animal feed 16.2%.
+
+North America accounted for 27.4% of revenue in 2025, led by the U.S., where sunflower lecithin sales reached USD 109.8 million.
+
+Single-use devices generated USD 0.93 billion in 2025 and are gaining ground, with a forecast CAGR of 9.0% over 2025-2032.
+""")
+    assert one(rows, "5.2%")["scope"] == "volume"  # not the value's rate
+    assert one(rows, "6.9%")["scope"] == "Global"
+    assert {one(rows, f)["dimension"] for f in ("41.3%", "23.5%")} == {"form"}
+    assert {one(rows, f)["dimension"] for f in ("52.8%", "19.6%", "11.4%", "16.2%")} == {"application"}
+    assert one(rows, "USD 109.8 million")["scope"] == "United States"
+    assert one(rows, "27.4%")["scope"] == "North America"
+    assert one(rows, "9.0%")["scope"] == one(rows, "USD 0.93 billion")["scope"] != "Global"
+
+
+def test_a_release_reads_standalone_figures_pat_and_an_adjusted_amounts_own_rate(tmp_path):
+    rows = claims(tmp_path, """# Narmada Cables & Wires Limited - Press Release
+
+*Vadodara, 12 May 2026* -- The Board of Directors of Narmada Cables & Wires Limited (NSE: NARMCAB) approved the
+audited results for the quarter and financial year ended 31 March 2026.
+
+- Revenue from operations grew 16.1% year-on-year to Rs 8,142.6 crore, against Rs 7,015.3 crore in FY2024-25.
+- Diluted EPS was Rs 1.16 compared with Rs 1.08 a year ago; adjusted diluted EPS was Rs 1.36, up 21.4% from Rs 1.21.
+
+On a standalone basis, revenue from operations was Rs 7,604.1 crore and PAT was Rs 588.9 crore.
+""")
+    standalone, pat = one(rows, "Rs 7,604.1 crore"), one(rows, "Rs 588.9 crore")
+    assert (standalone["scope"], pat["scope"], pat["measure"]) == ("standalone", "standalone", "net_income")
+    assert one(rows, "Rs 8,142.6 crore")["scope"] == "Global"
+    assert one(rows, "Rs 7,015.3 crore")["year"] == 2025  # "FY2024-25"
+    assert one(rows, "21.4%")["accounting"] == "adjusted"  # the rate of the adjusted amount before it
+
+
+def test_a_broker_describes_a_segment_then_gives_its_sales_and_rates(tmp_path):
+    rows = claims(tmp_path, """# Harrowgate Brands (HGB): strong finish
+
+Calloway Securities | Equity Research | 5 August 2026
+
+Harrowgate Brands reported fourth-quarter fiscal 2026 results.
+
+Pet & Nutrition was again the standout, with Q4 net sales of $455.3 million, up 7.0%, and organic growth of 6.3%.
+""")
+    for figure in ("$455.3 million", "7.0%", "6.3%"):
+        assert one(rows, figure)["scope"] == "Pet & Nutrition", figure

@@ -37,6 +37,9 @@ def test_decades_are_not_years(extractor):
     ("for 4Q", None, 4, None, False),
     ("3Q FY2025", 2025, 3, None, True),
     ("1H25", 2025, None, 1, False),
+    ("Q3 2025A", 2025, 3, None, False),  # an analyst's actual column
+    ("Q4 FY2025-26", 2026, 4, None, True),  # a quarter of the fiscal year ending in 2026
+    ("FY2025-26", 2026, None, None, True),
 ])
 def test_analysts_shorthand_periods(extractor, text, year, quarter, half, fiscal):
     (t,) = extractor.vocab.times.find(text)

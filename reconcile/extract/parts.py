@@ -40,6 +40,10 @@ _PART_GREW = re.compile(
     r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?|,?\s+(?:and|while|whereas|but)\s+)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**(?:,\s[^,.;]{3,90},)?\s+"
     r"(?:also\s+)?(?:grew|rose|increased|declined|fell|expanded|contracted|was\s+up|was\s+down)\s+(?:by\s+)?"
     r"(?:about\s+|nearly\s+|almost\s+)?$")
+# A part described, then its figure: "Pet & Nutrition was again the standout, with Q4 net sales of".
+_PART_DESCRIBED = re.compile(
+    r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**\s+(?:was|were|remained|is|"
+    r"became)\s+[^,.;\d]{3,60},\s+(?:with|posting|reporting|delivering|generating)\s+[^.;$€£¥%]{0,50}$")
 # A part's share, then its value: "Online now accounts for more than a quarter of sales, at £407.2m".
 _PART_SHARE_AT = re.compile(
     r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:now\s+|still\s+|alone\s+)?(?:accounts?\s+for|"
@@ -96,7 +100,8 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
         if unit and unit.group(1).lower() not in _NOT_PART and unit.group(1).lower() != company.lower():
             name = unit.group(1)
     acting = (_PART_ACTS.search(window) or _PART_CHANGES.search(window) or _PART_SHARE_AT.search(window)
-              or (_PART_GREW.search(window) if d.q.unit == "percent" else None)) if name is None else None
+              or (_PART_GREW.search(window) if d.q.unit == "percent" else None)
+              or _PART_DESCRIBED.search(window)) if name is None else None
     actor = re.sub(r"^(?:The|Its|Our)\s+(?=[A-Z])", "", acting.group(1)) if acting else ""  # "The Pharmaceuticals division"
     if acting and actor.split()[0].lower() not in _NOT_PART and actor.lower() != company.lower() \
             and not ex.measures.cue_before("money", actor) and not ex.regions.find(actor):

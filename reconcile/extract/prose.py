@@ -234,6 +234,16 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         if not d.revised:  # (an earlier estimate keeps the scope of the figure it was revised to)
             _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+            if ctx.company_doc and d.measure == "growth" and d.scope_type == "global" and i \
+                    and drafts[i - 1].scope_type == "segment" and (
+                        ex.units.is_currency(drafts[i - 1].q.unit) and _AMOUNT_THEN_CHANGE.match(around.own_left)
+                        or drafts[i - 1].measure == "growth" and _AND_GROWTH_OF.match(around.own_left)):
+                # "Pet & Nutrition …, with Q4 net sales of $455.3 million, up 7.0%, and organic growth of 6.3%"
+                p = drafts[i - 1]
+                d.scope, d.scope_type, d.dimension = p.scope, p.scope_type, p.dimension
+            if d.measure == "growth" and d.accounting == "reported" and i and drafts[i - 1].accounting != "reported" \
+                    and ex.units.is_currency(drafts[i - 1].q.unit) and _AMOUNT_THEN_CHANGE.match(around.own_left):
+                d.accounting = drafts[i - 1].accounting  # "adjusted diluted EPS was $1.36, up 21.4% from $1.21"
             if d.measure == "margin" and d.accounting == "reported" and _GIVES_MARGIN.search(around.own_left) and any(
                     p.accounting == "adjusted" and p.measure in _MARGIN_OF for p in drafts[:i]):
                 d.accounting = "adjusted"  # "non-GAAP operating income of $252.7m on … gives a 23.1% margin"
@@ -288,7 +298,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         ex.listed.apply_amounts(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                                 ex.units.is_currency)
     ex.listed.apply(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
-                    label_for=lambda _name: _breakdown(ex, text[s0:drafts[0].q.start]))
+                    label_for=lambda _name: _breakdown(ex, text[s0:drafts[0].q.start], paragraph))
     cagr_periods(drafts, company_doc=ctx.company_doc, is_money=ex.units.is_currency)
     restated_years(text, drafts)
     respectively(ex, text, drafts, regions)
@@ -377,7 +387,7 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
     """A region or segment named for the figure; in a company's document, the segment of its
     figure; in an economy's, the part of the economy its clause is about."""
     if d.scope_type != "company":
-        _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left)
+        _region_scope(ex, d, regions, d.q, around.left, around.right, around.full_left, around.paragraph)
         if d.measure == "share" and d.scope_type == "country" and _OF_REGION.match(around.right):
             d.dimension = "of_region"  # "Germany contributed 29% of regional revenue": a share of Europe
     own_economy = d.scope_type == "global" or (d.scope_type == "country" and d.scope == ctx.entity)
@@ -399,9 +409,20 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         _market_segment(ex, ctx, d, around)
         if d.scope_type == "global" and prev is not None and prev.scope_type == "segment" and (
                 (prev.q.unit == d.q.unit and _FROM_TO.match(around.own_left))  # "rises from X in 2026 to Y"
+                # "Single-use devices generated USD 0.93 billion and are gaining ground, with a forecast CAGR of"
+                or (d.measure == "cagr" and _SAME_SUBJECT_GOES_ON.match(around.own_left)
+                    and not _MARKET_NAMED.search(around.own_left))
                 or (d.measure == "cagr" and ex.units.is_currency(prev.q.unit) and _SEGMENT_CAGR.match(around.own_left))
                 or (d.measure == "cagr" and prev.measure in ("share", "market_size") and _SAME_SUBJECT_CAGR.match(around.own_left))):
             d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension  # "…, a CAGR of 14.6%"
+    if ctx.company_doc and d.scope_type == "global" and _STANDALONE.search(sentence_before):
+        # "On a standalone basis, revenue from operations was Rs 7,604.1 crore": the parent
+        # company alone, not the consolidated group
+        d.scope, d.scope_type, d.dimension = "standalone", "segment", "entity_basis"
+    if not ctx.company_doc and d.scope_type == "global" and d.measure in ("cagr", "growth") \
+            and _VOLUME_TERMS.search(sentence_before):
+        # "In volume terms, the market … is forecast to grow at a CAGR of 5.2%": not its value's rate
+        d.scope, d.scope_type, d.dimension = "volume", "segment", "volume"
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
@@ -410,6 +431,14 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
 
+#: After a region named as an example, a clause about that region: ", where sunflower lecithin sales reached ".
+_WHERE_CLAUSE = re.compile(r"^\.?,?\s+where\b[^.;:]{0,80}$", re.IGNORECASE)
+#: A figure of the parent company alone: "On a standalone basis", "standalone revenue".
+_STANDALONE = re.compile(r"\bstand[\s-]?alone\b(?!\s+(?:business|company|unit|entity|product|device|software))",
+                         re.IGNORECASE)
+#: A market's rate measured in quantities, not money: "In volume terms, …", "by volume".
+_VOLUME_TERMS = re.compile(r"\b(?:in\s+(?:volume|unit|tonnage|shipment)\s+terms|by\s+volume|in\s+volume\b|volume[\s-]wise|"
+                           r"on\s+a\s+volume\s+basis|volume\s+(?:CAGR|growth))", re.IGNORECASE)
 #: Between a figure and its bracketed prior-year twin: "7.8% (", "34.0% of the total (", "EUR 12.6 million (loss of ".
 _BRACKET_OPENS = re.compile(r"[^\d.;()]{0,30}\(\s*(?:[a-z]+\s+){0,2}(?:of\s+)?$", re.IGNORECASE)
 
@@ -475,6 +504,11 @@ _NOT_PARTS = frozenset(("the", "a", "an", "it", "its", "this", "that", "which", 
                         "month", "total", "overall", "growth", "change", "rate"))
 
 
+#: Between an amount and its own rate of change: ", up ", " increased ", ", an increase of ".
+_AMOUNT_THEN_CHANGE = re.compile(r"^\s*,?\s*(?:(?:up|down)|(?:increased|decreased|rose|fell|grew|declined|climbed|jumped)"
+                                 r"(?:\s+by)?|an?\s+(?:increase|decrease|rise|decline)\s+of)\s+$", re.IGNORECASE)
+#: The same part's other rate, next: ", and organic growth of ".
+_AND_GROWTH_OF = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:[a-z-]+\s+){0,2}growth\s+of\s+$", re.IGNORECASE)
 #: A margin worked out from the sentence's figures: "… on revenue of $1,152.4m gives a 23.1% margin".
 _GIVES_MARGIN = re.compile(r"\b(?:gives?|giving|implies|implying|for|representing|equals?|equating\s+to|or)\s+(?:an?\s+)?$",
                            re.IGNORECASE)
@@ -544,7 +578,8 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     if not name or ex.subjects.key(name) == subject or set(ex.subjects.key(name).split()) <= set(subject.split()) \
             or ex.scopes.scope_after(name) is not None:
         return
-    d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, around.full_left)
+    d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, around.full_left,
+                                                                                        around.paragraph)
 
 
 #: A news story's dateline before its first words: "**Greyharbour** -- ", "LONDON (Reuters) - ".
@@ -561,6 +596,9 @@ _FROM_TO = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2}\s+)?to\s+$")
 _SAME_SUBJECT_CAGR = re.compile(r"^[^.;:]{0,30}?,?\s+and\s+(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+"
                                 r"to\s+(?:grow|expand|rise|register|post|record)\s+(?:at\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?"
                                 r"(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$", re.IGNORECASE)
+_SAME_SUBJECT_GOES_ON = re.compile(r"^[^.;:]{0,40}?\band\s+(?:is|are)\s+[^.;:\d]{0,40}?,?\s*(?:with|at)\s+(?:an?\s+)?"
+                                   r"(?:\w+\s+){0,2}(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$",
+                                   re.IGNORECASE)
 _SEGMENT_CAGR = re.compile(r"^\s*(?:in\s+(?:19|20)\d{2})?\s*,\s*(?:a|an|at\s+an?|representing\s+an?)\s+"
                            r"(?:CAGR|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+of\s+$", re.IGNORECASE)
 
@@ -702,8 +740,12 @@ def _pair_up(text: str, drafts: list[Draft]) -> None:
             b.dropped = True
 
 
-def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str) -> None:
+def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, right: str, full_left: str,
+                  paragraph: str = "") -> None:
     before = [r for r in regions if r[1] <= q.start and not r[3]]
+    asides = [r for r in regions if r[1] <= q.start and r[3] and (not before or r[0] > before[-1][1])]
+    if asides and _WHERE_CLAUSE.match(full_left[len(full_left) - (q.start - asides[-1][1]):] if q.start - asides[-1][1] <= len(full_left) else ""):
+        before = before + [asides[-1]]  # "North America …, led by the U.S., where sales reached USD 109.8 million"
     after = ex.scopes.scope_after(right) if d.metric in ("cagr", "share", "growth") else None
     if before and after and after[0] == "region" and before[-1][0] < q.start - len(left):
         before = []  # "grew 0.9% in the UK, compared with 2.8% in the U.S.": its own region wins
@@ -725,7 +767,7 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
         if kind == "region":
             d.scope, d.scope_type, d.dimension = name, ex.regions.type_of(name), "region"
         else:
-            d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, full_left)
+            d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", _breakdown(ex, full_left, paragraph)
         return
     segment = ex.scopes.segment_in(full_left[-150:])
     if segment and ex.dimension_pattern.fullmatch(" ".join(segment.lower().split())):
@@ -737,7 +779,7 @@ def _region_scope(ex: Vocabulary, d: Draft, regions, q: Quantity, left: str, rig
         d.scope, d.scope_type, d.dimension = ex.segment_label(named.group(1)), "segment", ex.dimension_of(segment)
         return
     if segment:
-        d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", _breakdown(ex, full_left)
+        d.scope, d.scope_type, d.dimension = ex.segment_label(segment), "segment", _breakdown(ex, full_left, paragraph)
 
 
 #: A bold name opening a line or bullet: "- **Cattle** was …".
@@ -766,13 +808,24 @@ _BY_BREAKDOWN = re.compile(r"(?:^\s*(?:[-*•+]\s+)?|[.\n]\s*(?:[-*•+]\s+)?|\*
                            r"([a-z][a-z -]{1,25}?)\s*[,:]", re.IGNORECASE)
 
 
-def _breakdown(ex: Vocabulary, left: str) -> str:
+#: A bold run-in label naming the breakdown its line's parts belong to: "**By product.**", "- **Form:**".
+_RUN_IN_BREAKDOWN = re.compile(r"^\s*(?:[-*•+]\s+)?\*\*(?:by\s+|based\s+on\s+)?([a-z][a-z -]{1,25}?)\s*[.:]?\s*\*\*\s*[.:]?\s",
+                               re.IGNORECASE)
+
+
+def _breakdown(ex: Vocabulary, left: str, paragraph: str = "") -> str:
     """The dimension (``segments.toml``) a "By product," before the figure names; else
     ``segment``: segments of two breakdowns ("By product, … By end use, …") are never parts of
     one whole."""
     found = None
     for found in _BY_BREAKDOWN.finditer(left):
         pass
+    line = left[left.rfind("\n") + 1 :]
+    if "\n" not in left:  # the window began inside the line: its start is in the sentence's paragraph
+        line = paragraph[paragraph.rfind("\n") + 1 :] + line
+    label = _RUN_IN_BREAKDOWN.match(line)
+    if label and (found is None or found.start() < len(left) - len(line) or "\n" not in left):
+        found = label  # "- **Form:** Liquid lecithin accounted for 41.3%", "**By wound type.** Chronic wounds …"
     if found is None:
         return "segment"
     word = " ".join(found.group(1).lower().replace("-", " ").split())

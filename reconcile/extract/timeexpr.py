@@ -89,6 +89,8 @@ QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2n
 
 _FISCAL_AFTER = re.compile(r"\s+(?:financial|fiscal)\s+year\b", re.IGNORECASE)
 _FY_BEFORE = re.compile(r"\bFY\s?$")
+#: The second year of a fiscal year spanning two: "-26" of "FY2025-26".
+_SPAN_TAIL = re.compile(r"[-–/](\d{2})(?!\d)")
 
 
 def month_number(name: str) -> int:
@@ -196,7 +198,8 @@ class TimeFinder:
                 y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
                 if y2 <= y1 or y2 - y1 > 50:
                     continue
-                fiscal = bool(_FISCAL_AFTER.match(text, m.end()) or _FY_BEFORE.search(text, 0, m.start()))
+                fiscal = bool(_FISCAL_AFTER.match(text, m.end()) or _FY_BEFORE.search(text, 0, m.start())
+                              or "FY" in text[m.start() : m.start("y1")])  # "FY2025-26"
                 if y2 == y1 + 1 and len(raw2) == 2 and ("/" in m.group(0) or fiscal):
                     # "FY2024/25", "the 2024-25 financial year": one fiscal year, ending in 2025; "the
                     # 2023/24 season": a year ending in 2024
@@ -266,7 +269,12 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("nh_n"):  # "1H25", "2H", "1H FY2026"
         return TimeExpr(s, e, "point", _year(g["nh_y"]), prep=prep, half=int(g["nh_n"]), fiscal=bool(g.get("nh_fy")))
     if g.get("q_n"):
-        return TimeExpr(s, e, "point", _year(g["q_y"]), prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
+        year = _year(g["q_y"])
+        spans = _SPAN_TAIL.match(m.string, m.end()) if g["q_fy"] and year else None
+        if spans and int(spans.group(1)) == (year + 1) % 100:
+            # "Q4 FY2025-26": the fourth quarter of the fiscal year ending in 2026
+            return TimeExpr(s, e + len(spans.group(0)), "point", year + 1, prep=prep, quarter=int(g["q_n"]), fiscal=True)
+        return TimeExpr(s, e, "point", year, prep=prep, quarter=int(g["q_n"]), fiscal=bool(g["q_fy"]))
     if g.get("q_w"):
         if (g.get("qe_mon") or g.get("qe_mon2")) and not g.get("q_y2"):
             month = month_number(g["qe_mon"] or g["qe_mon2"])

@@ -5,7 +5,7 @@ Within one document, for one subject, metric, year and unit: the lowest values t
 the relative tolerance); or shares of one breakdown sum past 100% by more than
 ``tolerance_pp``. This holds whether or not the list of parts is complete. Parts of no
 named breakdown (segments that no "By type," or table header names) are one set only when
-they stand within ``NEAR_LINES`` (3) lines of each other: parts paragraphs apart may belong
+they stand within ``NEAR_LINES`` (2) lines of each other (no blank line between): parts paragraphs apart may belong
 to two breakdowns.
 
 Contradiction

@@ -4,7 +4,7 @@ When a document's regions cover the whole world (or include a "rest of world" pa
 a segment breakdown has an "Others" part, the parts should add up to the total for the
 same subject, metric, year and unit -- shares to 100%. Every figure's rounding counts:
 four regions each rounded to 0.01 may sum 0.02 off. Sums above the total are RC401's.
-Parts of no named breakdown are one set only when they stand within ``NEAR_LINES`` (3) lines
+Parts of no named breakdown are one set only when they stand within ``NEAR_LINES`` (2) lines
 of each other, as for RC401.
 
 Contradiction

@@ -166,7 +166,7 @@ def _part_sets(facts: Facts, regions: RegionTable, metrics: tuple) -> list[PartS
 
 
 #: How many lines apart two parts of no named breakdown may stand and still be read as one set.
-NEAR_LINES = 3
+NEAR_LINES = 2
 
 
 def _near(parts: list) -> list[list]:
