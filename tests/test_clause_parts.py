@@ -263,3 +263,28 @@ Pet & Nutrition was again the standout, with Q4 net sales of $455.3 million, up 
 """)
     for figure in ("$455.3 million", "7.0%", "6.3%"):
         assert one(rows, figure)["scope"] == "Pet & Nutrition", figure
+
+
+def test_a_half_year_of_a_fiscal_year_ending_in_june(tmp_path):
+    rows = claims(tmp_path, """# Yarrabee Minerals Limited (ASX: YBM)
+
+## Half-Year Report – Half-year ended 31 December 2025
+
+**Perth, Western Australia – 18 February 2026**
+
+Yarrabee Minerals Limited reports its results for the half-year ended 31 December 2025 (1H FY26).
+
+- Underlying NPAT up 28.4% to A$248.3 million
+
+| A$ million | 1H FY26 | 1H FY25 | Change |
+|---|---|---|---|
+| Underlying NPAT | 248.3 | 205.7 | +28.4% |
+
+Underlying NPAT of A$248.3m compares with our A$241m forecast and the A$239m consensus.
+""")
+    for figure in ("A$248.3 million", "248.3"):
+        row = one(rows, figure)
+        assert (row["year"], row["period_label"], row["fiscal"]) == (2026, "H1 FY2026", True), figure
+    assert one(rows, "205.7")["period_label"] == "H1 FY2025"
+    assert one(rows, "A$241m")["kind"] == "forecast"  # "our A$241m forecast"
+    assert one(rows, "A$239m")["kind"] == "consensus"

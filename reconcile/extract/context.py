@@ -107,10 +107,19 @@ def _quarter_ended(t: TimeExpr, ctx: DocContext) -> TimeExpr:
 
 def _half_ended(t: TimeExpr, fye: int | None) -> TimeExpr:
     """ "Results for the six months ended 30 June 2025" of a company whose year is the calendar
-    year: the first half of 2025 (ended December: the second half)."""
-    if t.ended != "six" or t.month not in (6, 12) or not t.year or fye not in (None, 12) or t.fiscal:
+    year: the first half of 2025 (ended December: the second half); of a company whose year
+    ends in ``fye``, a half of its fiscal year."""
+    if t.ended != "six" or not t.month or not t.year or t.fiscal:
         return t
-    return replace(t, half=1 if t.month == 6 else 2, month=None, ended="")
+    if fye in (None, 12):
+        return replace(t, half=1 if t.month == 6 else 2, month=None, ended="") if t.month in (6, 12) else t
+    # a fiscal year ending in June: the six months ended December are its first half, of the
+    # fiscal year that ends the June after
+    if t.month == fye:
+        return replace(t, half=2, month=None, ended="", fiscal=True)
+    if (t.month - fye) % 12 == 6:
+        return replace(t, year=t.year + (1 if t.month > fye else 0), half=1, month=None, ended="", fiscal=True)
+    return t
 
 
 #: "Figures in brackets refer to 2023", "Amounts in parentheses are for the previous year".
@@ -449,10 +458,11 @@ def _economy_named(head: str) -> str:
     return ""
 
 
-# "the 26 weeks to 30 August 2025 (H1 FY26)": a half or quarter of a fiscal year, and when it ended.
+# "the 26 weeks to 30 August 2025 (H1 FY26)", "the half-year ended 31 December 2025 (1H FY26)": a
+# half or quarter of a fiscal year, and when it ended.
 _PART_LABELLED = re.compile(
     rf"\b(?:to|ended|ending)\s+(?:\d{{1,2}}\s+)?({_MONTH})\.?(?:\s+\d{{1,2}})?,?\s+(?:19|20)\d{{2}}\s*"
-    rf"\(\s*(H[12]|Q[1-4])\s*FY\s?'?(?:\d{{2}}|\d{{4}})\s*\)")
+    rf"\(\s*(H[12]|Q[1-4]|[12]H|[1-4]Q)\s*FY\s?'?(?:\d{{2}}|\d{{4}})\s*\)", re.IGNORECASE)
 # "Fiscal year ending March 31, 2026 (FY2025)", "FY2025 (April 1, 2025 to March 31, 2026)": a
 # document that names its fiscal years by the calendar year they start in.
 _NAMED_BY_START = re.compile(
@@ -487,6 +497,8 @@ def _fiscal_year_end(text: str) -> int | None:
     part = _PART_LABELLED.search(text[:_HEAD])
     if part:
         month, label = month_number(part.group(1)), part.group(2).upper()
+        if label[0].isdigit():
+            label = label[::-1]  # "1H FY26" is "H1 FY26"
         months_left = 6 * (2 - int(label[1])) if label[0] == "H" else 3 * (4 - int(label[1]))
         return (month + months_left - 1) % 12 + 1
     spelled = _PART_IN_MONTHS.search(text[:_HEAD])

@@ -20,6 +20,10 @@ def cue_pattern(cues: list[str], *, anchored_end: bool = False) -> re.Pattern:
 
 
 _NEAR_KINDS = ("consensus", "guidance")
+#: A figure named as someone's forecast by the word after it: "our A$241m forecast".
+_OWN_FORECAST_AFTER = re.compile(r"^\s*(?:full[\s-]year\s+)?(?:forecast|estimate|projection|prediction)s?\b", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"\b(?:our|their|its|his|her|the\s+(?:bank's|broker's|firm's|analysts'|analyst's))\s+$",
+                           re.IGNORECASE)
 
 
 class Cues:
@@ -78,6 +82,8 @@ class Cues:
         if self.expectation.search(near):
             found = {m.lastgroup for m in self.expectation.finditer(near)}
             return next(name for name in _NEAR_KINDS if name in found)
+        if _OWN_FORECAST_AFTER.match(right) and _OWNER_BEFORE.search(left[-12:]):
+            return "forecast"  # "compares with our A$241m forecast", "their $4.1bn estimate"
         if not self.any_kind.search(left):
             return None
         if self.actual_verb.search(left[-30:]):

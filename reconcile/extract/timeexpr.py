@@ -58,7 +58,7 @@ _CAL = (
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
     rf"|(?:year|(?:12|twelve)[\s-]+months|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)\s+to\s+(?:\d{{1,2}}\s+)?(?P<ty_mon>{_MONTH})(?:\s+\d{{1,2}})?,?"
     r"(?:\s+(?P<ty_y>(?:19|20)\d{2}))?(?![\w-])"
-    r"|(?P<e_span>quarter|three\s+months|six\s+months|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year"
+    r"|(?P<e_span>quarter|three\s+months|six\s+months|half[\s-]year|nine\s+months|twelve\s+months|12\s+months|fiscal\s+year|year"
     r"|5[23][\s-]+weeks|fifty[\s-]+(?:two|three)[\s-]+weeks)"
     rf"\s+(?:end(?:ed|ing)|to)\s+(?:(?P<e_mon>{_MONTH})\.?(?:\s+\d{{1,2}})?,?|\d{{1,2}}\s+(?P<e_mon2>{_MONTH}),?)\s+(?P<e_y>(?:19|20)\d{{2}})"
     # "for the quarter ended Nov. 1": a quarter whose year the story's date tells
@@ -299,7 +299,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
     if g.get("e_span"):
         span = " ".join(g["e_span"].lower().split())
         ended = "quarter" if span in ("quarter", "three months") else "year" if span in (
-            "twelve months", "12 months", "fiscal year", "year") or "week" in span else "six" if span == "six months" \
+            "twelve months", "12 months", "fiscal year", "year") or "week" in span else "six" if span in ("six months", "half-year",
+                                                                                             "half year") \
             else "nine"
         return TimeExpr(s, e, "point", int(g["e_y"]), prep=prep, month=month_number(g["e_mon"] or g["e_mon2"]), ended=ended,
                         fiscal=span == "fiscal year")
