@@ -288,3 +288,15 @@ Underlying NPAT of A$248.3m compares with our A$241m forecast and the A$239m con
     assert one(rows, "205.7")["period_label"] == "H1 FY2025"
     assert one(rows, "A$241m")["kind"] == "forecast"  # "our A$241m forecast"
     assert one(rows, "A$239m")["kind"] == "consensus"
+
+
+def test_a_change_in_points_after_a_rate_and_its_earlier_level(tmp_path):
+    rows = claims(tmp_path, """# Labour force, October 2026
+
+STATISTICS KESTRIA
+
+The unemployment rate was 5.9% in October 2026. The youth unemployment rate fell to 12.9% in October from
+13.6% in September, a decrease of 0.4 percentage points.
+""")
+    change = one(rows, "0.4 percentage points")
+    assert (change["measure"], change["value"]) == ("rate", -0.4)

@@ -161,7 +161,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             # "operating margin of 15.4%, up 120 basis points from 14.6%": the level's change
             a = drafts[i - 1]
             d.measure, d.metric, d.accounting = a.measure, ex.family(a.measure), a.accounting
-            d.negative = bool(re.match(r"\W*(?:down|a\s+(?:decrease|decline))", around.own_left, re.IGNORECASE))
+            d.negative = bool(re.search(r"\b(?:down|an?\s+(?:decrease|decline|fall|drop|contraction))\b", around.own_left,
+                                        re.IGNORECASE))
         if i and d.measure in ("growth", "other") and q.unit == "percent" and drafts[i - 1].q.unit == "percentage_point" \
                 and drafts[i - 1].measure in ("margin", "share", "rate") and _PP_TO.match(around.own_left):
             # "the core operating margin improved 0.5 percentage points to 8.9%": the level the margin reached
@@ -444,8 +445,9 @@ _BRACKET_OPENS = re.compile(r"[^\d.;()]{0,30}\(\s*(?:[a-z]+\s+){0,2}(?:of\s+)?$"
 
 
 #: Between a level and its change in points: "15.4%, up 120 basis points".
-_LEVEL_THEN_CHANGE = re.compile(r"^\s*,?\s*(?:(?:up|down)(?:\s+by)?|an?\s+(?:increase|decrease|improvement|decline|"
-                                r"expansion|contraction)\s+of)\s+$", re.IGNORECASE)
+_LEVEL_THEN_CHANGE = re.compile(r"^(?:\s+in\s+[A-Z][a-z]+(?:\s+(?:19|20)\d\d)?)?\s*,?\s*(?:(?:up|down)(?:\s+by)?|"
+                                r"an?\s+(?:increase|decrease|improvement|decline|expansion|contraction|rise|fall|drop)\s+of)\s+$",
+                                re.IGNORECASE)
 #: Between a change in points and the level it reached: "… 0.5 percentage points to 8.9%".
 _PP_TO = re.compile(r"^\s*(?:y/y\s+|year[\s-]on[\s-]year\s+)?,?\s*(?:to|reaching|at)\s+$", re.IGNORECASE)
 

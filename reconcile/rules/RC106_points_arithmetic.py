@@ -49,6 +49,12 @@ _UP_FROM_LEVEL = re.compile(r"^\s*,?\s*(?:(?:up|down)(?:\s+by)?|an?\s+(?:increas
                             r"expansion|contraction)\s+of)\s+$", re.IGNORECASE)
 
 
+#: Between a level, the level it came from, and the change: " in October from 13.6% in September, a decrease of ".
+_FROM_BASE_THEN_CHANGE = re.compile(r"^[^.;%\d]{0,30}?\bfrom\s+[\d.,]+\s*%[^.;%\d]{0,30}?,?\s*(?:(?:up|down)(?:\s+by)?|"
+                                    r"an?\s+(?:increase|decrease|improvement|decline|rise|fall|drop)\s+of)\s+$",
+                                    re.IGNORECASE)
+
+
 def _period_before(key: tuple, g) -> tuple:
     """``key`` for the month or quarter before ``g``'s (keys hold ``within_year`` at index 6)."""
     quarter, month, part = g.within_year
@@ -97,15 +103,20 @@ class PointsArithmetic(Rule):
                 changes.append((key, f))
         for key, g in changes:
             before = [f for f in levels.get(key, []) if f.year == g.year - 1]
-            if g.row.get("basis") in ("mom", "qoq"):
-                # "annual input price inflation fell by 1.2 percentage points to 1.8% from 2.6% in
-                # August": the level of the month (or quarter) before, named in its own sentence
-                before = [f for f in levels.get(_period_before(key, g), []) if f.row["quote"] == g.row["quote"]]
-            if (g.row.get("month") is not None or g.row.get("quarter") is not None) and g.row.get("basis") not in ("yoy", "mom", "qoq") \
-                    and not any(b.row["quote"] == g.row["quote"] for b in before):
-                # a month's or quarter's change of no stated basis may be on the month before (unless
-                # its sentence names the level a year before: "up 120 basis points from 14.6%")
-                continue
+            # "annual input price inflation fell by 1.2 percentage points to 1.8% from 2.6% in
+            # August": the level of the month (or quarter) before, named in its own sentence
+            earlier = [f for f in levels.get(_period_before(key, g), []) if f.row["quote"] == g.row["quote"]] \
+                if g.row.get("month") is not None or g.row.get("quarter") is not None else []
+            basis = g.row.get("basis")
+            if basis in ("mom", "qoq"):
+                before = earlier
+            elif basis != "yoy" and (g.row.get("month") is not None or g.row.get("quarter") is not None):
+                # a month's or quarter's change of no stated basis: on the level its own sentence
+                # names ("up 120 basis points from 14.6%", "fell to 12.9% in October from 13.6% in
+                # September, a decrease of 0.4 percentage points"), else it may be on either
+                before = [b for b in before if b.row["quote"] == g.row["quote"]] or earlier
+                if not before:
+                    continue
             same_period = levels.get(key, [])
             level = self._level(g, [f for f in same_period if f.year == g.year])
             if level is None or not before:
@@ -132,8 +143,11 @@ class PointsArithmetic(Rule):
             if where_level >= 0 and _TO_LEVEL.match(quote[at + len(figure) : where_level]):
                 return f
             before = quote.rfind(str(f.row["figure"]), 0, at)
-            if before >= 0 and _UP_FROM_LEVEL.match(quote[before + len(str(f.row["figure"])) : at]):
-                return f  # "operating margin of 15.4%, up 120 basis points from 14.6%"
+            between = quote[before + len(str(f.row["figure"])) : at] if before >= 0 else ""
+            if before >= 0 and (_UP_FROM_LEVEL.match(between) or _FROM_BASE_THEN_CHANGE.match(between)):
+                # "operating margin of 15.4%, up 120 basis points from 14.6%", "fell to 12.9% in
+                # October from 13.6% in September, a decrease of 0.4 percentage points"
+                return f
         return None
 
     @staticmethod
