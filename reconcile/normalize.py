@@ -58,7 +58,9 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0,
     its usual form (``word_forms``: "bicycle" → "bike", the "e" of "e-cargo" → "electric")."""
     forms = word_forms or {}
     counts = Counter(subjects)
-    order = sorted(counts, key=lambda s: (-counts[s], s))
+    # a country's adjective ("Kestrian", from "the Kestrian Statistics Office") is never the name
+    # a cluster takes when the country's own name ("Kestria") is among its spellings
+    order = sorted(counts, key=lambda s: (_demonym_of_another(s, counts), -counts[s], s))
     canon: dict[str, str] = {}
     chosen: list[str] = []  # the canonical names' usual forms, in order
     named: dict[str, str] = {}  # usual form -> canonical name
@@ -73,6 +75,14 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0,
             chosen.append(key)
             named[key] = s
     return canon
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i")
+
+
+def _demonym_of_another(name: str, names) -> bool:
+    """Whether ``name`` is another of ``names`` with an adjective's ending ("kestrian": "kestria")."""
+    return any(name.endswith(e) and name[: -len(e)] in names for e in _DEMONYM_ENDINGS if len(name) > len(e) + 3)
 
 
 def _usual_form(name: str, forms: dict[str, str]) -> str:
@@ -131,8 +141,18 @@ def canonical_companies(companies: set[str], company_words: list[str]) -> dict[s
     and the rest are words that end company names ("harrowgate" → "harrowgate instruments",
     never "amazon" → "amazon web services"); an ambiguous short name stays as it is."""
     tails = {w.lower() for w in company_words}
-    ordered = sorted(companies)
     out: dict[str, str] = {}
+    # "narmada cables & wires ltd", "… limited" and "narmada cables & wires": one company whatever
+    # its legal form is written as; all take the shortest spelling
+    bare: dict[str, list[str]] = {}
+    for name in companies:
+        bare.setdefault(_without_legal_form(name), []).append(name)
+    for forms in bare.values():
+        if len(forms) > 1:
+            best = min(forms, key=lambda f: (len(f), f))
+            out.update({f: best for f in forms if f != best})
+    companies = {out.get(c, c) for c in companies}
+    ordered = sorted(companies)
     for i, short in enumerate(ordered):
         longer = set()
         for other in ordered[i + 1:]:
@@ -141,8 +161,22 @@ def canonical_companies(companies: set[str], company_words: list[str]) -> dict[s
             if other.startswith(short + " ") and all(w in tails for w in other[len(short):].split()):
                 longer.add(other)
         if len(longer) == 1:
-            out[short] = longer.pop()
+            full = longer.pop()
+            out[short] = full
+            out.update({k: full for k, v in out.items() if v == short})  # a legal form of the short name too
     return out
+
+
+#: Words that write a company's legal form at the end of its name.
+_LEGAL_FORMS = frozenset(("inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "se", "gmbh",
+                          "asa", "oyj", "spa", "pty", "bv", "ab", "as", "a/s", "s.a", "n.v", "kk", "bhd"))
+
+
+def _without_legal_form(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(".,").lower() in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def _scope_key(scope: str) -> str:
@@ -208,8 +242,16 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
     """Merge subject spellings and assign ids, in place; returns the claims sorted by doc and position."""
     canon = canonical_subjects([c.subject for c in claims if c.metric != QUALITATIVE], cutoff=subject_cutoff,
                                word_forms=word_forms)
+    spelled: dict[str, Counter] = {}  # an economy's name as the documents whose spelling won write it
     for c in claims:
-        c.subject = canon.get(c.subject, c.subject)
+        if c.entity_type == "economy" and c.entity and canon.get(c.subject, c.subject) == c.subject:
+            spelled.setdefault(c.subject, Counter())[c.entity] += 1
+    named = {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}
+    for c in claims:
+        merged = canon.get(c.subject, c.subject)
+        if merged != c.subject and c.entity_type == "economy" and merged in named:
+            c.entity = named[merged]  # "Kestrian" in the bulletin is the "Kestria" of the other documents
+        c.subject = merged
     _subjects_from_titles(claims, word_forms or {})
     full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject},
                                list(company_words))

@@ -86,3 +86,29 @@ def test_an_analysts_fiscal_year_is_the_calendar_year_when_the_company_dates_cal
     note = [r for r in rows if r["doc"].endswith("note.md") and r["fiscal_year_end"] == 12]
     assert note and not any(r["fiscal"] for r in note)  # FY25E: calendar 2025
     assert all("FY" not in str(r["period_label"]) for r in note)
+
+
+def test_a_countrys_adjective_never_names_the_cluster_its_own_name_is_in():
+    canon = canonical_subjects(["kestrian"] * 5 + ["kestria"] * 2)
+    assert canon == {"kestrian": "kestria", "kestria": "kestria"}
+
+
+def test_a_companys_legal_forms_are_one_company(tmp_path):
+    import reconcile
+    (tmp_path / "a.md").write_text("""# Narmada Cables & Wires Limited - Press Release
+
+*Vadodara, 12 May 2026* -- The Board of Directors of Narmada Cables & Wires Limited (NSE: NARMCAB, BSE: 543218)
+approved the results for the financial year ended 31 March 2026. Narmada Cables & Wires Limited reported revenue of
+Rs 8,142.6 crore for FY2025-26. Narmada Cables & Wires Limited will pay a dividend.
+""", "utf-8")
+    (tmp_path / "b.txt").write_text("""POWERLINE BUSINESS WEEKLY
+Results Round-up | 15 May 2026
+
+NARMADA CABLES: MARGIN GAINS CONTINUE
+
+Narmada Cables & Wires (NSE: NARMCAB) closed FY2025-26 with consolidated revenue of Rs 8,412 crore.
+""", "utf-8")
+    rows = reconcile.extract_claims(str(tmp_path))
+    revenue = rows[rows["figure"].isin(["Rs 8,142.6 crore", "Rs 8,412 crore"])]
+    assert set(revenue["subject"]) == {"narmada cables & wires"}  # one company: compared
+    assert set(revenue["fiscal_year_end"]) == {3}  # the story's year is the company's fiscal year

@@ -71,9 +71,12 @@ _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|repor
                         r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")
 # A ticker after a name: "(NASDAQ: STRD)", or in a title "Quillon Semiconductor (QLSC) — …"
 # (a code of four digits only with its exchange, "(7203 JT)": "(2025)" in a title is a year)
-_TICKER = re.compile(r"[ \t]*\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*)?"
+_EXCHANGE = r"(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC|NSE|BSE|SIX|TSE|TYO|HKEX|HKSE|SEHK|SGX|KRX|KOSDAQ|JSE|B3|BMV|NZX|TASE|" \
+            r"TWSE|SZSE|SSE|XETRA|ETR|FWB|OMX|OSE|BIT|BME|Euronext(?:[ \t]+[A-Z][a-z]+)?)"
+_TICKER = re.compile(rf"[ \t]*\((?:{_EXCHANGE}[ \t]*:[ \t]*)?"
                      r"(?:[A-Z]{2,5}(?:[ .][A-Z]{1,2})?|\d{4}[ .][A-Z]{1,2})\)")
-_EXCHANGE_TICKER = re.compile(r"[ \t]*\((?:NASDAQ|NYSE|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[ \t]*:[ \t]*[A-Z]{1,5}(?:\.[A-Z])?\)")
+_EXCHANGE_TICKER = re.compile(rf"[ \t]*\({_EXCHANGE}[ \t]*:[ \t]*(?:[A-Z][A-Z0-9]{{0,9}}|\d{{4,6}})(?:\.[A-Z]{{1,2}})?"
+                              rf"(?:[,;][ \t]*{_EXCHANGE}[ \t]*:[ \t]*[A-Z0-9]{{1,10}})*\)")
 # "Acme Corp, the Ohio-based maker of widgets," right before the verb: the name, and what it is.
 _NAME_APPOSITIVE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3}),[ \t]+"
                               r"((?:the|a|an)[ \t][^,.;:\n]{3,120}),$")
@@ -267,12 +270,15 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
     ticker, as the one announcing, or in the title ("Pellucid vs. Altmark", "Quillon
     Semiconductor (QLSC) — …"), and named at least three times (once, when in the title)."""
     candidates = Counter()
+    listed: set[str] = set()  # named with their stock exchange listing: "Narmada Cables & Wires (NSE: NARMCAB)"
     head = text[:6000]
     for pat in (_LEGAL, _ANNOUNCES, _EXCHANGE_TICKER):
         for m in pat.finditer(head):
             named = _NAME_BEFORE.search(head, max(0, m.start() - 60), m.start())
             if named is not None:
                 candidates[_clean(named.group(1))] += 1 if pat is _ANNOUNCES else 2
+                if pat is _EXCHANGE_TICKER:
+                    listed.add(_clean(named.group(1)))
             elif pat is _ANNOUNCES and (named := _NAME_APPOSITIVE.search(head, max(0, m.start() - 160), m.start())):
                 # "Pennock & Hale, the Derby-based signalling group, reported": described as a company
                 described = any(vocab.scopes.describes.match(named.group(2), at) for at in range(len(named.group(2)))
@@ -315,9 +321,12 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             continue  # "Vale" of "Brenwick & Vale": a word of a name already kept
         mentions = len(_whole_word_at(body, name))
         first = name.split()[0]
-        if first != name and _whole_word_at(title, first):
-            mentions = max(mentions, len(_whole_word_at(body, first)))  # "Orrisdale" in the title, in full once
-        if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1):
+        if first != name and (_whole_word_at(title, first) or score >= 2 and len(first) >= 4):
+            # "Orrisdale" in the title, in full once; "Narmada Cables & Wires (NSE: NARMCAB)", then
+            # "Narmada" (or a headline's "NARMADA CABLES")
+            mentions = max(mentions, len(_whole_word_at(body, first)) + len(_whole_word_at(body, first.upper())))
+        if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1) \
+                or (name in listed and not out and mentions >= 1):  # the one company a story gives the listing of
             if shorter is not None:
                 out[shorter] = name  # the fuller name of the same company ("Orrisdale Medical Systems")
             else:
