@@ -124,6 +124,38 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
                 c.confidence = round(min(1.0, c.confidence / 0.5 * 0.9), 2)
 
 
+#: How many of its part names a document naming no one must share with a company's other documents.
+SEGMENTS_SHARED = 3
+
+
+def _companies_from_segments(claims: list[Claim]) -> None:
+    """A financial statement that names no company ("Consolidated Statement of Income", its rows
+    "Intelligent Cloud", "More Personal Computing", "LinkedIn") is the statement of the one company
+    whose other documents name ``SEGMENTS_SHARED`` or more of its parts and no other company's
+    as many; its figures take that company."""
+    loose: dict[str, set] = {}
+    for c in claims:
+        if not c.subject and not c.entity and c.metric != QUALITATIVE and c.scope_type == "segment":
+            loose.setdefault(c.doc, set()).add(c.scope.lower())
+    if not loose:
+        return
+    parts: dict[str, set] = {}
+    entity: dict[str, str] = {}
+    for c in claims:
+        if c.entity_type == "company" and c.subject and c.scope_type == "segment":
+            parts.setdefault(c.subject, set()).add(c.scope.lower())
+            entity.setdefault(c.subject, c.entity)
+    owner: dict[str, str] = {}
+    for doc, names in sorted(loose.items()):
+        shared = sorted(((len(names & p), s) for s, p in parts.items() if len(names & p) >= SEGMENTS_SHARED), reverse=True)
+        if len(shared) == 1 or len(shared) > 1 and shared[0][0] > shared[1][0]:
+            owner[doc] = shared[0][1]
+    for c in claims:
+        subject = owner.get(c.doc)
+        if subject and not c.subject and not c.entity and c.metric != QUALITATIVE:
+            c.subject, c.entity, c.entity_type = subject, entity[subject], "company"
+
+
 def _words_of(text: str, forms: dict[str, str]) -> str:
     """Text as " word word … " in lower case, each word singular and in its usual form."""
     words = re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ").split()
@@ -253,6 +285,7 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
             c.entity = named[merged]  # "Kestrian" in the bulletin is the "Kestria" of the other documents
         c.subject = merged
     _subjects_from_titles(claims, word_forms or {})
+    _companies_from_segments(claims)
     full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject},
                                list(company_words))
     for c in claims:

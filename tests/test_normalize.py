@@ -112,3 +112,41 @@ Narmada Cables & Wires (NSE: NARMCAB) closed FY2025-26 with consolidated revenue
     revenue = rows[rows["figure"].isin(["Rs 8,142.6 crore", "Rs 8,412 crore"])]
     assert set(revenue["subject"]) == {"narmada cables & wires"}  # one company: compared
     assert set(revenue["fiscal_year_end"]) == {3}  # the story's year is the company's fiscal year
+
+
+def test_a_statement_naming_no_company_is_the_one_whose_segments_it_lists(tmp_path):
+    import reconcile
+    (tmp_path / "release.md").write_text("""# Keldra Corp. Reports Fiscal 2024 Results
+
+REDMOND, July 30, 2024 -- Keldra Corp. today announced results for the fiscal year ended June 30, 2024.
+
+- Revenue in Intelligent Cloud was $105.4 billion and increased 20%.
+- Revenue in More Personal Computing was $62.0 billion and increased 13%.
+- Revenue in Productivity and Business Processes was $77.7 billion and increased 12%.
+""", "utf-8")
+    (tmp_path / "statement.md").write_text("""## Consolidated Statement of Income
+
+*(In millions)*
+
+|  | Jun 30, 2024 | Jun 30, 2023 |
+| --- | --- | --- |
+| Revenue | $245,122 | $211,915 |
+| *Intelligent Cloud* | $105,362 | $87,907 |
+| *More Personal Computing* | $62,032 | $54,734 |
+| *Productivity and Business Processes* | $77,728 | $69,274 |
+""", "utf-8")
+    rows = reconcile.extract_claims(str(tmp_path))
+    statement = rows[rows["doc"].str.endswith("statement.md")]
+    assert set(statement["subject"]) == {"keldra"} and set(statement["entity_type"]) == {"company"}
+
+
+def test_a_market_named_by_the_size_it_will_reach_and_not_by_how_it_is_doing(tmp_path):
+    import reconcile
+    (tmp_path / "a.txt").write_text("""Quadrant Horizon Consulting: Bio-based adhesives to become a USD 10 billion market by 2032
+
+Quadrant Horizon values the global market at USD 5.9 billion in 2024 and expects revenue to reach USD 10.2
+billion by 2032.
+""", "utf-8")
+    rows = reconcile.extract_claims(str(tmp_path / "a.txt"))
+    assert set(rows["entity"]) == {"bio-based adhesive"}  # not "billion", not the research firm
+    assert set(rows["measure"]) == {"market_size"}

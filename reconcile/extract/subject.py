@@ -13,6 +13,10 @@ from ..regions import RegionTable
 
 _MARKET = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
 _SPENDING_ON = re.compile(r"\b[Ss]pending\s+on\s+((?:[\w&'/-]+,?\s+){1,5}[\w&'/-]+)")
+#: A name, then the size it will reach as a market: "Bio-based adhesives to become a USD 10 billion ".
+_SIZED_MARKET = re.compile(r"((?:[\w&'/-]+[ \t]+){1,6}?)(?:to[ \t]+(?:become|be|reach|hit|top|surpass|exceed)|is|are|will[ \t]+be|"
+                           r"becomes?|now)[ \t]+(?:an?[ \t]+)?(?:(?:USD|US\$|\$|EUR|€|£|GBP)[ \t]?)?[\d.,]+[ \t]*"
+                           r"(?:billion|million|trillion|bn|mn|b|m)?(?:[ \t]+(?:dollar|euro))?[ \t]+$", re.IGNORECASE)
 _MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+((?:[\w&'/-]+\s+){0,3}[\w&'/-]+)", re.IGNORECASE)
 # "$4.4b", "4.4b", "5.", "2024": figures, list markers and years end a name ("3d printer" does not).
 _FIGURE_TOKEN = re.compile(r"^(?:\$\S*\d|\d+[.,]\d|\d+\.?$)")
@@ -80,6 +84,16 @@ class SubjectFinder:
                 if len(kept) >= 6:
                     break
             key = self.key(" ".join(kept))
+            if not key:
+                sized = _SIZED_MARKET.search(text[max(0, m.start() - 160) : m.start()])
+                if sized:
+                    # "Bio-based adhesives to become a USD 10 billion market": what becomes one
+                    words = []
+                    for w in reversed(sized.group(1).split()):
+                        if w.lower().strip(",.;:*") in self.stop or not re.match(r"[\w&]", w):
+                            break
+                        words.insert(0, w.strip(",.;:*"))
+                    key = self.key(" ".join(words[-6:]))
             if not key:
                 fm = _MARKET_FOR.match(text, m.start())
                 if fm:

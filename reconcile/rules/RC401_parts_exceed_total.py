@@ -6,7 +6,9 @@ the relative tolerance); or shares of one breakdown sum past 100% by more than
 ``tolerance_pp``. This holds whether or not the list of parts is complete. Parts of no
 named breakdown (segments that no "By type," or table header names) are one set only when
 they stand within ``NEAR_LINES`` (2) lines of each other (no blank line between): parts paragraphs apart may belong
-to two breakdowns.
+to two breakdowns. Parts that sum past their whole by more than ``max_excess`` even without
+their largest one are read as several breakdowns' parts side by side (a statement's products,
+segments and countries), not as one part's slip, and are not reported.
 
 Contradiction
 -------------
@@ -41,8 +43,13 @@ class PartsExceedTotal(Rule):
 
     def check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
+        excess = float(self.options["max_excess"])
         rel = facts.bands.relative
         for ps in part_sets(facts, self.ctx.regions, metrics=("market_size", "revenue", "share")):
+            whole = 100.0 if ps.unit == "percent" else (ps.total.value if ps.total is not None else None)
+            if whole and ps.dimension != "region" and ps.low > whole * (1 + excess) \
+                    and ps.low - max(p.hi for p in ps.parts) > whole:
+                continue  # several breakdowns' parts side by side (products, segments, countries), no one part's slip
             summed = format_amount(ps.central, ps.unit)
             if ps.unit == "percent":
                 if ps.low <= 100 + tol:
