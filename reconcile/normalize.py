@@ -156,6 +156,35 @@ def _companies_from_segments(claims: list[Claim]) -> None:
             c.subject, c.entity, c.entity_type = subject, entity[subject], "company"
 
 
+def _companies_from_mentions(claims: list[Claim]) -> None:
+    """A story that names no company and no market by the tool's cues ("Boulangeries Fromentel
+    added 62 stores net in 2025" under a trade paper's masthead) is about the one company the
+    corpus's other documents are about whose name its figures' sentences write twice or more."""
+    loose: dict[str, list[Claim]] = {}
+    other: set[str] = set()
+    for c in claims:
+        if c.metric == QUALITATIVE:
+            continue
+        if not c.subject and not c.entity:
+            loose.setdefault(c.doc, []).append(c)
+        else:
+            other.add(c.doc)
+    loose = {d: cs for d, cs in loose.items() if d not in other}  # a document with any subject keeps it
+    if not loose:
+        return
+    names: dict[str, tuple[str, str]] = {}  # the name as written -> (subject, entity)
+    for c in claims:
+        if c.entity_type == "company" and c.subject and c.entity:
+            names.setdefault(c.entity, (c.subject, c.entity))
+    for doc, found in sorted(loose.items()):
+        text = " ".join(sorted({c.quote for c in found}))
+        hits = {names[n] for n in sorted(names) if text.count(_without_legal_form(n)) >= 2}
+        if len({h[0] for h in hits}) == 1:
+            subject, entity = min(hits)
+            for c in found:
+                c.subject, c.entity, c.entity_type = subject, entity, "company"
+
+
 def _words_of(text: str, forms: dict[str, str]) -> str:
     """Text as " word word … " in lower case, each word singular and in its usual form."""
     words = re.sub(r"[^\w\s-]", " ", text.lower()).replace("-", " ").split()
@@ -286,6 +315,7 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
         c.subject = merged
     _subjects_from_titles(claims, word_forms or {})
     _companies_from_segments(claims)
+    _companies_from_mentions(claims)
     full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject},
                                list(company_words))
     for c in claims:

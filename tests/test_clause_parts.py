@@ -300,3 +300,28 @@ The unemployment rate was 5.9% in October 2026. The youth unemployment rate fell
 """)
     change = one(rows, "0.4 percentage points")
     assert (change["measure"], change["value"]) == ("rate", -0.4)
+
+
+def test_a_brokers_ticker_a_legal_form_sa_and_an_economy_named_in_a_note(tmp_path):
+    note = claims(tmp_path, """# Castellan Securities | US Regional Banks | Equity Research
+
+## Harborline Financial Corp. (HBLF) - Overweight
+
+HBLF reported third-quarter EPS of $2.88. HBLF beat consensus. We raise our HBLF target to $178.
+""", name="note.md")
+    assert {r["entity"] for r in note} == {"Harborline Financial"}  # not the ticker
+    release = claims(tmp_path, """<html><head><title>Fromentel - Full-year 2025 results</title></head><body>
+<h1>Boulangeries Fromentel SA: strong 2025 with 6.1% organic growth</h1>
+<ul><li>Revenue of EUR 1,842.6 million, up 7.9% reported</li></ul>
+<p>Fromentel opened 62 stores. Fromentel expects growth to continue.</p>
+</body></html>""", name="release.html")
+    assert one(release, "EUR 1,842.6 million")["entity"] == "Boulangeries Fromentel"
+    flash = claims(tmp_path, """BANCA MERIDIONALE - MACRO RESEARCH
+Castellia Economics Flash | 29 August 2025
+
+CASTELLIA: Q2 GDP - A GOOD QUARTER, BUT DON'T EXTRAPOLATE
+
+GDP grew 0.6% on the quarter, after 0.2% in the first quarter. Castellia's economy is now 1.9% larger than a
+year earlier, and inflation eased to 2.1%.
+""", name="flash.txt")
+    assert one(flash, "0.6%")["entity"] == "Castellia" and one(flash, "0.6%")["entity_type"] == "economy"

@@ -65,7 +65,7 @@ _FISCAL = re.compile(r"\bfiscal[\s-]+(?:years?|quarters?|half|(?:19|20)\d{2}|fir
                      r"|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.
-_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|AG|SE|Co|Group|Holdings|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|LLC|Pty|NV|BV)\b\.?")
+_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|N\.V|S\.A|SA|AG|SE|Co|Group|Holdings|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|LLC|Pty|NV|BV)\b\.?")
 _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses|"
                         r"raised|raises|lifted|lifts|narrowed|narrows|tightened|tightens|trimmed|trims|reaffirmed|"
                         r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")
@@ -77,6 +77,9 @@ _TICKER = re.compile(rf"[ \t]*\((?:{_EXCHANGE}[ \t]*:[ \t]*)?"
                      r"(?:[A-Z]{2,5}(?:[ .][A-Z]{1,2})?|\d{4}[ .][A-Z]{1,2})\)")
 _EXCHANGE_TICKER = re.compile(rf"[ \t]*\({_EXCHANGE}[ \t]*:[ \t]*(?:[A-Z][A-Z0-9]{{0,9}}|\d{{4,6}})(?:\.[A-Z]{{1,2}})?"
                               rf"(?:[,;][ \t]*{_EXCHANGE}[ \t]*:[ \t]*[A-Z0-9]{{1,10}})*\)")
+_LEGAL_AT_END = re.compile(_LEGAL.pattern + "$")
+# A ticker in brackets after a name: "Harborline Financial Corp. (HBLF)", "(NYSE: HBLF)", "(HBLF.N)".
+_BRACKETED_TICKER = re.compile(r"[ \t]*\((?:[A-Za-z]{2,8}[ \t]*:[ \t]*)?([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
 # "Acme Corp, the Ohio-based maker of widgets," right before the verb: the name, and what it is.
 _NAME_APPOSITIVE = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9&'-]*){0,3}),[ \t]+"
                               r"((?:the|a|an)[ \t][^,.;:\n]{3,120}),$")
@@ -308,9 +311,24 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             candidates[word + " " + " ".join(extra)] += 1  # "Orrisdale Medical Systems raised …": the name in full
         elif acting or any(vocab.scopes.acts_after.match(body, at + len(word)) for at in spots):
             candidates[word] += 1
+    # "Harborline Financial Corp. (HBLF)": a ticker stands for the name before it, never for a company of its own
+    tickers: dict[str, str] = {}
+    both = title + "\n" + head
+    for m in _BRACKETED_TICKER.finditer(both):
+        end = m.start()
+        legal = _LEGAL_AT_END.search(both, max(0, end - 16), end)
+        end = legal.start() if legal else end  # "Harborline Financial Corp. (HBLF)": the name before its legal form
+        named = _NAME_BEFORE.search(both, max(0, end - 60), end)  # bounded: no pattern runs the line
+        if named is not None:
+            tickers.setdefault(m.group(1), _clean(named.group(1)))
+    for ticker, name in tickers.items():
+        if ticker in candidates and name and ticker != name:
+            candidates[name] += candidates.pop(ticker)
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
         if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):
+            continue
+        if name in tickers:
             continue
         if _PUBLIC_BODY.search(name):
             continue  # "The European Central Bank raised its deposit rate": a public body, no company
@@ -319,8 +337,12 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             continue  # "Corvane" and "Corvane Systems" are one company
         if shorter is None and any(f" {name} " in f" {kept} " for kept in out):
             continue  # "Vale" of "Brenwick & Vale": a word of a name already kept
-        mentions = len(_whole_word_at(body, name))
+        mentions = len(_whole_word_at(body, name)) + sum(len(_whole_word_at(body, t)) for t, n in tickers.items() if n == name)
         first = name.split()[0]
+        titled = next((w for w in name.split() if len(w) >= 4 and _whole_word_at(title, w)), None)
+        if first != name and titled and titled != first:
+            # "Boulangeries Fromentel SA" under the title "Fromentel - Full-year 2025 results"
+            mentions = max(mentions, len(_whole_word_at(body, titled)))
         if first != name and (_whole_word_at(title, first) or score >= 2 and len(first) >= 4):
             # "Orrisdale" in the title, in full once; "Narmada Cables & Wires (NSE: NARMCAB)", then
             # "Narmada" (or a headline's "NARMADA CABLES")
@@ -410,6 +432,7 @@ _STATS_OFFICE = re.compile(r"\b(?:(?:statistics|statistical)[ \t]+(?:office|bure
                            r"(?:office|bureau|agency|authority|institute|service)\b", re.IGNORECASE)
 _TITLE_KICKER = re.compile(r"^[#\s*]*([A-Z][a-z]{2,})(?::[ \t]|[ \t]+(?:PPI|CPI|HICP|GDP|PMI|inflation|unemployment|jobs|"
                            r"payrolls|labou?r|retail|trade|industrial|producer|consumer|house)\b)")
+_CAPS_KICKER = re.compile(r"^[#\s*]*([A-Z]{4,})(?::[ \t]|[ \t]+(?:PPI|CPI|GDP|PMI)\b)")
 _ECONOMY_OF = re.compile(r"\b[Ee]conomy[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _POSSESSIVE_ECONOMY = re.compile(
     r"\b([A-Z][a-z]{2,}(?:[ \t][A-Z][a-z]{2,})?)['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}"
@@ -448,6 +471,10 @@ def _economy_named(head: str) -> str:
     kicker = _TITLE_KICKER.match(head)
     if kicker and kicker.group(1).lower() not in _NOT_COUNTRY:
         offices[kicker.group(1)] += 1
+    for line in head.split("\n", 8)[:8]:
+        caps = _CAPS_KICKER.match(line)  # "CASTELLIA: Q2 GDP - A GOOD QUARTER": a note's headline in capitals
+        if caps and caps.group(1).lower() not in _NOT_COUNTRY and caps.group(1).lower() not in _NOT_ENTITY:
+            offices[caps.group(1).title()] += 1
     masthead = set()
     for m in _STATS_OFFICE.finditer(head):
         word = m.group(1) or m.group(2) or m.group(3)
@@ -456,9 +483,17 @@ def _economy_named(head: str) -> str:
             offices[name] += 1
             if not head[: m.start()].strip():
                 masthead.add(name)  # "STATISTICS SORLAND" over a bulletin: the office that publishes it
+    first_line = head.lstrip().split("\n", 1)[0]
     for m in _POSSESSIVE_ECONOMY.finditer(head):
-        if m.group(1) in offices:
-            offices[m.group(1)] += 1
+        name = m.group(1)
+        adjective = next((name + e for e in ("n", "an", "ian") if name + e in offices), None)
+        if adjective:  # "the Castellian Statistical Institute" and "Castellia's economy": Castellia
+            offices[name] += offices.pop(adjective)
+        if name in offices:
+            offices[name] += 1
+        elif m.start() < len(first_line) + 1:
+            offices[name] += 1  # a title's "Castellia's economy beats forecasts"
+            masthead.add(name)
     for name, _ in sorted(offices.items(), key=lambda kv: (-kv[1], kv[0])):
         # (an address, "prices@statistics-sorland.example", is no way of writing the name)
         written = re.findall(rf"(?<![-@./\w]){re.escape(name)}\b(?![-@]|\.\w)", head, re.IGNORECASE)
@@ -603,6 +638,14 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         ctx.company_pattern = re.compile("|".join(rf"\b{re.escape(c.split()[0])}\b" for c in companies))
         ctx.company_names = {c.split()[0]: c for c in companies}
     economy = _economy(vocab, text, title)
+    if company and economy and company != economy and re.search(
+            rf"\b(?:banca|bank|banque|banco|securities|research|economics)\W+{re.escape(company)}\b"
+            rf"|\b{re.escape(company)}\W+(?:bank|securities|research|economics|macro)\b", title + "\n" + text[:_HEAD],
+            re.IGNORECASE):
+        # "BANCA MERIDIONALE - MACRO RESEARCH … CASTELLIA: Q2 GDP": the bank that publishes an
+        # economist's note, not what the note is about
+        company, companies = "", []
+        ctx.companies, ctx.company_pattern, ctx.company_names = [], None, {}
     if company and company == economy:
         company, companies = "", []  # "Ruritania's unemployment rate", "Statistics Ruritania said": a country
         ctx.companies, ctx.company_pattern, ctx.company_names = [], None, {}
