@@ -55,7 +55,7 @@ RULES_FOR = {
 ODD_RULES_FOR = {
     "margin_arithmetic": ("RC201", "RC106"),
     "parts_sum": ("RC104", "RC201"),  # RC201: another document's right figure against the wrong total
-    "value_conflict": ("RC104",),  # a misquoted value that the story's own growth rate then misses
+    "value_conflict": ("RC104", "RC101"),  # a misquoted value that the story's own growth rate or CAGR then misses
     "trajectory": ("RC104",),  # a table's wrong year, whose next year's growth then misses too
     "growth_arithmetic": ("RC201",),  # a wrong rate set against another document's right one
 }

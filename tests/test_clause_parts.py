@@ -325,3 +325,23 @@ GDP grew 0.6% on the quarter, after 0.2% in the first quarter. Castellia's econo
 year earlier, and inflation eased to 2.1%.
 """, name="flash.txt")
     assert one(flash, "0.6%")["entity"] == "Castellia" and one(flash, "0.6%")["entity_type"] == "economy"
+
+
+def test_a_blog_comparing_firms_attributes_each_figure_to_its_firm(tmp_path):
+    rows = claims(tmp_path, """<html><body>
+<h1>Padel equipment: three forecasts, one market</h1>
+<p>Summit Ridge Consulting, Lindqvist &amp; Mora Research and Arcturus Data have each published a sizing of the global padel equipment market.</p>
+<table border="1">
+<tr><th>Firm</th><th>2025 market size</th><th>CAGR 2026-2032</th></tr>
+<tr><td>Summit Ridge Consulting</td><td>USD 612.4 million</td><td>9.7%</td></tr>
+<tr><td>Arcturus Data</td><td>USD 540 million</td><td>21.3%</td></tr>
+</table>
+<p>Summit Ridge's end-point of USD 1.81 billion for 2032 is the more conservative view; Lindqvist &amp; Mora lands at USD 1.24 billion.</p>
+<p>Arcturus Data is the outlier. Its projection of 21.3% a year would take the market to about USD 2.09 billion by 2032.</p>
+<ul><li>Wall panels accounted for 54.7% of 2025 revenue and floor and roof panels for 45.3%.</li></ul>
+</body></html>""", name="blog.html")
+    assert one(rows, "USD 540 million")["attributed_to"] == "Arcturus Data"  # a row of the "Firm" column
+    assert one(rows, "USD 1.81 billion")["attributed_to"] == "Summit Ridge Consulting"  # "Summit Ridge's"
+    assert one(rows, "USD 1.24 billion")["attributed_to"] == "Lindqvist & Mora Research"
+    assert one(rows, "USD 2.09 billion")["attributed_to"] == "Arcturus Data"  # "Its projection" after it
+    assert one(rows, "45.3%")["scope"] == "floor and roof panels"

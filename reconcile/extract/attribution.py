@@ -18,6 +18,7 @@ A firm's name is one to four capitalized words ending in one of ``[subjects] fir
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..sources import Document
@@ -29,6 +30,8 @@ _HEAD_CHARS = 1200
 #: among the first lines, is the document's author.
 _BYLINE_CHARS = 200
 _BYLINE_LINES = 5
+#: How far into a document the firms it names are looked for (their later short names refer to them).
+_KNOWN_CHARS = 20_000
 
 
 class Attribution:
@@ -75,20 +78,41 @@ class Attribution:
         """Set each claim's ``attributed_to`` (in place)."""
         default = self.publisher(doc)
         by_quote: dict[str, list[tuple[int, str]]] = {}
+        # the firms the document names (a table's rows, its sentences): written again by their
+        # first word ("Summit Ridge's end-point", "Arcturus Data is the outlier. Its projection …")
+        text_of = {c.quote: html.unescape(c.quote) for c in claims}  # "Lindqvist &amp; Mora" as read
+        known = sorted({c.attributed_to for c in claims if c.attributed_to}
+                       | {n for c in claims if c.metric != QUALITATIVE for _, n in self.names(text_of[c.quote])}
+                       | {n for _, n in self.names(doc.visible[:_KNOWN_CHARS])})
+        short = {n.split()[0]: n for n in known if len(n.split()[0]) >= 4 and n.split()[0][0].isupper()}
+        short = {w: n for w, n in short.items() if sum(1 for m in known if m.split()[0] == w) == 1}
+        mention = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(short, key=len, reverse=True)) + r")\b") \
+            if short else None
         for c in claims:
             if c.metric == QUALITATIVE or c.source_type != "document" or c.attributed_to:
                 continue  # (a table's cell under a firm's column is that firm's)
+            quote = text_of[c.quote]
             named = by_quote.get(c.quote)
             if named is None:
-                named = by_quote[c.quote] = self.names(c.quote)
+                named = by_quote[c.quote] = self.names(quote)
+            if not named and mention is not None:
+                named = [(m.start(), short[m.group(1)]) for m in mention.finditer(quote)]
+                if not named and _ITS.match(quote):
+                    # "Arcturus Data is the outlier. Its projection of 21.3% a year …": the firm the
+                    # sentence before names
+                    at = doc.visible.find(c.quote[:40], max(0, c.start - len(c.quote) - 400))
+                    before = [m for m in mention.finditer(doc.visible, max(0, at - 200), at)] if at > 0 else []
+                    named = [(0, short[before[-1].group(1)])] if before else []
             if not named:
                 c.attributed_to = default
                 continue
-            at = max(c.quote.find(c.figure), 0)
+            at = max(quote.find(c.figure), 0)
             before = [name for pos, name in named if pos < at]
             c.attributed_to = before[-1] if before else named[0][1]
 
 
+#: A sentence that opens by referring back to the firm named before it.
+_ITS = re.compile(r"^\s*(?:Its|Their|The\s+firm['’]s|The\s+firm)\b")
 _LEADING = re.compile(r"^(?:The|A|An|And|By|According|Says|Said|Per)\s+")
 
 

@@ -226,8 +226,10 @@ class Extractor:
             month=d.month,
             basis=d.basis,
             sign=-1 if value < 0 else (1 if value > 0 else 0),
-            # organic is a kind of growth: an amount beside "organic growth" is as reported
-            accounting=d.accounting if d.accounting != "organic" or d.measure == "growth" else "reported",
+            # organic is a kind of a company's growth: an amount beside "organic growth" is as
+            # reported, and so is an "organic food" market's growth
+            accounting=d.accounting if d.accounting != "organic" or (d.measure == "growth" and ctx.company_doc)
+            else "reported",
             converted_value=d.converted[0] if d.converted else None,
             converted_unit=d.converted[1] if d.converted else "",
             attributed_to=d.attributed_to,

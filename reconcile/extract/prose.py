@@ -416,6 +416,13 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
                 or (d.measure == "cagr" and ex.units.is_currency(prev.q.unit) and _SEGMENT_CAGR.match(around.own_left))
                 or (d.measure == "cagr" and prev.measure in ("share", "market_size") and _SAME_SUBJECT_CAGR.match(around.own_left))):
             d.scope, d.scope_type, d.dimension = prev.scope, prev.scope_type, prev.dimension  # "…, a CAGR of 14.6%"
+    if not ctx.company_doc and d.scope_type == "global" and prev is not None and prev.scope_type == "segment" \
+            and prev.measure == "share" and d.q.unit == "percent" and d.measure in ("share", "other"):
+        elided = _ELIDED_PART.match(around.own_left)
+        if elided and not _MARKET_NAMED.search(elided.group(1)) and not ex.regions.find(elided.group(1)):
+            # "Wall panels accounted for 54.7% of 2025 revenue and floor and roof panels for 45.3%"
+            d.scope, d.scope_type, d.dimension = ex.segment_label(elided.group(1)), "segment", prev.dimension
+            d.measure, d.metric = "share", ex.family("share")
     if ctx.company_doc and d.scope_type == "global" and _STANDALONE.search(sentence_before):
         # "On a standalone basis, revenue from operations was Rs 7,604.1 crore": the parent
         # company alone, not the consolidated group
@@ -434,6 +441,9 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
 
 #: After a region named as an example, a clause about that region: ", where sunflower lecithin sales reached ".
 _WHERE_CLAUSE = re.compile(r"^\.?,?\s+where\b[^.;:]{0,80}$", re.IGNORECASE)
+#: The next part of a list whose verb is left out: " of 2025 revenue and floor and roof panels for ".
+_ELIDED_PART = re.compile(r"^(?:\s+of\s+[^,.;:%\d]{0,30}?(?:19|20)?\d{0,2}[^,.;:%\d]{0,20}?)?,?\s+(?:and|while)\s+"
+                          r"((?:[a-z][\w&'/-]*\s+){0,5}[a-z][\w&'/-]*)\s+(?:for|at|with)\s+$")
 #: A figure of the parent company alone: "On a standalone basis", "standalone revenue".
 _STANDALONE = re.compile(r"\bstand[\s-]?alone\b(?!\s+(?:business|company|unit|entity|product|device|software))",
                          re.IGNORECASE)

@@ -431,6 +431,8 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
     drafts = []
     company_doc = ctx.company_doc
     label_firm = _firm(ex, label)  # a row per research firm ("| Solvane Partners | …"), looked up once
+    if not label_firm and header and _FIRM_COLUMN.fullmatch(header[0].replace("*", "").strip()) and label.strip():
+        label_firm = label.replace("*", "").strip()  # "| Firm | 2025 market size |": every row label is a firm
     header_firms: dict[str, str] = {}
     for q in found:
         col = next((i for i, c in enumerate(cells) if c[0] <= q.start < c[1]), len(cells) - 1)
@@ -692,6 +694,11 @@ def _measure(ex: Vocabulary, d: Draft, q: Quantity, sources: list[str], company_
 
 #: What may stand beside a period in a row label that names only the period: "(r)", "(p)", "FY", "e".
 _PERIOD_REST = re.compile(r"[\W_]*(?:\((?:r|p|e|f|revised|provisional|est\.?|estimate)\)|\b(?:FY|CY|year|[AEF])\b|[\W_])*",
+                          re.IGNORECASE)
+
+
+#: A first column header saying its rows are research firms.
+_FIRM_COLUMN = re.compile(r"(?:research\s+)?(?:firm|house|source|publisher|analyst|provider)s?|(?:research|study)\s+(?:firm|house)s?",
                           re.IGNORECASE)
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 from .base import Rule
 from .describe import amount
 from .facts import Facts
+from .firms import other_firms
 from .growth import VALUE_METRICS, arithmetic_message, endpoint_pairs, inner_pair, supported
 
 class CagrArithmetic(Rule):
@@ -51,9 +52,11 @@ class CagrArithmetic(Rule):
             for c in cagrs:
                 if c.period_start is None or c.period_end is None or c.period_end <= c.period_start:
                     continue
-                pairs = endpoint_pairs(c, points, slack)
+                # a story quoting several research firms: a firm's rate against its own values only
+                own = [p for p in points if not other_firms([c], [p])]
+                pairs = endpoint_pairs(c, own, slack)
                 if not pairs or any(supported(c, pair, tol, over) for pair in pairs):
-                    inner = inner_pair(c, points, inner_tol, over)
+                    inner = inner_pair(c, own, inner_tol, over)
                     if inner is None:
                         continue
                     s, e = inner

@@ -177,10 +177,20 @@ def _near(parts: list) -> list[list]:
     ordered = sorted(parts, key=lambda f: (int(f.row["line"]), int(f.row["start"])))
     out = [[ordered[0]]] if ordered else []
     for f in ordered[1:]:
-        if int(f.row["line"]) - int(out[-1][-1].row["line"]) >= NEAR_LINES:
+        last = out[-1][-1]
+        if int(f.row["line"]) - int(last.row["line"]) >= NEAR_LINES \
+                or f.row["quote"] != last.row["quote"] and (_whole_by_itself(out[-1], last) or _whole_by_itself(ordered, f)):
             out.append([])
         out[-1].append(f)
     return out
+
+
+def _whole_by_itself(parts: list, f) -> bool:
+    """Whether the shares of ``f``'s own sentence already make a whole ("Wall panels accounted
+    for 54.7% … and floor and roof panels for 45.3%"): a breakdown of its own, not the start or
+    the end of the next sentence's."""
+    own = [p for p in parts if p.row["quote"] == f.row["quote"]]
+    return f.unit == "percent" and len(own) >= 2 and 97.0 <= sum(p.value for p in own) <= 103.0
 
 
 def _sets(key, dim, parts, totals, named, regions):
