@@ -345,3 +345,21 @@ def test_a_blog_comparing_firms_attributes_each_figure_to_its_firm(tmp_path):
     assert one(rows, "USD 1.24 billion")["attributed_to"] == "Lindqvist & Mora Research"
     assert one(rows, "USD 2.09 billion")["attributed_to"] == "Arcturus Data"  # "Its projection" after it
     assert one(rows, "45.3%")["scope"] == "floor and roof panels"
+
+
+def test_market_words_that_name_no_market_and_a_tables_spaced_millions(tmp_path):
+    rows = claims(tmp_path, """# Peptides go mass-market - but forecasters can't agree how fast
+
+That shift has made cosmetic peptides one of the most closely watched corners of the actives business - and one
+where market researchers' numbers diverge sharply. The global cosmetic peptides market was valued at USD 612.4
+million in 2024.
+
+Corvel Actives, the Swiss market leader, reported personal-care ingredient sales of CHF 412 million for 2024.
+
+| Research firm | 2024 market size |
+|---|---|
+| Lumen Data Partners | USD 598 m |
+""")
+    assert one(rows, "USD 612.4\nmillion")["subject"] == "cosmetic peptide"
+    assert one(rows, "USD 598 m")["value"] == 598e6  # "m" alone in a cell: millions
+    assert "swiss" not in {r["subject"] for r in rows} and "where" not in {r["subject"] for r in rows}

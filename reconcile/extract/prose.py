@@ -45,6 +45,9 @@ _REVENUE_OF = re.compile(r"^\s*(?:in|of)\s+((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z]
 _NOT_IN_NAME = frozenset(("in", "of", "from", "for", "on", "to", "by", "and", "the", "with", "at"))
 _REVENUE_OF_LEFT = re.compile(r"(?<![\w.$])((?:[A-Za-z][\w&/-]*\s+){0,3}[A-Za-z][\w&/-]*)\s+revenues?\b[^.$]{0,60}$")
 _LIST_JOINER = re.compile(r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*$")
+#: The next measure of the same list: " crore and revenue of ", ", and EPS of ".
+_AND_MEASURE_OF = re.compile(r"^\s*(?:crores?|lakhs?|million|billion|bn|mn|m|b)?\s*,?\s*and\s+(?:[a-z][\w-]*\s+){1,3}"
+                             r"(?:of|at)\s+$", re.IGNORECASE)
 _OF_REGION = re.compile(r"^\s*of\s+(?:the\s+)?(?:regional|region['’]s|the\s+region)\b", re.IGNORECASE)
 _CONVERSION_GAP = re.compile(r"^\s*(?:(?:in|for|as\s+of)\s+(?:FY\s?)?(?:19|20)\d\d\s*)?\(\s*"
                              r"(?:about|approximately|around|roughly|some|or|~|≈)?\s*$", re.IGNORECASE)
@@ -283,7 +286,10 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.kind = "forecast" if marked.group(1).upper() == "E" else "actual"  # "FY26E adj. EPS", "3Q25A"
         if d.continues is not None and d.continues.kind and d.kind in (None, "actual", "estimate", "forecast"):
             d.kind = d.continues.kind  # "…, Asia Pacific 39%": the list's kind
-        if i and _LIST_JOINER.match(around.own_left) and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
+        if i and (_LIST_JOINER.match(around.own_left)
+                  or _AND_MEASURE_OF.match(around.own_left) and d.kind in (None, "actual", "estimate")) \
+                and drafts[i - 1].kind in ("consensus", "guidance", "forecast"):
+            # "had estimated net profit of ₹1,962 crore and revenue of ₹12,410 crore": one expectation
             d.kind = drafts[i - 1].kind  # "consensus of $4.35B and $4.91B": the list shares its kind
         if i and LAST_YEARS.search(around.own_left) and d.year and drafts[i - 1].year == d.year:
             # "up 5.8% on last year's £587.9m": the same period a year before, as it was

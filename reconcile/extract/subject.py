@@ -11,7 +11,10 @@ import re
 
 from ..regions import RegionTable
 
-_MARKET = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
+# not "mass-market", "go-to-market"; nor "the Swiss market leader": a role
+_MARKET = re.compile(r"(?<![\w-])(?:markets?|industry)\b(?![ \t]+(?:leaders?|leadership|players?|participants?|"
+                     r"makers?|caps?|capitali[sz]ation|sentiment|conditions|watchers?|observers?|researchers?)\b)",
+                     re.IGNORECASE)
 _SPENDING_ON = re.compile(r"\b[Ss]pending\s+on\s+((?:[\w&'/-]+,?\s+){1,5}[\w&'/-]+)")
 #: A name, then the size it will reach as a market: "Bio-based adhesives to become a USD 10 billion ".
 _SIZED_MARKET = re.compile(r"((?:[\w&'/-]+[ \t]+){1,6}?)(?:to[ \t]+(?:become|be|reach|hit|top|surpass|exceed)|is|are|will[ \t]+be|"
