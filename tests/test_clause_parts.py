@@ -363,3 +363,25 @@ Corvel Actives, the Swiss market leader, reported personal-care ingredient sales
     assert one(rows, "USD 612.4\nmillion")["subject"] == "cosmetic peptide"
     assert one(rows, "USD 598 m")["value"] == 598e6  # "m" alone in a cell: millions
     assert "swiss" not in {r["subject"] for r in rows} and "where" not in {r["subject"] for r in rows}
+
+
+def test_a_half_year_release_with_core_figures_and_currency_asides(tmp_path):
+    rows = claims(tmp_path, """# Valtrane delivers strong first half; raises full-year 2025 guidance
+
+**Ad hoc announcement**
+
+*Basel, Switzerland, 24 July 2025* - Valtrane Holding AG (SIX: VALN) today reported results for the first half of 2025.
+
+- Core operating income increased 9.7% (+13.2% cc) to CHF 5,467 million
+- Core operating income margin reached 38.0% of net sales
+- We added 2,340 employees on a net basis.
+
+| CHF millions | H1 2025 | H1 2024 | % change (CHF) | % change (cc) |
+|---|---|---|---|---|
+| Net sales | 14,382 | 13,615 | 5.6 | 8.1 |
+""")
+    core = one(rows, "CHF 5,467 million")
+    assert (core["period_label"], core["accounting"]) == ("H1 2025", "adjusted")  # not the aside's "cc"
+    assert one(rows, "38.0%")["measure"] == "margin"
+    assert one(rows, "8.1")["accounting"] == "constant_currency"  # the column's "(cc)"
+    assert one(rows, "2,340")["basis"] == "change"  # an addition, not the headcount

@@ -134,7 +134,7 @@ _BRACKETS_PRIOR = re.compile(r"\b(?:figures|amounts|numbers|comparatives?)\s+(?:
                              r"(?:(?:19|20)\d\d|(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|same\s+period)",
                              re.IGNORECASE)
 #: A company story or report about a whole year's results: "Annual Report 2024", "full-year net profit".
-_FULL_YEAR = re.compile(r"\b(?:annual\s+(?:report|results|accounts)|full[\s-]year(?!\s+(?:guidance|outlook|forecasts?|"
+_FULL_YEAR = re.compile(r"\b(?:annual\s+(?:report|results|accounts)|full[\s-]year(?!\s+(?:(?:19|20)\d\d\s+)?(?:guidance|outlook|forecasts?|"
                         r"targets?|expectations|view|goals?))|year[\s-]end\s+results|preliminary\s+results|"
                         r"results\s+for\s+the\s+year)\b", re.IGNORECASE)
 
@@ -678,9 +678,11 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
         # "Earnings Release FY24 Q4" in the title or the opening lines names the period reported;
         # so does "Financial year ended 30 September 2025" just under the title
         lines = text.lstrip("\ufeff").split("\n", 8)
-        head = title + "\n" + "\n".join(lines[:4])
+        head = title + "\n" + "\n".join(lines[:6])
         for t in times.find(head):
             t = _half_ended(t, ctx.fiscal_year_end)
+            if _OUTLOOK_NEAR.search(head[max(0, t.start - 25) : t.start]):
+                continue  # "… and forecast fiscal 2027 earnings": the outlook's year, not the one reported
             if t.kind == "point" and (t.quarter or t.half or t.fiscal) and t.year:  # "results for the first half of 2025"
                 ctx.default_time = t
                 break

@@ -141,6 +141,11 @@ _PER_SHARE_AFTER = re.compile(r"^\s*(?:per|a|an)\s+(?:diluted\s+|basic\s+|ordina
 _DIVIDEND = re.compile(r"\bdividends?\b|\bpayout\b", re.IGNORECASE)
 _PER_SHARE_MEASURES = ("eps", "dividend")  # passed over for an amount of 100,000 or more
 #: An amount deducted from the measure named before it: "profit, after £16.7m of charges".
+#: A margin named right before its level, then "of sales": "margin reached ", "margin of ".
+_MARGIN_REACHED = re.compile(r"\bmargins?\s+(?:\w+\s+){0,2}(?:reached|was|were|of|at|stood\s+at|rose\s+to|fell\s+to|"
+                             r"improved\s+to|widened\s+to|narrowed\s+to|came\s+in\s+at)\s+(?:a\s+|about\s+)?$",
+                             re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]{0,80}\d[^()]{0,80}\)")  # an aside with a figure of its own, not "% change (cc)"
 _DEDUCTED = re.compile(r"\b(?:after|before|excluding|excludes|excluded|net\s+of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 #: Such a deduction set off by commas between a measure and its figure: ", after … charges …, was".
 _DEDUCTION_ASIDE = re.compile(r",\s*(?:after|before|excluding|net\s+of)\b(?:[^,;.&]|\.(?=\d)|&[a-z]+;){0,160},",
@@ -276,6 +281,8 @@ class Vocabulary:
         left = without_aside(left)
         right = _NEXT_ITEM.split(right, 1)[0]  # "…, prior 4.8%\n**Total pay growth": the next item's words
         if unit == "percent" and _SHARE_OF.match(right):
+            if _MARGIN_REACHED.search(left[-40:]):
+                return "margin"  # "core operating income margin reached 38.0% of net sales"
             return "share"  # "reaching 74% of spending by 2030": a share, whatever rate came before
         if cues.near("cagr", left, right, before=90, after=25):
             return "cagr"
@@ -361,6 +368,9 @@ class Vocabulary:
         # the figure's own clause: nothing past a semicolon or an "and" naming the next figure
         # ("revenue of $4.82 billion and adjusted EPS of $10.35")
         own_left = _DEDUCTION_ASIDE.sub(" ", own_left[-260:])  # "Underlying net profit, excluding …, of A$15.1m"
+        # "increased 9.7% (+13.2% cc) to CHF 5,467 million": a bracketed aside speaks of its own figure
+        own_left = _BRACKETED.sub(" ", own_left.split(")", 1)[1] if ")" in own_left and "(" not in own_left.split(")", 1)[0]
+                                   else own_left)
         left, right = own_left.rsplit(";", 1)[-1][-80:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
         if "adjust" in left.lower() or "adjust" in right.lower():
             left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
