@@ -58,6 +58,7 @@ ODD_RULES_FOR = {
     "value_conflict": ("RC104", "RC101"),  # a misquoted value that the story's own growth rate or CAGR then misses
     "trajectory": ("RC104",),  # a table's wrong year, whose next year's growth then misses too
     "growth_arithmetic": ("RC201",),  # a wrong rate set against another document's right one
+    "cagr_conflict": ("RC103",),  # the outlying rate named against the rates beside it in its own story
 }
 
 
@@ -108,7 +109,7 @@ def score(stem: str, shared: Path, show: bool) -> dict:
     for f in result.findings:
         cited = _cited(f, paths)
         hits = [cid for cid, locs, _ in contradictions
-                if _matches(cited, locs) and _finds(f.rule, kinds[cid])
+                if (_matches(cited, locs) or bool(cited & odd[cid])) and _finds(f.rule, kinds[cid])
                 or f.rule in ODD_RULES_FOR.get(kinds[cid], ()) and bool(cited & odd[cid])]
         if f.severity == "info":
             notes += 1

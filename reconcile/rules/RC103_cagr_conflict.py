@@ -11,8 +11,7 @@ true (off by default: an undated rate may be for any years or any segment). Two 
 by side in one sentence contrast two things and are not compared. Two research firms' rates
 (``attributed_to``) are each for the market as that firm defines it: they are compared only
 when more than ``firm_spread_pp`` apart (a region's or a segment's rates, which depend on how
-each firm splits the market: ``firm_spread_part_pp``), and never within one document, which sets
-them side by side as two views. Rates are intervals:
+each firm splits the market: ``firm_spread_part_pp``), in one story quoting several firms too. Rates are intervals:
 rounding, "over 11%" and ``tolerance_pp`` are allowed for, so 14.3% and "over 11%" agree.
 
 Contradiction
@@ -130,8 +129,6 @@ class CagrConflict(Rule):
         # when further apart than their own spread
         if not other_firms([a], [b]):
             return True
-        if a.doc == b.doc:
-            return False  # one story setting two firms' rates side by side reports two views
         spread = self._firm_spread if a.scope == "Global" else self._firm_spread_part
         return max(a.lo - b.hi, b.lo - a.hi) > spread
 
