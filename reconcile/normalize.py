@@ -229,7 +229,7 @@ def canonical_companies(companies: set[str], company_words: list[str]) -> dict[s
 
 
 #: Words that write a company's legal form at the end of its name.
-_LEGAL_FORMS = frozenset(("inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "se", "gmbh",
+_LEGAL_FORMS = frozenset(("inc", "corp", "corporation", "co", "ltd", "limited", "pvt", "private", "plc", "llc", "ag", "sa", "nv", "se", "gmbh",
                           "asa", "oyj", "spa", "pty", "bv", "ab", "as", "a/s", "s.a", "n.v", "kk", "bhd"))
 
 

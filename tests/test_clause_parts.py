@@ -385,3 +385,19 @@ def test_a_half_year_release_with_core_figures_and_currency_asides(tmp_path):
     assert one(rows, "38.0%")["measure"] == "margin"
     assert one(rows, "8.1")["accounting"] == "constant_currency"  # the column's "(cc)"
     assert one(rows, "2,340")["basis"] == "change"  # an addition, not the headcount
+
+
+def test_a_count_compared_with_a_bare_earlier_count_and_a_private_limited_publisher(tmp_path):
+    rows = claims(tmp_path, """Warehouse Autonomous Mobile Robot Market to Reach USD 17.62 Billion by 2032 - Quillon Research
+
+NEWS PROVIDED BY
+Quillon Research Pvt. Ltd.
+
+The global warehouse autonomous mobile robot market generated revenue of USD 4.41 billion in 2024.
+
+  * Unit shipments of warehouse AMRs rose to 182,000 units in 2024 from 141,000 in
+    2023, an increase of 22%.
+""", name="release.txt")
+    before = one(rows, "141,000")
+    assert (before["unit"], before["year"]) == ("unit", 2023)  # the count it rose from
+    assert {r["entity"] for r in rows} == {"warehouse autonomous mobile robot"}  # not "Pvt"

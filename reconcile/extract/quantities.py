@@ -419,10 +419,11 @@ class QuantityFinder:
 
     def _prior_count(self, text: str, s: int, last: Quantity) -> Quantity | None:
         """ "4,120 (FY2024: 3,310)": the earlier period's count, in the unit of the count before it."""
-        if last.unit in (PERCENT, PERCENTAGE_POINT) or self.units.is_currency(last.unit) or s - last.end > 30:
+        if last.unit in (PERCENT, PERCENTAGE_POINT, INDEX) or self.units.is_currency(last.unit) or s - last.end > 60:
             return None
-        if not PRIOR_LABEL.search(text[last.end : s]):
-            return None
+        if not (s - last.end <= 30 and PRIOR_LABEL.search(text[last.end : s])
+                or _COUNT_BASE_BETWEEN.match(text, last.end, s)):
+            return None  # "4,120 (FY2024: 3,310)", "rose to 182,000 units in 2024 from 141,000"
         return self._bare_count(text, s, last.unit)
 
     def _prior_money(self, text: str, s: int, last: Quantity) -> Quantity | None:
@@ -471,6 +472,10 @@ class QuantityFinder:
 _MONEY_BASE_BETWEEN = re.compile(r"[^.;:\d%$€£¥\n]{0,60}\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+"
                                  r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _SCALE_WORDS = {"million", "billion", "trillion", "mn", "bn", "m", "b"}
+#: Between a count and the count it is compared with: " units in 2024 from ", " (up from ".
+_COUNT_BASE_BETWEEN = re.compile(r"[^.;:\d%$€£¥\n]{0,30}(?:(?:19|20)\d\d[^.;:\d%$€£¥\n]{0,6})?\b(?:up\s+from|down\s+from|from|"
+                                 r"against|versus|vs\.?|compared\s+(?:with|to))\s+(?:about\s+|around\s+|some\s+)?$",
+                                 re.IGNORECASE)
 
 INDEX = "index"
 #: An index level after its index: "the food stores index stood at 98.7", "The index level
