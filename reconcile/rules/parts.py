@@ -175,22 +175,28 @@ def _near(parts: list) -> list[list]:
     and parts paragraphs apart may belong to two breakdowns ("teleconsultation 48.3%" by
     service, "companion animals 81.5%" by animal)."""
     ordered = sorted(parts, key=lambda f: (int(f.row["line"]), int(f.row["start"])))
+    whole = _whole_sentences(ordered)
     out = [[ordered[0]]] if ordered else []
     for f in ordered[1:]:
         last = out[-1][-1]
         if int(f.row["line"]) - int(last.row["line"]) >= NEAR_LINES \
-                or f.row["quote"] != last.row["quote"] and (_whole_by_itself(out[-1], last) or _whole_by_itself(ordered, f)):
+                or f.row["quote"] != last.row["quote"] and (last.row["quote"] in whole or f.row["quote"] in whole):
             out.append([])
         out[-1].append(f)
     return out
 
 
-def _whole_by_itself(parts: list, f) -> bool:
-    """Whether the shares of ``f``'s own sentence already make a whole ("Wall panels accounted
-    for 54.7% … and floor and roof panels for 45.3%"): a breakdown of its own, not the start or
-    the end of the next sentence's."""
-    own = [p for p in parts if p.row["quote"] == f.row["quote"]]
-    return f.unit == "percent" and len(own) >= 2 and 97.0 <= sum(p.value for p in own) <= 103.0
+def _whole_sentences(parts: list) -> set:
+    """The sentences whose shares already make a whole ("Wall panels accounted for 54.7% … and
+    floor and roof panels for 45.3%"): each a breakdown of its own, not the start or the end of
+    the next sentence's (one pass over the parts)."""
+    sums: dict[str, list] = {}
+    for p in parts:
+        if p.unit == "percent":
+            entry = sums.setdefault(p.row["quote"], [0, 0.0])
+            entry[0] += 1
+            entry[1] += p.value
+    return {q for q, (n, total) in sums.items() if n >= 2 and 97.0 <= total <= 103.0}
 
 
 def _sets(key, dim, parts, totals, named, regions):
