@@ -140,11 +140,12 @@ def _companies_from_segments(claims: list[Claim]) -> None:
     if not loose:
         return
     parts: dict[str, set] = {}
-    entity: dict[str, str] = {}
+    spelled: dict[str, Counter] = {}
     for c in claims:
         if c.entity_type == "company" and c.subject and c.scope_type == "segment":
             parts.setdefault(c.subject, set()).add(c.scope.lower())
-            entity.setdefault(c.subject, c.entity)
+            spelled.setdefault(c.subject, Counter())[c.entity] += 1
+    entity = {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}  # its most usual spelling
     owner: dict[str, str] = {}
     for doc, names in sorted(loose.items()):
         shared = sorted(((len(names & p), s) for s, p in parts.items() if len(names & p) >= SEGMENTS_SHARED), reverse=True)
@@ -172,17 +173,27 @@ def _companies_from_mentions(claims: list[Claim]) -> None:
     loose = {d: cs for d, cs in loose.items() if d not in other}  # a document with any subject keeps it
     if not loose:
         return
-    names: dict[str, tuple[str, str]] = {}  # the name as written -> (subject, entity)
+    spelled: dict[str, Counter] = {}  # a company's subject -> how its documents write its name
     for c in claims:
         if c.entity_type == "company" and c.subject and c.entity:
-            names.setdefault(c.entity, (c.subject, c.entity))
+            spelled.setdefault(c.subject, Counter())[c.entity] += 1
+    if not spelled:
+        return
+    entity = {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}
+    bare = {}  # the name without its legal form -> subject, when it names one company only
+    for subject, forms in spelled.items():
+        for form in forms:
+            bare.setdefault(_without_legal_form(form), set()).add(subject)
+    bare = {n: next(iter(s)) for n, s in bare.items() if len(s) == 1 and len(n) >= 3}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(bare, key=len, reverse=True)) + r")(?![\w-])")
     for doc, found in sorted(loose.items()):
         text = " ".join(sorted({c.quote for c in found}))
-        hits = {names[n] for n in sorted(names) if text.count(_without_legal_form(n)) >= 2}
-        if len({h[0] for h in hits}) == 1:
-            subject, entity = min(hits)
+        hits = Counter(bare[m.group(1)] for m in pattern.finditer(text))
+        subjects = [s for s, n in hits.items() if n >= 2]
+        if len(subjects) == 1:
+            (subject,) = subjects
             for c in found:
-                c.subject, c.entity, c.entity_type = subject, entity, "company"
+                c.subject, c.entity, c.entity_type = subject, entity[subject], "company"
 
 
 def _words_of(text: str, forms: dict[str, str]) -> str:

@@ -409,3 +409,19 @@ def test_measure_words_before_long_runs_of_spaces_stay_fast(tmp_path):
     frame = reconcile.extract_claims(str(tmp_path / "a.txt"))
     assert time.perf_counter() - t0 < 10
     assert set(frame["figure"]) == {"5%", "$10m"}
+
+
+def test_one_long_sentence_of_a_companys_figures_stays_linear(tmp_path):
+    # each figure's scope was looked for in the whole sentence before it: 12,000 figures in one
+    # sentence took most of a minute
+    (tmp_path / "a.md").write_text("# Keldra Inc results\n\nKeldra Inc. today reported results. " + ", ".join(
+        f"segment {i} revenue of ${i % 900 + 1}.{i % 10} million" for i in range(12000)) + ".\n", "utf-8")
+    t0 = time.perf_counter()
+    frame = reconcile.extract_claims(str(tmp_path / "a.md"))
+    assert time.perf_counter() - t0 < 30
+    assert len(frame) == 12000
+
+
+def test_a_spaced_million_ending_a_line_is_millions(tmp_path):
+    (tmp_path / "a.md").write_text("Revenue was USD 612.4 m\nNext line says nothing.\n", "utf-8")
+    assert list(reconcile.extract_claims(str(tmp_path / "a.md"))["value"]) == [612.4e6]

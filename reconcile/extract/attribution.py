@@ -99,9 +99,9 @@ class Attribution:
                 named = [(m.start(), short[m.group(1)]) for m in mention.finditer(quote)]
                 if not named and _ITS.match(quote):
                     # "Arcturus Data is the outlier. Its projection of 21.3% a year …": the firm the
-                    # sentence before names
-                    at = doc.visible.find(c.quote[:40], max(0, c.start - len(c.quote) - 400))
-                    before = [m for m in mention.finditer(doc.visible, max(0, at - 200), at)] if at > 0 else []
+                    # sentence before names (the claim's offsets are the source text's)
+                    at = doc.text.find(c.quote[:40], max(0, c.start - len(c.quote) - 400), c.start + 40)
+                    before = list(mention.finditer(html.unescape(doc.text[max(0, at - 200) : at]))) if at > 0 else []
                     named = [(0, short[before[-1].group(1)])] if before else []
             if not named:
                 c.attributed_to = default

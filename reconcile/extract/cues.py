@@ -82,7 +82,7 @@ class Cues:
         if self.expectation.search(near):
             found = {m.lastgroup for m in self.expectation.finditer(near)}
             return next(name for name in _NEAR_KINDS if name in found)
-        if _OWN_FORECAST_AFTER.match(right) and _OWNER_BEFORE.search(left[-12:]):
+        if _OWN_FORECAST_AFTER.match(right) and _OWNER_BEFORE.search(left[-24:]):
             return "forecast"  # "compares with our A$241m forecast", "their $4.1bn estimate"
         if not self.any_kind.search(left):
             return None

@@ -429,12 +429,12 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             # "Wall panels accounted for 54.7% of 2025 revenue and floor and roof panels for 45.3%"
             d.scope, d.scope_type, d.dimension = ex.segment_label(elided.group(1)), "segment", prev.dimension
             d.measure, d.metric = "share", ex.family("share")
-    if ctx.company_doc and d.scope_type == "global" and _STANDALONE.search(sentence_before):
+    if ctx.company_doc and d.scope_type == "global" and _STANDALONE.search(around.full_left):  # (bounded: linear)
         # "On a standalone basis, revenue from operations was Rs 7,604.1 crore": the parent
         # company alone, not the consolidated group
         d.scope, d.scope_type, d.dimension = "standalone", "segment", "entity_basis"
     if not ctx.company_doc and d.scope_type == "global" and d.measure in ("cagr", "growth") \
-            and _VOLUME_TERMS.search(sentence_before):
+            and _VOLUME_TERMS.search(around.full_left):
         # "In volume terms, the market … is forecast to grow at a CAGR of 5.2%": not its value's rate
         d.scope, d.scope_type, d.dimension = "volume", "segment", "volume"
     d.company = last_company(ctx, sentence_before, around.paragraph)

@@ -151,7 +151,7 @@ class QuantityFinder:
             # ... or spaced, "USD 612.4 m" in a table cell, when nothing but the cell's or the
             # sentence's end follows ("$3 M&A", "$5 T-shirts" still do not scale)
             spaced = "".join(c for c in ("m", "b", "M", "B") if c.lower() in letters)
-            tail = rf"|[ \t\xa0][{spaced}](?=[ \t]*(?:[|,;:)]|\.(?![\w])|$))" if spaced else ""
+            tail = rf"|[ \t\xa0][{spaced}](?=[ \t]*(?:[|,;:)\r\n]|\.(?![\w])|$))" if spaced else ""
             scale = rf"(?:{scale}|[{chars}](?![\w&']){tail})"
         lead = r"(?<![\w.,/#%$])"
         # A range: "$10-15 billion", "$10 to $15 billion", "between USD 10 and 15 billion".

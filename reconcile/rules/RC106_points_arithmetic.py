@@ -67,6 +67,13 @@ def _period_before(key: tuple, g) -> tuple:
     return key[:6] + (within,) + key[7:]
 
 
+def _year_before_period(g) -> int | None:
+    """The year of the month or quarter before ``g``'s (January's is December of the year before)."""
+    quarter, month, _ = g.within_year
+    wraps = month == 1 if month else quarter == 1
+    return g.year - 1 if wraps else g.year
+
+
 def _kind_name(f, known) -> str | None:
     """The kind of rate or margin the words before the figure name ("load factor"), or None."""
     kind = kind_before(f, known) if known else None
@@ -105,7 +112,8 @@ class PointsArithmetic(Rule):
             before = [f for f in levels.get(key, []) if f.year == g.year - 1]
             # "annual input price inflation fell by 1.2 percentage points to 1.8% from 2.6% in
             # August": the level of the month (or quarter) before, named in its own sentence
-            earlier = [f for f in levels.get(_period_before(key, g), []) if f.row["quote"] == g.row["quote"]] \
+            earlier = [f for f in levels.get(_period_before(key, g), []) if f.row["quote"] == g.row["quote"]
+                       and f.year == _year_before_period(g)] \
                 if g.row.get("month") is not None or g.row.get("quarter") is not None else []
             basis = g.row.get("basis")
             if basis in ("mom", "qoq"):
