@@ -124,6 +124,11 @@ def _subjects_from_titles(claims: list[Claim], forms: dict[str, str]) -> None:
                 c.confidence = round(min(1.0, c.confidence / 0.5 * 0.9), 2)
 
 
+def _usual_spellings(spelled: dict[str, Counter]) -> dict[str, str]:
+    """Each key's most usual spelling (then the first in order): what documents call it most."""
+    return {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}
+
+
 #: How many of its part names a document naming no one must share with a company's other documents.
 SEGMENTS_SHARED = 3
 
@@ -145,7 +150,7 @@ def _companies_from_segments(claims: list[Claim]) -> None:
         if c.entity_type == "company" and c.subject and c.scope_type == "segment":
             parts.setdefault(c.subject, set()).add(c.scope.lower())
             spelled.setdefault(c.subject, Counter())[c.entity] += 1
-    entity = {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}  # its most usual spelling
+    entity = _usual_spellings(spelled)
     owner: dict[str, str] = {}
     for doc, names in sorted(loose.items()):
         shared = sorted(((len(names & p), s) for s, p in parts.items() if len(names & p) >= SEGMENTS_SHARED), reverse=True)
@@ -179,7 +184,7 @@ def _companies_from_mentions(claims: list[Claim]) -> None:
             spelled.setdefault(c.subject, Counter())[c.entity] += 1
     if not spelled:
         return
-    entity = {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}
+    entity = _usual_spellings(spelled)
     bare = {}  # the name without its legal form -> subject, when it names one company only
     for subject, forms in spelled.items():
         for form in forms:
@@ -318,7 +323,7 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
     for c in claims:
         if c.entity_type == "economy" and c.entity and canon.get(c.subject, c.subject) == c.subject:
             spelled.setdefault(c.subject, Counter())[c.entity] += 1
-    named = {k: min(v, key=lambda e: (-v[e], e)) for k, v in spelled.items()}
+    named = _usual_spellings(spelled)
     for c in claims:
         merged = canon.get(c.subject, c.subject)
         if merged != c.subject and c.entity_type == "economy" and merged in named:

@@ -81,8 +81,11 @@ class Attribution:
         # the firms the document names (a table's rows, its sentences): written again by their
         # first word ("Summit Ridge's end-point", "Arcturus Data is the outlier. Its projection …")
         text_of = {c.quote: html.unescape(c.quote) for c in claims}  # "Lindqvist &amp; Mora" as read
+        for c in claims:  # every quote's firms, read once
+            if c.metric != QUALITATIVE and c.quote not in by_quote:
+                by_quote[c.quote] = self.names(text_of[c.quote])
         known = sorted({c.attributed_to for c in claims if c.attributed_to}
-                       | {n for c in claims if c.metric != QUALITATIVE for _, n in self.names(text_of[c.quote])}
+                       | {n for named in by_quote.values() for _, n in named}
                        | {n for _, n in self.names(doc.visible[:_KNOWN_CHARS])})
         short = {n.split()[0]: n for n in known if len(n.split()[0]) >= 4 and n.split()[0][0].isupper()}
         short = {w: n for w, n in short.items() if sum(1 for m in known if m.split()[0] == w) == 1}
