@@ -198,3 +198,36 @@ def test_a_contribution_in_points_is_a_part_of_growth(tmp_path):
     rows = claims(tmp_path, "# GDP of Orlandia\n\nThe National Statistics Office of Orlandia said services contributed "
                             "0.77 percentage points to GDP growth in the second quarter of 2025.\n")
     assert one(rows, "0.77 percentage points")["measure"] == "growth"
+
+
+ROW_NOTES = """# Harrowgate Ferries plc — Annual Report 2024
+
+Harrowgate Ferries plc carried 4.2 million passengers in 2024 and grew revenue to GBP 612 million.
+
+| | 2024 | 2023 | Change |
+|---|---|---|---|
+| Passengers (million) | 4.2 | 3.9 | +7.7% |
+| Revenue (GBP million) | 612 | 566 | +8.1% |
+| of which freight | 148 | 139 | +6.5% |
+| EBIT ($ m) | 71.5 | 64.0 | +11.7% |
+| Net profit (in GBP millions) | 40.1 | 33.8 | +18.6% |
+| Fuel costs (million) | 95 | 102 | -6.9% |
+"""
+
+
+def test_a_row_label_states_its_own_scale_and_currency(tmp_path):
+    """ "Revenue (GBP million)" scales and prices its row's cells, "of which …" takes the row
+    above's, "(million)" beside a money line is the document's currency, beside passengers a count."""
+    rows = claims(tmp_path, ROW_NOTES)
+    revenue = one(rows, "566")
+    assert (revenue["value"], revenue["unit"], revenue["measure"], revenue["year"]) == (566e6, "GBP", "revenue", 2023)
+    freight = one(rows, "148")
+    assert (freight["value"], freight["unit"], freight["scope"]) == (148e6, "GBP", "freight")
+    ebit = one(rows, "71.5")
+    assert (ebit["value"], ebit["unit"], ebit["measure"]) == (71.5e6, "USD", "operating_income")
+    profit = one(rows, "40.1")
+    assert (profit["value"], profit["unit"], profit["measure"]) == (40.1e6, "GBP", "net_income")
+    fuel = one(rows, "95")
+    assert (fuel["value"], fuel["unit"]) == (95e6, "GBP")
+    passengers = one(rows, "3.9")
+    assert (passengers["value"], passengers["unit"], passengers["measure"]) == (3.9e6, "passenger", "count")

@@ -336,6 +336,12 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
     label = cells[0][2]
     section = _section_scale(ex, ctx, info, line_no)  # "| **Financials (EUR million)** | | |" above the row
     row_count = _ROW_COUNT_SCALE.search(label)
+    # "| Revenue (EUR million) | 6,842 |", "| Net profit ($m) |": the row states its own scale and currency
+    own = _row_scale(ex, ctx, label, row_count)
+    if own is None and _DETAIL_ROW.match(label):  # "| of which passenger revenue | 5,910 |": the row above's
+        own = _parent_scale(ex, ctx, info, line_no)
+    if own is not None:
+        section, row_count = own, None
     if info.scale is None and not any(info.columns) and section is None and row_count is None \
             and not (_ROW_PERCENT.search(label) and not _ROW_UNIT.search(label)):
         return found
@@ -353,14 +359,14 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
             for q in _bare_cell_quantities(ctx, cells[1:]):
                 value = float(q.figure.replace(",", "")) * factor
                 out.append(Quantity(q.start, q.end, q.figure, value, value, value, noun, False, False, q.decimals))
-            return out
+            return _with_others(out, found)
     counted = _COUNT_ROW.match(label)
     if counted:  # "Employees at 30 September | 2,940": people, not millions of money
         noun = counted.group(1).lower()
-        return [Quantity(q.start, q.end, q.figure, float(q.figure.replace(",", "")), float(q.figure.replace(",", "")),
-                         float(q.figure.replace(",", "")), "employee" if noun.startswith(("employee", "staff", "head"))
-                         else noun.rstrip("s"), False, False, 0)
-                for q in (_bare_cell_quantities(ctx, cells[1:])) ]
+        return _with_others([Quantity(q.start, q.end, q.figure, float(q.figure.replace(",", "")), float(q.figure.replace(",", "")),
+                                      float(q.figure.replace(",", "")), "employee" if noun.startswith(("employee", "staff", "head"))
+                                      else noun.rstrip("s"), False, False, q.decimals)
+                             for q in (_bare_cell_quantities(ctx, cells[1:]))], found)
     row_unit = _ROW_UNIT.search(label)  # "Adj. EPS ($)", "Basic EPS (cents)": the row's own unit
     if row_unit:
         sym = row_unit.group("sym") or ""
@@ -540,16 +546,24 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
     return drafts
 
 
+def _with_others(counts: list[Quantity], found: list[Quantity]) -> list[Quantity]:
+    """A count row's cells, with the figures of its other cells ("+7.7%" in its change column)."""
+    taken = [(q.start, q.end) for q in counts]
+    rest = [q for q in found if not any(a <= q.start < b or q.start <= a < q.end for a, b in taken)]
+    return sorted(counts + rest, key=lambda q: q.start)
+
+
 def _bare_cell_quantities(ctx: DocContext, cells) -> list[Quantity]:
     """The plain numbers of a row's cells ("2,940"), as counts with no unit yet."""
     out = []
     for start, end, cell in cells:
-        m = re.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\s*", cell)
+        m = re.fullmatch(r"\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*", cell)
         if m:
             lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
             c0 = start + lead
             raw = m.group(1)
-            out.append(Quantity(c0, c0 + len(raw), raw, 0.0, 0.0, 0.0, "", False, False, 0))
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+            out.append(Quantity(c0, c0 + len(raw), raw, 0.0, 0.0, 0.0, "", False, False, decimals))
     return out
 
 
@@ -562,6 +576,39 @@ def _table_rows(ctx: DocContext, first: int, limit: int = 200):
         yield n, _cells(row, 0)
 
 
+def _row_scale(ex: Vocabulary, ctx: DocContext, label: str, row_count) -> tuple[float, str, bool] | None:
+    """The scale and currency a row label states for its own cells: "Revenue (EUR million)",
+    "Net profit ($ m)", and "Revenue (million)" in a document whose money is in one currency
+    (a money line, not a count: "Passengers (million)" stays a count)."""
+    if row_count is None and not _NOTE_PAREN.search(label) and not _SHORT_NOTE.search(label):
+        return None
+    if row_count is not None:
+        if ex.count_noun_in(label) or not ctx.currency or not _MONEY_ROW.search(label[: row_count.start()]):
+            return None
+        scale = row_count.group(1).lower().strip("'")
+        return (1e3 if scale.startswith(("thousand", "000")) else 1e6), ctx.currency, False
+    note = scale_note(ex, label, None)
+    return None if note is None or _PER_SHARE.search(label) else note
+
+
+def _parent_scale(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int) -> tuple[float, str, bool] | None:
+    """The scale a detail row ("of which cargo", "– Oncology") takes from the row it details."""
+    for n in range(line_no - 1, max(info.first, line_no - 12), -1):
+        cells = _cells(_line_text(ctx, n), 0)
+        if not cells:
+            return None
+        label = cells[0][2]
+        if not _DETAIL_ROW.match(label):
+            return _row_scale(ex, ctx, label, _ROW_COUNT_SCALE.search(label))
+    return None
+
+
+#: A row label's own short scale note: "(EUR m)", "($bn)", "(USD mn)".
+_SHORT_NOTE = re.compile(r"\((?:in\s+)?(?:[A-Z]{3}|[A-Z]{1,3}\$|[$€£¥₹])\s*(?:m|mn|mln|bn|b|k|thousands?|millions?|billions?)\)\s*$")
+#: A row label naming a line of money: "Revenue", "Net profit", "EBIT", "Operating cash flow".
+_MONEY_ROW = re.compile(r"\b(?:revenues?|sales|turnover|income|profit|loss|ebit(?:da)?|earnings|cash\s+flow|costs?|expenses?|"
+                        r"capex|capital\s+expenditure|assets|liabilities|equity|debt|deposits|loans|dividends?)\b",
+                        re.IGNORECASE)
 #: A row label's scale of a count: "Passengers carried (thousand)", "ASK (million)", "Visitors ('000)".
 _ROW_COUNT_SCALE = re.compile(r"\(\s*(thousands?|millions?|'000)\s*\)\s*$", re.IGNORECASE)
 #: The counted thing a row label ends with: "Passengers carried" -> "passengers", "Available seat kilometres, ASK".

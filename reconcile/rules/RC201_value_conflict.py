@@ -19,7 +19,9 @@ and guidance never take part (see ``facts.comparable``). Only figures read with 
 year, a company named by a pronoun or a bold heading, a bare list item are read with less).
 Each figure is an interval (rounding, "approximately"
 band, "over"/"under") widened by the relative tolerance, except the ``exact_measures``
-(per-share amounts, stated to the cent: only their rounding counts).
+(per-share amounts, stated to the cent: only their rounding counts) and the actual results of
+the ``exact_entity_types`` (a company's reported net income is one number, not an estimate:
+"€410 million" against its report's 401 is a misquote, though only 2% apart).
 
 Across documents the consensus is the value most documents allow; each document outside
 it is one finding that names it as the odd one out, with the consensus and how many
@@ -84,11 +86,13 @@ from .facts import Facts
 from .kinds import kind_before, kinds
 
 
-def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset()):
+def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset(), reported: frozenset = frozenset()):
     """Each fact's interval widened by ``relative`` (and ``extra``); measures in ``exact`` (stated
-    to the cent: per-share amounts) keep their rounding only: $2.71 against $2.77 is a misquote."""
+    to the cent: per-share amounts) keep their rounding only: $2.71 against $2.77 is a misquote.
+    So do the results of the entity types in ``reported`` (a company's own net income is one
+    number, not an estimate: "€410 million" against its report's 401 is a misquote)."""
     def interval(f):
-        if f.measure in exact and not extra:
+        if not extra and (f.measure in exact or f.row.get("era") == "actual" and f.row.get("entity_type") in reported):
             return (f.lo, f.hi)
         m = max(abs(f.lo), abs(f.hi)) if f.lo > -1e308 and f.hi < 1e308 else abs(f.value)
         return (f.lo - relative * m - extra, f.hi + relative * m + extra)
@@ -227,6 +231,7 @@ class ValueConflict(Rule):
 
     def check(self, facts: Facts):
         self._exact = frozenset(self.options["exact_measures"])
+        self._reported = frozenset(self.options["exact_entity_types"])
         facts = facts.confident(float(self.options["min_confidence"]))
         yield from self._check(facts)
         # adjusted (non-GAAP) figures against adjusted ones only: "adj. EPS $2.71" vs "2.77"
@@ -269,12 +274,17 @@ class ValueConflict(Rule):
                 if measure in _ESTIMATED and _several_sources(by_year[year]) and _of_markets(by_year[year]):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
-                for o in judge(by_year[year], _widen(rel, exact=self._exact)):
+                interval = _widen(rel, exact=self._exact, reported=self._reported)
+                for o in judge(by_year[year], interval):
                     if o.kind == "within" and (_one_sentence(o) or _line_items(o) or measure == "count" and not _scale_slip(o)
                                                or _estimates(list(o.odd) + list(o.agree))):
                         # "42% of its exports and 48% of its imports": two things, side by side;
                         # a document's counts are mostly of its parts (passengers per airport)
                         continue
+                    if o.kind == "within" and not o.agree:
+                        # "€410 million" in an infobox, 401 in its own table and in the annual report:
+                        # the figure no other document states is the odd one out
+                        o = _settled_within(o, by_year[year], interval) or o
                     found = self._finding(subject, scope, measure, o, facts.copies, None)
                     if o.kind == "within" and measure == "count":  # only a slip of scale gets here
                         found = replace(found, message=found.message + "; the same digits a power of ten apart: "
@@ -308,10 +318,10 @@ class ValueConflict(Rule):
         are compared as stated; across firms, each sizes the market its own way, so their
         estimates are reported only when further apart than ``estimate_spread`` (a fraction)
         or ``estimate_spread_pp`` (percentage points, for shares)."""
-        narrow = _widen(rel, exact=self._exact)
+        narrow = _widen(rel, exact=self._exact, reported=self._reported)
         # one firm's figure quoted elsewhere must be that figure, to its rounding: "$11.2 billion"
         # for a report's $11.02 billion is a misquote, however near
-        as_quoted = _widen(0.0, exact=self._exact)
+        as_quoted = _widen(0.0, exact=self._exact, reported=self._reported)
         reported: set[int] = set()
         firms: dict[str, list] = {}
         keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
@@ -389,7 +399,7 @@ class ValueConflict(Rule):
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2 or _estimates(groups[key]):
                 continue
-            interval = _widen(rel, exact=self._exact)
+            interval = _widen(rel, exact=self._exact, reported=self._reported)
             for o in judge(groups[key], interval):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
@@ -420,7 +430,7 @@ class ValueConflict(Rule):
             dated = [f for f in dated if len(years[f.doc]) >= 2]
             if not dated:
                 return
-        interval = _widen(rel, exact=self._exact)
+        interval = _widen(rel, exact=self._exact, reported=self._reported)
         near_pp = float(self.options["undated_near_pp"])
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]
@@ -485,9 +495,16 @@ class ValueConflict(Rule):
         if len(shown) == 2:
             a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
             tail = undecided(docs)
-            allowance = allowance or f"the {self.ctx.bands.relative:.0%} tolerance"
-            message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
-                       f"{difference(a, b)} apart, more than rounding, qualifiers and {allowance} allow{tail}")
+            if not allowance and all(f.row.get("era") == "actual" and f.row.get("entity_type") in self._reported
+                                         for f in (a, b)):
+                # a company's reported result is one number: only rounding and "about" bands allow a gap
+                message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
+                           f"{difference(a, b)} apart, more than their rounding and qualifiers allow for one "
+                           f"reported result{tail}")
+            else:
+                allowance = allowance or f"the {self.ctx.bands.relative:.0%} tolerance"
+                message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
+                           f"{difference(a, b)} apart, more than rounding, qualifiers and {allowance} allow{tail}")
         else:
             who = disagreement(docs, len(shown))
             message = (f"{label}{period}: {who} {'; '.join(f'{amount(f)} ({where(f)})' for f in shown)}; "
