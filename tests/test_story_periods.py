@@ -293,3 +293,27 @@ def test_a_story_named_by_its_title_keeps_its_own_spelling_of_the_market(tmp_pat
     rows = [r for r in reconcile.extract_claims(str(tmp_path)).to_dict("records") if r["doc"].endswith("b.md")]
     assert rows and all(r["entity"] == "seaweed packaging" for r in rows)
     assert rows[0]["subject"] == [r for r in reconcile.extract_claims(str(tmp_path / "a.md")).to_dict("records")][0]["subject"]
+
+
+BANK_WIRE = """Tollbridge Bancorp profit beats estimates as lending income climbs
+
+Nov 5, 2026 (Harbour Newswire) - Tollbridge Bancorp (TLBR.N) beat Wall Street estimates for
+quarterly profit on Wednesday, helped by higher income from loans.
+
+The lender reported net income of $212 million for the quarter ended Sept. 30, up from $188
+million a year earlier.
+
+Net interest income rose 4.1% to $655 million. Tollbridge shares were little changed in
+late trading.
+"""
+
+
+def test_a_dateline_with_an_abbreviated_month_dates_the_quarter_ended(tmp_path):
+    """ "Nov 5, 2026 (…) -" dates the story; "the quarter ended Sept. 30" is then July–September
+    2026, and the story's later figures are of that quarter too."""
+    rows = claims(tmp_path, BANK_WIRE)
+    profit = one(rows, "$212 million")
+    assert (profit["year"], profit["quarter"]) == (2026, 3)
+    assert (one(rows, "$188\nmillion")["year"], one(rows, "$188\nmillion")["quarter"]) == (2025, 3)
+    nii = one(rows, "$655 million")
+    assert (nii["year"], nii["quarter"]) == (2026, 3)

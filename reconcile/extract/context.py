@@ -28,7 +28,7 @@ _FORECAST_WITH_PERIOD = re.compile(r"forecast(?:ed)?\s+period", re.IGNORECASE)
 _DATE = re.compile(r"((?:19|20)\d{2})(?:-(\d{1,2}))?")
 _FRONT_DATE = re.compile(r"^(?:date|publishedOn|published)\s*:\s*[\"']?((?:19|20)\d{2})-(\d{2})", re.MULTILINE)
 _FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-               r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+               r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 # A news dateline or release date near the top: a full date, day and year both written.
 _DATELINE = re.compile(
     rf"\b(?P<m1>{_FULL_MONTH})\s+\d{{1,2}},\s+(?P<y1>(?:19|20)\d{{2}})\b"
@@ -708,6 +708,11 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                                                      fye=ctx.fiscal_year_end,
                                                      calendar_year=ctx.fiscal_year_end == 12
                                                      or ctx.fiscal_year_end is None and not ctx.fiscal)
+            if ctx.default_time is None and ctx.base_year and ctx.base_month:
+                # "for the quarter ended Sept. 30" in a story of October 16, 2026: July–September 2026
+                ctx.default_time = next((_quarter_ended(t, ctx) for t in times.find(head + "\n" + text[:1500])
+                                         if t.kind == "point" and t.ended == "quarter" and t.month and t.year is None
+                                         and not t.fiscal), None)
     elif ctx.entity_type == "economy":
         ctx.inflation_doc = bool(_INFLATION.search(title + "\n" + text[:600]))
         # "US consumer prices rise … in August", "Quarterly national accounts, 3rd quarter 2025":
