@@ -260,9 +260,10 @@ def _scope_key(scope: str) -> str:
     return " ".join(singular(w) for w in scope.lower().replace("-", " ").replace("&", "and").split())
 
 
-def canonical_scopes(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def canonical_scopes(pairs: list[tuple[str, str]], preferred: frozenset = frozenset()) -> dict[tuple[str, str], str]:
     """Within a subject, scopes written in other cases or numbers ("Food stores", "food store")
-    are one: each ``(subject, scope)`` maps to its group's most frequent spelling (then the
+    are one: each ``(subject, scope)`` maps to its group's ``preferred`` spelling (a company's
+    named line, "deposits", over a segment's "Deposit"), else its most frequent (then the
     first in order)."""
     counts = Counter(pairs)
     groups: dict[tuple[str, str], list[str]] = {}
@@ -271,7 +272,7 @@ def canonical_scopes(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]
     out = {}
     for (subject, _), spellings in groups.items():
         if len(spellings) > 1:
-            best = min(spellings, key=lambda x: (-counts[(subject, x)], x))
+            best = min(spellings, key=lambda x: ((subject, x) not in preferred, -counts[(subject, x)], x))
             out.update({(subject, x): best for x in spellings if x != best})
     return out
 
@@ -338,7 +339,8 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
         if c.entity_type == "company" and c.subject in full:
             c.subject = full[c.subject]
     _company_fiscal_year_ends(claims)
-    scopes = canonical_scopes([(c.subject, c.scope) for c in claims if c.scope and c.metric != QUALITATIVE])
+    scopes = canonical_scopes([(c.subject, c.scope) for c in claims if c.scope and c.metric != QUALITATIVE],
+                              frozenset((c.subject, c.scope) for c in claims if c.scope_type == "line_item"))
     if scopes:
         for c in claims:
             c.scope = scopes.get((c.subject, c.scope), c.scope)

@@ -93,6 +93,7 @@ MEASURES = Table({
                                   required=("of", "over", "cues"))),
     "rates": Table(values=Table({"cues": CUES, "change": Bool()}, required=("cues",))),
     "adjustment": Table(values=Table({"cues": CUES}, required=("cues",))),
+    "line_items": Table(values=Table({"measure": _MEASURE_NAME, "cues": CUES}, required=("cues",))),
     "signs": _closed_words("negative", "positive", "negative_after", "positive_after", "not_amount_change"),
     "basis": Table(values=WORDS, names=IDENTIFIER),
     "accounting": Table(values=WORDS, names=IDENTIFIER),

@@ -5,6 +5,7 @@ nothing, and figures restated in other terms that share a period."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .draft import DocContext, Draft
 from .quantities import INDEX, PRIOR_LABEL, Quantity
@@ -79,7 +80,17 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
     elif t is None and ctx.entity_type == "economy" and (d.measure in ("growth", "rate", "count") or d.q.unit == INDEX
                                                          or d.basis.startswith("change")):
         t = ctx.default_time  # a statistics story speaks of the month or quarter its headline names
+    fine = ctx.default_time
+    if t is not None and t.dated and t.month in (3, 6, 9, 12) and not t.quarter and fine is not None and fine.quarter \
+            and not fine.fiscal and ctx.fiscal_year_end in (None, 12) and _QUARTER_END_DAY.search(ctx.doc.visible, t.start, t.end):
+        # "deposits of $112.4 billion at September 30, 2025" in a quarter's release: the end of Q3 2025
+        t = replace(t, quarter=t.month // 3, month=None, dated=False)
     d.time = t
+
+
+#: The last day of a calendar quarter, in a date: "September 30, 2025", "31 March 2025".
+_QUARTER_END_DAY = re.compile(r"\b(?:Mar\w*\.?\s+31|31\s+Mar|June?\.?\s+30|30\s+June?|Sep\w*\.?\s+30|30\s+Sep|"
+                              r"Dec\w*\.?\s+31|31\s+Dec)", re.IGNORECASE)
 
 
 def leading_time(text: str, times, w0: int, s0: int):

@@ -438,6 +438,25 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         # "In volume terms, the market … is forecast to grow at a CAGR of 5.2%": not its value's rate
         d.scope, d.scope_type, d.dimension = "volume", "segment", "volume"
     d.company = last_company(ctx, sentence_before, around.paragraph)
+    if ctx.company_doc and d.scope_type in ("global", "segment") and ex.units.is_currency(d.q.unit) \
+            and d.measure in ("other", "revenue") and not d.basis:
+        # "Period-end deposits were $118.6 billion": a line of the company's own, its figures compared only with that line's
+        item = ex.measures.line_item(around.full_left, around.right)
+        if item is None and _BASE_OF_SAME.match(around.own_left):
+            # "…, up 3.2% from $112.4 billion at September 30, 2025": the base of the line named before
+            item = ex.measures.line_item(around.full_left, "", past_figures=True)
+        if item is not None and (d.scope_type == "global" or _same_word(d.scope, item)):
+            # (a segment the line's own word made: "Deposit" of "period-end deposits")
+            d.scope, d.scope_type, d.dimension = item, "line_item", "line_item"
+            d.measure = ex.measures.line_item_measure[item]
+            d.metric = ex.family(d.measure)
+    if ctx.company_doc and d.scope_type == "global" and d.measure == "growth" and d.q.unit == "percent":
+        # "Net interest income … rose 6.4% to $1.148 billion", "deposits were $118.6 billion, up 3.2%": the line's rate
+        item = ex.measures.line_item(around.full_left, around.right)
+        if item is None and prev is not None and prev.scope_type == "line_item" and _RATE_OF_SAME.match(around.own_left):
+            item = prev.scope
+        if item is not None:
+            d.scope, d.scope_type, d.dimension = item, "line_item", "line_item"
     if ctx.company_doc and d.scope_type == "global" and d.measure not in ("market_size", "cagr", "rate", "count"):
         by_label = company_part(ex, ctx, d, around.full_left, around.right, around.paragraph + sentence_before)
         if by_label and d.measure == "other" and ex.units.is_currency(d.q.unit) \
@@ -445,6 +464,20 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
 
+#: Between a line's figure and its rate of change: ", up ", " (+3.2%", ", an increase of ".
+_RATE_OF_SAME = re.compile(r"^[\s,(]*(?:up|down|\+|-|−|an?\s+(?:increase|decrease|rise|fall|decline)\s+of|rising|falling|"
+                           r"increasing|decreasing)?\s*$", re.IGNORECASE)
+
+
+def _same_word(scope: str, item: str) -> bool:
+    """Whether a segment's name is a word of a line's ("Deposit" of "deposits")."""
+    word = scope.lower().rstrip("s")
+    return bool(word) and any(w.rstrip("s") == word for w in item.split())
+
+
+#: Between a line's figure and its base: ", up 3.2% from ", " vs ", ", compared with ".
+_BASE_OF_SAME = re.compile(r"^[^.;$€£¥\d]{0,12}(?:[\d.]+\s*%[^.;$€£¥\d]{0,20})?\b(?:from|vs\.?|versus|compared\s+(?:with|to)|against)\s+$",
+                           re.IGNORECASE)
 #: After a region named as an example, a clause about that region: ", where sunflower lecithin sales reached ".
 _WHERE_CLAUSE = re.compile(r"^\.?,?\s+where\b[^.;:]{0,80}$", re.IGNORECASE)
 #: The next part of a list whose verb is left out: " of 2025 revenue and floor and roof panels for ".

@@ -603,6 +603,8 @@ def _parent_scale(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int
     return None
 
 
+#: A row label's unit or note in brackets at its end: "Book value per share ($)", "Deposits (USD bn)", "Loans(1)".
+_ROW_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 #: A row label's own short scale note: "(EUR m)", "($bn)", "(USD mn)".
 _SHORT_NOTE = re.compile(r"\((?:in\s+)?(?:[A-Z]{3}|[A-Z]{1,3}\$|[$€£¥₹])\s*(?:m|mn|mln|bn|b|k|thousands?|millions?|billions?)\)\s*$")
 #: A row label naming a line of money: "Revenue", "Net profit", "EBIT", "Operating cash flow".
@@ -799,6 +801,13 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
     if region and region != "Global":
         d.scope, d.scope_type, d.dimension = region, ex.regions.type_of(region), "region"
         return
+    if company_doc and ex.units.is_currency(d.q.unit) and d.measure in ("other", "revenue"):
+        item = ex.measures.line_item(_ROW_NOTE.sub("", row_label) + " of ", "")
+        if item is not None:  # "| Book value per share ($) | 68.42 |", "| Customer deposits | 91.2 |": the company's named line
+            d.scope, d.scope_type, d.dimension = item, "line_item", "line_item"
+            d.measure = ex.measures.line_item_measure[item]
+            d.metric = ex.family(d.measure)
+            return
     if company_doc and (ex.measures.nearest("money", row_label, "", before=200) is not None
                         or d.q.unit == "percent" and ex.measures.nearest("percent", row_label, "", before=200) is not None):
         return  # "Net income", "Total net sales", "Operating margin (%)": a line item of the whole company, not a part

@@ -75,6 +75,36 @@ class Measures:
         self.count_people = sorted({w for words in people.values() for w in words})
         #: each people word's label ("the number in work" -> "employment")
         self.people_label = {" ".join(w.lower().split()): label for label, words in people.items() for w in words}
+        items = spec.get("line_items", {})
+        #: a company's own lines ("deposits", "book value per share"): the measure each one's figures take
+        self.line_item_measure = {label: str(item.get("measure", "other")) for label, item in items.items()}
+        self._line_item_of = {_fold(cue): label for label, item in items.items() for cue in item.get("cues", [])}
+        self._line_items = phrase_pattern(sorted(self._line_item_of, key=len, reverse=True)) if self._line_item_of else None
+
+    def line_item(self, left: str, right: str, *, past_figures: bool = False) -> str | None:
+        """The company's line a money figure is of: named before it since the last figure, with
+        no other measure word after it ("Period-end deposits were $118.6 billion", "Net interest
+        income - the difference … - rose 6.4% to $1.148 billion"), or right after it ("$3.1bn
+        of deposits"). With ``past_figures``, the line may stand before the clause's other figures
+        (a base: "deposits were $118.6 billion, up 3.2% from $112.4 billion"). ``None`` when no
+        line of ``[line_items]`` is named."""
+        if self._line_items is None:
+            return None
+        window = _DASH_ASIDE.sub(" ", left[-(90 + 130):])[-90:]
+        window = re.split(r"[;.!?]\s", window)[-1] if past_figures else _SINCE_FIGURE.split(window)[-1]
+        last = None
+        for last in self._line_items.finditer(window):
+            pass
+        if last is not None and self.cue_before("money", window[last.end():]) is None \
+                and not _LINE_MODIFIED.search(window[: last.start()]) \
+                and (past_figures or _LINE_LINK.fullmatch(window, last.end())):
+            return self._line_item_of[_fold(last.group(0))]
+        after = _OF_LINE.match(right)
+        if after is not None:
+            found = self._line_items.match(right, after.end())
+            if found is not None:
+                return self._line_item_of[_fold(found.group(0))]
+        return None
 
     def cue_before(self, unit: str, text: str) -> re.Match | None:
         """The last measure word in ``text`` (for the part named just before it)."""
@@ -96,6 +126,11 @@ class Measures:
             return None
         best = None
         window = left[-before:]
+        if " - " in window or "—" in window or " – " in window:
+            # "Net interest income - the difference between what a bank earns on loans and pays
+            # out on deposits - rose 6.4%": an aside's words name no measure of the figure (read
+            # with the words before the window, where the aside may open)
+            window = _DASH_ASIDE.sub(" ", left[-(before + 130):])[-before:]
         for m in pat.finditer(window):
             name = self._cue_of[unit][_fold(m.group(0))]
             if name not in skip:
@@ -112,6 +147,22 @@ class Measures:
         return best
 
 
+#: Where the words of a figure's own clause start: after the last figure or sentence break.
+_SINCE_FIGURE = re.compile(r"[;.!?]\s|\d[\d.,]*\s*(?:million\b|billion\b|bn\b|mn\b|m\b)")
+#: Words between a line and its figure: "deposits were ", "book value per common share of ",
+#: "Net interest income rose 6.4% to " (its rate read apart), "loans (net) totalled ".
+_LINE_LINK = re.compile(r"[\s,:]*(?:\([^()]{0,40}\)\s*)?(?:(?:was|were|is|are|of|at|to|by|stood|came|in|amounted|"
+                        r"totall?(?:ed|ing)|reached|rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|"
+                        r"improved|widened|narrowed|up|down|year[\s-]on[\s-]year|also|further|again|about|around|"
+                        r"approximately|nearly|almost|some|roughly|\d[\d.,]*\s?%)[\s,:]*){0,6}", re.IGNORECASE)
+#: A line named as what a figure leaves out or adds: "Free cash flow before new-build capex was".
+_LINE_MODIFIED = re.compile(r"\b(?:before|after|excluding|including|less|plus|net\s+of|ex)\s+(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE)
+#: Before a line named after its figure: "$3.1bn of deposits", "$310 million in total deposits".
+_OF_LINE = re.compile(r"\s+(?:of|in)\s+(?:its\s+|the\s+bank's\s+)?")
+#: An aside between dashes: "Net interest income - the difference between what
+#: a bank earns on loans and pays out on deposits - rose 6.4%".
+_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{3,120}?\s[-–—]\s|—[^—]{3,120}?—")
 #: Right before the measure a figure is set against: "… 58.1 billion yen on revenue that rose 6.5%".
 _ON_BASE = re.compile(r"\s*,?\s*on\s+(?:the\s+|its\s+|higher\s+|lower\s+)?", re.IGNORECASE)
 #: A cue followed by a figure of its own ("revenue of £843m") names that figure, not one before it.

@@ -49,7 +49,7 @@ import re
 
 from .base import Rule
 from .firms import other_firms
-from .describe import amount, measure_label, scope_label, stated, value_text, when, where
+from .describe import amount, measure_label, scope_label, what_label, stated, value_text, when, where
 from .facts import Facts, figure_at
 from .kinds import kind_before, kinds
 from ..extract.quantities import INDEX
@@ -268,7 +268,7 @@ class GrowthArithmetic(Rule):
         rate = cur.value / base - 1
         moved = "a rise" if change.value > 0 else "a fall"
         needed = cur.value - cur.value / (1 + g.value / 100) if g.value > -100 else None
-        message = (f"{scope_label(g.subject, g.scope)} {measure_label(cur)}: stated {amount(g)} growth "
+        message = (f"{what_label(g.subject, g.scope, measure_label(cur))}: stated {amount(g)} growth "
                    f"in {when(g)} ({where(g)}); {moved} of {value_text(abs(change.value), change.unit)} to "
                    f"{stated(cur)} means "
                    f"{value_text(base, cur.unit)} before, so the growth is {format_rate(rate)}"
@@ -282,7 +282,7 @@ class GrowthArithmetic(Rule):
     def _finding(self, g, prev, cur):
         rate = self._rate(prev, cur) / 100
         source = "" if prev.doc == g.doc else f"{prev.doc}'s "
-        message = (f"{scope_label(g.subject, g.scope)} {cur.measure.replace('_', ' ')}: stated {amount(g)} growth "
+        message = (f"{what_label(g.subject, g.scope, cur.measure)}: stated {amount(g)} growth "
                    f"in {when(g)} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
                    f"({where(cur)}) is {format_rate(rate)}. " + (
                        f"For {amount(g)}, {when(prev)} would have to be about "

@@ -81,7 +81,7 @@ from dataclasses import replace
 from ..extract.attribution import firm_keys
 from .base import Rule
 from .consensus import Camp, Outcome, judge
-from .describe import amount, difference, disagreement, measure_label, nearest, scope_label, sources_text, span, undecided, when, where
+from .describe import amount, difference, disagreement, measure_label, nearest, what_label, sources_text, span, undecided, when, where
 from .facts import Facts
 from .kinds import kind_before, kinds
 
@@ -107,6 +107,12 @@ _NO_PARTS = frozenset(("eps", "dividend"))
 #: is not "profit after tax", nor is "profit from continuing operations".
 _LINE_ITEM = re.compile(r"\battributable\s+to\s+ordinary\b|\bcontinuing\s+operations\b|\bdiscontinued\b|\bminority\b|"
                         r"\bnon-?controlling\b|\bcomprehensive\b|\bbefore\s+(?:minorities|coupons)\b", re.IGNORECASE)
+
+
+def _as_amounts(group: list) -> list:
+    """A company line's figures less its deductions: "| Operating expenses | (2,013.3) |" and
+    "expenses rose to EUR 2,013.3 million" are one cost, written as a deduction and as an amount."""
+    return [f for f in group if f.value >= 0] if any(f.value > 0 for f in group) else group
 
 
 def _line_items(o: Outcome) -> bool:
@@ -258,9 +264,11 @@ class ValueConflict(Rule):
         spread_out: dict[tuple, tuple[list, list]] = {}
         for key, group in facts.groups(*keys).items():
             subject, scope, measure = key[:3]
-            if not self._compared(measure, key[6], measures):
+            if not self._compared(measure, key[6], measures, scope):
                 continue
             measure = _label(measure, key[6])
+            if measure == "other":
+                group = _as_amounts(group)
             by_year: dict = {None: []}
             for f in group:
                 if f.year is not None:
@@ -352,10 +360,13 @@ class ValueConflict(Rule):
                 yield self._finding(subject, scope, measure, o, copies, None,
                                     allowance=f"the {allowed} by which different firms' estimates may differ")
 
-    @staticmethod
-    def _compared(measure: str, of: str, measures: set) -> bool:
+    def _compared(self, measure: str, of: str, measures: set, scope: str) -> bool:
         """A measure the settings list; a rate of change only when what it is of is known;
-        rates (inflation, unemployment...) and margins only by kind, in ``_rates`` and ``_margins``."""
+        rates (inflation, unemployment...) and margins only by kind, in ``_rates`` and ``_margins``;
+        an ``other`` amount when it is of a company's named line (``[line_items]`` in measures.toml:
+        "deposits", "book value per share")."""
+        if measure == "other" and not of:
+            return "line_items" in measures and scope in self.ctx.measures.get("line_items", {})
         return measure in measures and measure not in ("rate", "margin") and (measure != "growth" or bool(of))
 
     def _rates(self, facts: Facts, rel: float):
@@ -390,8 +401,9 @@ class ValueConflict(Rule):
         groups: dict[tuple, list] = {}
         for f in facts.periodic:
             key = tuple(getattr(f, k) for k in keys) + (f.year, *f.within_year)
-            if f.year is not None and self._compared(key[2], key[6], measures):
+            if f.year is not None and self._compared(key[2], key[6], measures, key[1]):
                 groups.setdefault(key, []).append(f)
+        groups = {key: _as_amounts(group) if key[2] == "other" else group for key, group in groups.items()}
         yield from self._across(groups, facts, rel, lambda key: _label(key[2], key[6]))
 
     def _across(self, groups: dict, facts: Facts, rel: float, measure_of):
@@ -455,7 +467,7 @@ class ValueConflict(Rule):
                        key=lambda f: (abs(f.value - a.value), f.doc, f.year), default=None)
             if near is None:
                 continue
-            label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
+            label = what_label(subject, scope, measure)
             message = (f"{label}: {where(a)} states {amount(a)} with no year; no other document's dated figure "
                        f"comes near it, the nearest is {amount(near)} ({when(near)}, {where(near)}); "
                        f"{difference(a, near)} apart")
@@ -468,7 +480,7 @@ class ValueConflict(Rule):
         odd = o.odd[0]
         if measure == "count":
             measure = measure_label(odd)  # "brescanne stays (2024)", not "count"
-        label = f"{scope_label(subject, scope)} {measure.replace('_', ' ')}"
+        label = what_label(subject, scope, measure)
         period = f" ({when(odd)})"
         if o.kind == "outlier":
             agree = nearest(o.agree, odd)

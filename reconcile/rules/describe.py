@@ -91,6 +91,13 @@ def scope_label(subject: str, scope: str) -> str:
     return subject if scope == "Global" else f"{subject}, {scope}"
 
 
+def what_label(subject: str, scope: str, measure: str) -> str:
+    """``acme, Europe revenue``; a company's named line alone (``acme, deposits``: its measure
+    is ``other``)."""
+    measure = measure.replace("_", " ")
+    return scope_label(subject, scope) if measure == "other" and scope != "Global" else f"{scope_label(subject, scope)} {measure}"
+
+
 def central(f) -> tuple[float, float]:
     """The values a figure states, ignoring rounding and approximation bands.
 

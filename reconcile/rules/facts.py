@@ -460,7 +460,8 @@ def _growth_targets(facts: list[Fact]) -> None:
         if not rates:
             continue
         values = [v for v in group if v.metric not in ("growth", "cagr", "share")
-                  and (v.measure != "other" or _named_part_of_economy(v))  # "other": what grew is not known
+                  and (v.measure != "other" or _named_part_of_economy(v)  # "other": what grew is not known...
+                       or v.row.get("scope_type") == "line_item")  # ...unless a company's named line ("deposits")
                   and v.unit not in ("percent", "percentage_point")
                   and not str(v.row.get("basis") or "").startswith("change")]  # a change is no level
         for g in rates:

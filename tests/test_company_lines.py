@@ -1,0 +1,72 @@
+"""A company's own lines that no measure names (a bank's deposits, its book value per share):
+on a release and a wire story written for these tests."""
+
+from __future__ import annotations
+
+from docclaims import claims, one
+
+RELEASE = """# Ashgrove Bancorp, Inc. Reports Third Quarter 2026 Results
+
+ASHGROVE, Nov. 4, 2026 -- Ashgrove Bancorp, Inc. (NASDAQ: ASHB) today reported results for the third quarter of 2026.
+
+- Net interest income of $412 million increased 5.1% from the third quarter of 2025.
+- Noninterest expense was $301 million; provision for credit losses was $38 million, compared with $45 million a year ago.
+- Period-end deposits were $41.2 billion, up 2.0% from $40.4 billion at September 30, 2025.
+- Book value per common share of $52.10; tangible book value per common share of $44.75.
+- Free cash flow before new branch capex was $95 million.
+
+| (USD million) | Q3 2026 | Q2 2026 | Q3 2025 |
+|---|---|---|---|
+| Customer deposits | 41,200 | 40,900 | 40,400 |
+| Book value per share ($) | 52.10 | 51.40 | 49.80 |
+"""
+
+
+def test_a_banks_lines_are_scopes_of_their_own(tmp_path):
+    rows = claims(tmp_path, RELEASE)
+    nii = one(rows, "$412 million")
+    assert (nii["measure"], nii["scope"].lower(), nii["quarter"]) == ("revenue", "net interest income", 3)
+    deposits = one(rows, "$41.2 billion")
+    assert (deposits["measure"], deposits["scope"], deposits["scope_type"]) == ("other", "deposits", "line_item")
+    base = one(rows, "$40.4 billion")  # the base of the same line, at the end of the same quarter a year before
+    assert (base["scope"], base["year"], base["quarter"]) == ("deposits", 2025, 3)
+    assert one(rows, "2.0%")["scope"] == "deposits"
+    assert one(rows, "$52.10")["scope"] == "book value per share"
+    assert one(rows, "$44.75")["scope"] == "tangible book value per share"
+    assert one(rows, "$301 million")["scope"] == "noninterest expense"
+    assert one(rows, "$38 million")["scope"] == "provision for credit losses"
+    assert one(rows, "$95 million")["scope"] != "capital expenditure"  # what free cash flow leaves out, not the capex
+    cell = one(rows, "41,200")
+    assert (cell["value"], cell["scope"]) == (41.2e9, "deposits")
+    assert one(rows, "51.40")["scope"] == "book value per share"
+
+
+WIRE = """Ashgrove Bancorp profit rises as lending income climbs
+
+Nov 4, 2026 (Harbour Newswire) - Ashgrove Bancorp (ASHB.O) posted higher third-quarter profit on
+Tuesday, as the regional lender earned more on its loans.
+
+Net interest income - the difference between what a bank earns on loans and pays out on
+deposits - rose 5.1% to $421 million. Ashgrove said deposits were stable. Ashgrove shares rose 1%.
+"""
+
+
+def test_an_aside_between_dashes_names_no_measure(tmp_path):
+    rows = claims(tmp_path, WIRE)
+    nii = one(rows, "$421 million")
+    assert (nii["measure"], nii["scope"].lower()) == ("revenue", "net interest income")
+
+
+def test_a_misquoted_line_is_found_across_documents(tmp_path):
+    """The wire's $421 million against the release's $412 million for the same quarter's net
+    interest income: one finding naming the wire."""
+    import json
+    import subprocess
+    import sys
+    (tmp_path / "release.md").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(tmp_path), "-f", "json", "-o", "-"],
+                         capture_output=True, text=True)
+    found = [f for f in json.loads(out.stdout)["discrepancies"] if f["rule"] == "RC201"]
+    assert len(found) == 1, [f["message"] for f in found]
+    assert "net interest income" in found[0]["message"].lower() and "wire.txt" in found[0]["message"]
