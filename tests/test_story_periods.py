@@ -317,3 +317,37 @@ def test_a_dateline_with_an_abbreviated_month_dates_the_quarter_ended(tmp_path):
     assert (one(rows, "$188\nmillion")["year"], one(rows, "$188\nmillion")["quarter"]) == (2025, 3)
     nii = one(rows, "$655 million")
     assert (nii["year"], nii["quarter"]) == (2026, 3)
+
+
+YEAR_WIRE = """Pellworth Brands tops profit estimates; shares rise
+
+Aug 4, 2026 (Newswire Financial) - Pellworth Brands Inc on Tuesday reported fourth-quarter profit above
+expectations and forecast fiscal 2027 earnings in line with estimates. Pellworth Brands' fiscal year
+ends in June.
+
+Excluding items, the company earned $1.36 per share in the quarter ended June 27. Pellworth shares
+rose 3%.
+
+For the full fiscal year, Pellworth's net sales rose 4.6% to $9.81 billion. Reported earnings were
+$3.93 per share, while adjusted earnings came to $4.62 per share.
+"""
+
+
+def test_a_sentence_opening_with_the_full_year_is_of_that_year(tmp_path):
+    """ "For the full fiscal year, …" dates every figure of its sentence with the year reported,
+    not the quarter; the company's possessive is no part of it; "while adjusted …" is the next
+    figure's basis, not this one's."""
+    rows = claims(tmp_path, YEAR_WIRE)
+    sales = one(rows, "$9.81 billion")
+    assert (sales["year"], sales["quarter"], sales["scope"]) == (2026, None, "Global")
+    assert one(rows, "4.6%")["scope"] == "Global"
+    assert one(rows, "$3.93")["accounting"] == "reported"
+    assert one(rows, "$4.62")["accounting"] == "adjusted"
+
+
+def test_a_change_after_two_dated_levels_is_of_the_later_year(tmp_path):
+    text = ("# Sunflower lecithin market\n\nThe global sunflower lecithin market reached USD 472 million in 2025, "
+            "up from USD 438 million in 2024, an increase of 7.8%, according to Ardwell Market Intelligence.\n")
+    rows = claims(tmp_path, text)
+    rate = one(rows, "7.8%")
+    assert (rate["measure"], rate["year"]) == ("growth", 2025)

@@ -96,6 +96,9 @@ _QUARTER_END_DAY = re.compile(r"\b(?:Mar\w*\.?\s+31|31\s+Mar|June?\.?\s+30|30\s+
 def leading_time(text: str, times, w0: int, s0: int):
     """"In 2018, X reported … while Y reported …": a year that opens the sentence covers it."""
     for t in times:
+        if t.kind == "relative" and t.prep == "full" and 0 <= t.start - s0 <= 8 \
+                and re.fullmatch(r"\W*(?:for|in|over)\s+the\s+", text[s0 : t.start], re.IGNORECASE):
+            return t  # "For the full fiscal year, net sales rose 4.6% to $9.81 billion": the year reported
         if t.kind != "point" or not 0 <= t.start - s0 <= 8:
             continue
         if t.prep in _LEADING_TIME_PREPS or _LABEL_END.match(text[t.end : t.end + 4]):

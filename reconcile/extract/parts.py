@@ -128,6 +128,14 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
             bare_label = cue is None
             if name and (not any(c.isupper() for c in name[:2]) or name.lower() == company.lower()):
                 name = None
+    if name and _of_company(name, company or ""):
+        name = None  # "Harrowgate's net sales rose": the company's own, not a part of it
     if name:
         d.scope, d.scope_type, d.dimension = ex.segment_label(name), "segment", "segment"
     return bool(name) and bare_label
+
+
+def _of_company(name: str, company: str) -> bool:
+    """Whether a name is the company's own ("Harrowgate's", "Harrowgate Brands'") rather than a part's."""
+    bare = re.sub(r"['’]s?$", "", name.strip()).lower()
+    return bool(bare) and (bare == company.lower() or company.lower().startswith(bare + " "))

@@ -213,6 +213,13 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             # "increased by 2.8% in 2024, from 2,404,000 in 2023 to 2,443,000": the level
             # reached is of the year the change is of.
             t = change_time(drafts[:i], drafts[i - 1].year)
+        if t is None and i >= 2 and q.unit == "percent" and _CHANGE_OF_PAIR.match(around.own_left):
+            # "reached USD 472 million in 2025, up from USD 438 million in 2024, an increase of 11.6%":
+            # the change from the earlier year to the later one is the later year's
+            a, b = drafts[i - 2], drafts[i - 1]
+            if a.q.unit == b.q.unit and a.q.unit not in ("percent", "percentage_point") and a.year and b.year \
+                    and a.year != b.year and a.time is not None and b.time is not None:
+                t = a.time if a.year > b.year else b.time
         if (t is None and i and ctx.entity and drafts[i - 1].time is not None and drafts[i - 1].time.kind == "point"
                 and not drafts[i - 1].time.as_of and not is_base_figure(text, drafts[i - 1].q)):
             # a company's or economy's sentence speaks of one period (not the period of a
@@ -464,6 +471,9 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
 
+#: A rate of change after two dated levels: ", an increase of ", " (up ", ", a rise of ".
+_CHANGE_OF_PAIR = re.compile(r"^(?:\s+(?:in|for)\s+(?:fiscal\s+|FY\s?)?(?:19|20)\d{2})?\s*[,(]\s*(?:an?\s+(?:increase|rise|growth|gain|jump|decline|decrease|drop|fall|contraction)"
+                             r"\s+of|up|down|\+|-|−)?\s*$", re.IGNORECASE)
 #: Between a line's figure and its rate of change: ", up ", " (+3.2%", ", an increase of ".
 _RATE_OF_SAME = re.compile(r"^[\s,(]*(?:up|down|\+|-|−|an?\s+(?:increase|decrease|rise|fall|decline)\s+of|rising|falling|"
                            r"increasing|decreasing)?\s*$", re.IGNORECASE)

@@ -184,6 +184,7 @@ def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
 
 
 _AND = re.compile(r"\band\b", re.IGNORECASE)
+_WHILE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
 # "74% of spending", "48% of 2024 revenue", "70% of expected FY2026 revenue": a share
 _SHARE_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(?:market|spending|revenues?|"
                        r"sales|demand|installations|shipments|units|turnover|output|employment|exports|imports)\b",
@@ -422,7 +423,9 @@ class Vocabulary:
         # "increased 9.7% (+13.2% cc) to CHF 5,467 million": a bracketed aside speaks of its own figure
         own_left = _BRACKETED.sub(" ", own_left.split(")", 1)[1] if ")" in own_left and "(" not in own_left.split(")", 1)[0]
                                    else own_left)
-        left, right = own_left.rsplit(";", 1)[-1][-80:], _AND.split(own_right.split(";", 1)[0], 1)[0][:60]
+        # ("Reported earnings were $3.93 per share, while adjusted earnings came to $4.62": "while" opens another)
+        right = _WHILE.split(_AND.split(own_right.split(";", 1)[0], 1)[0], 1)[0]
+        left, right = own_left.rsplit(";", 1)[-1][-80:], right[:60]
         if "adjust" in left.lower() or "adjust" in right.lower():
             left, right = self.measures.adjustment.sub(" ", left), self.measures.adjustment.sub(" ", right)
         clause = left[-80:] + "\n" + right[:40]
