@@ -64,6 +64,8 @@ def read_time(ex: Vocabulary, ctx: DocContext, d: Draft, t, carry: dict) -> None
     if t is None and d.measure not in ("cagr", "market_size"):
         t = carry.get("lead") or (carry.get("last") if ctx.entity else None)
     lead_in = ctx.paragraph_time.get(ctx.visible_lines.line(d.q.start))
+    if lead_in is not None and d.measure == "cagr" and lead_in[0] is not None and lead_in[0].kind == "point":
+        lead_in = None  # "Tessaly: USD 5.2 billion in 2024" over "…, a CAGR of 15.8%": a year is no CAGR's period
     if lead_in is not None:
         fine = ctx.default_time
         if t is None and lead_in[0] is not None and fine is not None and (fine.quarter or fine.half) \

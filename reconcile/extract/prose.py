@@ -159,6 +159,11 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.qualifier = ex.cues.qualifier(around.left, q.plus)
         same_unit = next((p for p in reversed(drafts[:i]) if not p.dropped and p.q.unit == q.unit), None) if i else None
         _read_measure(ex, ctx, d, same_unit or (drafts[i - 1] if i else before), around, has_market, regions)
+        if i >= 2 and q.unit == "percent" and d.measure in ("growth", "other") and _PER_YEAR.match(around.right) \
+                and _RATE_OF_PAIR.match(around.own_left) and _years_apart(drafts[i - 2], drafts[i - 1]) >= 2:
+            # "USD 4.7 billion in 2024 and … USD 11.66 billion by 2032, or 12.0% a year": the
+            # compound rate between the two levels
+            d.measure, d.metric, d.basis = "cagr", ex.family("cagr"), "cagr"
         if i and q.unit == "percentage_point" and drafts[i - 1].q.unit == "percent" \
                 and drafts[i - 1].measure in ("margin", "share", "rate") and _LEVEL_THEN_CHANGE.match(around.own_left):
             # "operating margin of 15.4%, up 120 basis points from 14.6%": the level's change
@@ -471,6 +476,17 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
             d.measure = d.metric = "revenue"  # "**Mac:** … $30.0 billion": a segment's figure is its revenue
 
 
+def _years_apart(a: Draft, b: Draft) -> int:
+    """How many years separate two levels of one unit (0 when either is undated or not a level)."""
+    if a.q.unit != b.q.unit or a.q.unit in ("percent", "percentage_point") or a.year is None or b.year is None:
+        return 0
+    return b.year - a.year
+
+
+#: A rate after two levels that restates them as one a year: ", or ", ", which it describes as a CAGR of".
+_RATE_OF_PAIR = re.compile(r"^(?:\s+(?:in|by)\s+(?:19|20)\d{2})?\s*,?\s*(?:or|i\.e\.|that\s+is|equivalent\s+to|implying|"
+                           r"an?\s+(?:average|annual)\s+(?:growth\s+)?(?:rate\s+)?of)?\s*(?:about|around|roughly|some)?\s*$",
+                           re.IGNORECASE)
 #: A rate of change after two dated levels: ", an increase of ", " (up ", ", a rise of ".
 _CHANGE_OF_PAIR = re.compile(r"^(?:\s+(?:in|for)\s+(?:fiscal\s+|FY\s?)?(?:19|20)\d{2})?\s*[,(]\s*(?:an?\s+(?:increase|rise|growth|gain|jump|decline|decrease|drop|fall|contraction)"
                              r"\s+of|up|down|\+|-|−)?\s*$", re.IGNORECASE)

@@ -1,0 +1,35 @@
+"""A CAGR's period from its own sentence, on a market blog written for these tests: a heading's
+year above the paragraph is no CAGR's period, and "…, or 12.0% a year" between two dated
+levels is their compound rate."""
+
+from __future__ import annotations
+
+from docclaims import claims, one
+
+BLOG = """# How big is the route-planning software market?
+
+By Dana Whitfield | May 6, 2026
+
+Tessaly Partners: USD 5.2 billion in 2024
+
+Tessaly Partners sizes the 2024 market at USD 5.2 billion and projects USD 9.9 billion by 2030,
+which it describes as a CAGR of 15.8%.
+
+Brightmoor Research: USD 4.7 billion in 2024
+
+Brightmoor values the market at USD 4.7 billion in 2024 and forecasts USD 11.66 billion by 2032,
+or 12.0% a year. It expects small businesses to grow 14.6% a year.
+"""
+
+
+def test_a_cagr_takes_its_sentences_period_not_the_headings_year(tmp_path):
+    rows = claims(tmp_path, BLOG)
+    cagr = one(rows, "15.8%")
+    assert (cagr["measure"], cagr["period_start"], cagr["period_end"]) == ("cagr", 2024, 2030)
+
+
+def test_a_rate_a_year_between_two_dated_levels_is_their_cagr(tmp_path):
+    rows = claims(tmp_path, BLOG)
+    rate = one(rows, "12.0%")
+    assert (rate["measure"], rate["period_start"], rate["period_end"]) == ("cagr", 2024, 2032)
+    assert one(rows, "14.6%")["measure"] != "cagr"  # a part's rate, not the levels' compound rate
