@@ -74,7 +74,33 @@ def canonical_subjects(subjects: list[str], *, cutoff: float = 90.0,
             canon[s] = s
             chosen.append(key)
             named[key] = s
-    return canon
+    spelled_out = _acronym_expansions(sorted(set(canon.values())))
+    return {s: spelled_out.get(c, c) for s, c in canon.items()}
+
+
+def _acronym_expansions(names: list[str]) -> dict[str, str]:
+    """A name written with an acronym another name spells out, word for word otherwise ("npwt
+    device" and "negative pressure wound therapy device"): one market, the spelled-out name.
+    Each name's runs of two to six words are indexed by their initials once, so many names cost
+    a lookup each, never a comparison per pair."""
+    runs: dict[tuple, set[str]] = {}
+    for name in names:
+        words = name.split()
+        for n in range(2, 7):
+            for j in range(len(words) - n + 1):
+                initials = "".join(w[0] for w in words[j : j + n])
+                runs.setdefault((tuple(words[:j]), initials, tuple(words[j + n :])), set()).add(name)
+    out = {}
+    for name in names:
+        words = name.split()
+        for i, word in enumerate(words):
+            if not (2 <= len(word) <= 6 and word.isalpha()):
+                continue
+            found = runs.get((tuple(words[:i]), word, tuple(words[i + 1 :])), set()) - {name}
+            if len(found) == 1:
+                out[name] = found.pop()
+                break
+    return out
 
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i")

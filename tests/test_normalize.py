@@ -150,3 +150,21 @@ billion by 2032.
     rows = reconcile.extract_claims(str(tmp_path / "a.txt"))
     assert set(rows["entity"]) == {"bio-based adhesive"}  # not "billion", not the research firm
     assert set(rows["measure"]) == {"market_size"}
+
+
+def test_a_name_written_with_an_acronym_is_the_name_spelled_out():
+    """ "npwt device" in one document, "negative pressure wound therapy device" in another: one
+    market under the spelled-out name; a word that is no acronym of another name stays."""
+    canon = canonical_subjects(["npwt device", "negative pressure wound therapy device", "npwt device",
+                                "data center", "cloud", "ev charger", "electric vehicle charger"])
+    assert canon["npwt device"] == "negative pressure wound therapy device"
+    assert canon["ev charger"] == "electric vehicle charger"
+    assert canon["data center"] == "data center" and canon["cloud"] == "cloud"
+
+
+def test_an_acronym_inside_a_titles_market_name_is_passed_over(tmp_path):
+    from docclaims import claims
+    text = ("# Negative Pressure Wound Therapy (NPWT) Devices Market - Global Analysis, 2025-2034\n\n"
+            "The market is expected to reach USD 5.38 billion by 2034.\n")
+    rows = claims(tmp_path, text)
+    assert {r["subject"] for r in rows} == {"negative pressure wound therapy device"}

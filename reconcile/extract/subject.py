@@ -76,6 +76,11 @@ class SubjectFinder:
             tokens = _WORD.findall(before)
             if len(tokens) >= 4 and tokens[-1] == ")" and tokens[-3] == "(" and tokens[-2].isupper():
                 tokens = tokens[:-3]  # "Supply Chain Management (SCM) market": the name is before its acronym
+            for at in range(len(tokens) - 4, -1, -1):
+                if tokens[at] == "(" and tokens[at + 2] == ")" and tokens[at + 1].isupper() and at > 0:
+                    # "Negative Pressure Wound Therapy (NPWT) Devices Market": the acronym inside the name
+                    tokens = tokens[:at] + tokens[at + 3 :]
+                    break
             kept: list[str] = []
             for tok in reversed(tokens[-8:]):
                 low = tok.lower().strip("*_`\"'“”‘’")
