@@ -91,6 +91,8 @@ class SubjectFinder:
                 kept.insert(0, tok)
                 if len(kept) >= 6:
                     break
+            if kept and kept[-1].lower() in ("&", "and", "or", "+"):
+                continue  # "Ingredients & Markets" (a section's name): "markets" is one of a list, no market's name
             key = self.key(" ".join(kept))
             if not key:
                 sized = _SIZED_MARKET.search(text[max(0, m.start() - 160) : m.start()])

@@ -11,7 +11,9 @@ true (off by default: an undated rate may be for any years or any segment). Two 
 by side in one sentence contrast two things and are not compared. Two research firms' rates
 (``attributed_to``) are each for the market as that firm defines it: they are compared only
 when more than ``firm_spread_pp`` apart (a region's or a segment's rates, which depend on how
-each firm splits the market: ``firm_spread_part_pp``), in one story quoting several firms too. Rates are intervals:
+each firm splits the market: ``firm_spread_part_pp``), in one story quoting several firms too;
+but one firm's rate as another document quotes it is compared with that firm's own as stated
+(a story's 4.7% for a firm whose release says 7.0% is a misquote). Rates are intervals:
 rounding, "over 11%" and ``tolerance_pp`` are allowed for, so 14.3% and "over 11%" agree.
 
 Contradiction
@@ -36,6 +38,7 @@ from .consensus import Outcome, judge
 from .describe import amount, difference, disagreement, scope_label, sources_text, span, undecided, when, where
 from .facts import Facts
 from .firms import other_firms
+from ..extract.attribution import firm_keys
 
 
 def _undated(f) -> bool:
@@ -117,10 +120,35 @@ class CagrConflict(Rule):
 
         for (subject, scope, unit), cagrs in facts.groups("subject", "scope", "unit", metric="cagr").items():
             for cluster in period_clusters(cagrs, undated=self._overlap["compare_undated"]):
+                named: set[int] = set()
                 for o in judge(cluster, interval):
                     found = self._finding(subject, scope, o, facts.copies)
                     if found is not None:
+                        named.update(id(f) for f in o.odd)
                         yield found
+                yield from self._misquoted(subject, scope, cluster, interval, named, facts.copies)
+
+    def _misquoted(self, subject, scope, cluster: list, interval, named: set, copies):
+        """One firm's rate as another document quotes it ("Ardwell … projects a CAGR of 4.7%" in a
+        story quoting three firms, 7.0% in Ardwell's own release): compared as stated, whatever
+        the other firms' rates in the story (a story at odds with itself is no consensus)."""
+        keys = firm_keys(f.row.get("attributed_to") or "" for f in cluster)
+        by_firm: dict[str, list] = {}
+        for f in cluster:
+            if keys[f.row.get("attributed_to") or ""]:
+                by_firm.setdefault(keys[f.row.get("attributed_to") or ""], []).append(f)
+        for key in sorted(by_firm):
+            quoted = by_firm[key]
+            if len({f.doc for f in quoted}) < 2:
+                continue
+            for o in judge(quoted, interval):
+                if o.kind == "within" or all(id(f) in named for f in o.odd):
+                    continue
+                found = self._finding(subject, scope, o, copies)
+                if found is not None:
+                    named.update(id(f) for f in o.odd)
+                    found.message += f" (all attributed to {quoted[0].row['attributed_to']})"
+                    yield found
 
     def _comparable(self, a, b) -> bool:
         if contrasted(a, b) or not overlapping(a, b, **self._overlap):
