@@ -19,6 +19,12 @@ When the sentence states the amount of change right before the value ("rose by 3
 the value before is the value less the change, and the rate must fit it within rounding and
 ``tolerance_pp``, but never more than a tenth of the rate itself.
 
+A rate stated with both values it connects in its own sentence is checked against them whatever
+their periods (none may be stated): "Europe reached USD 1.52 billion in 2025, up 9.4% from USD
+1.47 billion" (level, rate, base), "rose 4.1% to A from B", "rose to A from B, a rise of 4.1%",
+"from B to A, an increase of 4.1%", "rose 4.1% from B to A" — the words between the figures
+decide which is the base; any other order is not read.
+
 An index's stated change (year on year, quarter on quarter, month on month) is also checked
 against the same document's index levels (unit ``index``) for the two periods it compares,
 when each period has one level and both stand within 400 characters of the rate (``INDEX_REACH``)
@@ -99,6 +105,66 @@ def _text_between(a, b) -> str | None:
     return quote[start + len(str(a.row["figure"])):end]
 
 
+#: A level's own words before it: "rose to ", "reached ", "at ".
+_REACHED = re.compile(r"\b(?:to|reached|at|of|was|were|totall?ed|hit|stood\s+at)\s+(?:about\s+|some\s+)?$", re.IGNORECASE)
+#: A base's words before it: "from ", "compared with ", "vs. ".
+_FROM = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+)?(?:restated\s+)?$", re.IGNORECASE)
+#: Words a level's year or period may add before the next figure: " in 2025", " in fiscal 2026".
+_PERIOD = r"(?:\s+(?:in|for|at|on|during)\s+[^,;:$€£¥₹\d]{0,40}?(?:\d{1,2},?\s+)?(?:(?:19|20)\d{2})?)?"
+#: Between a level and its rate: ", up ", " (+", ", an increase of ".
+_LEVEL_RATE = re.compile(_PERIOD + r"\s*[,(]?\s*(?:up|down|rising|falling|an?\s+(?:increase|rise|gain|jump|growth|decline|decrease|drop|fall)"
+                         r"\s+of|\+|-|−)\s*$", re.IGNORECASE)
+#: Between a rate and its base: " from ", " on ", " compared with ".
+_RATE_BASE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+|y/y\s+)?(?:from|on|over|compared\s+(?:with|to)|versus|vs\.?)\s+"
+                        r"(?:an?\s+)?(?:restated\s+)?$", re.IGNORECASE)
+#: Between a level and its base: " from ", " in 2025, up from ", ", compared with ".
+_LEVEL_BASE = re.compile(_PERIOD + r"\s*,?\s*(?:up\s+|down\s+)?(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+"
+                         r"(?:an?\s+)?(?:restated\s+)?$", re.IGNORECASE)
+#: Between a base and the level it rose to: " to ", " in 2024 to ".
+_BASE_LEVEL = re.compile(_PERIOD + r"\s*,?\s+to\s+$", re.IGNORECASE)
+#: Between a pair and the rate after it: ", a rise of ", " a year earlier, an increase of ".
+_PAIR_RATE = re.compile(r"^(?:" + _PERIOD + r"|\s+a\s+year\s+(?:earlier|ago|before))?\s*[,(]\s*(?:an?\s+(?:increase|rise|gain|jump|"
+                        r"growth|decline|decrease|drop|fall)\s+of|up|down|or)\s*$", re.IGNORECASE)
+
+
+def _pair_of(g, levels: list) -> tuple | None:
+    """The two levels a rate connects in its own sentence, ``(later, base)``, by the words
+    between them, or None: "A, up X% from B"; "rose X% to A from B"; "rose to A from B, a rise
+    of X%"; "from B to A, an increase of X%"; "rose X% from B to A"."""
+    at = figure_at(g.row)
+    before = [v for v in levels if figure_at(v.row) < at]
+    after = [v for v in levels if figure_at(v.row) > at]
+
+    def gap(a, b) -> str:
+        return _text_between(a, b) or "\x00"
+
+    def lead(v) -> str:
+        quote, figure = str(v.row["quote"]), str(v.row["figure"])
+        i = quote.find(figure)
+        return quote[max(0, i - 30) : max(i, 0)]
+
+    if before and after:
+        a, b = before[-1], after[0]
+        if a.unit == b.unit and re.fullmatch(_LEVEL_RATE, gap(a, g)) and _RATE_BASE.match(gap(g, b)):
+            return a, b  # "USD 1.52 billion in 2025, up 9.4% from USD 1.47 billion"
+        if a.unit == b.unit and _FROM.search(lead(a)) and re.fullmatch(r"\s+to\s+", gap(g, b)):
+            return b, a  # "from B, up X% to A": rare, but the words say so
+    if len(after) >= 2:
+        a, b = after[0], after[1]
+        if a.unit == b.unit and re.fullmatch(r"\s*(?:to|at)\s+", gap(g, a)) and re.fullmatch(_LEVEL_BASE, gap(a, b)):
+            return a, b  # "rose 4.1% to A from B"
+        if a.unit == b.unit and re.fullmatch(r"\s*from\s+", gap(g, a)) and re.fullmatch(_BASE_LEVEL, gap(a, b)):
+            return b, a  # "rose 4.1% from B to A"
+    if len(before) >= 2:
+        a, b = before[-2], before[-1]
+        if a.unit == b.unit and _PAIR_RATE.match(gap(b, g)):
+            if _REACHED.search(lead(a)) and re.fullmatch(_LEVEL_BASE, gap(a, b)):
+                return a, b  # "rose to A from B, a rise of X%"
+            if _FROM.search(lead(a)) and re.fullmatch(_BASE_LEVEL, gap(a, b)):
+                return b, a  # "from B to A, an increase of X%"
+    return None
+
+
 def _change_to(changes: dict, g, cur):
     """The amount of change stated right before a value in its sentence ("rose by $12.0 million
     to $150.0 million, an increase of 9.5%"), in its unit, when the rate is that sentence's
@@ -143,6 +209,30 @@ class GrowthArithmetic(Rule):
                 f.message = f"(adjusted) {f.message}"
                 yield f
 
+    def _sentence_pairs(self, facts: Facts, tol: float, reported: set):
+        """A rate stated with both values it connects in its own sentence ("Europe reached USD 1.52
+        billion in 2025, up 9.4% from USD 1.47 billion", "revenue rose to USD 1,421 million from
+        USD 1,318 million, a rise of 4.1%"): checked against them, whatever their periods say."""
+        by_sentence: dict[tuple, list] = {}
+        for f in facts.all + facts.periodic:
+            by_sentence.setdefault((f.doc, f.row["quote"]), []).append(f)
+        for group in by_sentence.values():
+            rates = [g for g in group if g.metric == "growth" and g.unit == "percent" and id(g) not in reported
+                     and g.row.get("basis", "") in _CHECKED_BASIS]
+            if not rates:
+                continue
+            levels = sorted((v for v in group if v.unit not in ("percent", "percentage_point") and v.metric != "growth"
+                             and not str(v.row.get("basis") or "").startswith("change")), key=lambda v: figure_at(v.row))
+            for g in rates:
+                pair = _pair_of(g, levels)
+                if pair is None:
+                    continue
+                cur, prev = pair
+                if prev.value > 0 and cur.value > 0 and not self._fits(g, prev, cur, tol) \
+                        and not self._other_period(g, prev, cur):
+                    reported.add(id(g))
+                    yield self._finding(g, prev, cur)
+
     def _check(self, facts: Facts):
         tol = float(self.options["tolerance_pp"])
         values: dict[tuple, dict[int, list]] = {}
@@ -157,6 +247,7 @@ class GrowthArithmetic(Rule):
         for f in facts.all + facts.periodic:
             if str(f.row.get("basis") or "").startswith("change"):
                 changes.setdefault((f.doc, f.row["quote"]), []).append(f)
+        reported: set[int] = set()
         for g in facts.all + facts.periodic:
             if g.metric != "growth" or g.target is None or g.year is None or g.unit != "percent":
                 continue
@@ -188,7 +279,9 @@ class GrowthArithmetic(Rule):
                 prev = self._unsupported_elsewhere(g, cur, key, by_doc, index, tol)
                 if prev is None:
                     continue
+            reported.add(id(g))
             yield self._finding(g, prev, cur)
+        yield from self._sentence_pairs(facts, tol, reported)
 
     def _index_changes(self, facts: Facts, tol: float):
         """A stated change of an index (a price rise, an inflation rate, a volume change) against
@@ -282,10 +375,12 @@ class GrowthArithmetic(Rule):
     def _finding(self, g, prev, cur):
         rate = self._rate(prev, cur) / 100
         source = "" if prev.doc == g.doc else f"{prev.doc}'s "
-        message = (f"{what_label(g.subject, g.scope, cur.measure)}: stated {amount(g)} growth "
-                   f"in {when(g)} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
+        period = f" in {when(g)}" if g.year is not None else ""
+        earlier = when(prev) if prev.year is not None else "the earlier value"
+        message = (f"{what_label(g.subject, g.scope, cur.measure)}: stated {amount(g)} growth"
+                   f"{period} ({where(g)}); {source}{stated(prev)} ({where(prev)}) → {stated(cur)} "
                    f"({where(cur)}) is {format_rate(rate)}. " + (
-                       f"For {amount(g)}, {when(prev)} would have to be about "
+                       f"For {amount(g)}, {earlier} would have to be about "
                        f"{format_amount(cur.value / (1 + g.value / 100), cur.unit)}" if g.value > -100 else
                        "No earlier value falls 100% or more to a positive one"))
         return self.finding(subject=g.subject, scope=g.scope, metric="growth", message=message,
