@@ -351,3 +351,11 @@ def test_a_change_after_two_dated_levels_is_of_the_later_year(tmp_path):
     rows = claims(tmp_path, text)
     rate = one(rows, "7.8%")
     assert (rate["measure"], rate["year"]) == ("growth", 2025)
+
+
+def test_a_change_in_points_on_a_year_is_of_the_year_after(tmp_path):
+    """ "…rose to 85.0%, an improvement of 1.7 percentage points on 2023": 2023 is the base."""
+    text = ("# Tarnmoor Air annual report 2024\n\nTarnmoor Air carried more passengers in 2024. The passenger load "
+            "factor rose to 85.0% in 2024, an improvement of 1.7 percentage points on 2023.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "1.7 percentage points")["year"] == 2024

@@ -138,7 +138,7 @@ def choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: int
     return None
 
 
-_PERCENT_ON = re.compile(r"%\s*on\s+(?:the\s+)?$")
+_PERCENT_ON = re.compile(r"(?:%|\bper\s?cent|\bpoints?|\bpp|\bbps?)\s*on\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _OR_BETWEEN = re.compile(r"^,?\s+or\s+$")

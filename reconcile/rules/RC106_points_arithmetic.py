@@ -50,7 +50,7 @@ _UP_FROM_LEVEL = re.compile(r"^\s*,?\s*(?:(?:up|down)(?:\s+by)?|an?\s+(?:increas
 
 
 #: Between a level, the level it came from, and the change: " in October from 13.6% in September, a decrease of ".
-_FROM_BASE_THEN_CHANGE = re.compile(r"^[^.;%\d]{0,30}?\bfrom\s+[\d.,]+\s*%[^.;%\d]{0,30}?,?\s*(?:(?:up|down)(?:\s+by)?|"
+_FROM_BASE_THEN_CHANGE = re.compile(r"^[^.;%\d]{0,30}?\bfrom\s+[\d.,]+\s*(?:%|per\s?cent\b)[^.;%\d]{0,30}?,?\s*(?:(?:up|down)(?:\s+by)?|"
                                     r"an?\s+(?:increase|decrease|improvement|decline|rise|fall|drop)\s+of)\s+$",
                                     re.IGNORECASE)
 
