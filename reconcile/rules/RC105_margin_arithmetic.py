@@ -10,7 +10,8 @@ three figures and ``tolerance_pp`` are allowed for, and any pair of the document
 figures that gives the stated margin clears it. A table cell's margin, named only by its
 column header, is checked against its own row's income and revenue, of whichever kind the
 row has. A margin named only after its figure ("… gives a 23.1% margin") divides the income
-its own sentence states.
+its own sentence states, and one named only as "a margin of" right after an income ("recurring
+operating income was EUR 41.0 million, a margin of 8.5%") divides that income.
 
 Contradiction
 -------------
@@ -30,6 +31,8 @@ Consistent
 
 from __future__ import annotations
 
+import re
+
 from .base import Rule
 from .describe import amount, scope_label, stated, when, where
 from .facts import Facts
@@ -46,6 +49,27 @@ def _basis(f) -> str:
 def _kind(f) -> str:
     """Actual, or whose expectation: an analyst's estimate column's margin divides its own estimates."""
     return str(f.row.get("kind") or "actual")
+
+
+#: Between an income and the margin it makes: ", a margin of ", " (margin ", ", representing a margin of ".
+_INCOME_MARGIN = re.compile(r"^[^.;%\d]{0,20}?[,(]\s*(?:or\s+|for\s+|representing\s+|giving\s+|with\s+)?(?:an?\s+)?"
+                            r"margin\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+
+
+def _income_before(m, sentence: list, margin_kinds):
+    """The income a margin named only as "a margin of" follows in its clause ("… recurring
+    operating income was EUR 41.0 million, a margin of 8.5%"), or None."""
+    quote = str(m.row["quote"])
+    at = quote.find(str(m.row["figure"]))
+    incomes = {k.entry["of"] for k in margin_kinds}
+    best = None
+    for f in sentence:
+        if f.measure not in incomes or f.doc != m.doc:
+            continue
+        end = quote.rfind(str(f.row["figure"]), 0, max(at, 0))
+        if end >= 0 and _INCOME_MARGIN.match(quote[end + len(str(f.row["figure"])) : at]):
+            best = f if best is None or end > quote.find(str(best.row["figure"])) else best
+    return best
 
 
 class MarginArithmetic(Rule):
@@ -69,10 +93,20 @@ class MarginArithmetic(Rule):
             elif f.unit not in ("percent", "percentage_point"):
                 money.setdefault((f.doc, f.subject, f.scope, f.year, f.row["calendar"], period, _kind(f), f.measure,
                                   _basis(f)), []).append(f)
+        by_sentence: dict[tuple, list] = {}
+        for group in money.values():
+            for f in group:
+                by_sentence.setdefault((f.doc, f.row["quote"]), []).append(f)
         for m, period in margins:
             kind = kind_before(m, margin_kinds) or kind_after(m, margin_kinds)
             key = (m.doc, m.subject, m.scope, m.year, m.row["calendar"], period, _kind(m))
-            if kind is None and margin_after(m):
+            income = _income_before(m, by_sentence.get((m.doc, m.row["quote"]), []), margin_kinds) if kind is None else None
+            if income is not None:
+                # "International recurring operating income was EUR 41.0 million, a margin of 8.5%":
+                # the margin of the income right before it, over the document's revenue
+                kind = next(k for k in margin_kinds if k.entry["of"] == income.measure)
+                candidates = [(kind, [(i, r) for i, r in self._pairs(money, key, kind, m) if i is income])]
+            elif kind is None and margin_after(m):
                 # "operating income of $252.7m on revenue of $1,152.4m gives a 23.1% margin": the
                 # margin of the income its own sentence states
                 candidates = [(k, [(i, r) for i, r in self._pairs(money, key, k, m) if i.row["quote"] == m.row["quote"]])
