@@ -359,3 +359,23 @@ def test_a_change_in_points_on_a_year_is_of_the_year_after(tmp_path):
             "factor rose to 85.0% in 2024, an improvement of 1.7 percentage points on 2023.\n")
     rows = claims(tmp_path, text)
     assert one(rows, "1.7 percentage points")["year"] == 2024
+
+
+TRADE_YEAR = """# Corlieu serves up margin gains as Belgian deal bakes in
+
+**Retail Bakery Europe** · Company news · 20 February 2026
+
+Boulangeries Corlieu, the Lyon-based bakery chain, reported 2025 revenue of EUR 1.84 billion on Thursday,
+up 7.9%. Like-for-like sales rose 4.3% for the year and 5.1% in the fourth quarter alone, Corlieu said.
+
+## Margins
+
+EBITDA rose 9.2% to EUR 318.7 million, a margin of 17.3%, Corlieu said.
+"""
+
+
+def test_a_story_about_the_year_that_names_a_quarter_later_is_about_the_year(tmp_path):
+    rows = claims(tmp_path, TRADE_YEAR)
+    ebitda = one(rows, "EUR 318.7 million")
+    assert (ebitda["year"], ebitda["quarter"]) == (2025, None)
+    assert one(rows, "5.1%")["quarter"] == 4

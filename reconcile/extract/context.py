@@ -154,6 +154,22 @@ def _reported_year(times, title: str, opening: str, ctx: DocContext) -> TimeExpr
     return None
 
 
+def _year_before_quarter(times, text: str, ctx: DocContext) -> TimeExpr | None:
+    """The year a company story reports when it names it, alone, before any quarter or half
+    ("Fromentel … reported 2025 revenue of EUR 1.84 billion …, 5.1% in the fourth quarter
+    alone"): that year, when it is the story's year or the one before."""
+    first = _QUARTER_NAMED.search(text)
+    for t in times.find(text):
+        if first is not None and t.start >= first.start():
+            return None
+        if t.kind == "point" and t.year and not (t.quarter or t.half or t.month) and not t.dated \
+                and not t.is_end_only and not is_base(text, t) and t.year in (ctx.base_year, ctx.base_year - 1) \
+                and not re.search(r"\b(?:over|on|since|after|before)\s+(?:the\s+)?$", text[max(0, t.start - 12) : t.start]) \
+                and not _OUTLOOK_NEAR.search(text[max(0, t.start - 25) : t.end + 25]):
+            return replace(t, fiscal=t.fiscal or ctx.fiscal)
+    return None
+
+
 def _reported_quarter(head: str, year: int, month: int, *, calendar_year: bool = False,
                       fye: int | None = None) -> TimeExpr | None:
     """The quarter a company story reports when it names one without a year ("3Q profit
@@ -703,6 +719,10 @@ def read_context(vocab: Vocabulary, doc: Document) -> DocContext:
                 # "revenue in the second quarter ended July 26": the quarter named with its end
                 ctx.default_time = next((t for t in times.find(head + "\n" + text[:1500])
                                          if t.kind == "point" and t.ended == "quarter" and t.quarter and t.month), None)
+            if ctx.default_time is None and ctx.base_year and ctx.base_month:
+                # "reported 2025 revenue of EUR 1.84 billion …, 5.1% in the fourth quarter alone":
+                # a story about the year that names a quarter later
+                ctx.default_time = _year_before_quarter(times, head + "\n" + text[:700], ctx)
             if ctx.default_time is None and ctx.base_year and ctx.base_month:
                 ctx.default_time = _reported_quarter(head + "\n" + text[:700], ctx.base_year, ctx.base_month,
                                                      fye=ctx.fiscal_year_end,
