@@ -379,3 +379,14 @@ def test_a_story_about_the_year_that_names_a_quarter_later_is_about_the_year(tmp
     ebitda = one(rows, "EUR 318.7 million")
     assert (ebitda["year"], ebitda["quarter"]) == (2025, None)
     assert one(rows, "5.1%")["quarter"] == 4
+
+
+def test_a_year_named_with_its_quarter_leaves_the_story_about_that_quarter(tmp_path):
+    """ "reported 2025 fourth-quarter revenue" in a story of February 2026: the fourth quarter of
+    2025 (not 2026, and not the year), for the story's later figures too."""
+    text = ("# Acme posts higher profit\n\n**Trade Weekly** · 20 February 2026\n\nAcme Corp reported 2025 "
+            "fourth-quarter revenue of $1.2 billion on Thursday, up 7.9%. Acme Corp said demand held up. Acme Corp "
+            "shares rose.\n\nNet income rose 9.2% to $318.7 million.\n")
+    rows = claims(tmp_path, text)
+    for figure in ("$1.2 billion", "$318.7 million"):
+        assert (one(rows, figure)["year"], one(rows, figure)["quarter"]) == (2025, 4), figure

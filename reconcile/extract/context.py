@@ -154,6 +154,11 @@ def _reported_year(times, title: str, opening: str, ctx: DocContext) -> TimeExpr
     return None
 
 
+#: A part of a year named right after its year: "2025 fourth-quarter", "2026 first-half", "2025 Q3".
+_PART_NAMED_AFTER = re.compile(r"[\s-]*(?:fiscal\s+)?(?:first|second|third|fourth|[1-4]Q|Q[1-4]|[12]H|H[12]|half|quarter|"
+                               r"nine[\s-]months?|six[\s-]months?|interim)", re.IGNORECASE)
+
+
 def _year_before_quarter(times, text: str, ctx: DocContext) -> TimeExpr | None:
     """The year a company story reports when it names it, alone, before any quarter or half
     ("Fromentel … reported 2025 revenue of EUR 1.84 billion …, 5.1% in the fourth quarter
@@ -165,6 +170,8 @@ def _year_before_quarter(times, text: str, ctx: DocContext) -> TimeExpr | None:
         if t.kind == "point" and t.year and not (t.quarter or t.half or t.month) and not t.dated \
                 and not t.is_end_only and not is_base(text, t) and t.year in (ctx.base_year, ctx.base_year - 1) \
                 and not re.search(r"\b(?:over|on|since|after|before)\s+(?:the\s+)?$", text[max(0, t.start - 12) : t.start]) \
+                and not (first is not None and first.start() - t.end <= 40) \
+                and not _PART_NAMED_AFTER.match(text, t.end) \
                 and not _OUTLOOK_NEAR.search(text[max(0, t.start - 25) : t.end + 25]):
             return replace(t, fiscal=t.fiscal or ctx.fiscal)
     return None

@@ -107,6 +107,10 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
                 _named_by_start(ctx, d)
             return
         d.year = t.year or ctx.default_year
+        if not t.year and d.year and d.year == ctx.base_year and ctx.base_month and ctx.base_month <= 4 \
+                and (t.quarter == 4 or t.half == 2) and not d.fiscal:
+            # "fourth-quarter revenue" in a story of February 2026: the quarter that ended in December 2025
+            d.year -= 1
         if d.year is None and ctx.base_year:
             # "in the first half" in a story of December 2025: the latest such part of a year
             ends = 3 * t.quarter if t.quarter else 6 * t.half
