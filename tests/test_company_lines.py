@@ -70,3 +70,27 @@ def test_a_misquoted_line_is_found_across_documents(tmp_path):
     found = [f for f in json.loads(out.stdout)["discrepancies"] if f["rule"] == "RC201"]
     assert len(found) == 1, [f["message"] for f in found]
     assert "net interest income" in found[0]["message"].lower() and "wire.txt" in found[0]["message"]
+
+
+TRADE_PAPER = """FRANCHISE & FOOD SERVICE JOURNAL
+Europe edition - Results round-up
+
+CORLIEU: FRANCHISE ENGINE KEEPS ROLLING
+Paris, 23 February 2026
+
+Boulangeries Corlieu added 62 stores net in 2025.
+
+Group revenue rose 7.9% to EUR 1,842.6 million. Net income rose 12.2% to EUR 98.2 million.
+
+A typical franchised store in France generates annual sales of about EUR 1.3 million.
+"""
+
+
+def test_a_trade_papers_kicker_names_the_company_its_text_writes_in_full(tmp_path):
+    """ "CORLIEU: …" over "Boulangeries Corlieu added …": the story is the company's, dated by its
+    year; one store's sales are no revenue of the company."""
+    rows = claims(tmp_path, TRADE_PAPER)
+    revenue = one(rows, "EUR 1,842.6 million")
+    assert (revenue["entity"], revenue["entity_type"], revenue["measure"], revenue["year"]) == (
+        "Boulangeries Corlieu", "company", "revenue", 2025)
+    assert one(rows, "EUR 1.3 million")["measure"] == "other"

@@ -347,6 +347,18 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
     for ticker, name in tickers.items():
         if ticker in candidates and name and ticker != name:
             candidates[name] += candidates.pop(ticker)
+    kicked: set[str] = set()
+    for line in text[:600].split("\n")[:8]:
+        # "FROMENTEL: FRANCHISE ENGINE KEEPS ROLLING" over "Boulangeries Fromentel added 62 stores":
+        # a trade paper's kicker names the company its text writes in full
+        caps = _CAPS_KICKER.match(line)
+        word = caps.group(1).title() if caps else ""
+        if word and word.lower() not in _NOT_ENTITY and not vocab.regions.find(word):
+            spot = next(iter(_whole_word_at(body, word)), None)
+            named = _NAME_BEFORE.search(body, max(0, spot - 60), spot + len(word)) if spot is not None else None
+            if named is not None:
+                kicked.add(_clean(named.group(1)))
+                candidates[_clean(named.group(1))] += 2
     out: list[str] = []
     for name, score in sorted(candidates.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
         if not name or name.lower() in _NOT_ENTITY or vocab.regions.canonical(name) or vocab.regions.resolve(name):
@@ -370,7 +382,7 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
             # "Orrisdale" in the title, in full once; "Narmada Cables & Wires (NSE: NARMCAB)", then
             # "Narmada" (or a headline's "NARMADA CABLES")
             mentions = max(mentions, len(_whole_word_at(body, first)) + len(_whole_word_at(body, first.upper())))
-        if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1) \
+        if mentions >= 3 or (score >= 2 and name.lower() in title.lower() and mentions >= 1) or name in kicked \
                 or (name in listed and not out and mentions >= 1):  # the one company a story gives the listing of
             if shorter is not None:
                 out[shorter] = name  # the fuller name of the same company ("Orrisdale Medical Systems")

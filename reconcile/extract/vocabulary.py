@@ -28,7 +28,10 @@ _CLAUSE_END = re.compile(r"[,;&(]|\s(?:and|but|while|whereas|as|with)\s", re.IGN
 _PER_UNIT = re.compile(
     r"\b(?:revenues?|sales|income|earnings|profits?|spending|spend)\s+per\s+(?:employee|head|capita|person|user|customer|"
     r"unit|store|subscriber|patient|bed|vehicle|member|visit|order|passenger|guest|room|seat|trip|ride|flight|account|"
-    r"household|square\s+(?:foot|feet|metre|meter))\b[^$€£¥\d]{0,30}$",
+    r"household|square\s+(?:foot|feet|metre|meter))\b[^$€£¥\d]{0,30}$"
+    # "a typical franchised store in France generates annual sales of about EUR 1.3 million": one unit's
+    r"|\b(?:a|an|the|each)\s+(?:typical|average)\s+(?:[\w-]+\s+){0,3}?(?:store|shop|outlet|restaurant|branch|unit|site|"
+    r"franchisee|customer|user|subscriber|household|employee|plant|hotel|clinic|bakery|café|cafe)s?\b[^$€£¥\d.;]{0,60}$",
     re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 
