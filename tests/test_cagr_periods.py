@@ -33,3 +33,12 @@ def test_a_rate_a_year_between_two_dated_levels_is_their_cagr(tmp_path):
     rate = one(rows, "12.0%")
     assert (rate["measure"], rate["period_start"], rate["period_end"]) == ("cagr", 2024, 2032)
     assert one(rows, "14.6%")["measure"] != "cagr"  # a part's rate, not the levels' compound rate
+
+
+def test_a_market_reports_undated_shares_are_of_its_base_year(tmp_path):
+    text = ("# Cross-laminated timber market\n\nThe global cross-laminated timber market was valued at USD 1.46 billion "
+            "in 2025 and is projected to reach USD 3.67 billion by 2034.\n\nEurope held 46.2% of the market, while "
+            "North America accounted for 28.5%. Asia Pacific is expected to hold 24% by 2030.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "46.2%")["year"] == 2025 and one(rows, "28.5%")["year"] == 2025
+    assert one(rows, "24%")["year"] == 2030

@@ -137,6 +137,7 @@ class Extractor:
                 start, end = ctx.visible_lines.line_start(first), _line_span(doc.visible, ctx, last)[1]
                 found_here = [q for n in lines for q in by_line[n]]
                 drafts.extend(extract_sentences(vocab, ctx, start, doc.visible[start:end], found_here))
+        _base_year_shares(ctx, drafts)
         claims = [self.finish(ctx, d) for d in drafts if not d.dropped] + listed_claims(ctx, self.countries, listed)
         claims = self.usable(doc, claims) + statement_claims(vocab.statements, ctx, tables=has_tables)
         title = doc.display_title
@@ -386,3 +387,19 @@ def _default_kind(ctx: DocContext, d: Draft) -> str:
 def most_common(items) -> str:
     counts = Counter(items)
     return max(counts.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0] if counts else ""
+
+
+def _base_year_shares(ctx: DocContext, drafts: list[Draft]) -> None:
+    """A market report's undated shares ("North America held 36.2% of the market", "wall panels
+    accounted for 55.9%") are of its base year: the year of its first dated size of the whole
+    market that is no forecast ("valued at USD 1.46 billion in 2025")."""
+    if ctx.company_doc or ctx.entity_type in ("company", "economy"):
+        return
+    base = next((d.year for d in drafts if not d.dropped and d.measure == "market_size" and d.scope_type == "global"
+                 and d.year is not None and d.kind in ("actual", "estimate", None)), None)
+    if base is None:
+        return
+    for d in drafts:
+        if not d.dropped and d.measure == "share" and d.year is None and d.period_start is None \
+                and d.period_end is None and d.kind in ("actual", "estimate", None):
+            d.year = base
