@@ -94,3 +94,11 @@ def test_a_trade_papers_kicker_names_the_company_its_text_writes_in_full(tmp_pat
     assert (revenue["entity"], revenue["entity_type"], revenue["measure"], revenue["year"]) == (
         "Boulangeries Corlieu", "company", "revenue", 2025)
     assert one(rows, "EUR 1.3 million")["measure"] == "other"
+
+
+def test_raising_or_cutting_something_of_its_own_by_a_rate_is_a_change(tmp_path):
+    text = ("# Ashby Power results\n\nAshby Power plc has raised its full-year dividend 6.2% to 48.6p from 46.3p. "
+            "Ashby Power plc cut its workforce by 4% in 2025. Ashby Power plc said so.\n")
+    rows = claims(tmp_path, text)
+    assert (one(rows, "6.2%")["measure"], one(rows, "6.2%")["value"]) == ("growth", 6.2)
+    assert (one(rows, "4%")["measure"], one(rows, "4%")["value"]) == ("growth", -4.0)

@@ -34,6 +34,11 @@ _PER_UNIT = re.compile(
     r"franchisee|customer|user|subscriber|household|employee|plant|hotel|clinic|bakery|café|cafe)s?\b[^$€£¥\d.;]{0,60}$",
     re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
+#: A company raising or cutting something of its own by a rate: "raised its full-year dividend 6.2%",
+#: "cut its workforce by 4%" (the verb, its object, then the rate).
+_OBJECT = r"\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){1,3}(?:by\s+)?$"
+_RAISED_ITS = re.compile(r"\b(?:raised|lifted|increased|boosted|hiked)" + _OBJECT, re.IGNORECASE)
+_CUT_ITS = re.compile(r"\b(?:cut|lowered|reduced|trimmed|slashed)" + _OBJECT, re.IGNORECASE)
 
 
 class Measures:
@@ -384,7 +389,8 @@ class Vocabulary:
         if _TO_END.search(tail):
             return False
         m = self.measures
-        return bool(m.positive_before.search(tail) or (m.positive_after and m.positive_after.match(right[:25])))
+        return bool(m.positive_before.search(tail) or _RAISED_ITS.search(tail)
+                    or (m.positive_after and m.positive_after.match(right[:25])))
 
     def is_amount_change(self, left: str) -> bool:
         """ "rose by $12.0 million", "an increase of 38,000": the amount a level changed by."""
@@ -401,7 +407,7 @@ class Vocabulary:
         tail = left[-40:]
         if _TO_END.search(tail):
             return False
-        if self.measures.negative_before.search(tail):
+        if self.measures.negative_before.search(tail) or _CUT_ITS.search(tail):
             return True
         return bool(self.measures.negative_after and self.measures.negative_after.match(right[:25]))
 
