@@ -42,3 +42,13 @@ def test_a_market_reports_undated_shares_are_of_its_base_year(tmp_path):
     rows = claims(tmp_path, text)
     assert one(rows, "46.2%")["year"] == 2025 and one(rows, "28.5%")["year"] == 2025
     assert one(rows, "24%")["year"] == 2030
+
+
+def test_a_part_the_report_ranks_takes_its_rate_and_an_acronym_opens_a_part(tmp_path):
+    text = ("# LFP cathode market\n\nThe global LFP cathode market was valued at USD 18.6 billion in 2024 and will "
+            "grow at a CAGR of 14.2% from 2024 to 2030.\n\nEnergy storage is the fastest-growing application, with a "
+            "projected CAGR of 19.6% through 2030.\n\n- IT asset management accounted for USD 1.61 billion.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "19.6%")["scope"] == "Energy storage"
+    assert one(rows, "14.2%")["scope"] == "Global"
+    assert one(rows, "USD 1.61 billion")["scope"] == "IT asset management"

@@ -102,3 +102,25 @@ def test_raising_or_cutting_something_of_its_own_by_a_rate_is_a_change(tmp_path)
     rows = claims(tmp_path, text)
     assert (one(rows, "6.2%")["measure"], one(rows, "6.2%")["value"]) == ("growth", 6.2)
     assert (one(rows, "4%")["measure"], one(rows, "4%")["value"]) == ("growth", -4.0)
+
+
+def test_a_line_named_after_its_figure_and_an_amount_cut_by(tmp_path):
+    """ "the government provided €900 million in loans" after "a net loss of €412 million": the
+    loans, no net income; "have cut net debt by £83m": a change, no level of the line."""
+    text = ("# Aurelia Air Group annual report 2024\n\nAurelia Air Group reported results. After heavy losses, including "
+            "a net loss of €412 million in 2020, the government provided €900 million in loans. Aurelia Air Group "
+            "repaid them.\n\nThe chief executive said: \"We have cut net debt by €83m.\" Aurelia Air Group agreed.\n")
+    rows = claims(tmp_path, text)
+    loans = one(rows, "€900 million")
+    assert (loans["measure"], loans["scope"]) == ("other", "loans")
+    assert one(rows, "€83m")["scope"] != "net debt"
+
+
+def test_a_part_with_an_aside_grew_organically(tmp_path):
+    text = ("# Halvby Machinery AB (publ) - Interim report January-September 2025\n\n- Revenue increased by 3.9% to "
+            "SEK 13,412 million; organic growth was 2.7%\n- Orders received rose 6.2% to SEK 14,820 million; organic "
+            "order growth was 4.8%\n\nService & Aftermarket, which now generates about 21% of group sales, grew "
+            "organically by 4.4%.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "4.8%")["accounting"] == "organic"
+    assert one(rows, "4.4%")["scope"] == "Service & Aftermarket"

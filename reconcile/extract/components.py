@@ -183,7 +183,8 @@ class ComponentFinder:
         if not tokens:
             return _NONE
         name = " ".join(t if _KEEP_CASE.search(t) else t.lower() for t in tokens).strip(" -")
-        if (" ".join(low) in self.not_parts or low[0] in self.not_parts or len(low) > 5
+        acronym = len(tokens[0]) >= 2 and tokens[0].isupper()  # "IT asset management": no pronoun "it"
+        if (" ".join(low) in self.not_parts or low[0] in self.not_parts and not acronym or len(low) > 5
                 or any(c.isdigit() for c in name) or not _NAME_CHARS.match(name)):
             return _NONE
         if self.regions.canonical(name) or self.regions.resolve(name):

@@ -65,7 +65,7 @@ _FISCAL = re.compile(r"\bfiscal[\s-]+(?:years?|quarters?|half|(?:19|20)\d{2}|fir
                      r"|\bFY\s?'?\d{2}", re.IGNORECASE)
 # "Northwind Corp. today announced", "Acme Inc.", "Keldra reported": a legal suffix or an
 # announcing verb, found first (they are rare), then the capitalised name just before it.
-_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Pvt|Ltd|Limited|plc|PLC|N\.V|S\.A|SA|AG|SE|Co|Group|Holdings|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|LLC|Pty|NV|BV)\b\.?")
+_LEGAL = re.compile(r"(?:,)?[ \t]+(?:Inc|Corp|Corporation|Pvt|Ltd|Limited|plc|PLC|N\.V|S\.A|SA|AG|SE|Co|Group|Holdings|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|LLC|Pty|NV|BV|AB|Oy|KK|Bhd)\b\.?(?:[ \t]+\(publ\))?")
 _ANNOUNCES = re.compile(r"[ \t]+(?:today[ \t]+)?(?:has[ \t]+)?(?:announced|reports|reported|posted|beats|missed|misses|"
                         r"raised|raises|lifted|lifts|narrowed|narrows|tightened|tightens|trimmed|trims|reaffirmed|"
                         r"reaffirms|cut[ \t]+its|cuts[ \t]+its)\b")

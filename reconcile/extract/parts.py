@@ -38,7 +38,7 @@ _PART_CHANGES = re.compile(
 # with 43% of group revenue, grew 6.3% organically", "Bioscience grew 4.9%".
 _PART_GREW = re.compile(
     r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?|,?\s+(?:and|while|whereas|but)\s+)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**(?:,\s[^,.;]{3,90},)?\s+"
-    r"(?:also\s+)?(?:grew|rose|increased|declined|fell|expanded|contracted|was\s+up|was\s+down)\s+(?:by\s+)?"
+    r"(?:also\s+)?(?:grew|rose|increased|declined|fell|expanded|contracted|was\s+up|was\s+down)\s+(?:[a-z]+ly\s+)?(?:by\s+)?"
     r"(?:about\s+|nearly\s+|almost\s+)?$")
 # A part described, then its figure: "Pet & Nutrition was again the standout, with Q4 net sales of".
 _PART_DESCRIBED = re.compile(

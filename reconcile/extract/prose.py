@@ -451,7 +451,8 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         d.scope, d.scope_type, d.dimension = "volume", "segment", "volume"
     d.company = last_company(ctx, sentence_before, around.paragraph)
     if ctx.company_doc and d.scope_type in ("global", "segment") and ex.units.is_currency(d.q.unit) \
-            and d.measure in ("other", "revenue") and not d.basis:
+            and (d.measure in ("other", "revenue") or ex.measures.line_item_after(around.right)) \
+            and not d.basis and not ex.is_amount_change(around.own_left):
         # "Period-end deposits were $118.6 billion": a line of the company's own, its figures compared only with that line's
         item = ex.measures.line_item(around.full_left, around.right)
         if item is None and _BASE_OF_SAME.match(around.own_left):
@@ -638,6 +639,11 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
     of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
     c = ex.components.find(around.own_left, "", market=True)
+    ranked = _RANKED_PART.search(around.full_left[-200:]) if c.status != "part" and d.measure in ("cagr", "share") else None
+    if ranked is not None and not ex.regions.find(ranked.group(1)) and ranked.group(1).split()[0].lower() not in ("it", "this", "that", "the"):
+        # "Energy storage is the fastest-growing application, with a projected CAGR of 19.6%": the part described
+        d.scope, d.scope_type, d.dimension = ex.segment_label(ranked.group(1)), "segment", ranked.group(2).lower().replace(" ", "_").replace("-", "_")
+        return
     if c.status == "none" and d.measure == "cagr" and len(around.full_left) > len(around.own_left):
         # "Lignin-based systems, while accounting for less than 5% of revenue, are forecast to
         # grow at a CAGR of 12.4%": the clause's subject stands before the figure before
@@ -659,6 +665,15 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
                                                                                         around.paragraph)
 
 
+#: A part a market report ranks, then its rate or share: "Energy storage is the fastest-growing
+#: application, with a projected CAGR of", "Hospitals remain the largest end-use segment, at".
+_RANKED_PART = re.compile(r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?)([A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:is|are|was|were|remains?|"
+                          r"will\s+be)\s+(?:also\s+)?(?:the\s+)?(?:fastest[\s-]growing|largest|biggest|leading|dominant|"
+                          r"second[\s-]largest|smallest)\s+(application|segment|end[\s-]use(?:\s+segment)?|product(?:\s+type)?|"
+                          r"type|category|component|technology|channel)\b[^.;\d]{0,30}?,?\s*(?:with|at|registering|posting|growing\s+at|"
+                          r"expanding\s+at|accounting\s+for|holding)\s+(?:a|an|the)?\s*(?:projected|expected|forecast|estimated|"
+                          r"anticipated)?\s*(?:CAGR|compound\s+annual\s+growth\s+rate|share)?(?:\s+of)?\s*(?:about|around|nearly)?\s*$",
+                          re.IGNORECASE)
 #: A news story's dateline before its first words: "**Greyharbour** -- ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(r"^\s*(?:\*\*[A-Z][A-Za-z .,'’-]{0,40}?\*\*\s*(?:\([^()\n]{1,40}\)\s*)?"  # **Greyharbour**
                        r"|[A-Z][A-Z .,'’-]{1,40}?\s*(?:\([^()\n]{1,40}\)\s*)?"  # LONDON, NEW YORK (Reuters)

@@ -36,7 +36,7 @@ _PER_UNIT = re.compile(
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 #: A company raising or cutting something of its own by a rate: "raised its full-year dividend 6.2%",
 #: "cut its workforce by 4%" (the verb, its object, then the rate).
-_OBJECT = r"\s+(?:its|the|their|our)\s+(?:[\w-]+\s+){1,3}(?:by\s+)?$"
+_OBJECT = r"\s+(?:(?:its|the|their|our)\s+)?(?:[\w-]+\s+){1,3}(?:by\s+)?$"
 _RAISED_ITS = re.compile(r"\b(?:raised|lifted|increased|boosted|hiked)" + _OBJECT, re.IGNORECASE)
 _CUT_ITS = re.compile(r"\b(?:cut|lowered|reduced|trimmed|slashed)" + _OBJECT, re.IGNORECASE)
 
@@ -107,10 +107,15 @@ class Measures:
                 and not _LINE_MODIFIED.search(window[: last.start()]) \
                 and (past_figures or _LINE_LINK.fullmatch(window, last.end())):
             return self._line_item_of[_fold(last.group(0))]
-        after = _OF_LINE.match(right)
+        return self.line_item_after(right)
+
+    def line_item_after(self, right: str) -> str | None:
+        """The company's line named right after a money figure ("€900 million in loans", "$3.1bn
+        of deposits"), or None."""
+        after = _OF_LINE.match(right) if self._line_items is not None else None
         if after is not None:
             found = self._line_items.match(right, after.end())
-            if found is not None:
+            if found is not None and not re.match(r"[\w-]", right[found.end() : found.end() + 1]):
                 return self._line_item_of[_fold(found.group(0))]
         return None
 
@@ -397,7 +402,9 @@ class Vocabulary:
         pattern = self.measures.change_before
         m = pattern.search(left[-50:]) if pattern is not None else None
         if m is None:
-            return False
+            # "have cut net debt by £83m", "raised its dividend by 2p": the verb, its object, then "by"
+            tail = left[-50:]
+            return tail.rstrip().lower().endswith(" by") and bool(_CUT_ITS.search(tail) or _RAISED_ITS.search(tail))
         # "Services made up $20 million", "revenue ended up at": a phrasal verb, not a rise
         before = left[-50:][: m.start()].split()
         return not (m.group(0).lower().startswith("up") and before and before[-1].lower() in _PHRASAL_UP)

@@ -503,7 +503,7 @@ def _growth_targets(facts: list[Fact]) -> None:
 
 #: What a named line's rate may be of, the nearest before the figure: only sales (or revenue)
 #: rates are compared ("Apparel operating income rose 12.4%" is no rate of Apparel's sales).
-_LINE_MEASURE = re.compile(r"\b(?:(sales|revenues?)|income|profits?|earnings|ebitda|ebit|margins?|orders|bookings|"
+_LINE_MEASURE = re.compile(r"\b(?:(sales|revenues?)|income|profits?|earnings|ebitda|ebit|margins?|orders?|bookings?|"
                            r"volumes?|traffic|transactions|cash\s+flow|expenses|costs?|spending|headcount)\b", re.IGNORECASE)
 
 
