@@ -124,3 +124,21 @@ def test_a_part_with_an_aside_grew_organically(tmp_path):
     rows = claims(tmp_path, text)
     assert one(rows, "4.8%")["accounting"] == "organic"
     assert one(rows, "4.4%")["scope"] == "Service & Aftermarket"
+
+
+def test_parts_named_in_turn_keep_their_own_figures(tmp_path):
+    """ "Personal Care was the standout: sales grew 6.8% organically, or 5.5% at reported rates, to
+    £2,968 million"; "Home Care sales rose 3.5% to £3,412 million, while Nutrition grew 2.6% to
+    £2,140 million"; "… with volumes up 3.9% to 1,162,000 units" stays the company's count."""
+    text = ("# Brightham plc 2024 results\n\nBrightham plc reported 2024 results. Brightham plc said so. Brightham plc grew.\n\n"
+            "Personal Care was the standout: sales grew 6.8% organically, or 5.5% at reported rates, to £2,968 million.\n\n"
+            "Home Care sales rose 3.5% to £3,412 million, while Nutrition grew 2.6% to £2,140 million.\n\n"
+            "**Freight.** Freight revenue increased 6.4% to £344.5m (FY24: £318.9m), with volumes up 3.9% to 1,162,000 units.\n")
+    rows = claims(tmp_path, text)
+    organic, reported, level = one(rows, "6.8%"), one(rows, "5.5%"), one(rows, "£2,968 million")
+    assert (organic["scope"], organic["accounting"]) == ("Personal Care", "organic")
+    assert (reported["scope"], reported["accounting"], reported["measure"]) == ("Personal Care", "reported", "growth")
+    assert level["scope"] == "Personal Care"
+    assert one(rows, "2.6%")["scope"] == "Nutrition" and one(rows, "£2,140 million")["scope"] == "Nutrition"
+    assert one(rows, "£3,412 million")["scope"] == "Home Care"
+    assert one(rows, "1,162,000")["scope"] == "Global"

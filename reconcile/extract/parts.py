@@ -38,12 +38,15 @@ _PART_CHANGES = re.compile(
 # with 43% of group revenue, grew 6.3% organically", "Bioscience grew 4.9%".
 _PART_GREW = re.compile(
     r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?|,?\s+(?:and|while|whereas|but)\s+)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**(?:,\s[^,.;]{3,90},)?\s+"
-    r"(?:also\s+)?(?:grew|rose|increased|declined|fell|expanded|contracted|was\s+up|was\s+down)\s+(?:[a-z]+ly\s+)?(?:by\s+)?"
+    r"(?:also\s+)?(?:grew|rose|increased|declined|fell|expanded|contracted|was\s+up|was\s+down|edged\s+(?:up|down|higher|lower)|"
+    r"slipped|climbed|jumped|dipped|gained|advanced|slid|dropped)\s+(?:[a-z]+ly\s+)?(?:by\s+)?"
     r"(?:about\s+|nearly\s+|almost\s+)?$")
 # A part described, then its figure: "Pet & Nutrition was again the standout, with Q4 net sales of".
 _PART_DESCRIBED = re.compile(
     r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**\s+(?:was|were|remained|is|"
-    r"became)\s+[^,.;\d]{3,60},\s+(?:with|posting|reporting|delivering|generating)\s+[^.;$€£¥%]{0,50}$")
+    r"became)\s+[^,.;:\d]{3,60}(?:,\s+(?:with|posting|reporting|delivering|generating)\s+[^.;$€£¥%]{0,50}"
+    # "Personal Care was the standout: sales grew 6.8% organically, or 5.5% at reported rates, to"
+    r"|:\s+(?:its\s+)?(?:sales|revenues?|turnover|volumes?)\s+[^.;$€£¥]{0,70})$")
 # A part's share, then its value: "Online now accounts for more than a quarter of sales, at £407.2m".
 _PART_SHARE_AT = re.compile(
     r"\b([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\s+(?:now\s+|still\s+|alone\s+)?(?:accounts?\s+for|"
@@ -92,6 +95,10 @@ def company_part(ex: Vocabulary, ctx: DocContext, d: Draft, left: str, right: st
     cue = ex.measures.cue_before("money", window)
     company = d.company or ctx.entity or ""
     name = part_before(window, cue.start(), window[cue.end() :], company) if cue else None
+    later = _PART_GREW.search(window) if cue is not None and d.q.unit == "percent" else None
+    if later is not None and later.start(1) > cue.end() and later.group(1).lower() not in _NOT_PART \
+            and later.group(1).lower() != company.lower() and not ex.regions.find(later.group(1)):
+        name = later.group(1)  # "Home Care sales rose 3.5% to £3,412 million, while Nutrition grew 2.6%": the next part
     after = _PART_AFTER.match(right)
     if name is None and after and after.group(1).lower() not in ("total", "net", company.lower()):
         name = after.group(1)

@@ -250,6 +250,12 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             carry["last"] = d.time  # the period this paragraph last spoke of (not a comparison's)
         if not d.revised:  # (an earlier estimate keeps the scope of the figure it was revised to)
             _read_scope(ex, ctx, d, around, regions, text[s0 : q.start], drafts[i - 1] if i else None)
+            if ctx.company_doc and i and drafts[i - 1].scope_type == "segment" and _SAME_PART_GOES_ON.fullmatch(around.own_left) \
+                    and (ex.units.is_currency(q.unit) or q.unit == "percent") \
+                    and (d.scope_type == "global" or d.scope_type == "segment" and re.fullmatch(r"\s+to\s+", around.own_left)):
+                # "Personal Care …: sales grew 6.8% organically, or 5.5% at reported rates, to £2,968 million"
+                p = drafts[i - 1]
+                d.scope, d.scope_type, d.dimension = p.scope, p.scope_type, p.dimension
             if ctx.company_doc and d.measure == "growth" and d.scope_type == "global" and i \
                     and drafts[i - 1].scope_type == "segment" and (
                         ex.units.is_currency(drafts[i - 1].q.unit) and _AMOUNT_THEN_CHANGE.match(around.own_left)
@@ -488,6 +494,11 @@ def _years_apart(a: Draft, b: Draft) -> int:
 _RATE_OF_PAIR = re.compile(r"^(?:\s+(?:in|by)\s+(?:19|20)\d{2})?\s*,?\s*(?:or|i\.e\.|that\s+is|equivalent\s+to|implying|"
                            r"an?\s+(?:average|annual)\s+(?:growth\s+)?(?:rate\s+)?of)?\s*(?:about|around|roughly|some)?\s*$",
                            re.IGNORECASE)
+#: Between a part's figure and the next figure of the same part: " organically, or ", ", or ",
+#: " at reported rates, to ", " at constant currency, to ".
+_SAME_PART_GOES_ON = re.compile(r"\s*(?:organically|in\s+constant\s+currency|at\s+constant\s+currency|at\s+reported\s+rates|"
+                                r"on\s+an?\s+(?:organic|reported|like-for-like)\s+basis)?\s*,?\s*(?:or|to|and)\s+"
+                                r"(?:about\s+|nearly\s+|roughly\s+)?", re.IGNORECASE)
 #: A rate of change after two dated levels: ", an increase of ", " (up ", ", a rise of ".
 _CHANGE_OF_PAIR = re.compile(r"^(?:\s+(?:in|for)\s+(?:fiscal\s+|FY\s?)?(?:19|20)\d{2})?\s*[,(]\s*(?:an?\s+(?:increase|rise|growth|gain|jump|decline|decrease|drop|fall|contraction)"
                              r"\s+of|up|down|\+|-|−)?\s*$", re.IGNORECASE)

@@ -34,6 +34,9 @@ _PER_UNIT = re.compile(
     r"franchisee|customer|user|subscriber|household|employee|plant|hotel|clinic|bakery|café|cafe)s?\b[^$€£¥\d.;]{0,60}$",
     re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
+_AT_REPORTED = re.compile(r"\s*(?:at\s+reported\s+(?:exchange\s+)?rates|on\s+a\s+reported\s+basis|as\s+reported|reported)\b",
+                          re.IGNORECASE)
+_AT_RATES = re.compile(r"\b(?:at|on)\s+(?:reported|constant|actual|current)\s+(?:exchange\s+|currency\s+)?rates\b", re.IGNORECASE)
 #: A company raising or cutting something of its own by a rate: "raised its full-year dividend 6.2%",
 #: "cut its workforce by 4%" (the verb, its object, then the rate).
 _OBJECT = r"\s+(?:(?:its|the|their|our)\s+)?(?:[\w-]+\s+){1,3}(?:by\s+)?$"
@@ -345,6 +348,7 @@ class Vocabulary:
         cues = self.cues
         left = without_aside(left)
         right = _NEXT_ITEM.split(right, 1)[0]  # "…, prior 4.8%\n**Total pay growth": the next item's words
+        right = _AT_RATES.sub(" ", right)  # "5.5% at reported rates": how it was measured, no rate
         if unit == "percent" and _SHARE_OF.match(right):
             if _MARGIN_REACHED.search(left[-40:]):
                 return "margin"  # "core operating income margin reached 38.0% of net sales"
@@ -432,6 +436,8 @@ class Vocabulary:
     def accounting(self, own_left: str, own_right: str) -> str:
         """``adjusted`` or ``constant_currency`` when the figure's own clause says so."""
         pat = self.measures.accounting
+        if _AT_REPORTED.match(own_right):
+            return "reported"  # "sales grew 6.8% organically, or 5.5% at reported rates"
         # the figure's own clause: nothing past a semicolon ("$3.41; adjusted EPS of $3.96")
         # the figure's own clause: nothing past a semicolon or an "and" naming the next figure
         # ("revenue of $4.82 billion and adjusted EPS of $10.35")
