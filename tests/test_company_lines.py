@@ -142,3 +142,56 @@ def test_parts_named_in_turn_keep_their_own_figures(tmp_path):
     assert one(rows, "2.6%")["scope"] == "Nutrition" and one(rows, "£2,140 million")["scope"] == "Nutrition"
     assert one(rows, "£3,412 million")["scope"] == "Home Care"
     assert one(rows, "1,162,000")["scope"] == "Global"
+
+
+RESTATED = """# Brightwell Group plc - Annual results 2024
+
+Brightwell Group plc reported 2024 results. Brightwell Group plc said so. Brightwell Group plc grew.
+
+| £ million | Revenue 2024 | Revenue 2023 (restated) | Reported growth |
+|---|---|---|---|
+| Home Care | 3,412 | 3,298 | 3.5% |
+| Personal Care | 2,968 | 2,812 | 5.5% |
+
+As first published, Home Care revenue for 2023 was £3,356 million and Personal Care £2,754 million.
+"""
+
+
+def test_a_restated_column_is_no_contradiction_of_the_figures_as_first_published(tmp_path):
+    import json
+    import subprocess
+    import sys
+    rows = claims(tmp_path, RESTATED)
+    assert one(rows, "3,298")["accounting"] == "restated" and one(rows, "3,412")["accounting"] == "reported"
+    (tmp_path / "r.md").write_text(RESTATED, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(tmp_path / "r.md"), "-f", "json", "-o", "-"],
+                         capture_output=True, text=True)
+    found = json.loads(out.stdout)["discrepancies"]
+    assert not [f for f in found if f["rule"] in ("RC201", "RC104")], [f["message"] for f in found]
+
+
+ENCYCLOPEDIA = """<html><head><title>Brightwell Group</title></head><body>
+<h1>Brightwell Group</h1>
+<table class="infobox"><tr><th>Revenue</th><td>£8,520 million (2024)</td></tr></table>
+<p>Brightwell Group plc is a British consumer-goods company. Brightwell Group plc makes soap. Brightwell Group plc grew.</p>
+<h2>Financial performance</h2>
+<table border="1">
+<tr><th>Year</th><th>Revenue (£m)</th><th>Revenue growth</th><th>Employees</th></tr>
+<tr><td>2023</td><td>8,195</td><td>3.6%</td><td>31,900</td></tr>
+<tr><td>2024</td><td>8,520</td><td>4.0%</td><td>31,400</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_growth_column_of_an_html_table_is_of_its_rows_revenue(tmp_path):
+    """The 4.0% is revenue's (8,195 -> 8,520), though the infobox states 8,520 first and the row
+    also holds a head count that fell."""
+    import json
+    import subprocess
+    import sys
+    (tmp_path / "wiki.html").write_text(ENCYCLOPEDIA, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(tmp_path / "wiki.html"), "-f", "json", "-o", "-"],
+                         capture_output=True, text=True)
+    found = [f for f in json.loads(out.stdout)["discrepancies"] if f["rule"] == "RC104"]
+    assert not found, [f["message"] for f in found]

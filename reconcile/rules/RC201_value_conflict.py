@@ -13,7 +13,8 @@ compared with rates of the same kind, named right before it (``[rates]`` in meas
 for the same month, quarter or year, basis (month on month, year on year) and seasonal
 adjustment, across documents; a margin likewise with margins of its kind (``[margins]``:
 gross, operating, net) for the same company, part and period, across documents.
-Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
+A restated figure ("Revenue 2023 (restated)") is compared with none: it differs from the figure
+as first published by design. Adjusted (non-GAAP) figures are compared with adjusted ones only, in a pass of their own;
 so are constant-currency figures and organic growth, each with its own kind only; consensus
 and guidance never take part (see ``facts.comparable``). Only figures read with at least ``min_confidence`` take part (a market size with no
 year, a company named by a pronoun or a bold heading, a bare list item are read with less).
@@ -266,6 +267,7 @@ class ValueConflict(Rule):
             subject, scope, measure = key[:3]
             if not self._compared(measure, key[6], measures, scope):
                 continue
+            group = [f for f in group if not f.row.get("restated")]  # a restatement is no contradiction
             measure = _label(measure, key[6])
             if measure == "other":
                 group = _as_amounts(group)
@@ -401,7 +403,7 @@ class ValueConflict(Rule):
         groups: dict[tuple, list] = {}
         for f in facts.periodic:
             key = tuple(getattr(f, k) for k in keys) + (f.year, *f.within_year)
-            if f.year is not None and self._compared(key[2], key[6], measures, key[1]):
+            if f.year is not None and not f.row.get("restated") and self._compared(key[2], key[6], measures, key[1]):
                 groups.setdefault(key, []).append(f)
         groups = {key: _as_amounts(group) if key[2] == "other" else group for key, group in groups.items()}
         yield from self._across(groups, facts, rel, lambda key: _label(key[2], key[6]))

@@ -227,6 +227,16 @@ def era(row: dict) -> str:
     return "forecast" if row.get("kind") == "forecast" else "actual"
 
 
+_CELL_BREAK = re.compile(r"\s*</t[dh]>\s*(?:<t[dh][^>]*>)?\s*|\s*<t[dh][^>]*>\s*", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,200}>")
+
+
+def _untagged(quote: str) -> str:
+    """An HTML table row's quote as its cells read ("2024 | 8,520 | 4.0%"), for the rules that
+    tell a table row by its "|"; the claims table keeps the source text."""
+    return _TAG.sub("", _CELL_BREAK.sub(" | ", quote)).strip(" |")
+
+
 def _identity(row: dict) -> tuple:
     return (row["doc"], row["metric"], row["subject"], row["scope"], _int(row["year"]),
             _int(row.get("quarter")), _int(row.get("month")),
@@ -271,6 +281,13 @@ class Facts:
         #: kind: ``{(subject, scope, measure): [(low, high, doc)]}`` (see ``stated_anywhere``)
         self.stated: dict[tuple, list] = defaultdict(list)
         for row in rows:
+            if row.get("accounting") == "restated":
+                # "Revenue 2023 (restated)": as reported today (a growth rate compares with it), but
+                # no contradiction of the figure as first published (RC201 passes it over)
+                row["accounting"], row["restated"] = "reported", True
+            quote = row.get("quote")
+            if isinstance(quote, str) and "</t" in quote:
+                row["quote"] = _untagged(quote)  # "2024</td><td>8,520": read as the row it is, "2024 | 8,520"
             if (row.get("subject") and row.get("measure") and math.isfinite(_float(row["value"]))
                     and row.get("source_type") != "reference"):
                 lo, hi = interval(row, bands)
@@ -451,14 +468,22 @@ def _growth_targets(facts: list[Fact]) -> None:
     measure stands within ``GROWTH_REACH`` characters (a value whose measure is "other" says
     nothing about what grew: "OpEx grew by 5% to $57.5 billion" is no revenue)."""
     sentences: dict[tuple, list[Fact]] = defaultdict(list)
+    where: dict[tuple, int] = {}  # a value's place in a sentence: its own row's, or the repeat's there
     for f in facts:
         f.target = None
         f.row["of"] = ""
         sentences[(f.doc, int(f.row["start"]), f.row["quote"])].append(f)  # a sentence may wrap over lines
-    for group in sentences.values():
-        rates = [g for g in group if g.metric == "growth"]
+    for f in facts:
+        for a in f.also:  # "8,520" in an infobox and again in the table row a growth column reads
+            key = (a["doc"], int(a["start"]), a["quote"])
+            if key in sentences and f.metric not in ("growth", "cagr", "share"):
+                sentences[key].append(f)
+                where[id(f), key] = figure_at(a)
+    for key, group in sentences.items():
+        rates = [g for g in group if g.metric == "growth" and (g.doc, int(g.row["start"]), g.row["quote"]) == key]
         if not rates:
             continue
+        at = lambda v: where.get((id(v), key), figure_at(v.row))  # noqa: E731
         values = [v for v in group if v.metric not in ("growth", "cagr", "share")
                   and (v.measure != "other" or _named_part_of_economy(v)  # "other": what grew is not known...
                        or v.row.get("scope_type") == "line_item")  # ...unless a company's named line ("deposits")
@@ -467,13 +492,13 @@ def _growth_targets(facts: list[Fact]) -> None:
         for g in rates:
             near = [v for v in values if v.subject == g.subject and v.scope == g.scope and v.year == g.year
                     and v.row.get("quarter") == g.row.get("quarter") and v.row.get("month") == g.row.get("month")
-                    and abs(figure_at(v.row) - figure_at(g.row)) <= GROWTH_REACH]
+                    and abs(at(v) - figure_at(g.row)) <= GROWTH_REACH]
             if len({v.measure for v in near}) > 1 and "|" in str(g.row["quote"]):
                 # "| Pumps | 188.4 | 201.9 | 8.2 | 14.8 | 16.3 |" under "Revenue … | % change | Segment
                 # profit …": a change column follows the columns it compares
-                near = [v for v in near if figure_at(v.row) < figure_at(g.row)][-1:]
+                near = [v for v in sorted(near, key=at) if at(v) < figure_at(g.row)][-1:]
             if len({v.measure for v in near}) == 1:
-                g.target = min(near, key=lambda v: (abs(figure_at(v.row) - figure_at(g.row)), figure_at(v.row)))
+                g.target = min(near, key=lambda v: (abs(at(v) - figure_at(g.row)), at(v)))
                 g.row["of"] = g.target.measure
                 if g.target.measure == "other" and g.row.get("basis"):
                     g.row["of"] = "index"  # an economy's part ("imports rose 2.4% to CVK 15,473 million"): as its rates are
