@@ -195,3 +195,14 @@ def test_a_growth_column_of_an_html_table_is_of_its_rows_revenue(tmp_path):
                          capture_output=True, text=True)
     found = [f for f in json.loads(out.stdout)["discrepancies"] if f["rule"] == "RC104"]
     assert not found, [f["message"] for f in found]
+
+
+def test_a_parts_revenue_row_and_a_per_share_figure_in_brackets(tmp_path):
+    text = ("# Norwell Software Q3 FY25 results\n\nNorwell Software Inc. (NASDAQ: NRWL) reported results. Norwell Software "
+            "said so. Norwell Software grew.\n\n- Underlying earnings of $1,318 million ($1.70 per share), up 19.6%.\n\n"
+            "| ($m) | FY24A | FY25E |\n|---|---|---|\n| Total revenue | 1,571.2 | 1,794.0 |\n"
+            "| Subscription revenue | 1,360.5 | 1,589.0 |\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "$1.70")["accounting"] == "adjusted" and one(rows, "19.6%")["accounting"] == "adjusted"
+    assert one(rows, "1,360.5")["scope"] == "Subscription"
+    assert one(rows, "1,571.2")["scope"] == "Global"

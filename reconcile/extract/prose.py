@@ -405,6 +405,9 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
         d.measure = "other" if q.unit == INDEX else "count"  # an index level is no count
     d.metric = ex.family(d.measure)
     d.accounting = ex.accounting(around.own_left, right)
+    if d.accounting == "reported" and prev is not None and prev.accounting == "adjusted" and d.measure == "eps" \
+            and ex.units.is_currency(prev.q.unit) and re.fullmatch(r"\s*\(\s*", around.own_left):
+        d.accounting = "adjusted"  # "Underlying earnings of $1,318 million ($1.70 per share)": the same basis
 
 
 def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regions, sentence_before: str,
@@ -594,7 +597,7 @@ _NOT_PARTS = frozenset(("the", "a", "an", "it", "its", "this", "that", "which", 
 
 
 #: Between an amount and its own rate of change: ", up ", " increased ", ", an increase of ".
-_AMOUNT_THEN_CHANGE = re.compile(r"^\s*,?\s*(?:(?:up|down)|(?:increased|decreased|rose|fell|grew|declined|climbed|jumped)"
+_AMOUNT_THEN_CHANGE = re.compile(r"^(?:\s*(?:per|a)\s+(?:diluted\s+)?share\s*\))?\s*,?\s*(?:(?:up|down)|(?:increased|decreased|rose|fell|grew|declined|climbed|jumped)"
                                  r"(?:\s+by)?|an?\s+(?:increase|decrease|rise|decline)\s+of)\s+$", re.IGNORECASE)
 #: The same part's other rate, next: ", and organic growth of ".
 _AND_GROWTH_OF = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:[a-z-]+\s+){0,2}growth\s+of\s+$", re.IGNORECASE)

@@ -603,6 +603,12 @@ def _parent_scale(ex: Vocabulary, ctx: DocContext, info: TableInfo, line_no: int
     return None
 
 
+#: A row naming a part's revenue: "Subscription revenue", "Services sales", "Cloud revenues".
+_NAMED_REVENUE = re.compile(r"^\W*([A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}?)\s+(?:revenues?|sales|turnover)\W*$")
+#: First words of a revenue row that name the whole, not a part.
+_WHOLE_WORDS = frozenset(("total", "net", "gross", "group", "consolidated", "reported", "organic", "adjusted", "underlying",
+                          "operating", "core", "comparable", "like-for-like", "statutory", "pro", "annual", "quarterly",
+                          "revenue", "sales", "ttm", "lfl"))
 #: A row label's unit or note in brackets at its end: "Book value per share ($)", "Deposits (USD bn)", "Loans(1)".
 _ROW_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 #: A row label's own short scale note: "(EUR m)", "($bn)", "(USD mn)".
@@ -808,6 +814,11 @@ def _scope(ex: Vocabulary, d: Draft, row_label: str, label_dim: str, caption_dim
             d.measure = ex.measures.line_item_measure[item]
             d.metric = ex.family(d.measure)
             return
+    named = _NAMED_REVENUE.match(_ROW_NOTE.sub("", row_label)) if company_doc and d.measure == "revenue" else None
+    if named is not None and named.group(1).lower().split()[0] not in _WHOLE_WORDS:
+        # "| Subscription revenue | 1,360.5 |" beside "| Total revenue | 1,571.2 |": a part's revenue
+        d.scope, d.scope_type, d.dimension = ex.segment_label(named.group(1)), "segment", "segment"
+        return
     if company_doc and (ex.measures.nearest("money", row_label, "", before=200) is not None
                         or d.q.unit == "percent" and ex.measures.nearest("percent", row_label, "", before=200) is not None):
         return  # "Net income", "Total net sales", "Operating margin (%)": a line item of the whole company, not a part
