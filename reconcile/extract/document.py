@@ -392,7 +392,8 @@ def most_common(items) -> str:
 def _base_year_shares(ctx: DocContext, drafts: list[Draft]) -> None:
     """A market report's undated shares ("North America held 36.2% of the market", "wall panels
     accounted for 55.9%") are of its base year: the year of its first dated size of the whole
-    market that is no forecast ("valued at USD 1.46 billion in 2025")."""
+    market that is no forecast ("valued at USD 1.46 billion in 2025"), read with confidence 0.85 (the
+    year is the report's, not the share's words)."""
     if ctx.company_doc or ctx.entity_type in ("company", "economy"):
         return
     base = next((d.year for d in drafts if not d.dropped and d.measure == "market_size" and d.scope_type == "global"
@@ -403,3 +404,5 @@ def _base_year_shares(ctx: DocContext, drafts: list[Draft]) -> None:
         if not d.dropped and d.measure == "share" and d.year is None and d.period_start is None \
                 and d.period_end is None and d.kind in ("actual", "estimate", None):
             d.year = base
+            # a year read from the report, not from the share's own words: below RC201's min_confidence
+            d.confidence = min(d.confidence, 0.85)
