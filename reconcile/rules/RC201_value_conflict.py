@@ -20,9 +20,10 @@ and guidance never take part (see ``facts.comparable``). Only figures read with 
 year, a company named by a pronoun or a bold heading, a bare list item are read with less).
 Each figure is an interval (rounding, "approximately"
 band, "over"/"under") widened by the relative tolerance, except the ``exact_measures``
-(per-share amounts, stated to the cent: only their rounding counts) and the actual results of
-the ``exact_entity_types`` (a company's reported net income is one number, not an estimate:
-"€410 million" against its report's 401 is a misquote, though only 2% apart).
+(per-share amounts, stated to the cent: only their rounding counts); the actual results of
+the ``exact_entity_types`` are widened by ``reported_relative`` only (a company's reported net
+income is one number, not an estimate: "€410 million" against its report's 401 is a misquote,
+though only 2% apart).
 
 Across documents the consensus is the value most documents allow; each document outside
 it is one finding that names it as the odd one out, with the consensus and how many
@@ -87,15 +88,19 @@ from .facts import Facts
 from .kinds import kind_before, kinds
 
 
-def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset(), reported: frozenset = frozenset()):
+def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset(), reported: frozenset = frozenset(),
+           reported_relative: float = 0.0):
     """Each fact's interval widened by ``relative`` (and ``extra``); measures in ``exact`` (stated
     to the cent: per-share amounts) keep their rounding only: $2.71 against $2.77 is a misquote.
-    So do the results of the entity types in ``reported`` (a company's own net income is one
-    number, not an estimate: "€410 million" against its report's 401 is a misquote)."""
+    The actual results of the entity types in ``reported`` are widened by ``reported_relative``
+    only (a company's own net income is one number, not an estimate: "€410 million" against its
+    report's 401 is a misquote; a few tenths of a percent may still be another definition)."""
     def interval(f):
-        if not extra and (f.measure in exact or f.row.get("era") == "actual" and f.row.get("entity_type") in reported):
+        if not extra and f.measure in exact:
             return (f.lo, f.hi)
         m = max(abs(f.lo), abs(f.hi)) if f.lo > -1e308 and f.hi < 1e308 else abs(f.value)
+        if not extra and f.row.get("era") == "actual" and f.row.get("entity_type") in reported:
+            return (f.lo - reported_relative * m, f.hi + reported_relative * m)
         return (f.lo - relative * m - extra, f.hi + relative * m + extra)
     return interval
 
@@ -239,6 +244,7 @@ class ValueConflict(Rule):
     def check(self, facts: Facts):
         self._exact = frozenset(self.options["exact_measures"])
         self._reported = frozenset(self.options["exact_entity_types"])
+        self._reported_rel = float(self.options["reported_relative"])
         facts = facts.confident(float(self.options["min_confidence"]))
         yield from self._check(facts)
         # adjusted (non-GAAP) figures against adjusted ones only: "adj. EPS $2.71" vs "2.77"
@@ -284,7 +290,7 @@ class ValueConflict(Rule):
                 if measure in _ESTIMATED and _several_sources(by_year[year]) and _of_markets(by_year[year]):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
-                interval = _widen(rel, exact=self._exact, reported=self._reported)
+                interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
                 for o in judge(by_year[year], interval):
                     if o.kind == "within" and (_one_sentence(o) or _line_items(o) or measure == "count" and not _scale_slip(o)
                                                or _estimates(list(o.odd) + list(o.agree))):
@@ -328,10 +334,10 @@ class ValueConflict(Rule):
         are compared as stated; across firms, each sizes the market its own way, so their
         estimates are reported only when further apart than ``estimate_spread`` (a fraction)
         or ``estimate_spread_pp`` (percentage points, for shares)."""
-        narrow = _widen(rel, exact=self._exact, reported=self._reported)
+        narrow = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
         # one firm's figure quoted elsewhere must be that figure, to its rounding: "$11.2 billion"
         # for a report's $11.02 billion is a misquote, however near
-        as_quoted = _widen(0.0, exact=self._exact, reported=self._reported)
+        as_quoted = _widen(0.0, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
         reported: set[int] = set()
         firms: dict[str, list] = {}
         keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
@@ -413,7 +419,7 @@ class ValueConflict(Rule):
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2 or _estimates(groups[key]):
                 continue
-            interval = _widen(rel, exact=self._exact, reported=self._reported)
+            interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
             for o in judge(groups[key], interval):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
@@ -444,7 +450,7 @@ class ValueConflict(Rule):
             dated = [f for f in dated if len(years[f.doc]) >= 2]
             if not dated:
                 return
-        interval = _widen(rel, exact=self._exact, reported=self._reported)
+        interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
         near_pp = float(self.options["undated_near_pp"])
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]
@@ -513,8 +519,8 @@ class ValueConflict(Rule):
                                          for f in (a, b)):
                 # a company's reported result is one number: only rounding and "about" bands allow a gap
                 message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
-                           f"{difference(a, b)} apart, more than their rounding and qualifiers allow for one "
-                           f"reported result{tail}")
+                           f"{difference(a, b)} apart, more than their rounding, qualifiers and the "
+                           f"{self._reported_rel * 100:g}% tolerance allow for one reported result{tail}")
             else:
                 allowance = allowance or f"the {self.ctx.bands.relative:.0%} tolerance"
                 message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
