@@ -52,3 +52,10 @@ def test_a_part_the_report_ranks_takes_its_rate_and_an_acronym_opens_a_part(tmp_
     assert one(rows, "19.6%")["scope"] == "Energy storage"
     assert one(rows, "14.2%")["scope"] == "Global"
     assert one(rows, "USD 1.61 billion")["scope"] == "IT asset management"
+
+
+def test_a_years_edition_is_no_figures_year(tmp_path):
+    text = ("# Padel equipment market\n\nThe global padel equipment market was valued at USD 612.4 million in 2025.\n\n"
+            "Summit Ridge's estimate for 2024, published in last year's edition, was USD 548 million.\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "USD 548 million")["year"] == 2024

@@ -129,6 +129,8 @@ def choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: int
     for i, t in enumerate(times):  # else the nearest one before it, not already taken
         if not (prev_end <= t.start and t.end <= q.start) or i in consumed:
             continue
+        if t.kind == "relative" and _PUBLICATION_AFTER.match(text, t.end):
+            continue  # "published in last year's edition, was USD 548 million": the edition's year, not the figure's
         labels = q.start - t.end <= 4 and text[t.end : q.start].strip() in ("(", ":", "(:")  # "on FY2024 (A$118.3m)"
         if labels or not is_base(text, t):
             best = (i, t)
@@ -138,6 +140,9 @@ def choose_time(text: str, times, consumed: set[int], q: Quantity, prev_end: int
     return None
 
 
+#: A publication a relative year names: "last year's edition", "this year's report".
+_PUBLICATION_AFTER = re.compile(r"\s*['’]s?\s+(?:edition|report|study|survey|issue|publication|version|outlook|ranking)\b",
+                                re.IGNORECASE)
 _PERCENT_ON = re.compile(r"(?:%|\bper\s?cent|\bpoints?|\bpp|\bbps?)\s*on\s+(?:the\s+)?$", re.IGNORECASE)
 
 
