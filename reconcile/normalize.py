@@ -191,8 +191,7 @@ def _companies_from_segments(claims: list[Claim]) -> None:
 def _companies_from_mentions(claims: list[Claim]) -> None:
     """A story that names no company and no market by the tool's cues ("Boulangeries Fromentel
     added 62 stores net in 2025" under a trade paper's masthead) is about the one company the
-    corpus's other documents are about whose name its figures' sentences write twice or more (or
-    once, when they name no other of the corpus's companies)."""
+    corpus's other documents are about whose name its figures' sentences write twice or more."""
     loose: dict[str, list[Claim]] = {}
     other: set[str] = set()
     for c in claims:
@@ -221,8 +220,7 @@ def _companies_from_mentions(claims: list[Claim]) -> None:
     for doc, found in sorted(loose.items()):
         text = " ".join(sorted({c.quote for c in found}))
         hits = Counter(bare[m.group(1)] for m in pattern.finditer(text))
-        # twice or more; once, when it is the only company of the corpus its figures' sentences name
-        subjects = [s for s, n in hits.items() if n >= 2] or (list(hits) if len(hits) == 1 else [])
+        subjects = [s for s, n in hits.items() if n >= 2]
         if len(subjects) == 1:
             (subject,) = subjects
             for c in found:

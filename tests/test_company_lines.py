@@ -111,8 +111,8 @@ def test_a_line_named_after_its_figure_and_an_amount_cut_by(tmp_path):
             "a net loss of €412 million in 2020, the government provided €900 million in loans. Aurelia Air Group "
             "repaid them.\n\nThe chief executive said: \"We have cut net debt by €83m.\" Aurelia Air Group agreed.\n")
     rows = claims(tmp_path, text)
-    loans = one(rows, "€900 million")
-    assert (loans["measure"], loans["scope"]) == ("other", "loans")
+    loans = one(rows, "€900 million")  # a flow of loans: no income, and no balance of loans either
+    assert (loans["measure"], loans["scope"]) == ("other", "Global")
     assert one(rows, "€83m")["scope"] != "net debt"
 
 
@@ -206,3 +206,29 @@ def test_a_parts_revenue_row_and_a_per_share_figure_in_brackets(tmp_path):
     assert one(rows, "$1.70")["accounting"] == "adjusted" and one(rows, "19.6%")["accounting"] == "adjusted"
     assert one(rows, "1,360.5")["scope"] == "Subscription"
     assert one(rows, "1,571.2")["scope"] == "Global"
+
+
+def test_review_cases_of_lines_bases_and_signs(tmp_path):
+    """A narrower kind of loan or deposit is no line of the bank's; "reported for 2025" after an
+    adjusted figure leaves it adjusted; "cut costs and grew 4%" grew; a restated base names no
+    figure before it; a change column in a head-count row is no count."""
+    text = ("# Ashby Bancorp Q3 2026 results\n\nAshby Bancorp Inc. (NASDAQ: ASHB) reported results. Ashby Bancorp said so. "
+            "Ashby Bancorp grew.\n\nTotal deposits were $118.6 billion. Uninsured deposits were $30.4 billion. "
+            "Nonperforming loans were $1.2 billion.\n\nAshby Bancorp adjusted net income of $1.45 billion reported for 2025 "
+            "beat forecasts. Ashby Bancorp cut costs and grew 4% in 2025. Revenue rose 5% to $10.5 billion in 2025 from a "
+            "restated $10.0 billion in 2024.\n\n| | 2025 | 2024 | Change (%) |\n|---|---|---|---|\n"
+            "| Employees | 2,940 | 2,810 | 4.6 |\n")
+    rows = claims(tmp_path, text)
+    assert one(rows, "$118.6 billion")["scope"] == "deposits"
+    assert one(rows, "$30.4 billion")["scope"] != "deposits" and one(rows, "$1.2 billion")["scope"] != "loans"
+    assert one(rows, "$1.45 billion")["accounting"] == "adjusted"
+    assert one(rows, "4%")["value"] == 4.0
+    assert one(rows, "$10.5 billion")["accounting"] == "reported"
+    assert not [r for r in rows if r["figure"] == "4.6" and r["unit"] == "employee"]
+
+
+def test_a_section_kicker_names_no_company(tmp_path):
+    text = ("MARKETS: Halvern shares jump after results\n\nHalvern Corp said on Tuesday revenue rose 4% to $1.2 billion. "
+            "Halvern Corp will hold a Capital Markets Day in May. Halvern Corp shares rose.\n")
+    rows = claims(tmp_path, text)
+    assert rows and all(r["entity"].startswith("Halvern") for r in rows), {r["entity"] for r in rows}

@@ -291,6 +291,13 @@ def _title(doc: Document) -> str:
     return doc.title
 
 
+#: A newspaper's section or story-type kicker in capitals ("MARKETS: …", "UPDATE 2-…"): no company.
+_SECTION_KICKERS = frozenset(("markets", "market", "update", "exclusive", "analysis", "retail", "brief", "briefs", "breaking",
+                              "comment", "opinion", "feature", "interview", "wrapup", "technology", "energy", "banking",
+                              "finance", "economy", "companies", "company", "earnings", "results", "deals", "stocks",
+                              "corrected", "correction", "factbox", "preview", "review", "insight", "column", "news"))
+
+
 def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
     """The companies a document is about, most named first: named with a legal suffix or a
     ticker, as the one announcing, or in the title ("Pellucid vs. Altmark", "Quillon
@@ -353,7 +360,7 @@ def _companies(vocab: Vocabulary, text: str, title: str) -> list[str]:
         # a trade paper's kicker names the company its text writes in full
         caps = _CAPS_KICKER.match(line)
         word = caps.group(1).title() if caps else ""
-        if word and word.lower() not in _NOT_ENTITY and not vocab.regions.find(word):
+        if word and word.lower() not in _NOT_ENTITY and word.lower() not in _SECTION_KICKERS and not vocab.regions.find(word):
             spot = next(iter(_whole_word_at(body, word)), None)
             named = _NAME_BEFORE.search(body, max(0, spot - 60), spot + len(word)) if spot is not None else None
             if named is not None:

@@ -356,7 +356,9 @@ def table_numbers(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, row:
             scale = row_count.group(1).lower().strip("'")
             factor = 1e3 if scale in ("thousand", "thousands", "000") else 1e6 if scale.startswith("million") else 1.0
             out = []
-            for q in _bare_cell_quantities(ctx, cells[1:]):
+            numbered = [(col, c) for col, c in enumerate(cells[1:], start=1)
+                        if not (col < len(info.columns) and info.columns[col] and info.columns[col][1] == "percent")]
+            for q in _bare_cell_quantities(ctx, [c for _, c in numbered], decimals=True):
                 value = float(q.figure.replace(",", "")) * factor
                 out.append(Quantity(q.start, q.end, q.figure, value, value, value, noun, False, False, q.decimals))
             return _with_others(out, found)
@@ -553,11 +555,13 @@ def _with_others(counts: list[Quantity], found: list[Quantity]) -> list[Quantity
     return sorted(counts + rest, key=lambda q: q.start)
 
 
-def _bare_cell_quantities(ctx: DocContext, cells) -> list[Quantity]:
-    """The plain numbers of a row's cells ("2,940"), as counts with no unit yet."""
+def _bare_cell_quantities(ctx: DocContext, cells, *, decimals: bool = False) -> list[Quantity]:
+    """The plain numbers of a row's cells ("2,940"), as counts with no unit yet; with
+    ``decimals``, "38.6" too (a row of millions: "| Passengers (million) | 38.6 |")."""
     out = []
+    pattern = r"\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*" if decimals else r"\s*(\d{1,3}(?:,\d{3})+|\d+)\s*"
     for start, end, cell in cells:
-        m = re.fullmatch(r"\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*", cell)
+        m = re.fullmatch(pattern, cell)
         if m:
             lead = len(ctx.doc.visible[start:end]) - len(ctx.doc.visible[start:end].lstrip())
             c0 = start + lead

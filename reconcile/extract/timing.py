@@ -7,6 +7,8 @@ takes the year from the document's date. ``period_label`` writes the result for 
 
 from __future__ import annotations
 
+import re
+
 from .draft import DocContext, Draft
 from .timeexpr import TimeExpr
 
@@ -19,6 +21,11 @@ def fiscal_of(month: int, year: int, fiscal_year_end: int) -> tuple[int, int]:
     fiscal_year = year if month <= fiscal_year_end else year + 1
     quarter = ((month - fiscal_year_end - 1) % 12) // 3 + 1
     return fiscal_year, quarter
+
+
+#: Words of an outlook before a figure: "expects fourth-quarter deliveries of".
+_OUTLOOK_BEFORE = re.compile(r"\b(?:expects?|expected|expecting|guid\w*|forecasts?|outlook|sees|targets?|projects?|plans?)\b",
+                             re.IGNORECASE)
 
 
 def _year_of_month(ctx: DocContext, month: int) -> int | None:
@@ -108,7 +115,8 @@ def _point(ctx: DocContext, d: Draft, t: TimeExpr) -> None:
             return
         d.year = t.year or ctx.default_year
         if not t.year and d.year and d.year == ctx.base_year and ctx.base_month and ctx.base_month <= 4 \
-                and (t.quarter == 4 or t.half == 2) and not d.fiscal:
+                and (t.quarter == 4 or t.half == 2) and not d.fiscal \
+                and not _OUTLOOK_BEFORE.search(ctx.doc.visible, max(0, d.q.start - 90), d.q.start):
             # "fourth-quarter revenue" in a story of February 2026: the quarter that ended in December 2025
             d.year -= 1
         if d.year is None and ctx.base_year:

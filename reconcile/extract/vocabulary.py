@@ -34,12 +34,13 @@ _PER_UNIT = re.compile(
     r"franchisee|customer|user|subscriber|household|employee|plant|hotel|clinic|bakery|café|cafe)s?\b[^$€£¥\d.;]{0,60}$",
     re.IGNORECASE)
 _TO_END = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
-_AT_REPORTED = re.compile(r"\s*(?:at\s+reported\s+(?:exchange\s+)?rates|on\s+a\s+reported\s+basis|as\s+reported|reported)\b",
-                          re.IGNORECASE)
+_AT_REPORTED = re.compile(r"\s*(?:at\s+reported\s+(?:exchange\s+)?rates|on\s+a\s+reported\s+basis)\b", re.IGNORECASE)
+#: "restated" said of the figure itself, right after it: "(restated)", ", as restated".
+_RESTATED_AFTER = re.compile(r"\s*[,(]?\s*(?:as\s+)?restated\b", re.IGNORECASE)
 _AT_RATES = re.compile(r"\b(?:at|on)\s+(?:reported|constant|actual|current)\s+(?:exchange\s+|currency\s+)?rates\b", re.IGNORECASE)
 #: A company raising or cutting something of its own by a rate: "raised its full-year dividend 6.2%",
 #: "cut its workforce by 4%" (the verb, its object, then the rate).
-_OBJECT = r"\s+(?:(?:its|the|their|our)\s+)?(?:[\w-]+\s+){1,3}(?:by\s+)?$"
+_OBJECT = r"\s+(?:(?:its|the|their|our)\s+)?(?:(?!(?:and|but|while|or|as|then)\b)[\w-]+\s+){1,3}(?:by\s+)?$"
 _RAISED_ITS = re.compile(r"\b(?:raised|lifted|increased|boosted|hiked)" + _OBJECT, re.IGNORECASE)
 _CUT_ITS = re.compile(r"\b(?:cut|lowered|reduced|trimmed|slashed)" + _OBJECT, re.IGNORECASE)
 
@@ -107,18 +108,20 @@ class Measures:
         for last in self._line_items.finditer(window):
             pass
         if last is not None and self.cue_before("money", window[last.end():]) is None \
-                and not _LINE_MODIFIED.search(window[: last.start()]) \
+                and not _LINE_MODIFIED.search(window[: last.start()]) and _LINE_STARTS.search(window[: last.start()]) \
                 and (past_figures or _LINE_LINK.fullmatch(window, last.end())):
             return self._line_item_of[_fold(last.group(0))]
-        return self.line_item_after(right)
+        return self.line_item_after(right, left)
 
-    def line_item_after(self, right: str) -> str | None:
-        """The company's line named right after a money figure ("€900 million in loans", "$3.1bn
-        of deposits"), or None."""
+    def line_item_after(self, right: str, left: str = "") -> str | None:
+        """The company's line named right after a money figure whose words before say it is held
+        ("had $3.1bn of deposits", "with $118.6 billion in deposits"), or None ("originated $3.1
+        billion in loans" is a flow, no balance)."""
         after = _OF_LINE.match(right) if self._line_items is not None else None
-        if after is not None:
+        if after is not None and (not left or _BALANCE_VERB.search(left[-40:])):
             found = self._line_items.match(right, after.end())
-            if found is not None and not re.match(r"[\w-]", right[found.end() : found.end() + 1]):
+            if found is not None and not re.match(r"[\w-]", right[found.end() : found.end() + 1]) \
+                    and not re.match(r"\s+(?:in|at|from|for)\s+[A-Z]", right[found.end() : found.end() + 30]):
                 return self._line_item_of[_fold(found.group(0))]
         return None
 
@@ -171,6 +174,13 @@ _LINE_LINK = re.compile(r"[\s,:]*(?:\([^()]{0,40}\)\s*)?(?:(?:was|were|is|are|of
                         r"totall?(?:ed|ing)|reached|rose|fell|grew|increased|decreased|declined|climbed|jumped|dropped|"
                         r"improved|widened|narrowed|up|down|year[\s-]on[\s-]year|also|further|again|about|around|"
                         r"approximately|nearly|almost|some|roughly|\d[\d.,]*\s?%)[\s,:]*){0,6}", re.IGNORECASE)
+#: What may stand right before a line's name: a sentence or clause start, a determiner, "total",
+#: "period-end" ("Period-end deposits were", "its total deposits of") — not "nonperforming loans".
+_LINE_STARTS = re.compile(r"(?:^|[.;:,(\n]\s*|\b(?:the|its|our|their|total|period-end|end-of-period|net|gross|and|of|with)\s+"
+                          r"|\*\*\s*|[-•*]\s+)$", re.IGNORECASE)
+#: Words before a figure that say the line after it is held: "had $3.1bn of deposits".
+_BALANCE_VERB = re.compile(r"\b(?:had|has|have|held|holds|hold|with|reached|totall?ed|stood\s+at|were|was)\s+"
+                           r"(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
 #: A line named as what a figure leaves out or adds: "Free cash flow before new-build capex was".
 _LINE_MODIFIED = re.compile(r"\b(?:before|after|excluding|including|less|plus|net\s+of|ex)\s+(?:[\w-]+\s+){0,2}$",
                             re.IGNORECASE)
@@ -438,6 +448,9 @@ class Vocabulary:
         pat = self.measures.accounting
         if _AT_REPORTED.match(own_right):
             return "reported"  # "sales grew 6.8% organically, or 5.5% at reported rates"
+        if "restated" in own_right.lower() and not _RESTATED_AFTER.match(own_right):
+            # "to $10.5 billion in 2025 from a restated $10.0 billion": the next figure's word
+            own_right = re.sub(r"(?i)\brestated\b", " ", own_right)
         # the figure's own clause: nothing past a semicolon ("$3.41; adjusted EPS of $3.96")
         # the figure's own clause: nothing past a semicolon or an "and" naming the next figure
         # ("revenue of $4.82 billion and adjusted EPS of $10.35")

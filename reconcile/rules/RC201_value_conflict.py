@@ -89,7 +89,7 @@ from .kinds import kind_before, kinds
 
 
 def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset(), reported: frozenset = frozenset(),
-           reported_relative: float = 0.0):
+           reported_relative: float = 0.0, reported_measures: frozenset = frozenset()):
     """Each fact's interval widened by ``relative`` (and ``extra``); measures in ``exact`` (stated
     to the cent: per-share amounts) keep their rounding only: $2.71 against $2.77 is a misquote.
     The actual results of the entity types in ``reported`` are widened by ``reported_relative``
@@ -99,7 +99,8 @@ def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset(), 
         if not extra and f.measure in exact:
             return (f.lo, f.hi)
         m = max(abs(f.lo), abs(f.hi)) if f.lo > -1e308 and f.hi < 1e308 else abs(f.value)
-        if not extra and f.row.get("era") == "actual" and f.row.get("entity_type") in reported:
+        if not extra and f.row.get("era") == "actual" and f.row.get("entity_type") in reported \
+                and f.measure in reported_measures:
             return (f.lo - reported_relative * m, f.hi + reported_relative * m)
         return (f.lo - relative * m - extra, f.hi + relative * m + extra)
     return interval
@@ -116,9 +117,11 @@ _LINE_ITEM = re.compile(r"\battributable\s+to\s+ordinary\b|\bcontinuing\s+operat
 
 
 def _as_amounts(group: list) -> list:
-    """A company line's figures less its deductions: "| Operating expenses | (2,013.3) |" and
-    "expenses rose to EUR 2,013.3 million" are one cost, written as a deduction and as an amount."""
-    return [f for f in group if f.value >= 0] if any(f.value > 0 for f in group) else group
+    """A company line's figures less the deductions that repeat one of its amounts: "| Operating
+    expenses | (2,013.3) |" and "expenses rose to EUR 2,013.3 million" are one cost, written as a
+    deduction and as an amount (a net debt of -€200m that no positive figure repeats stays)."""
+    amounts = [(f.lo, f.hi) for f in group if f.value > 0]
+    return [f for f in group if f.value >= 0 or not any(lo <= -f.lo and -f.hi <= hi for lo, hi in amounts)]
 
 
 def _line_items(o: Outcome) -> bool:
@@ -245,6 +248,7 @@ class ValueConflict(Rule):
         self._exact = frozenset(self.options["exact_measures"])
         self._reported = frozenset(self.options["exact_entity_types"])
         self._reported_rel = float(self.options["reported_relative"])
+        self._reported_measures = frozenset(self.options["reported_measures"])
         facts = facts.confident(float(self.options["min_confidence"]))
         yield from self._check(facts)
         # adjusted (non-GAAP) figures against adjusted ones only: "adj. EPS $2.71" vs "2.77"
@@ -290,7 +294,7 @@ class ValueConflict(Rule):
                 if measure in _ESTIMATED and _several_sources(by_year[year]) and _of_markets(by_year[year]):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
-                interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
+                interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
                 for o in judge(by_year[year], interval):
                     if o.kind == "within" and (_one_sentence(o) or _line_items(o) or measure == "count" and not _scale_slip(o)
                                                or _estimates(list(o.odd) + list(o.agree))):
@@ -334,10 +338,10 @@ class ValueConflict(Rule):
         are compared as stated; across firms, each sizes the market its own way, so their
         estimates are reported only when further apart than ``estimate_spread`` (a fraction)
         or ``estimate_spread_pp`` (percentage points, for shares)."""
-        narrow = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
+        narrow = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
         # one firm's figure quoted elsewhere must be that figure, to its rounding: "$11.2 billion"
         # for a report's $11.02 billion is a misquote, however near
-        as_quoted = _widen(0.0, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
+        as_quoted = _widen(0.0, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
         reported: set[int] = set()
         firms: dict[str, list] = {}
         keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
@@ -419,7 +423,7 @@ class ValueConflict(Rule):
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2 or _estimates(groups[key]):
                 continue
-            interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
+            interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
             for o in judge(groups[key], interval):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
@@ -450,7 +454,7 @@ class ValueConflict(Rule):
             dated = [f for f in dated if len(years[f.doc]) >= 2]
             if not dated:
                 return
-        interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel)
+        interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
         near_pp = float(self.options["undated_near_pp"])
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]
@@ -516,6 +520,7 @@ class ValueConflict(Rule):
             a, b = sorted(shown, key=lambda f: (f.doc, int(f.row["start"])))
             tail = undecided(docs)
             if not allowance and all(f.row.get("era") == "actual" and f.row.get("entity_type") in self._reported
+                                     and f.measure in self._reported_measures
                                          for f in (a, b)):
                 # a company's reported result is one number: only rounding and "about" bands allow a gap
                 message = (f"{label}{period}: {amount(a)} ({where(a)}) vs {amount(b)} ({where(b)}); "
