@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import reconcile
 
 
@@ -17,3 +21,10 @@ def one(rows, figure, line=None):
     found = [r for r in rows if r["figure"] == figure and (line is None or r["line"] == line)]
     assert len(found) == 1, [(r["figure"], r["line"]) for r in rows]
     return found[0]
+
+
+def findings(path) -> list[dict]:
+    """The discrepancies ``reconcile check PATH`` reports, as its JSON gives them."""
+    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(path), "-f", "json", "-o", "-"],
+                         capture_output=True, text=True)
+    return json.loads(out.stdout)["discrepancies"]

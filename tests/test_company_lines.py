@@ -3,7 +3,7 @@ on a release and a wire story written for these tests."""
 
 from __future__ import annotations
 
-from docclaims import claims, one
+from docclaims import claims, findings, one
 
 RELEASE = """# Ashgrove Bancorp, Inc. Reports Third Quarter 2026 Results
 
@@ -60,14 +60,9 @@ def test_an_aside_between_dashes_names_no_measure(tmp_path):
 def test_a_misquoted_line_is_found_across_documents(tmp_path):
     """The wire's $421 million against the release's $412 million for the same quarter's net
     interest income: one finding naming the wire."""
-    import json
-    import subprocess
-    import sys
     (tmp_path / "release.md").write_text(RELEASE, encoding="utf-8")
     (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(tmp_path), "-f", "json", "-o", "-"],
-                         capture_output=True, text=True)
-    found = [f for f in json.loads(out.stdout)["discrepancies"] if f["rule"] == "RC201"]
+    found = [f for f in findings(tmp_path) if f["rule"] == "RC201"]
     assert len(found) == 1, [f["message"] for f in found]
     assert "net interest income" in found[0]["message"].lower() and "wire.txt" in found[0]["message"]
 
@@ -158,15 +153,10 @@ As first published, Home Care revenue for 2023 was £3,356 million and Personal 
 
 
 def test_a_restated_column_is_no_contradiction_of_the_figures_as_first_published(tmp_path):
-    import json
-    import subprocess
-    import sys
     rows = claims(tmp_path, RESTATED)
     assert one(rows, "3,298")["accounting"] == "restated" and one(rows, "3,412")["accounting"] == "reported"
     (tmp_path / "r.md").write_text(RESTATED, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(tmp_path / "r.md"), "-f", "json", "-o", "-"],
-                         capture_output=True, text=True)
-    found = json.loads(out.stdout)["discrepancies"]
+    found = findings(tmp_path / "r.md")
     assert not [f for f in found if f["rule"] in ("RC201", "RC104")], [f["message"] for f in found]
 
 
@@ -187,13 +177,8 @@ ENCYCLOPEDIA = """<html><head><title>Brightwell Group</title></head><body>
 def test_a_growth_column_of_an_html_table_is_of_its_rows_revenue(tmp_path):
     """The 4.0% is revenue's (8,195 -> 8,520), though the infobox states 8,520 first and the row
     also holds a head count that fell."""
-    import json
-    import subprocess
-    import sys
     (tmp_path / "wiki.html").write_text(ENCYCLOPEDIA, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "reconcile", "check", str(tmp_path / "wiki.html"), "-f", "json", "-o", "-"],
-                         capture_output=True, text=True)
-    found = [f for f in json.loads(out.stdout)["discrepancies"] if f["rule"] == "RC104"]
+    found = [f for f in findings(tmp_path / "wiki.html") if f["rule"] == "RC104"]
     assert not found, [f["message"] for f in found]
 
 

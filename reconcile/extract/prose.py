@@ -459,11 +459,12 @@ def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regi
         # "In volume terms, the market … is forecast to grow at a CAGR of 5.2%": not its value's rate
         d.scope, d.scope_type, d.dimension = "volume", "segment", "volume"
     d.company = last_company(ctx, sentence_before, around.paragraph)
-    if ctx.company_doc and ex.units.is_currency(d.q.unit) and d.measure not in ("other", "revenue") \
-            and ex.measures.line_item_after(around.right) and not ex.measures.line_item_after(around.right, around.own_left):
+    money = ctx.company_doc and ex.units.is_currency(d.q.unit)
+    named_after = ex.measures.line_item_after(around.right) if money else None  # "… $3.1bn of deposits"
+    held_after = ex.measures.line_item_after(around.right, around.own_left) if named_after else None
+    if named_after and not held_after and d.measure not in ("other", "revenue"):
         d.measure = d.metric = "other"  # "the government provided €900 million in loans": a flow of loans, no income
-    if ctx.company_doc and d.scope_type in ("global", "segment") and ex.units.is_currency(d.q.unit) \
-            and (d.measure in ("other", "revenue") or ex.measures.line_item_after(around.right, around.own_left)) \
+    if money and d.scope_type in ("global", "segment") and (d.measure in ("other", "revenue") or held_after) \
             and not d.basis and not ex.is_amount_change(around.own_left):
         # "Period-end deposits were $118.6 billion": a line of the company's own, its figures compared only with that line's
         item = ex.measures.line_item(around.full_left, around.right)

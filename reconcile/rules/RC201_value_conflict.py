@@ -294,7 +294,7 @@ class ValueConflict(Rule):
                 if measure in _ESTIMATED and _several_sources(by_year[year]) and _of_markets(by_year[year]):
                     yield from self._market_estimates(subject, scope, measure, by_year[year], rel, facts.copies)
                     continue
-                interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
+                interval = self._as_stated(rel)
                 for o in judge(by_year[year], interval):
                     if o.kind == "within" and (_one_sentence(o) or _line_items(o) or measure == "count" and not _scale_slip(o)
                                                or _estimates(list(o.odd) + list(o.agree))):
@@ -338,10 +338,10 @@ class ValueConflict(Rule):
         are compared as stated; across firms, each sizes the market its own way, so their
         estimates are reported only when further apart than ``estimate_spread`` (a fraction)
         or ``estimate_spread_pp`` (percentage points, for shares)."""
-        narrow = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
+        narrow = self._as_stated(rel)
         # one firm's figure quoted elsewhere must be that figure, to its rounding: "$11.2 billion"
         # for a report's $11.02 billion is a misquote, however near
-        as_quoted = _widen(0.0, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
+        as_quoted = self._as_stated(0.0)
         reported: set[int] = set()
         firms: dict[str, list] = {}
         keys = firm_keys(f.row.get("attributed_to") or "" for f in group)
@@ -371,6 +371,12 @@ class ValueConflict(Rule):
             if o.kind != "within" and not all(id(f) in reported for f in o.odd):
                 yield self._finding(subject, scope, measure, o, copies, None,
                                     allowance=f"the {allowed} by which different firms' estimates may differ")
+
+    def _as_stated(self, relative: float):
+        """Intervals widened by ``relative``, but per-share amounts and a company's reported results
+        by their own allowance only (``exact_measures``, ``exact_entity_types``)."""
+        return _widen(relative, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel,
+                      reported_measures=self._reported_measures)
 
     def _compared(self, measure: str, of: str, measures: set, scope: str) -> bool:
         """A measure the settings list; a rate of change only when what it is of is known;
@@ -423,7 +429,7 @@ class ValueConflict(Rule):
         for key in sorted(groups, key=lambda k: tuple(map(str, k))):
             if len({f.doc for f in groups[key]}) < 2 or _estimates(groups[key]):
                 continue
-            interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
+            interval = self._as_stated(rel)
             for o in judge(groups[key], interval):
                 if o.kind != "within":
                     yield self._finding(key[0], key[1], measure_of(key), o, facts.copies, None)
@@ -454,7 +460,7 @@ class ValueConflict(Rule):
             dated = [f for f in dated if len(years[f.doc]) >= 2]
             if not dated:
                 return
-        interval = _widen(rel, exact=self._exact, reported=self._reported, reported_relative=self._reported_rel, reported_measures=self._reported_measures)
+        interval = self._as_stated(rel)
         near_pp = float(self.options["undated_near_pp"])
         spans = sorted((interval(f) + (f,) for f in dated), key=lambda t: (t[0], t[1], t[2].doc))
         starts = [t[0] for t in spans]
