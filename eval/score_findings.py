@@ -50,11 +50,13 @@ RULES_FOR = {
 #: Rules that find a kind of contradiction through its labelled odd figure: a finding of theirs
 #: matches only when it cites that figure. A margin stated wrong is set by RC201 against another
 #: document's margin, or by RC106 against the change in points the document states for it; a part
-#: stated wrong in a segment table, a misquoted value or a table's wrong year makes a stated growth
+#: stated wrong in a segment table (whose growth rate, or margin, then misses), a misquoted value or a table's wrong year makes a stated growth
 #: rate miss its two values (RC104).
 ODD_RULES_FOR = {
     "margin_arithmetic": ("RC201", "RC106"),
-    "parts_sum": ("RC104", "RC201"),  # RC201: another document's right figure against the wrong total
+    # RC201: another document's right figure against the wrong total; RC105: a part's wrong revenue
+    # that its own income and margin then miss
+    "parts_sum": ("RC104", "RC201", "RC105"),
     "value_conflict": ("RC104", "RC101"),  # a misquoted value that the story's own growth rate or CAGR then misses
     "trajectory": ("RC104",),  # a table's wrong year, whose next year's growth then misses too
     "growth_arithmetic": ("RC201",),  # a wrong rate set against another document's right one

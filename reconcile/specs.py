@@ -97,7 +97,8 @@ MEASURES = Table({
     "signs": _closed_words("negative", "positive", "negative_after", "positive_after", "not_amount_change"),
     "basis": Table(values=WORDS, names=IDENTIFIER),
     "accounting": Table(values=WORDS, names=IDENTIFIER),
-    "counts": Table({"nouns": WORDS, "people": Table(values=WORDS)}),
+    "quantities": Table(values=Table({"cues": CUES}, required=("cues",))),
+    "counts": Table({"nouns": WORDS, "amounts": WORDS, "people": Table(values=WORDS)}),
 })
 
 _ALPHA3 = (lambda k: len(k) == 3 and k.isascii() and k.isupper() and k.isalpha(),

@@ -936,6 +936,21 @@ def test_a_companys_amounts_listed_after_its_total_are_its_divisions(tmp_path):
     assert one(rows, "£40.0m")["scope"] == "Services"
 
 
+def test_amounts_listed_after_a_parts_amount_are_parts_of_the_same_year(tmp_path):
+    text = ("# Global Soil Sensor Market\n\nBy end user, farms generated USD 3.10 billion in 2025, "
+            "research institutes USD 0.85 billion and greenhouses USD 0.41 billion.\n")
+    rows = claims(tmp_path, text)
+    first = one(rows, "USD 3.10 billion")
+    for figure, part in (("USD 0.85 billion", "research institute"), ("USD 0.41 billion", "greenhouse")):
+        row = one(rows, figure)
+        assert row["scope"].lower().startswith(part), row["scope"]
+        assert (row["scope_type"], row["measure"], row["year"]) == (first["scope_type"], first["measure"], 2025)
+    # a bare global figure after a part's is no item of its list
+    rows = claims(tmp_path, "# Global Soil Sensor Market\n\nFarms generated USD 3.10 billion in 2025; "
+                            "the market reached USD 4.36 billion.\n")
+    assert one(rows, "USD 4.36 billion")["scope"] == "Global"
+
+
 def test_a_share_price_date_does_not_date_the_figures_after_it(tmp_path):
     text = ("# Ashcombe Engineering plc — Annual Report 2026\n\n*Financial year ended 31 March 2026 | 12 June 2026*\n\n"
             "The shares closed the year at 412p, valuing the group at £1.2bn. Net finance costs were £5.3m and, "

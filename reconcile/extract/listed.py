@@ -101,6 +101,29 @@ class ListedParts:
             d.scope, d.scope_type, d.dimension = item.scope, item.scope_type, item.dimension
             d.measure, d.metric = item.measure, item.metric
 
+    def apply_parallel(self, text: str, drafts: list[Draft], starts: list[int], is_money) -> None:
+        """ "Home care settings generated USD 7.25 billion in 2024, hospitals USD 1.42 billion and
+        ambulatory and other settings USD 0.79 billion": the amounts after a part's amount, each
+        named right before it by a bare list item, are parts of the same kind, with its measure
+        and year. Read whole or not at all, as the other lists are."""
+        money = [(d, s) for d, s in zip(drafts, starts) if not d.dropped and is_money(d.q.unit)]
+        if len(money) < 2 or money[0][0].scope_type not in ("segment", "component"):
+            return  # a region's list is named by the region's own words
+        first = money[0][0]
+        named: list[tuple[Draft, str]] = []
+        for d, s in money[1:]:
+            if d.scope_type != "global" or d.q.unit != first.q.unit or d.year not in (None, first.year):
+                return
+            name = self.name(text[s : d.q.start])
+            if name is None:
+                return
+            named.append((d, name))
+        for d, name in named:
+            d.scope, d.scope_type, d.dimension = name, first.scope_type, first.dimension
+            d.measure, d.metric = first.measure, first.metric
+            if d.year is None:
+                d.year, d.kind, d.confidence = first.year, first.kind, max(d.confidence, first.confidence)
+
 
 #: "Signalling Systems £341.2m (FY2024: " before a figure: the item's prior-period figure.
 _PRIOR = re.compile(r"^\s*\(\s*[^():]{0,30}:\s*$")

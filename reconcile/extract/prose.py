@@ -322,6 +322,8 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
     if ctx.company_doc:
         ex.listed.apply_amounts(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                                 ex.units.is_currency)
+    ex.listed.apply_parallel(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
+                             ex.units.is_currency)
     ex.listed.apply(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                     label_for=lambda _name: _breakdown(ex, text[s0:drafts[0].q.start], paragraph))
     cagr_periods(drafts, company_doc=ctx.company_doc, is_money=ex.units.is_currency)

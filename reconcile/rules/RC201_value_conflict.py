@@ -33,7 +33,9 @@ document, figures that disagree are one finding, unless they stand side by side 
 sentence ("42% of its exports and 48% of its imports" describe two things); a document's
 own counts are not compared with each other (they are mostly of its parts), unless two have the
 same three or more digits a power of ten apart ("684,000 passengers" against its table's 6.84
-million): a slip of scale. A quarter's figures are compared across documents only; but a
+million): a slip of scale. An amount in tonnes, barrels or hours is compared only with amounts
+of the same kind (``[quantities]`` in measures.toml: "sales volumes of 31,800 tonnes" is not
+"9,500 tonnes of capacity"); one of no named kind, with none. A quarter's figures are compared across documents only; but a
 document at odds with itself over a per-share figure ("adj. EPS of $2.71" in its text, 2.77
 in its table) whose other figure another document states has its unconfirmed one named as
 the odd one out.
@@ -85,7 +87,7 @@ from .base import Rule
 from .consensus import Camp, Outcome, judge
 from .describe import amount, difference, disagreement, measure_label, nearest, what_label, sources_text, span, undecided, when, where
 from .facts import Facts
-from .kinds import kind_before, kinds
+from .kinds import kind_before, kinds, quantity_kind
 
 
 def _widen(relative: float, extra: float = 0.0, exact: frozenset = frozenset(), reported: frozenset = frozenset(),
@@ -273,7 +275,7 @@ class ValueConflict(Rule):
         if "margin" in measures:
             yield from self._margins(facts, rel)
         spread_out: dict[tuple, tuple[list, list]] = {}
-        for key, group in facts.groups(*keys).items():
+        for key, group in self._by_quantity(facts.groups(*keys)).items():
             subject, scope, measure = key[:3]
             if not self._compared(measure, key[6], measures, scope):
                 continue
@@ -411,6 +413,22 @@ class ValueConflict(Rule):
             key = (f.subject, f.scope, kind.name, f.row["calendar"], f.row["era"], f.year, *f.within_year)
             groups.setdefault(key, []).append(f)
         yield from self._across(groups, facts, rel, lambda key: f"{key[2]}_margin")
+
+    def _by_quantity(self, groups: dict) -> dict:
+        """A group of amounts in tonnes, barrels or hours split by what they are of (``[quantities]``
+        in measures.toml: capacity, production, sales…); an amount of no named kind leaves it."""
+        amounts = set(self.ctx.measures.get("counts", {}).get("amounts", []))
+        known = kinds(self.ctx.measures, "quantities")
+        out: dict = {}
+        for key, group in groups.items():
+            if key[2] != "count" or key[3] not in amounts:
+                out[key] = group
+                continue
+            for f in group:
+                kind = quantity_kind(f, known)
+                if kind is not None:
+                    out.setdefault(key + (kind.name,), []).append(f)
+        return out
 
     def _periodic(self, facts: Facts, keys: tuple, measures: set, rel: float):
         """A quarter's or a month's figures, compared only with the same quarter or month of

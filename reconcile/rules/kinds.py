@@ -89,3 +89,23 @@ def margin_after(fact) -> bool:
     quote, figure = str(fact.row["quote"]), str(fact.row["figure"])
     at = quote.find(figure)
     return at >= 0 and _MARGIN_AFTER.match(quote[at + len(figure):]) is not None
+
+
+#: Right after an amount's unit: "610,000 tonnes of capacity", "9,500 tonnes of isolate output".
+_OF_AFTER = re.compile(r"^\s*[A-Za-z]+\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+
+
+def quantity_kind(fact, known: list[Kind], window: int = 60) -> Kind | None:
+    """What an amount in tonnes, barrels or hours is of (``[quantities]`` in measures.toml):
+    the kind named last in the ``window`` characters before the figure ("sales volumes rose
+    to 31,800 tonnes", "production capacity of 610,000 tonnes"), else right after its unit
+    ("610,000 tonnes of capacity")."""
+    quote, figure = str(fact.row["quote"]), str(fact.row["figure"])
+    at = quote.find(figure)
+    if at < 0:
+        return None
+    found = _last_kind(quote[max(0, at - window):at], known)
+    if found is None:
+        m = _OF_AFTER.match(quote[at + len(figure):])
+        found = _last_kind(m.group(1), known) if m else None
+    return found
