@@ -951,6 +951,20 @@ def test_amounts_listed_after_a_parts_amount_are_parts_of_the_same_year(tmp_path
     assert one(rows, "USD 4.36 billion")["scope"] == "Global"
 
 
+@pytest.mark.parametrize("sentence, share, amount", [
+    ("Rigid trays led the market with a 38.5% share in 2025 (USD 612.0 million).", "38.5%", "USD 612.0 million"),
+    ("Rigid trays held 38.5%, or USD 612.0 million, in 2025.", "38.5%", "USD 612.0 million"),
+    ("Rigid trays accounted for USD 612.0 million (38.5%) in 2025.", "38.5%", "USD 612.0 million"),
+    ("Latin America dominated the segment with a share of 38.5% in 2025, equal to roughly USD 612.0 million.",
+     "38.5%", "USD 612.0 million"),
+])
+def test_a_parts_share_restated_as_an_amount_beside_it_is_of_that_part_and_year(tmp_path, sentence, share, amount):
+    rows = claims(tmp_path, f"# Global Molded Fibre Market\n\n{sentence}\n")
+    s, a = one(rows, share), one(rows, amount)
+    assert s["measure"] == "share" and s["scope"] != "Global", s
+    assert (a["scope"], a["year"]) == (s["scope"], 2025), a
+
+
 def test_a_share_price_date_does_not_date_the_figures_after_it(tmp_path):
     text = ("# Ashcombe Engineering plc — Annual Report 2026\n\n*Financial year ended 31 March 2026 | 12 June 2026*\n\n"
             "The shares closed the year at 412p, valuing the group at £1.2bn. Net finance costs were £5.3m and, "

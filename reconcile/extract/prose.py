@@ -14,6 +14,7 @@ from .context import last_company
 from .dating import (BASE_BEFORE, FROM_YEAR_TO, LAST_YEARS, PRIOR_WORD, change_time, choose_time, comparison_base,
                      is_base, is_base_figure, leading_time, or_pairs, prior_period, read_time)
 from .draft import DocContext, Draft, trim_span
+from .equivalents import share_amounts
 from .links import cagr_periods, respectively, restated_years
 from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .scope import PERIODISH
@@ -319,6 +320,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
     or_pairs(ctx, text, drafts)
+    share_amounts(text, drafts, ex.units.is_currency)
     if ctx.company_doc:
         ex.listed.apply_amounts(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                                 ex.units.is_currency)

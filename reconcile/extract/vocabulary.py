@@ -256,7 +256,9 @@ def _dividend_kind(left: str) -> str:
 _STOCK_MOVE = re.compile(r"\b(?:shares|stock|share\s+price)\b(?:\s+(?:in|of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?"
                          r"\s+(?:\w+\s+)?(?:closed|ended|finished|traded|rose|fell|jumped|dropped|slid|gained|lost|were|was|"
                          r"climbed|tumbled|surged|sank|slipped|added|shed|edged)\b", re.IGNORECASE)
-_PER_SHARE_WORDS = re.compile(r"\b(?:per|a)\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b", re.IGNORECASE)
+#: "$1.50 a share", "per diluted share" (but "with a share of 44.2%" is a share).
+_PER_SHARE_WORDS = re.compile(r"\bper\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b|"
+                               r"\ba\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b(?!\s+of\b)", re.IGNORECASE)
 
 
 class Vocabulary:
