@@ -57,8 +57,9 @@ ODD_RULES_FOR = {
     # RC201: another document's right figure against the wrong total; RC105: a part's wrong revenue
     # that its own income and margin then miss
     "parts_sum": ("RC104", "RC201", "RC105"),
-    "value_conflict": ("RC104", "RC101"),  # a misquoted value that the story's own growth rate or CAGR then misses
-    "trajectory": ("RC104",),  # a table's wrong year, whose next year's growth then misses too
+    # a misquoted value that the story's own growth rate, CAGR or margin then misses
+    "value_conflict": ("RC104", "RC101", "RC105"),
+    "trajectory": ("RC104", "RC105"),  # a table's wrong year, whose next year's growth (or margin) then misses too
     "growth_arithmetic": ("RC201",),  # a wrong rate set against another document's right one
     "cagr_conflict": ("RC103",),  # the outlying rate named against the rates beside it in its own story
 }

@@ -59,7 +59,7 @@ from .check import bands_from, copy_similarity_from, corroborated_by, enabled_co
     _company_words
 from .config import Settings, load_settings
 from .engine import workers_of
-from .findings import Finding, first_of_each
+from .findings import Finding, first_of_each, link_roots
 from .rules import RULES
 from .rules.copies import copy_groups_of, document_figures
 from .rules.references import compare_with_references, reference_candidates
@@ -163,7 +163,9 @@ def run_rules_in_buckets(claims: pd.DataFrame, settings: Settings | None = None,
                                buckets, workers)
     order = {code: i for i, code in enumerate(_REACH)}
     found.sort(key=lambda f: order[f.rule])  # stable: a rule's findings in the order they were found
-    return BucketedRules(first_of_each(found), corroborated)
+    found = first_of_each(found)
+    link_roots(found)
+    return BucketedRules(found, corroborated)
 
 
 def _documents_pass(documents: pd.DataFrame, settings: Settings, codes: list[str], reference_names: set | None,

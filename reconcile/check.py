@@ -20,7 +20,7 @@ from .cache import load_result, result_key, save_result
 from .corpus import extract_plan, plan_corpus
 from .countries import CountryTable
 from .errors import ReconcileError
-from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table, first_of_each
+from .findings import SEVERITIES, SEVERITY_RANK, Finding, cited_table, findings_table, first_of_each, link_roots
 from .normalize import claims_frame
 from .reference import load_references
 from .regions import RegionTable
@@ -142,7 +142,9 @@ def run_rules(claims: pd.DataFrame, settings: Settings | None = None, *, select:
     settings = settings or load_settings()
     rules = rule_set(settings, enabled_codes(settings, select, ignore))
     facts = facts if facts is not None else facts_from(claims, settings)
-    return first_of_each(f for rule in rules for f in rule.check(facts))
+    found = first_of_each(f for rule in rules for f in rule.check(facts))
+    link_roots(found)
+    return found
 
 
 def corroborated_by(found: list[Comparison], settings: Settings) -> dict[str, str]:

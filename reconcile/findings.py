@@ -57,6 +57,9 @@ class Finding:
     #: The claim this finding is about (the odd one out), as ``claim_identity``; findings
     #: about the same claim form one card in the reports.
     focus: str = ""
+    #: The outlying claim whose card the finding joins when it cites that claim (see
+    #: :func:`link_roots`): one root cause, one card.
+    root: str = ""
 
     def __post_init__(self) -> None:
         if not self.fingerprint:
@@ -65,9 +68,10 @@ class Finding:
     @property
     def card(self) -> str:
         """Which card the finding is shown on: one per outlying claim, else its own."""
-        if not self.focus:
+        key = self.root or self.focus
+        if not key:
             return self.fingerprint
-        return "card-" + hashlib.sha1(self.focus.encode("utf-8")).hexdigest()[:16]
+        return "card-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     @property
     def docs(self) -> list[str]:
@@ -100,6 +104,39 @@ def first_of_each(findings) -> list[Finding]:
     for f in findings:
         out.setdefault(f.fingerprint, f)
     return sorted(out.values(), key=Finding.sort_key)
+
+
+def link_roots(findings: list[Finding]) -> None:
+    """One root cause, one card: a finding that cites a claim another finding names as the odd
+    one out ("Nutrition revenue £2,410m", against another document's £2,140m) joins that
+    claim's card, with every finding about the same odd one out; the links are followed through
+    (a margin that misses on that revenue, and the sum of the parts it spoils, on one card).
+    A card is named by the first of its odd claims in sorted order, so the result does not
+    depend on the order the findings came in."""
+    focused = {f.focus for f in findings if f.focus}
+    if not focused:
+        return
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    cited_roots: list[tuple[Finding, list[str]]] = []
+    for f in findings:
+        anchors = sorted({claim_identity(c) for c in f.claims} & focused - {f.focus})
+        cited_roots.append((f, anchors))
+        for a in anchors:
+            union(f.focus or a, a)
+    for f, anchors in cited_roots:
+        key = f.focus or (anchors[0] if anchors else "")
+        f.root = find(key) if key and find(key) != f.focus else ""
 
 
 def cards(findings: list[Finding]) -> list[list[Finding]]:

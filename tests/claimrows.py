@@ -43,13 +43,13 @@ def claims_table(rows: list[dict], *, subject: str = "widgets") -> pd.DataFrame:
         r.setdefault("high", math.nan if q == "over" else value)
         for k in ("year", "period_start", "period_end"):
             r.setdefault(k, None)
-        r.setdefault("kind", "estimate")
         r.setdefault("confidence", 1.0)
         r.setdefault("claim_id", f"C{i:012d}")
         metric = r.get("metric", "other")
         r.setdefault("measure", metric)
         r.setdefault("entity", r["scope"] if r["scope_type"] == "company" else r["subject"])
         r.setdefault("entity_type", "company" if r["scope_type"] == "company" else "market")
+        r.setdefault("kind", "actual" if r["entity_type"] == "company" else "estimate")  # a company reports its results
         r.setdefault("period_label", "")
         r.setdefault("fiscal", False)
         for k in ("fiscal_year_end", "quarter", "month", "converted_value"):

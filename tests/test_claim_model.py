@@ -1367,3 +1367,80 @@ def test_a_markets_size_in_a_story_about_a_company_is_the_markets(tmp_path):
     size = rows["$9.8 billion"]
     assert (size["measure"], size["entity"], size["entity_type"]) == ("market_size", "industrial heat pump", "market")
     assert rows["€2.3 billion"]["entity"] == "Kessler Thermtech"
+
+
+SOFTWARE_RESULTS = """# Quenby Analytics reports fiscal 2026 results
+
+**SEATTLE, August 12, 2026** - Quenby Analytics, Inc. (NASDAQ: QNBY) today reported results for its fiscal year ended June 30, 2026.
+
+- GAAP operating income was $88.1 million, or 7.1% of revenue, compared with $41.0 million in fiscal 2025.
+- Non-GAAP net income was $301.5 million, or $2.96 per diluted share.
+- Annual recurring revenue was $1.31 billion, up 19% year over year.
+
+| (in millions) | FY2026 | FY2025 |
+|---|---|---|
+| Total revenue | 1,240.6 | 1,071.2 |
+| Sales and marketing | 402.3 | 371.9 |
+"""
+
+
+def test_a_software_companys_lines_keep_what_they_measure(tmp_path):
+    rows = claims(tmp_path, SOFTWARE_RESULTS)
+    assert one(rows, "$41.0 million")["measure"] == "operating_income"  # the base of "compared with"
+    assert one(rows, "$2.96")["accounting"] == "adjusted"  # "Non-GAAP net income …, or $2.96 per diluted share"
+    assert one(rows, "$1.31 billion")["measure"] == "other"  # ARR is no revenue
+    assert one(rows, "402.3")["measure"] == "other"  # an expense line, not sales
+    assert one(rows, "1,240.6")["measure"] == "revenue"
+
+
+def test_an_infoboxs_listing_type_names_no_company_and_a_dated_sentence_dates_no_document(tmp_path):
+    text = ("<html><body><h1>Quenby Analytics</h1>\n<p><b>Quenby Analytics, Inc.</b> is an American software company.</p>\n"
+            "<table><tr><th>Type</th><td>Public (NASDAQ: QNBY)</td></tr>\n"
+            "<tr><th>Revenue</th><td>US$1.24 billion (FY2026)</td></tr></table>\n"
+            "<p>Recurring revenue passed $1 billion, reaching $1.10 billion at June 30, 2025.</p>\n"
+            "<table><tr><th>Fiscal year</th><th>Revenue (US$ million)</th></tr>\n"
+            "<tr><td>2026</td><td>1,240.6</td></tr></table></body></html>\n")
+    rows = claims(tmp_path, text, "quenby.html")
+    row = one(rows, "1,240.6")
+    assert row["entity"] == "Quenby Analytics" and row["kind"] == "actual", row
+    assert one(rows, "US$1.24 billion")["kind"] == "actual"
+
+
+@pytest.mark.parametrize("sentence, figure, measure, kind", [
+    ("Revenue rose 18% to $2.85 billion, ahead of the $2.83 billion analysts had pencilled in.", "$2.83 billion",
+     "revenue", "consensus"),
+    ("Quenby beat forecasts, sending its shares up 7.4% to $61.20 in extended trading.", "$61.20", "price", None),
+])
+def test_news_words_say_what_a_figure_is(tmp_path, sentence, figure, measure, kind):
+    text = (f"# Quenby beats forecasts\n\nSEATTLE, Aug 13 (Wire) - Quenby Analytics Inc (NASDAQ: QNBY) reported "
+            f"fiscal 2026 results on Wednesday. {sentence}\n")
+    row = one(claims(tmp_path, text), figure)
+    assert row["measure"] == measure and (kind is None or row["kind"] == kind), row
+
+
+def test_a_half_named_without_its_year_is_a_half(tmp_path):
+    text = ("# Harwell Homes: H1 2026 review\n\n*Analyst note, 28 July 2026*\n\n"
+            "H1 adjusted operating profit of £96.4m was 4% ahead of our £92.7m forecast, on a 12.2% margin.\n")
+    rows = claims(tmp_path, text)
+    row = one(rows, "£96.4m")
+    assert row["period_label"].startswith("H1") and row["kind"] == "actual", row
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("We expect clamshells to post a CAGR of 7.9% through 2032.", "clamshells"),
+    ("Trays are expected to record a CAGR of 5.1% through 2032.", "trays"),
+])
+def test_a_segments_cagr_however_its_verb_reads(tmp_path, sentence, part):
+    text = f"# Global Pulp Tableware Market\n\nThe market will grow at a CAGR of 6.0% from 2025 to 2032. {sentence}\n"
+    rows = claims(tmp_path, text)
+    assert one(rows, "6.0%")["scope"] == "Global"
+    figure = sentence.split("CAGR of ")[1].split(" ")[0]
+    assert one(rows, figure)["scope"].lower() == part
+
+
+def test_a_brokers_estimate_column_beside_the_quarters_actual_is_its_forecast(tmp_path):
+    text = ("# Orrin Pharma (ORRP): Q3 beat\n\n*Broker note, 30 October 2025*\n\n"
+            "| EUR m | Q3 2025A | Kestrel estimate | Consensus |\n|---|---|---|---|\n"
+            "| Group sales | 4,812 | 4,690 | 4,720 |\n| Core EPS (EUR) | 2.14 | 2.05 | 2.03 |\n")
+    rows = claims(tmp_path, text)
+    assert [one(rows, f)["kind"] for f in ("2.14", "2.05", "2.03")] == ["actual", "forecast", "consensus"]

@@ -42,6 +42,10 @@ _BYLINE_MONTH = re.compile(
 # A wire story's dateline without a year: "STUTTGART, July 30 (Calder Wire) -", "LONDON, 12 March (Reuters) –".
 _HISTORY_DATE = re.compile(r"\b(?:founded|established|incorporated|formed|launched|began|commenced|opened|born|died|"
                            r"introduced|listed|acquired|merged|renamed|first\s+flight|commissioned|built)\b", re.IGNORECASE)
+#: Right before a date a sentence speaks of ("at June 30, 2024", "since 1 March 2025"), unless
+#: it says when the document was published ("Published on 3 May 2025").
+_IN_SENTENCE_DATE = re.compile(r"(?<!published)(?<!released)(?<!updated)(?<!posted)(?<!dated)(?<!issued)"
+                               r"\s+(?:at|since|until|till|by|from|before|after)\s+$", re.IGNORECASE)
 _WIRE_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WIRE_DATELINE = re.compile(
@@ -241,7 +245,9 @@ _NOT_ENTITY = {"the", "this", "it", "we", "our", "today", "revenue", "net", "tot
                "release", "earnings", "fiscal", "quarter", "results", "company", "wall", "street", "inc", "corp",
                "corporation", "ltd", "plc", "co", "group", "holdings", "january", "february", "march", "april", "may",
                "june", "july", "august", "september", "october", "november", "december", "income", "consumer",
-               "treasury", "economy", "report", "annual", "statement", "statements"}
+               "treasury", "economy", "report", "annual", "statement", "statements",
+               # an infobox's "Type: Public (NASDAQ: TSLY)" names the listing, not the company
+               "public", "private", "listed", "type", "traded as"}
 
 
 def _base_date(doc: Document) -> tuple[int | None, int | None]:
@@ -258,6 +264,8 @@ def _base_date(doc: Document) -> tuple[int | None, int | None]:
         line_start = head.rfind("\n", 0, m.start()) + 1
         if _HISTORY_DATE.search(head[max(line_start, m.start() - 60) : m.start()]):
             continue  # "Founded | 13 March 2006": a date in the company's history, not the document's
+        if _IN_SENTENCE_DATE.search(head[max(line_start, m.start() - 40) : m.start()]):
+            continue  # "reaching $2.21 billion at June 30, 2024": a date the text speaks of
         return int(m.group("y1") or m.group("y2")), month_number(m.group("m1") or m.group("m2"))
     m = _BYLINE_MONTH.search(doc.visible[:600])  # "*Rail Systems Review | December 2025 | Interview by …*"
     if m:

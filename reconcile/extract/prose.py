@@ -189,6 +189,13 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
                 # "Employment rose by 64,000 on the quarter": a count's change on a stated base,
                 # compared with the same change elsewhere ("rose by 46,000 in the quarter")
                 d.measure, d.basis = "count", f"change_{base}"
+        if (same_unit is not None and d.measure != same_unit.measure and same_unit.measure not in ("other", "eps", "price")
+                and d.measure not in ("eps", "price") and _COMPARED_WITH.search(around.own_left)
+                and ex.measures.nearest(q.unit if q.unit in ("percent", "count") else "money",
+                                        own := around.own_left.rpartition(",")[2], "", before=len(own)) is None):
+            # "operating income was $187.4 million, or 6.6% of revenue, compared with $69.2 million":
+            # the base of a comparison is of the figure it is compared with, unless its own words say
+            d.measure, d.metric = same_unit.measure, same_unit.metric
         if (same_unit is not None and d.measure == "other" and same_unit.measure != "other"
                 and PRIOR_LABEL.search(text[max(0, q.start - 50) : q.start])):
             d.measure, d.metric = same_unit.measure, same_unit.metric  # "£912m … (30 September 2024: £842m)"
@@ -366,6 +373,11 @@ def _basis_of_base(text: str, times, s0: int, s1: int, d: Draft) -> str:
     return ""
 
 
+#: Right before a comparison's base: "…, compared with ", "versus ", "up from ".
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|against)\s+(?:an?\s+|the\s+)?$",
+                            re.IGNORECASE)
+
+
 def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None, around: _Around,
                   has_market: bool, regions) -> None:
     """The figure's measure, direction, basis and accounting from the words around it."""
@@ -410,8 +422,10 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
     d.metric = ex.family(d.measure)
     d.accounting = ex.accounting(around.own_left, right)
     if d.accounting == "reported" and prev is not None and prev.accounting == "adjusted" and d.measure == "eps" \
-            and ex.units.is_currency(prev.q.unit) and re.fullmatch(r"\s*\(\s*", around.own_left):
-        d.accounting = "adjusted"  # "Underlying earnings of $1,318 million ($1.70 per share)": the same basis
+            and ex.units.is_currency(prev.q.unit) and re.fullmatch(r"\s*\(\s*|,?\s+or\s+", around.own_left):
+        # "Underlying earnings of $1,318 million ($1.70 per share)", "Non-GAAP net income was
+        # $497.3 million, or $3.84 per diluted share": the same basis
+        d.accounting = "adjusted"
 
 
 def _read_scope(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around, regions, sentence_before: str,

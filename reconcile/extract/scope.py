@@ -24,6 +24,8 @@ _LEAD_WORDS = {
 _NOT_COMPANY = {
     "it", "this", "that", "they", "we", "the company", "company", "market", "the market",
     "industry", "report", "revenue", "sales", "it also", "he", "she", "these", "those",
+    # an infobox's "Type: Public (NASDAQ: TSLY)" names the listing, not the company
+    "public", "private", "listed", "public company", "publicly traded", "publicly listed", "type", "traded as",
 }
 _METRIC_WORDS = re.compile(
     r"\b(?:revenues?|sales|market|prices?|pricing|total|growth|share|cagr|launch|strategy|"

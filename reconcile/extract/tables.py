@@ -74,6 +74,9 @@ _RECONCILING_ROW = re.compile(r"^\W*(?:adjustments?|eliminations?|inter-?segment
 _DETAIL_ROW = re.compile(r"^\s*(?:[–—-]+|of\s+which:?|o/w:?|thereof:?|incl(?:uding|\.)?:?)\s*(?=\w)", re.IGNORECASE)
 #: A label column's header saying the rows are years ending in a month: "Year ended 31 March".
 _YEAR_ENDED_HEAD = re.compile(r"\byears?\s+(?:ended|ending|to)\s+(?:\d{1,2}\s+)?([A-Z][a-z]+)", re.IGNORECASE)
+#: A company table's column of someone's estimates: "KBS estimate", "Our est.", "Estimates".
+_ESTIMATE_COLUMN = re.compile(r"\b(?:estimates?|est\.?)(?!\w)", re.IGNORECASE)
+
 #: What may stand beside the counted noun in a column header that names only it: "Number of stores (#)".
 _COUNT_HEADER = re.compile(r"(?:\W|\b(?:number|no\.?|of|total|average|at|year|end|year-end|period-end)\b)*", re.IGNORECASE)
 #: A line above a table that is a sentence of the text, not its caption: "Core operating profit
@@ -534,6 +537,8 @@ def extract_table_row(ex: Vocabulary, ctx: DocContext, line_no: int, base: int, 
         marked = _ANALYST_PERIOD.search(col_header)
         if marked:  # an analyst's "FY25E" / "3Q25A" column: estimated or actual, as the header says
             d.kind = "forecast" if marked.group(1).upper() == "E" else "actual"
+        elif ctx.company_doc and d.kind == "estimate" and _ESTIMATE_COLUMN.search(col_header):
+            d.kind = "forecast"  # a broker's "KBS estimate" column beside the quarter's actual: its forecast of it
         if d.metric in ("market_size", "revenue") and d.year is None and d.period_end is None:
             d.confidence *= 0.8
         drafts.append(d)

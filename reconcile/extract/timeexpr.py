@@ -52,7 +52,10 @@ _CAL = (
     # "the second quarter alone (July 1 to September 30, 2025)": the quarter and the day it ended
     rf"|(?:\s+alone)?\s*\((?:[^()]{{0,30}}?\bto\s+)?(?P<qe_mon2>{_MONTH})\s+\d{{1,2}},?\s+(?P<qe_y2>(?:19|20)\d{{2}})\))?"
     rf"|H(?P<h_n>[12])\s*(?P<h_fy>FY\s?)?'?(?P<h_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)"
-    rf"|(?P<h_w>first|second)\s+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
+    # a half with no year: "H1 adjusted operating profit" ("H2" only before a result's word: H2 is hydrogen too)
+    rf"|(?<![\w-])(?-i:(?P<hy_1>H1)\b(?!N)|(?P<hy_2>H2)(?=\s+(?:(?:adjusted|underlying|reported|group)\s+)?(?:revenue|sales|results|profit|"
+    rf"earnings|EBITDA|EBIT|margin|operating|performance|trading|guidance|order|volumes?|EPS|net)\b))"
+    rf"|(?P<h_w>first|second)[\s-]+half\b(?:\s+of\b)?\s*(?P<h_fy2>{_FYEAR})?(?P<h_y2>(?:19|20)\d{{2}})?"
     # "the First Half of the Fiscal Year Ending March 31, 2026"
     rf"(?:(?<=of\s)the\s+(?:fiscal|financial)\s+year\s+end(?:ed|ing)\s+{_MONTH}\s+\d{{1,2}},?\s+(?P<h_fyy>(?:19|20)\d{{2}}))?"
     rf"|(?P<fy_p>{_FYEAR})(?P<fy_y>(?:19|20)\d{{2}}|\d{{2}})(?:[AE]\b|\b)(?!\s*[-–/]\s*(?:FY\s?)?\d)"
@@ -287,6 +290,8 @@ def _calendar(m: re.Match, s: int, e: int) -> TimeExpr | None:
                         fiscal=bool(g["q_fis"] or g["q_fy2"]))
     if g.get("h_n"):
         return TimeExpr(s, e, "point", _year(g["h_y"]), prep=prep, half=int(g["h_n"]), fiscal=bool(g["h_fy"]))
+    if g.get("hy_1") or g.get("hy_2"):
+        return TimeExpr(s, e, "point", None, prep=prep, half=1 if g.get("hy_1") else 2)
     if g.get("h_w"):
         return TimeExpr(s, e, "point", _year(g["h_y2"] or g.get("h_fyy")), prep=prep,
                         half=1 if g["h_w"].lower() == "first" else 2, fiscal=bool(g["h_fy2"] or g.get("h_fyy")))

@@ -255,7 +255,10 @@ def _dividend_kind(left: str) -> str:
 # "shares rose 3%", "Shares in Brannock closed 3.4% higher", "the stock fell 2%"
 _STOCK_MOVE = re.compile(r"\b(?:shares|stock|share\s+price)\b(?:\s+(?:in|of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?"
                          r"\s+(?:\w+\s+)?(?:closed|ended|finished|traded|rose|fell|jumped|dropped|slid|gained|lost|were|was|"
-                         r"climbed|tumbled|surged|sank|slipped|added|shed|edged)\b", re.IGNORECASE)
+                         r"climbed|tumbled|surged|sank|slipped|added|shed|edged)\b"
+                         # "sending its shares up 7.4% to $61.20": the stock moved by the news
+                         r"|\b(?:sending|sent|pushing|pushed|lifting|lifted|driving|drove|knocking|knocked|dragging|dragged)\s+"
+                         r"(?:its\s+|their\s+|the\s+)?(?:shares|stock|share\s+price)\s+(?:up|down|higher|lower)\b", re.IGNORECASE)
 #: "$1.50 a share", "per diluted share" (but "with a share of 44.2%" is a share).
 _PER_SHARE_WORDS = re.compile(r"\bper\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b|"
                                r"\ba\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b(?!\s+of\b)", re.IGNORECASE)
@@ -327,6 +330,8 @@ class Vocabulary:
         cues = self.cues
         if self.target_after.match(right):
             return "price"  # "our $82 PT", "a $250 price target"
+        if abs(value) < 1e5 and _STOCK_MOVE.search(left[-60:]) and re.search(r"\bto\s+$", left[-6:]):
+            return "price"  # "sending its shares up 7.4% to $61.20", "shares closed 3% higher at"
         if _DIFFERENCE_AFTER.match(right) and _DIFFERENCE_BEFORE.search(left[-25:]):
             return "other"  # "adj. EPS of $1.71 was $0.13 above consensus and $0.16 above our number": a beat
         if _DEDUCTED.search(left[-14:]):
