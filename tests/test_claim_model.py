@@ -1444,3 +1444,38 @@ def test_a_brokers_estimate_column_beside_the_quarters_actual_is_its_forecast(tm
             "| Group sales | 4,812 | 4,690 | 4,720 |\n| Core EPS (EUR) | 2.14 | 2.05 | 2.03 |\n")
     rows = claims(tmp_path, text)
     assert [one(rows, f)["kind"] for f in ("2.14", "2.05", "2.03")] == ["actual", "forecast", "consensus"]
+
+
+def test_a_parts_forecast_and_rate_stated_on_from_its_amount_are_the_parts(tmp_path):
+    text = ("# Global Process Chiller Market\n\nDairy processing was the largest end-use industry, with revenue of "
+            "USD 0.84 billion in 2024, forecast to reach USD 1.31 billion by 2031 (CAGR 6.6%).\n\n"
+            "Dairy processing held USD 0.84 billion in 2024, while the overall market is forecast to reach USD 4.2 billion by 2031.\n")
+    rows = claims(tmp_path, text)
+    for figure in ("USD 1.31 billion", "6.6%"):
+        assert one(rows, figure)["scope"].lower() == "dairy processing", figure
+    assert one(rows, "USD 4.2 billion")["scope"] == "Global"
+
+
+@pytest.mark.parametrize("sentence, figure, measure", [
+    ("Net bookings of $6.71 billion, up 11.5% from $6.02 billion.", "$6.71 billion", "orders"),
+    ("Nine-month organic growth stands at 5.4%.", "5.4%", "growth"),
+    ("The number of Pass subscribers grew from 19.4 million to 23.6 million, while revenue reached $6.42 billion.",
+     "23.6 million", "count"),
+])
+def test_company_lines_that_are_not_revenue_or_shares(tmp_path, sentence, figure, measure):
+    text = ("# Starfall Games reports 2025 results\n\nSAN DIEGO, Feb 4, 2026 - Starfall Games Inc. (NASDAQ: STFG) "
+            f"today reported results for 2025.\n\n{sentence}\n")
+    assert one(claims(tmp_path, text), figure)["measure"] == measure
+
+
+def test_a_subscriber_count_after_an_amount_is_no_amount(tmp_path):
+    text = ("# Starfall Games\n\n<p>In 2025, revenue rose 9.2% to US$6.42 billion, and the number of Pass subscribers "
+            "grew from 19.4 million to 23.6 million.</p>\n")
+    rows = claims(tmp_path, text, "starfall.html")
+    assert [one(rows, f)["unit"] for f in ("19.4 million", "23.6 million")] == ["subscriber", "subscriber"]
+
+
+def test_a_segment_described_as_the_standout_names_its_growth(tmp_path):
+    text = ("# Corvane Foods (CRVF): nine months\n\n*Analyst note, 24 October 2025*\n\nCorvane Foods reported organic growth that was "
+            "solid. Snacks remains the standout division, with nine-month organic growth of 6.1%.\n")
+    assert one(claims(tmp_path, text), "6.1%")["scope"] == "Snacks"

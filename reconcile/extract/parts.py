@@ -43,7 +43,7 @@ _PART_GREW = re.compile(
     r"(?:about\s+|nearly\s+|almost\s+)?$")
 # A part described, then its figure: "Pet & Nutrition was again the standout, with Q4 net sales of".
 _PART_DESCRIBED = re.compile(
-    r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**\s+(?:was|were|remained|is|"
+    r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?)\**([A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,3})\**\s+(?:was|were|remained|remains|is|"
     r"became)\s+[^,.;:\d]{3,60}(?:,\s+(?:with|posting|reporting|delivering|generating)\s+[^.;$€£¥%]{0,50}"
     # "Personal Care was the standout: sales grew 6.8% organically, or 5.5% at reported rates, to"
     r"|:\s+(?:its\s+)?(?:sales|revenues?|turnover|volumes?)\s+[^.;$€£¥]{0,70})$")

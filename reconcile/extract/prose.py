@@ -14,7 +14,7 @@ from .context import last_company
 from .dating import (BASE_BEFORE, FROM_YEAR_TO, LAST_YEARS, PRIOR_WORD, change_time, choose_time, comparison_base,
                      is_base, is_base_figure, leading_time, or_pairs, prior_period, read_time)
 from .draft import DocContext, Draft, trim_span
-from .equivalents import share_amounts
+from .equivalents import part_trajectory, share_amounts
 from .links import cagr_periods, respectively, restated_years
 from .quantities import INDEX, PRIOR_LABEL, Quantity
 from .scope import PERIODISH
@@ -328,6 +328,7 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             d.confidence *= 0.8
     or_pairs(ctx, text, drafts)
     share_amounts(text, drafts, ex.units.is_currency)
+    part_trajectory(text, drafts, ex.units.is_currency)
     if ctx.company_doc:
         ex.listed.apply_amounts(text, drafts, [max(s0, drafts[i - 1].q.end) if i else s0 for i in range(len(drafts))],
                                 ex.units.is_currency)
@@ -675,7 +676,9 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
     """ "Hardware accounted for 64.5% of AMR revenue", "software and services will grow at a CAGR
     of 22.7%": in a market's report, the subject of a share's or a CAGR's clause is its segment."""
     c = ex.components.find(around.own_left, "", market=True)
-    ranked = _RANKED_PART.search(around.full_left[-200:]) if c.status != "part" and d.measure in ("cagr", "share") else None
+    ranked = _RANKED_PART.search(around.full_left[-200:]) \
+        if c.status != "part" and (d.measure in ("cagr", "share", "market_size")
+                                   or d.measure == "other" and ex.units.is_currency(d.q.unit)) else None
     if ranked is not None and not ex.regions.find(ranked.group(1)) and ranked.group(1).split()[0].lower() not in ("it", "this", "that", "the"):
         # "Energy storage is the fastest-growing application, with a projected CAGR of 19.6%": the part described
         d.scope, d.scope_type, d.dimension = ex.segment_label(ranked.group(1)), "segment", ranked.group(2).lower().replace(" ", "_").replace("-", "_")
@@ -703,12 +706,13 @@ def _market_segment(ex: Vocabulary, ctx: DocContext, d: Draft, around: _Around) 
 
 #: A part a market report ranks, then its rate or share: "Energy storage is the fastest-growing
 #: application, with a projected CAGR of", "Hospitals remain the largest end-use segment, at".
-_RANKED_PART = re.compile(r"(?:^|[.;:]\s+|\n\s*(?:[-*•]\s+)?)([A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:is|are|was|were|remains?|"
+_RANKED_PART = re.compile(r"(?:^\s*(?:[-*•]\s+)?|[.;:]\s+|\n\s*(?:[-*•]\s+)?)([A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)\s+(?:is|are|was|were|remains?|"
                           r"will\s+be)\s+(?:also\s+)?(?:the\s+)?(?:fastest[\s-]growing|largest|biggest|leading|dominant|"
-                          r"second[\s-]largest|smallest)\s+(application|segment|end[\s-]use(?:\s+segment)?|product(?:\s+type)?|"
-                          r"type|category|component|technology|channel)\b[^.;\d]{0,30}?,?\s*(?:with|at|registering|posting|growing\s+at|"
+                          r"second[\s-]largest|smallest)\s+(application|segment|end[\s-]use(?:\s+(?:segment|industry))?|"
+                          r"product(?:\s+type)?|type|category|component|technology|channel)\b[^.;\d]{0,30}?,?\s*(?:with|at|registering|posting|growing\s+at|"
                           r"expanding\s+at|accounting\s+for|holding)\s+(?:a|an|the)?\s*(?:projected|expected|forecast|estimated|"
-                          r"anticipated)?\s*(?:CAGR|compound\s+annual\s+growth\s+rate|share)?(?:\s+of)?\s*(?:about|around|nearly)?\s*$",
+                          r"anticipated)?\s*(?:CAGR|compound\s+annual\s+growth\s+rate|share|revenues?|sales)?(?:\s+of)?\s*"
+                          r"(?:about|around|nearly)?\s*$",
                           re.IGNORECASE)
 #: A news story's dateline before its first words: "**Greyharbour** -- ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(r"^\s*(?:\*\*[A-Z][A-Za-z .,'’-]{0,40}?\*\*\s*(?:\([^()\n]{1,40}\)\s*)?"  # **Greyharbour**

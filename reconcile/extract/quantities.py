@@ -191,7 +191,7 @@ class QuantityFinder:
             self.count_before = re.compile(
                 rf"(?i:(?<![\w-])(?P<noun>{nouns})(?:\s+(?:count|base|number|total))?(?:\s+(?!(?:sales|revenues?|income|"
                 rf"profits?|earnings|prices?|value|spending)\b)[a-z]+){{0,3}}(?:\s+\d+(?:\.\d+)?%)?\s+(?:to|of|was|were|at|reached|totall?ed|is|are|"
-                rf"hit)\s+(?:(?:about|approximately|roughly|nearly|some|around|over|more\s+than)\s+)?)$")
+                rf"hit|from)\s+(?:(?:about|approximately|roughly|nearly|some|around|over|more\s+than)\s+)?)$")
             self.count_number = re.compile(rf"(?P<cn>{NUM})(?P<cs>{scale})?(?![\w%$€£¥])")
         # "Employment rose by 38,000 over the quarter to 6,412,000": people counted by a subject
         # that names no noun; the subject opens its clause, no other figure stands between
@@ -422,7 +422,7 @@ class QuantityFinder:
         if last.unit in (PERCENT, PERCENTAGE_POINT, INDEX) or self.units.is_currency(last.unit) or s - last.end > 60:
             return None
         if not (s - last.end <= 30 and PRIOR_LABEL.search(text[last.end : s])
-                or _COUNT_BASE_BETWEEN.match(text, last.end, s)):
+                or _COUNT_BASE_BETWEEN.match(text, last.end, s) or _COUNT_TO_BETWEEN.fullmatch(text, last.end, s)):
             return None  # "4,120 (FY2024: 3,310)", "rose to 182,000 units in 2024 from 141,000"
         return self._bare_count(text, s, last.unit)
 
@@ -431,6 +431,8 @@ class QuantityFinder:
         amount compared with, in the currency of the amount before it, when it has a scale word."""
         if not self.units.is_currency(last.unit) or s - last.end > 70 or not _MONEY_BASE_BETWEEN.match(text, last.end, s):
             return None
+        if self.count_before is not None and self.count_before.search(text, last.end, s):
+            return None  # "US$6.42 billion, and the number of subscribers grew from 19.4 million": a count's
         m = self.count_number.match(text, s)
         if m is None or not m.group("cs") or m.group("cs").strip().lower() not in _SCALE_WORDS:
             return None
@@ -476,6 +478,9 @@ _SCALE_WORDS = {"million", "billion", "trillion", "mn", "bn", "m", "b"}
 _COUNT_BASE_BETWEEN = re.compile(r"[^.;:\d%$€£¥\n]{0,30}(?:(?:19|20)\d\d[^.;:\d%$€£¥\n]{0,6})?\b(?:up\s+from|down\s+from|from|"
                                  r"against|versus|vs\.?|compared\s+(?:with|to))\s+(?:about\s+|around\s+|some\s+)?$",
                                  re.IGNORECASE)
+
+#: Between a count and the count it went to: "grew from 19.4 million to 23.6 million".
+_COUNT_TO_BETWEEN = re.compile(r"\s+to\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?", re.IGNORECASE)
 
 INDEX = "index"
 #: An index level after its index: "the food stores index stood at 98.7", "The index level

@@ -259,6 +259,9 @@ _STOCK_MOVE = re.compile(r"\b(?:shares|stock|share\s+price)\b(?:\s+(?:in|of)\s+[
                          # "sending its shares up 7.4% to $61.20": the stock moved by the news
                          r"|\b(?:sending|sent|pushing|pushed|lifting|lifted|driving|drove|knocking|knocked|dragging|dragged)\s+"
                          r"(?:its\s+|their\s+|the\s+)?(?:shares|stock|share\s+price)\s+(?:up|down|higher|lower)\b", re.IGNORECASE)
+#: A growth rate's subject linked to its figure: "organic growth stands at", "growth was running at".
+_GROWTH_STANDS = re.compile(r"\bgrowth\s+(?:(?:now|still|so\s+far)\s+)?(?:stands|stood|is|was|came\s+in|is\s+running|was\s+running)"
+                            r"\s+at\s+$", re.IGNORECASE)
 #: "$1.50 a share", "per diluted share" (but "with a share of 44.2%" is a share).
 _PER_SHARE_WORDS = re.compile(r"\bper\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b|"
                                r"\ba\s+(?:diluted\s+|basic\s+|ordinary\s+)?share\b(?!\s+of\b)", re.IGNORECASE)
@@ -382,6 +385,8 @@ class Vocabulary:
         share_left, share_right = _PER_SHARE_WORDS.sub("", left), _PER_SHARE_WORDS.sub("", right)
         if named and named[0] == "rate" and named[1] <= 30 and not cues.near("share", share_left, "", before=60, after=0):
             return "rate"  # "unemployment climbs to 4.7% as hiring cools, but pay growth holds up": a rate
+        if unit == "percent" and _GROWTH_STANDS.search(left[-60:]):
+            return "growth"  # "Nine-month organic growth stands at 5.4%": a rate of growth, not a share
         if unit == "percent" and cues.near("share", share_left, share_right, before=60, after=40):
             return "share"
         if named and named[0] == "rate":
