@@ -61,6 +61,7 @@ ODD_RULES_FOR = {
     "value_conflict": ("RC104", "RC101", "RC105"),
     "trajectory": ("RC104", "RC105"),  # a table's wrong year, whose next year's growth (or margin) then misses too
     "growth_arithmetic": ("RC201",),  # a wrong rate set against another document's right one
+    "share_value": ("RC201",),  # a share's wrong value set against another document's right one
     "cagr_conflict": ("RC103",),  # the outlying rate named against the rates beside it in its own story
 }
 

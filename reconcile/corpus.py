@@ -191,8 +191,9 @@ def extract_plan(plan: CorpusPlan, *, jobs: int | None = None, progress: Callabl
     cutoff = float(settings.settings.get("subjects", {}).get("fuzzy_cutoff", 90))
     company_words = settings.extract.get("subjects", {}).get("company_name_words", [])
     word_forms = settings.extract.get("subjects", {}).get("word_forms", {})
+    generic = settings.extract.get("subjects", {}).get("generic_name_words", [])
     return Extraction(inputs, normalize(claims, subject_cutoff=cutoff, company_words=company_words,
-                                        word_forms=word_forms), settings,
+                                        word_forms=word_forms, generic_words=generic), settings,
                       cache_hits=store.hits if store else 0)
 
 

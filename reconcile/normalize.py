@@ -188,10 +188,12 @@ def _companies_from_segments(claims: list[Claim]) -> None:
             c.subject, c.entity, c.entity_type = subject, entity[subject], "company"
 
 
-def _companies_from_mentions(claims: list[Claim]) -> None:
+def _companies_from_mentions(claims: list[Claim], generic: set[str] = frozenset()) -> None:
     """A story that names no company and no market by the tool's cues ("Boulangeries Fromentel
     added 62 stores net in 2025" under a trade paper's masthead) is about the one company the
-    corpus's other documents are about whose name its figures' sentences write twice or more."""
+    corpus's other documents are about whose name its figures' sentences write twice or more
+    (or its first word, "Starhollow" for "Starhollow Interactive", unless that word starts many
+    names: ``generic_name_words`` in extract.toml)."""
     loose: dict[str, list[Claim]] = {}
     other: set[str] = set()
     for c in claims:
@@ -214,7 +216,11 @@ def _companies_from_mentions(claims: list[Claim]) -> None:
     bare = {}  # the name without its legal form -> subject, when it names one company only
     for subject, forms in spelled.items():
         for form in forms:
-            bare.setdefault(_without_legal_form(form), set()).add(subject)
+            name = _without_legal_form(form)
+            bare.setdefault(name, set()).add(subject)
+            first = name.split()[0] if " " in name else ""
+            if len(first) >= 4 and first[0].isupper() and first.lower() not in generic:
+                bare.setdefault(first, set()).add(subject)
     bare = {n: next(iter(s)) for n, s in bare.items() if len(s) == 1 and len(n) >= 3}
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(bare, key=len, reverse=True)) + r")(?![\w-])")
     for doc, found in sorted(loose.items()):
@@ -342,7 +348,7 @@ def assign_ids(claims: list[Claim]) -> None:
 
 
 def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_words: list[str] = (),
-              word_forms: dict[str, str] | None = None) -> list[Claim]:
+              word_forms: dict[str, str] | None = None, generic_words: list[str] = ()) -> list[Claim]:
     """Merge subject spellings and assign ids, in place; returns the claims sorted by doc and position."""
     canon = canonical_subjects([c.subject for c in claims if c.metric != QUALITATIVE], cutoff=subject_cutoff,
                                word_forms=word_forms)
@@ -358,7 +364,7 @@ def normalize(claims: list[Claim], *, subject_cutoff: float = 90.0, company_word
         c.subject = merged
     _subjects_from_titles(claims, word_forms or {})
     _companies_from_segments(claims)
-    _companies_from_mentions(claims)
+    _companies_from_mentions(claims, {w.lower() for w in generic_words})
     full = canonical_companies({c.subject for c in claims if c.entity_type == "company" and c.subject},
                                list(company_words))
     for c in claims:

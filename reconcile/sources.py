@@ -107,8 +107,8 @@ class Document:
             return self.headings[0]
         for line in self.visible.split("\n", 20)[:20]:
             line = line.strip().lstrip("#").strip()
-            if line and not _BOILERPLATE_LINE.match(line):  # "FOR IMMEDIATE RELEASE" is no title
-                return line[:300]
+            if line and not _BOILERPLATE_LINE.match(line) and not _MASTHEAD.match(line):
+                return line[:300]  # "FOR IMMEDIATE RELEASE", "GAMELEDGER WEEKLY | Business" are no title
         return ""
 
     @cached_property
@@ -146,6 +146,11 @@ class Document:
 
 _BOILERPLATE_LINE = re.compile(r"^[*_ ]*(?:for\s+immediate\s+release|press\s+release|news\s+release|media\s+release|"
                                r"embargoed?\b[^\n]*|for\s+release\b[^\n]*)[*_ .:]*$", re.IGNORECASE)
+
+#: A publication's masthead over a story's headline: "GAMELEDGER WEEKLY | Business", "THE GRAIN LEDGER".
+_MASTHEAD = re.compile(r"^[*_ ]*[A-Z][A-Z0-9&.'’ -]{2,40}?(?:\s+\|\s+[A-Za-z][\w &'’-]{0,30}"
+                       r"|\s(?:WEEKLY|DAILY|TIMES|JOURNAL|REVIEW|NEWS|POST|WIRE|GAZETTE|HERALD|TRIBUNE|LEDGER|INSIDER|"
+                       r"BULLETIN|MONITOR|CHRONICLE|OBSERVER|DISPATCH))[*_ ]*$")
 
 
 def _clip(text: str, size: int = 120) -> str:

@@ -1479,3 +1479,15 @@ def test_a_segment_described_as_the_standout_names_its_growth(tmp_path):
     text = ("# Corvane Foods (CRVF): nine months\n\n*Analyst note, 24 October 2025*\n\nCorvane Foods reported organic growth that was "
             "solid. Snacks remains the standout division, with nine-month organic growth of 6.1%.\n")
     assert one(claims(tmp_path, text), "6.1%")["scope"] == "Snacks"
+
+
+def test_a_trade_papers_masthead_is_no_title_and_its_headline_names_the_company(tmp_path):
+    text = ("PLAYFIELD WEEKLY | Business\nMoonreach's subscription bet pays off as Pass tops 12 million\n\n"
+            "By Ana Ruiz | February 13, 2026\n\nMoonreach Games closed 2025 with its subscription service at the center "
+            "of the business. The publisher said Moonreach Pass ended the year with 12.4 million paid subscribers.\n\n"
+            "Full-year revenue climbed 8.1% to $2.42 billion. Net bookings, the measure most analysts track because it "
+            "captures digital sales before revenue deferrals, rose 10.5% to $2.61 billion.\n")
+    rows = claims(tmp_path, text, "story.txt")
+    assert one(rows, "$2.42 billion")["measure"] == "revenue"
+    assert one(rows, "$2.42 billion")["entity"].startswith("Moonreach")
+    assert (one(rows, "10.5%")["measure"], one(rows, "$2.61 billion")["measure"]) == ("growth", "orders")

@@ -168,3 +168,20 @@ def test_an_acronym_inside_a_titles_market_name_is_passed_over(tmp_path):
             "The market is expected to reach USD 5.38 billion by 2034.\n")
     rows = claims(tmp_path, text)
     assert {r["subject"] for r in rows} == {"negative pressure wound therapy device"}
+
+
+def test_a_story_naming_a_corpus_company_by_its_first_word_is_about_it(tmp_path):
+    import reconcile
+
+    (tmp_path / "a.md").write_text("# Moonreach Interactive reports 2025 results\n\nSEATTLE, Feb 4, 2026 - Moonreach "
+                                   "Interactive Inc. (NASDAQ: MNRC) today reported revenue of $2.42 billion for 2025.\n")
+    (tmp_path / "b.md").write_text("# Subscriptions lead the way at the games publisher\n\nThe Moonreach Pass service "
+                                   "ended 2025 with 12.4 million paid subscribers, up from 10.1 million, Moonreach told "
+                                   "analysts on Wednesday.\n")
+    (tmp_path / "c.md").write_text("# A rival's quiet year\n\nThe General Pass service ended 2025 with 3.1 million "
+                                   "paid subscribers, General told analysts; General Dynamo Inc. said nothing more.\n")
+    rows = reconcile.extract_claims(str(tmp_path))
+    b = rows[rows["doc"].str.endswith("b.md")]
+    assert set(b["entity"]) == {"Moonreach Interactive"}
+    c = rows[rows["doc"].str.endswith("c.md")]
+    assert "Moonreach Interactive" not in set(c["entity"])

@@ -21,7 +21,7 @@ from .scope import PERIODISH
 from .parts import company_part
 from .timeexpr import ANALYST_MARK
 from .timing import apply_time
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, without_aside
 
 LEFT_WINDOW = 300
 RIGHT_WINDOW = 200
@@ -203,8 +203,9 @@ def _sentence(ex: Vocabulary, ctx: DocContext, s0: int, s1: int, qs: list[Quanti
             # "Adjusted operating profit rose 13.2% to £74.8m": the clause's subject, before the
             # rate of change, says how the amount is measured
             if i and drafts[i - 1].q.unit != q.unit:  # words before the rate in between: read them too
-                since = max(s0, same_unit.q.end if same_unit else s0, q.start - 70)
-                d.accounting = ex.accounting(text[since : q.start], around.right)
+                since = max(s0, same_unit.q.end if same_unit else s0, q.start - 200)
+                # "Underlying profit, which strips out restructuring costs, rose 7% to": less the aside
+                d.accounting = ex.accounting(without_aside(text[since : q.start])[-70:], around.right)
             if d.accounting == "reported" and same_unit is not None and is_base_figure(text, q):
                 d.accounting = same_unit.accounting  # "to £74.8m (FY2024: £66.1m)": compared like for like
         reach = next_start

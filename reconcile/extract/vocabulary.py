@@ -342,6 +342,7 @@ class Vocabulary:
             named = self.measures.nearest("money", "", right, before=0, after=25)
             return named[0] if named else "other"
         left = _DEDUCTION_ASIDE.sub(" ", left[-200:])  # "…profit, after £16.7m of charges …, was £81.7m"
+        left = without_aside(left)  # "Net bookings, the measure most analysts track …, rose 11.5% to"
         skip = _PER_SHARE_MEASURES if abs(value) >= 1e5 else ()
         if right[:30].lstrip().startswith("/") or cues.near("other_money", left, right, before=40, after=25):
             named = self.measures.nearest("money", left, right, before=40, after=20, skip=skip)
@@ -537,11 +538,13 @@ _GM_BEFORE = re.compile(r"\bGM(?:\s+(?:of|was|at|came\s+in\s+at|reached)|:)?\s+$
 _NEXT_ITEM = re.compile(r"\n[ \t]*(?:[-*•+][ \t]|\d+[.)][ \t]|\*\*|__|#)")
 #: A relative clause between a measure and its verb: "Core inflation, which excludes food and
 #: energy, edged up to 2.9%".
-_ASIDE = re.compile(r",\s+(?:which|who|as\s+measured\s+by|measured\s+by|excluding|including)\b", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|who|as\s+measured\s+by|measured\s+by|excluding|including|(?P<article>the|a|an))\b",
+                    re.IGNORECASE)
 
 
 def without_aside(left: str) -> str:
-    """The words before a figure less a relative clause set off by commas before its verb."""
+    """The words before a figure less a relative clause or an appositive set off by commas before its
+    verb ("Net bookings, the measure most analysts track …, rose")."""
     m = None
     for m in _ASIDE.finditer(left):
         pass
@@ -550,6 +553,8 @@ def without_aside(left: str) -> str:
     last = left.rfind(",")
     if last <= m.start() or len(left) - last > 60:
         return left
+    if m.group("article") and re.search(r"[\d$€£¥]", left[m.start() : last]):
+        return left  # "…, the maker reported net income of $107.5 million, or …": no aside, a clause with figures
     return left[: m.start()] + left[last + 1 :]
 
 
