@@ -132,7 +132,7 @@ class Document:
         if self.format == "html":
             return _clip(self.headings[0]) if self.headings else ""
         lines = [ln.strip().lstrip("\ufeff").strip() for ln in self.visible.split("\n", 20)[:20]]
-        at = next((i for i, ln in enumerate(lines) if ln), None)
+        at = next((i for i, ln in enumerate(lines) if ln and not _MASTHEAD.match(ln)), None)  # past a masthead
         if at is None:
             return ""
         first, alone = lines[at], at + 1 >= len(lines) or not lines[at + 1]  # a line of its own, not wrapped prose

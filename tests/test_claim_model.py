@@ -1491,3 +1491,16 @@ def test_a_trade_papers_masthead_is_no_title_and_its_headline_names_the_company(
     assert one(rows, "$2.42 billion")["measure"] == "revenue"
     assert one(rows, "$2.42 billion")["entity"].startswith("Moonreach")
     assert (one(rows, "10.5%")["measure"], one(rows, "$2.61 billion")["measure"]) == ("growth", "orders")
+
+
+def test_a_hedged_fall_is_a_decline_and_no_list_runs_past_its_sentence(tmp_path):
+    text = ("# Electric ferry market\n\nThe firm expects revenue to expand at a CAGR of 21.4% between 2025 and 2032, as "
+            "battery prices fall. Its model assumes diesel ferry orders in Europe fall by more than 60% by 2030.\n")
+    row = one(claims(tmp_path, text), "60%")
+    assert (row["measure"], row["value"], row["qualifier"]) == ("growth", -60.0, "over"), row
+
+
+def test_a_mastheads_story_is_titled_by_its_headline(tmp_path):
+    text = ("FERRY FLEET REVIEW\n\nForecasters split on how fast the electric ferry boom will run\n\n"
+            "By Ana Ruiz\n\nOne firm puts the 2024 market at USD 3.1 billion.\n")
+    assert claims(tmp_path, text, "story.txt")[0]["doc_title"].startswith("Forecasters split")

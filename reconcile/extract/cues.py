@@ -16,7 +16,9 @@ def cue_pattern(cues: list[str], *, anchored_end: bool = False) -> re.Pattern:
     if not anchored_end:
         return phrase_pattern(cues)
     body = phrase_pattern(cues).pattern
-    return re.compile(rf"(?:{body})[\s,:]*(?:(?:of|at|to|by|a|an|the)\s+)*$", re.IGNORECASE)
+    # "fall by more than 60%", "rose by about 5%": a hedge between the cue and the figure
+    return re.compile(rf"(?:{body})[\s,:]*(?:(?:of|at|to|by|a|an|the|about|around|nearly|almost|roughly|some|just|"
+                      rf"approximately|more\s+than|less\s+than|over|under|up\s+to)\s+)*$", re.IGNORECASE)
 
 
 _NEAR_KINDS = ("consensus", "guidance")

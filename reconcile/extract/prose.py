@@ -375,6 +375,8 @@ def _basis_of_base(text: str, times, s0: int, s1: int, d: Draft) -> str:
     return ""
 
 
+#: Where one sentence ends and the next begins: ". Castellan's analyst said".
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]?\s+[A-Z]")
 #: Right before a comparison's base: "…, compared with ", "versus ", "up from ".
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|against)\s+(?:an?\s+|the\s+)?$",
                             re.IGNORECASE)
@@ -387,7 +389,8 @@ def _read_measure(ex: Vocabulary, ctx: DocContext, d: Draft, prev: Draft | None,
     if q.unit in ("percent", "percentage_point"):
         d.measure = ex.percent_measure(left, right, q.unit)
         continues = (d.measure == "other" and prev is not None and prev.q.unit == q.unit
-                     and prev.measure in _LIST_MEASURES and (prev.measure in ("share", "cagr") or len(left) <= 40))
+                     and prev.measure in _LIST_MEASURES and (prev.measure in ("share", "cagr") or len(left) <= 40)
+                     and not _SENTENCE_BREAK.search(left))  # a list runs within its sentence
         if continues:
             # "shares of 35% and 30%", "followed by APAC at 30%", "decreased by 0.5% in
             # construction and by 0.2% in agriculture": a bare figure in a list continues
