@@ -57,8 +57,8 @@ ODD_RULES_FOR = {
     # RC201: another document's right figure against the wrong total; RC105: a part's wrong revenue
     # that its own income and margin then miss
     "parts_sum": ("RC104", "RC201", "RC105"),
-    # a misquoted value that the story's own growth rate, CAGR or margin then misses
-    "value_conflict": ("RC104", "RC101", "RC105"),
+    # a misquoted value that the story's own growth rate, CAGR (or another document's) or margin then misses
+    "value_conflict": ("RC104", "RC101", "RC102", "RC105"),
     "trajectory": ("RC104", "RC105"),  # a table's wrong year, whose next year's growth (or margin) then misses too
     "growth_arithmetic": ("RC201",),  # a wrong rate set against another document's right one
     "share_value": ("RC201",),  # a share's wrong value set against another document's right one

@@ -1504,3 +1504,11 @@ def test_a_mastheads_story_is_titled_by_its_headline(tmp_path):
     text = ("FERRY FLEET REVIEW\n\nForecasters split on how fast the electric ferry boom will run\n\n"
             "By Ana Ruiz\n\nOne firm puts the 2024 market at USD 3.1 billion.\n")
     assert claims(tmp_path, text, "story.txt")[0]["doc_title"].startswith("Forecasters split")
+
+
+def test_a_firms_projection_of_a_market_is_a_forecast_not_guidance(tmp_path):
+    text = ("<html><body><h1>Pulp trays win over supermarkets</h1>\n<p>Rossel Pulp Group, the largest tray maker, "
+            "said it would add two lines. Rossel Pulp Group reported strong orders, and Rossel Pulp Group expects more.</p>\n"
+            "<p>The shift is showing up in the numbers. Quellon Research estimates that the global molded pulp packaging market was worth USD 4.84 billion in 2024 and projects it "
+            "will reach USD 7.52 billion by 2032.</p></body></html>\n")
+    assert one(claims(tmp_path, text, "news.html"), "USD 7.52 billion")["kind"] == "forecast"

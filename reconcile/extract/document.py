@@ -179,6 +179,8 @@ class Extractor:
             d.scope, d.scope_type = ctx.scope
             d.dimension = "region"
         _entity(ctx, d)
+        if d.kind == "guidance" and d.entity_type == "market":
+            d.kind = "forecast"  # "Quillon projects it will reach USD 16.52 billion": a firm's forecast of a market
         if ctx.fiscal and (d.entity_type == "company" or ctx.company_doc) and d.year and not d.month \
                 and not d.period_start and not (d.time is not None and (d.time.as_of or d.time.last_month)):
             d.fiscal = True
